@@ -1,0 +1,1 @@
+"""The SQLite catalog: schema and migrations, writes, queries and search."""

@@ -1,0 +1,256 @@
+"""Read side of the catalog: dataset lists, one dataset in full, search. Plain dicts (JSON-ready).
+
+These dicts are the ``--json`` contract of ``list``, ``show``, ``scan`` and ``search`` (see the
+README); change them only by adding keys.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from catalog_app.catalog.store import Catalog
+
+SEARCH_LIMIT = 200
+
+
+def _errors(row: sqlite3.Row) -> list[dict]:
+    if row["error_code"]:
+        return [{"code": row["error_code"], "message": row["error_message"]}]
+    return []
+
+
+def dataset_summary(row: sqlite3.Row, stats: dict | None = None) -> dict:
+    stats = stats or {}
+    return {
+        "id": row["id"],
+        "path": row["path"],
+        "name": row["name"],
+        "folder": row["folder"],
+        "real_format": row["real_format"],
+        "encoding": row["encoding"],
+        "encoding_method": row["encoding_method"],
+        "delimiter": row["delimiter"],
+        "status": row["status"],
+        "size": row["size"],
+        "table_count": row["table_count"],
+        "column_count": stats.get("column_count", 0),
+        "row_count": stats.get("row_count", 0),
+        "pii_columns": stats.get("pii_columns", 0),
+        "errors": _errors(row),
+        "warnings": json.loads(row["warnings"] or "[]"),
+        "scanned_at": row["scanned_at"],
+        "missing_since": row["missing_since"],
+    }
+
+
+def list_datasets(catalog: Catalog, status: str | None = None) -> list[dict]:
+    stats = {
+        r["dataset_id"]: dict(r)
+        for r in catalog.conn.execute(
+            """SELECT t.dataset_id, SUM(t.column_count) AS column_count, SUM(t.row_count) AS row_count,
+                      (SELECT COUNT(*) FROM columns c WHERE c.dataset_id = t.dataset_id
+                       AND c.pii_kind IS NOT NULL) AS pii_columns
+               FROM tables t GROUP BY t.dataset_id"""
+        )
+    }
+    sql = "SELECT * FROM datasets"
+    params: tuple = ()
+    if status:
+        sql += " WHERE status = ?"
+        params = (status,)
+    sql += " ORDER BY folder, name"
+    return [dataset_summary(r, stats.get(r["id"])) for r in catalog.conn.execute(sql, params)]
+
+
+def find_dataset(catalog: Catalog, ref: str) -> sqlite3.Row | None:
+    """A dataset by id, full path, path relative to its root, or file name (if unique)."""
+    conn = catalog.conn
+    if ref.isdigit():
+        row = conn.execute("SELECT * FROM datasets WHERE id = ?", (int(ref),)).fetchone()
+        if row:
+            return row
+    import os
+
+    for sql, arg in (
+        ("SELECT * FROM datasets WHERE path = ?", os.path.abspath(ref)),
+        ("SELECT * FROM datasets WHERE rel_path = ?", ref.replace("\\", "/")),
+        ("SELECT * FROM datasets WHERE name = ?", ref),
+    ):
+        rows = conn.execute(sql, (arg,)).fetchall()
+        if len(rows) == 1:
+            return rows[0]
+    return None
+
+
+def column_dict(r: sqlite3.Row) -> dict:
+    pii = None
+    if r["pii_kind"]:
+        pii = {
+            "kind": r["pii_kind"],
+            "share": r["pii_share"],
+            "reason": r["pii_reason"],
+            "source": r["pii_source"],
+        }
+    return {
+        "id": r["id"],
+        "index": r["col_index"],
+        "label": r["label"],
+        "type": r["inferred_type"],
+        "profile": {
+            "type_share": r["type_share"],
+            "type_counts": json.loads(r["type_counts"]),
+            "value_count": r["value_count"],
+            "null_count": r["null_count"],
+            "null_ratio": r["null_ratio"],
+            "distinct_count": r["distinct_count"],
+            "distinct_exact": bool(r["distinct_exact"]),
+            "min": r["min_value"],
+            "max": r["max_value"],
+            "max_len_chars": r["max_len_chars"],
+            "max_len_bytes": r["max_len_bytes"],
+            "decimal_places": r["decimal_places"],
+            "date_format": r["date_format"],
+            "pattern": r["pattern"],
+            "pattern_share": r["pattern_share"],
+            "top_values": json.loads(r["top_values"]),
+            "samples": json.loads(r["samples"]),
+            "masked": bool(r["masked"]),
+        },
+        "pii": pii,
+    }
+
+
+def dataset_detail(catalog: Catalog, dataset_id: int) -> dict | None:
+    conn = catalog.conn
+    row = conn.execute("SELECT * FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        return None
+    tables = []
+    column_total = row_total = pii_total = 0
+    for t in conn.execute(
+        "SELECT * FROM tables WHERE dataset_id = ? ORDER BY table_index", (dataset_id,)
+    ):
+        columns = [
+            column_dict(c)
+            for c in conn.execute(
+                "SELECT * FROM columns WHERE table_id = ? ORDER BY col_index", (t["id"],)
+            )
+        ]
+        column_total += len(columns)
+        row_total += t["row_count"]
+        pii_total += sum(1 for c in columns if c["pii"])
+        tables.append(
+            {
+                "id": t["id"],
+                "index": t["table_index"],
+                "sheet": t["sheet_name"],
+                "key": t["table_key"],
+                "hidden": bool(t["hidden"]),
+                "header_row": t["header_row"],
+                "header_rows": t["header_rows"],
+                "header_source": t["header_source"],
+                "first_col": t["first_col"],
+                "row_count": t["row_count"],
+                "blank_rows": t["blank_rows"],
+                "total_rows": t["total_rows"],
+                "footnote_rows": t["footnote_rows"],
+                "ragged_rows": t["ragged_rows"],
+                "warnings": json.loads(t["warnings"]),
+                "columns": columns,
+            }
+        )
+    out = dataset_summary(
+        row, {"column_count": column_total, "row_count": row_total, "pii_columns": pii_total}
+    )
+    out["tables"] = tables
+    return out
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search(catalog: Catalog, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Datasets, sheets and columns whose names contain ``text``.
+
+    FTS5 trigram answers queries of 3+ characters; shorter ones (주소, 일자) fall back to LIKE on
+    the base tables, since trigram cannot match them (and SQLite 3.40 returns nothing for a short
+    non-ASCII LIKE against the FTS table).
+    """
+    text = " ".join(text.split())
+    if not text:
+        return []
+    conn = catalog.conn
+    if catalog.has_fts and len(text) >= 3:
+        phrase = '"' + text.replace('"', '""') + '"'
+        hits = conn.execute(
+            """SELECT kind, ref_id, dataset_id FROM search_index WHERE search_index MATCH ?
+               ORDER BY rank LIMIT ?""",
+            (phrase, limit),
+        ).fetchall()
+        refs = [(h["kind"], h["ref_id"]) for h in hits]
+    else:
+        pattern = _like(text)
+        refs = [
+            (kind, r[0])
+            for kind, sql in (
+                (
+                    "dataset",
+                    "SELECT id FROM datasets WHERE name LIKE ? ESCAPE '\\' OR rel_path LIKE ? ESCAPE '\\'",
+                ),
+                (
+                    "table",
+                    "SELECT id FROM tables WHERE sheet_name LIKE ? ESCAPE '\\' AND ? IS NOT NULL",
+                ),
+                (
+                    "column",
+                    "SELECT id FROM columns WHERE label LIKE ? ESCAPE '\\' AND ? IS NOT NULL",
+                ),
+            )
+            for r in conn.execute(sql + f" LIMIT {int(limit)}", (pattern, pattern))
+        ][:limit]
+    return [_hit(conn, kind, ref) for kind, ref in refs]
+
+
+def _hit(conn: sqlite3.Connection, kind: str, ref: int) -> dict:
+    if kind == "dataset":
+        row = conn.execute("SELECT id, path, name FROM datasets WHERE id = ?", (ref,)).fetchone()
+        return {
+            "kind": kind,
+            "dataset_id": row["id"],
+            "path": row["path"],
+            "dataset": row["name"],
+            "table": None,
+            "column": None,
+            "label": row["name"],
+        }
+    if kind == "table":
+        row = conn.execute(
+            """SELECT d.id AS did, d.path, d.name, t.sheet_name FROM tables t
+               JOIN datasets d ON d.id = t.dataset_id WHERE t.id = ?""",
+            (ref,),
+        ).fetchone()
+        return {
+            "kind": kind,
+            "dataset_id": row["did"],
+            "path": row["path"],
+            "dataset": row["name"],
+            "table": row["sheet_name"],
+            "column": None,
+            "label": row["sheet_name"],
+        }
+    row = conn.execute(
+        """SELECT d.id AS did, d.path, d.name, t.sheet_name, c.col_index, c.label FROM columns c
+           JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id WHERE c.id = ?""",
+        (ref,),
+    ).fetchone()
+    return {
+        "kind": kind,
+        "dataset_id": row["did"],
+        "path": row["path"],
+        "dataset": row["name"],
+        "table": row["sheet_name"],
+        "column": row["col_index"],
+        "label": row["label"],
+    }

@@ -1,0 +1,184 @@
+"""Catalog schema as numbered migrations; ``PRAGMA user_version`` holds the applied number.
+
+Every schema change appends a migration. Opening an older catalog first copies it to a backup file
+next to it, then applies the missing migrations in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+BASE_SCHEMA = """
+CREATE TABLE roots (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    added_at TEXT NOT NULL,
+    last_scan_run INTEGER
+);
+CREATE TABLE scan_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',      -- running, done, cancelled, failed
+    roots TEXT NOT NULL,                          -- JSON list of paths
+    files_total INTEGER NOT NULL DEFAULT 0,
+    files_new INTEGER NOT NULL DEFAULT 0,
+    files_changed INTEGER NOT NULL DEFAULT 0,
+    files_unchanged INTEGER NOT NULL DEFAULT 0,
+    files_failed INTEGER NOT NULL DEFAULT 0,
+    files_missing INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE datasets (
+    id INTEGER PRIMARY KEY,
+    root_id INTEGER REFERENCES roots(id),
+    path TEXT NOT NULL UNIQUE,
+    rel_path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    ext TEXT NOT NULL,
+    real_format TEXT,
+    size INTEGER,
+    mtime_ns INTEGER,
+    content_hash TEXT,
+    encoding TEXT,
+    encoding_method TEXT,
+    delimiter TEXT,
+    status TEXT NOT NULL,                         -- ok, error, missing
+    error_code TEXT,
+    error_message TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',          -- JSON list of Korean notes
+    table_count INTEGER NOT NULL DEFAULT 0,
+    first_seen_run INTEGER REFERENCES scan_runs(id),
+    last_seen_run INTEGER REFERENCES scan_runs(id),
+    last_read_run INTEGER REFERENCES scan_runs(id),
+    scanned_at TEXT,
+    missing_since TEXT
+);
+CREATE INDEX idx_datasets_root ON datasets(root_id);
+CREATE INDEX idx_datasets_status ON datasets(status);
+CREATE TABLE tables (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_index INTEGER NOT NULL,
+    sheet_name TEXT,
+    table_key TEXT NOT NULL,
+    hidden INTEGER NOT NULL DEFAULT 0,
+    header_row INTEGER,                           -- 0-based sheet row of the first header row
+    header_rows INTEGER NOT NULL,
+    header_source TEXT NOT NULL DEFAULT 'auto',   -- auto, override
+    first_col INTEGER NOT NULL,
+    column_count INTEGER NOT NULL,
+    row_count INTEGER NOT NULL,
+    blank_rows INTEGER NOT NULL DEFAULT 0,
+    total_rows INTEGER NOT NULL DEFAULT 0,
+    footnote_rows INTEGER NOT NULL DEFAULT 0,
+    ragged_rows INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (dataset_id, table_index)
+);
+CREATE TABLE columns (
+    id INTEGER PRIMARY KEY,
+    table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    col_index INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    inferred_type TEXT NOT NULL,
+    type_share REAL,
+    value_count INTEGER NOT NULL,
+    null_count INTEGER NOT NULL,
+    null_ratio REAL NOT NULL,
+    distinct_count INTEGER NOT NULL,
+    distinct_exact INTEGER NOT NULL,
+    min_value TEXT,
+    max_value TEXT,
+    max_len_chars INTEGER NOT NULL,
+    max_len_bytes INTEGER NOT NULL,
+    decimal_places INTEGER NOT NULL,
+    date_format TEXT,
+    pattern TEXT,
+    pattern_share REAL,
+    top_values TEXT NOT NULL,                     -- JSON [[value, count], ...] (masked when PII)
+    samples TEXT NOT NULL,                        -- JSON [value, ...] (masked when PII)
+    type_counts TEXT NOT NULL,                    -- JSON {kind: count}
+    pii_kind TEXT,
+    pii_share REAL,
+    pii_reason TEXT,
+    pii_source TEXT,
+    masked INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (table_id, col_index)
+);
+CREATE INDEX idx_columns_dataset ON columns(dataset_id, col_index);
+CREATE INDEX idx_columns_label ON columns(label);
+CREATE INDEX idx_columns_pii ON columns(pii_kind);
+CREATE TABLE scan_errors (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES scan_runs(id),
+    dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+    path TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    detail TEXT,
+    occurred_at TEXT NOT NULL
+);
+CREATE INDEX idx_scan_errors_run ON scan_errors(run_id);
+CREATE TABLE header_overrides (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    header_row INTEGER NOT NULL,
+    header_rows INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, table_key)
+);
+"""
+
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    text, kind UNINDEXED, ref_id UNINDEXED, dataset_id UNINDEXED, tokenize = 'trigram'
+);
+INSERT INTO search_index (text, kind, ref_id, dataset_id)
+    SELECT name || ' ' || rel_path, 'dataset', id, id FROM datasets;
+INSERT INTO search_index (text, kind, ref_id, dataset_id)
+    SELECT sheet_name, 'table', id, dataset_id FROM tables WHERE sheet_name IS NOT NULL;
+INSERT INTO search_index (text, kind, ref_id, dataset_id)
+    SELECT label, 'column', id, dataset_id FROM columns;
+"""
+
+
+def _base(conn: sqlite3.Connection) -> str:
+    return BASE_SCHEMA
+
+
+def _search(conn: sqlite3.Connection) -> str:
+    return SEARCH_SCHEMA if has_trigram(conn) else ""
+
+
+def has_trigram(conn: sqlite3.Connection) -> bool:
+    """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._probe USING fts5(x, tokenize='trigram')")
+        conn.execute("DROP TABLE temp._probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+# Each migration returns the SQL that takes the catalog from version i to i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> tuple[int, int]:
+    """Apply the missing migrations in one transaction; returns (old, new) version."""
+    old = conn.execute("PRAGMA user_version").fetchone()[0]
+    if old >= target:
+        return old, old
+    parts = [MIGRATIONS[i](conn) for i in range(old, target)]
+    script = "BEGIN IMMEDIATE;\n" + "\n".join(parts) + f"\nPRAGMA user_version = {target};\nCOMMIT;"
+    try:
+        conn.executescript(script)
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return old, target

@@ -1,0 +1,397 @@
+"""The catalog database: opening (pragmas, backup + migration) and the writes a scan makes.
+
+Each file's results go in one ``BEGIN IMMEDIATE`` transaction, so a killed process leaves either the
+old or the new picture of that file, never half of it. WAL keeps readers (the UI) unblocked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from catalog_app.catalog.schema import LATEST, migrate
+from catalog_app.scan.errors import ScanFailure
+from catalog_app.scan.models import DiscoveredFile, FileResult
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Catalog:
+    """A catalog file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike, *, migrate_schema: bool = True):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.backup_path: Path | None = None
+        if migrate_schema:
+            self._upgrade()
+        self.db = sqlite_utils.Database(self.conn)
+        self.has_fts = bool(
+            self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
+        )
+
+    # ----------------------------------------------------------------- lifecycle
+    def _upgrade(self) -> None:
+        version = self.schema_version
+        if version > LATEST:
+            raise RuntimeError(
+                f"이 카탈로그는 더 새로운 버전(스키마 {version})의 프로그램이 만들었습니다. "
+                "프로그램을 업데이트하세요."
+            )
+        if 0 < version < LATEST:
+            self.backup_path = self._backup(version)
+        migrate(self.conn)
+
+    def _backup(self, version: int) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ---------------------------------------------------------------- scan runs
+    def ensure_root(self, path: str) -> int:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM roots WHERE path = ?", (path,)).fetchone()
+            if row:
+                return row["id"]
+            return conn.execute(
+                "INSERT INTO roots (path, added_at) VALUES (?, ?)", (path, now_iso())
+            ).lastrowid
+
+    def start_run(self, roots: Sequence[str]) -> int:
+        with self.transaction() as conn:
+            return conn.execute(
+                "INSERT INTO scan_runs (started_at, roots) VALUES (?, ?)",
+                (now_iso(), _dumps(list(roots))),
+            ).lastrowid
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                """UPDATE scan_runs SET finished_at = ?, status = ?, files_total = ?, files_new = ?,
+                   files_changed = ?, files_unchanged = ?, files_failed = ?, files_missing = ?
+                   WHERE id = ?""",
+                (
+                    now_iso(),
+                    status,
+                    counts.get("total", 0),
+                    counts.get("new", 0),
+                    counts.get("changed", 0),
+                    counts.get("unchanged", 0),
+                    counts.get("failed", 0),
+                    counts.get("missing", 0),
+                    run_id,
+                ),
+            )
+            conn.execute(
+                """UPDATE roots SET last_scan_run = ? WHERE path IN
+                   (SELECT value FROM json_each((SELECT roots FROM scan_runs WHERE id = ?)))""",
+                (run_id, run_id),
+            )
+
+    # ------------------------------------------------------------------ datasets
+    def dataset_by_path(self, path: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM datasets WHERE path = ?", (path,)).fetchone()
+
+    def mark_seen(self, dataset_id: int, run_id: int, size: int, mtime_ns: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                """UPDATE datasets SET last_seen_run = ?, size = ?, mtime_ns = ?,
+                   status = CASE WHEN status = 'missing' THEN
+                       CASE WHEN error_code IS NULL THEN 'ok' ELSE 'error' END ELSE status END,
+                   missing_since = NULL WHERE id = ?""",
+                (run_id, size, mtime_ns, dataset_id),
+            )
+
+    def _upsert_dataset(
+        self, conn, file: DiscoveredFile, root_id: int, run_id: int, fields: dict
+    ) -> int:
+        name = os.path.basename(file.path)
+        folder = os.path.dirname(file.rel_path)
+        base = {
+            "root_id": root_id,
+            "rel_path": file.rel_path,
+            "name": name,
+            "folder": folder,
+            "ext": os.path.splitext(name)[1].lower(),
+            "size": file.size,
+            "mtime_ns": file.mtime_ns,
+            "last_seen_run": run_id,
+            "last_read_run": run_id,
+            "scanned_at": now_iso(),
+            "missing_since": None,
+            **fields,
+        }
+        row = conn.execute("SELECT id FROM datasets WHERE path = ?", (file.path,)).fetchone()
+        if row:
+            dataset_id = row["id"]
+            sets = ", ".join(f"{k} = ?" for k in base)
+            conn.execute(f"UPDATE datasets SET {sets} WHERE id = ?", (*base.values(), dataset_id))
+            self._drop_contents(conn, dataset_id)
+        else:
+            base.update(path=file.path, first_seen_run=run_id)
+            cols = ", ".join(base)
+            marks = ", ".join("?" for _ in base)
+            dataset_id = conn.execute(
+                f"INSERT INTO datasets ({cols}) VALUES ({marks})", tuple(base.values())
+            ).lastrowid
+        if self.has_fts:
+            conn.execute(
+                "INSERT INTO search_index (text, kind, ref_id, dataset_id) VALUES (?, 'dataset', ?, ?)",
+                (f"{name} {file.rel_path}", dataset_id, dataset_id),
+            )
+        return dataset_id
+
+    def _drop_contents(self, conn, dataset_id: int) -> None:
+        if self.has_fts:
+            conn.execute("DELETE FROM search_index WHERE dataset_id = ?", (dataset_id,))
+        conn.execute("DELETE FROM columns WHERE dataset_id = ?", (dataset_id,))
+        conn.execute("DELETE FROM tables WHERE dataset_id = ?", (dataset_id,))
+
+    def save_file_result(
+        self,
+        file: DiscoveredFile,
+        content_hash: str,
+        result: FileResult,
+        root_id: int,
+        run_id: int,
+    ) -> int:
+        """Replace everything known about one file, in one transaction."""
+        from catalog_app.scan.file_scan import table_key
+
+        with self.transaction() as conn:
+            dataset_id = self._upsert_dataset(
+                conn,
+                file,
+                root_id,
+                run_id,
+                {
+                    "content_hash": content_hash,
+                    "real_format": result.real_format,
+                    "encoding": result.encoding,
+                    "encoding_method": result.encoding_method,
+                    "delimiter": result.delimiter,
+                    "status": "ok",
+                    "error_code": None,
+                    "error_message": None,
+                    "warnings": _dumps(result.warnings),
+                    "table_count": len(result.tables),
+                },
+            )
+            for table in result.tables:
+                layout = table.layout
+                table_id = conn.execute(
+                    """INSERT INTO tables (dataset_id, table_index, sheet_name, table_key, hidden,
+                       header_row, header_rows, header_source, first_col, column_count, row_count,
+                       blank_rows, total_rows, footnote_rows, ragged_rows, warnings)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        dataset_id,
+                        table.index,
+                        table.name,
+                        table_key(table.name, table.index),
+                        int(table.hidden),
+                        layout.header_row,
+                        layout.header_rows,
+                        layout.source,
+                        layout.first_col,
+                        len(table.columns),
+                        table.row_count,
+                        table.blank_rows,
+                        table.total_rows,
+                        table.footnote_rows,
+                        table.ragged_rows,
+                        _dumps(table.warnings),
+                    ),
+                ).lastrowid
+                rows = [_column_row(table_id, dataset_id, c) for c in table.columns]
+                cur = conn.executemany(_COLUMN_INSERT, rows)
+                del cur
+                if self.has_fts:
+                    if table.name:
+                        conn.execute(
+                            "INSERT INTO search_index (text, kind, ref_id, dataset_id) VALUES (?, 'table', ?, ?)",
+                            (table.name, table_id, dataset_id),
+                        )
+                    conn.execute(
+                        """INSERT INTO search_index (text, kind, ref_id, dataset_id)
+                           SELECT label, 'column', id, dataset_id FROM columns WHERE table_id = ?""",
+                        (table_id,),
+                    )
+        return dataset_id
+
+    def save_file_error(
+        self,
+        file: DiscoveredFile,
+        content_hash: str | None,
+        failure: ScanFailure,
+        root_id: int,
+        run_id: int,
+    ) -> int:
+        """Record a file that could not be read; its earlier tables are dropped, its row stays."""
+        with self.transaction() as conn:
+            dataset_id = self._upsert_dataset(
+                conn,
+                file,
+                root_id,
+                run_id,
+                {
+                    "content_hash": content_hash,
+                    "status": "error",
+                    "error_code": failure.code,
+                    "error_message": failure.message,
+                    "warnings": "[]",
+                    "table_count": 0,
+                },
+            )
+            conn.execute(
+                """INSERT INTO scan_errors (run_id, dataset_id, path, code, message, detail, occurred_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    run_id,
+                    dataset_id,
+                    file.path,
+                    failure.code,
+                    failure.message,
+                    failure.detail[:2000],
+                    now_iso(),
+                ),
+            )
+        return dataset_id
+
+    def mark_missing(self, root_ids: Sequence[int], run_id: int) -> int:
+        """Files under the scanned roots not seen in this run: kept, marked missing."""
+        if not root_ids:
+            return 0
+        marks = ", ".join("?" for _ in root_ids)
+        with self.transaction() as conn:
+            cur = conn.execute(
+                f"""UPDATE datasets SET status = 'missing', missing_since = ?
+                    WHERE root_id IN ({marks}) AND status != 'missing'
+                    AND (last_seen_run IS NULL OR last_seen_run != ?)""",
+                (now_iso(), *root_ids, run_id),
+            )
+            return cur.rowcount
+
+    # ---------------------------------------------------------- header overrides
+    def header_overrides(self, dataset_id: int) -> dict[str, tuple[int, int]]:
+        rows = self.conn.execute(
+            "SELECT table_key, header_row, header_rows FROM header_overrides WHERE dataset_id = ?",
+            (dataset_id,),
+        )
+        return {r["table_key"]: (r["header_row"], r["header_rows"]) for r in rows}
+
+    def set_header_override(
+        self, dataset_id: int, key: str, header_row: int, header_rows: int
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                """INSERT INTO header_overrides (dataset_id, table_key, header_row, header_rows, created_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (dataset_id, table_key) DO UPDATE SET header_row = excluded.header_row,
+                   header_rows = excluded.header_rows, created_at = excluded.created_at""",
+                (dataset_id, key, header_row, header_rows, now_iso()),
+            )
+
+    def clear_header_override(self, dataset_id: int, key: str) -> bool:
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "DELETE FROM header_overrides WHERE dataset_id = ? AND table_key = ?",
+                (dataset_id, key),
+            )
+            return cur.rowcount > 0
+
+    def forget_fingerprint(self, dataset_id: int) -> None:
+        """Make the next scan read this file again (after a header override, say)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE datasets SET mtime_ns = NULL, content_hash = NULL WHERE id = ?",
+                (dataset_id,),
+            )
+
+
+_COLUMN_INSERT = """INSERT INTO columns (table_id, dataset_id, col_index, label, inferred_type, type_share,
+    value_count, null_count, null_ratio, distinct_count, distinct_exact, min_value, max_value,
+    max_len_chars, max_len_bytes, decimal_places, date_format, pattern, pattern_share, top_values,
+    samples, type_counts, pii_kind, pii_share, pii_reason, pii_source, masked)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _column_row(table_id: int, dataset_id: int, c) -> tuple:
+    pii = c.pii
+    return (
+        table_id,
+        dataset_id,
+        c.index,
+        c.label,
+        c.inferred_type,
+        c.type_share,
+        c.value_count,
+        c.null_count,
+        c.null_ratio,
+        c.distinct_count,
+        int(c.distinct_exact),
+        c.min_value,
+        c.max_value,
+        c.max_len_chars,
+        c.max_len_bytes,
+        c.decimal_places,
+        c.date_format,
+        c.pattern,
+        c.pattern_share,
+        _dumps([[v, n] for v, n in c.top_values]),
+        _dumps(c.samples),
+        _dumps(c.type_counts),
+        pii.kind if pii else None,
+        pii.share if pii else None,
+        pii.reason if pii else None,
+        pii.source if pii else None,
+        int(c.masked),
+    )

@@ -1,0 +1,1 @@
+"""Scanning: folder walk, format sniffing, readers, header detection, profiling, PII."""

@@ -1,0 +1,169 @@
+"""Excel reading (xlsx, xlsm, xls) through python-calamine, with xlrd as the .xls fallback.
+
+calamine is 10-13x faster than openpyxl and gives merged ranges, sheet visibility and typed cells
+(dates as ``date``/``datetime``). Formula cells saved without a cached value read as empty; we
+count them from the sheet XML so the clerk learns why a total row is blank.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from xml.etree import ElementTree
+
+import python_calamine as calamine
+
+from catalog_app.scan.errors import ScanFailure
+from catalog_app.scan.models import MergedRange, RawTable
+
+MAX_FORMULA_SCAN_BYTES = 64 * 1024 * 1024
+_FORMULA_WITHOUT_VALUE = re.compile(rb"<c\b[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*</c>")
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def _open_workbook(path: str):
+    # from_path picks the reader by extension; from_filelike sniffs the bytes, so an xlsx saved
+    # under a .xls name still opens.
+    try:
+        with open(path, "rb") as fh:
+            return calamine.CalamineWorkbook.from_filelike(fh)
+    except calamine.PasswordError as exc:
+        raise ScanFailure("encrypted", str(exc)) from exc
+    except (calamine.ZipError, calamine.XmlError) as exc:
+        raise ScanFailure("corrupt", str(exc)) from exc
+    except calamine.CalamineError as exc:
+        raise ScanFailure("corrupt", str(exc)) from exc
+
+
+def formula_cells_without_values(path: str) -> dict[str, int]:
+    """Sheet name -> number of formula cells saved with no cached value (xlsx only)."""
+    counts: dict[str, int] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            targets = {
+                r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)
+            }
+            for sheet in book.findall("m:sheets/m:sheet", _NS):
+                target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+                name = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                try:
+                    info = zf.getinfo(name)
+                except KeyError:
+                    continue
+                if info.file_size > MAX_FORMULA_SCAN_BYTES:
+                    continue
+                data = zf.read(name)
+                if b"<f" in data:
+                    n = len(_FORMULA_WITHOUT_VALUE.findall(data))
+                    if n:
+                        counts[sheet.get("name", "")] = n
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return {}
+    return counts
+
+
+def iter_excel_tables(path: str, real_format: str) -> Iterator[RawTable]:
+    """Yield one RawTable per worksheet, loading one sheet at a time to bound memory."""
+    if real_format == "xls":
+        try:
+            book = _open_workbook(path)
+        except ScanFailure as failure:
+            if failure.code == "encrypted":
+                raise
+            yield from _iter_xlrd_tables(path, failure)
+            return
+    else:
+        book = _open_workbook(path)
+    formulas = formula_cells_without_values(path) if real_format == "xlsx" else {}
+    try:
+        metas = book.sheets_metadata
+        for index, meta in enumerate(metas):
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            try:
+                sheet = book.get_sheet_by_index(index)
+            except calamine.CalamineError as exc:
+                raise ScanFailure("corrupt", f"시트 '{meta.name}': {exc}") from exc
+            yield _sheet_table(index, meta, sheet, formulas.get(meta.name, 0))
+    finally:
+        book.close()
+
+
+def _sheet_table(index: int, meta, sheet, formula_gaps: int) -> RawTable:
+    start = sheet.start or (0, 0)
+    merged = [MergedRange(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+    empty = sheet.height == 0 or sheet.width == 0 or sheet.start is None
+
+    def rows() -> Iterator[list]:
+        if empty:
+            return iter(())
+        return sheet.iter_rows()
+
+    table = RawTable(
+        index=index,
+        name=meta.name,
+        rows=rows,
+        # iter_rows() yields from sheet row 0 (leading blank rows included) but from the first
+        # used column, so only the column offset applies.
+        origin=(0, start[1]),
+        merged=merged,
+        hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
+    )
+    if formula_gaps:
+        table.warnings.append(
+            f"수식 {formula_gaps}개에 저장된 계산값이 없어 빈 칸으로 읽었습니다 "
+            "(엑셀에서 열어 저장하면 값이 채워집니다)."
+        )
+    return table
+
+
+def _iter_xlrd_tables(path: str, first_failure: ScanFailure) -> Iterator[RawTable]:
+    """Old .xls files calamine rejects: try xlrd, which converts date serials itself."""
+    import xlrd  # imported lazily: rarely needed
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+    except xlrd.biffh.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ScanFailure("encrypted", str(exc)) from exc
+        raise ScanFailure("corrupt", f"{first_failure.detail}; xlrd: {exc}") from exc
+    except Exception as exc:  # xlrd raises many kinds on junk input
+        raise ScanFailure("corrupt", f"{first_failure.detail}; xlrd: {exc}") from exc
+    for index in range(book.nsheets):
+        sheet = book.sheet_by_index(index)
+        datemode = book.datemode
+
+        def rows(sheet=sheet, datemode=datemode) -> Iterator[list]:
+            for r in range(sheet.nrows):
+                out = []
+                for cell in sheet.row(r):
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        try:
+                            out.append(xlrd.xldate.xldate_as_datetime(cell.value, datemode))
+                        except (ValueError, OverflowError):
+                            out.append(cell.value)
+                    elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                        out.append("")
+                    elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                        out.append(bool(cell.value))
+                    elif cell.ctype == xlrd.XL_CELL_ERROR:
+                        out.append("")
+                    else:
+                        out.append(cell.value)
+                yield out
+
+        merged = [MergedRange(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells]
+        yield RawTable(
+            index=index,
+            name=sheet.name,
+            rows=rows,
+            merged=merged,
+            hidden=bool(getattr(sheet, "visibility", 0)),
+        )

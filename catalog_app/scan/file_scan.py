@@ -1,0 +1,133 @@
+"""One file -> FileResult: sniff the real format, pick the reader, profile every table.
+
+Every failure leaves as a :class:`ScanFailure` with a Korean message; nothing here writes to the
+file being read (all opens are read-only).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from catalog_app.progress import CancelToken
+from catalog_app.scan.csv_reader import read_csv_table
+from catalog_app.scan.encoding import EncodingGuess, detect_encoding
+from catalog_app.scan.errors import ScanFailure
+from catalog_app.scan.excel_reader import iter_excel_tables
+from catalog_app.scan.html_reader import read_html_tables, stack_tables
+from catalog_app.scan.models import FileResult, RawTable
+from catalog_app.scan.sniff import sniff_format
+from catalog_app.scan.table_scan import scan_table
+
+Overrides = dict[str, tuple[int, int]]
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
+
+
+def table_key(name: str | None, index: int) -> str:
+    """How a header override finds its table again after a rescan: sheet name, else position."""
+    return name if name else f"#{index}"
+
+
+def scan_file(
+    path: str,
+    overrides: Overrides | None = None,
+    cancel: CancelToken | None = None,
+) -> FileResult:
+    real_format = sniff_format(path)
+    try:
+        if real_format in ("xlsx", "xls"):
+            return _profile(
+                FileResult(real_format), iter_excel_tables(path, real_format), overrides, cancel
+            )
+        if real_format == "html":
+            return _scan_html(path, overrides, cancel)
+        return _scan_text(path, overrides, cancel)
+    except FileNotFoundError as exc:
+        raise ScanFailure("not_found", str(exc)) from exc
+    except PermissionError as exc:
+        raise ScanFailure("permission", str(exc)) from exc
+    except MemoryError as exc:
+        raise ScanFailure("too_large", "메모리 부족") from exc
+
+
+def _profile(
+    result: FileResult,
+    tables: Iterable[RawTable],
+    overrides: Overrides | None,
+    cancel: CancelToken | None,
+) -> FileResult:
+    for raw in tables:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        override = (overrides or {}).get(table_key(raw.name, raw.index))
+        table = scan_table(raw, override, cancel)
+        if table is None:
+            if raw.name:
+                result.warnings.append(f"빈 시트 '{raw.name}'는 건너뛰었습니다.")
+            continue
+        result.tables.append(table)
+    return result
+
+
+def _scan_text(path: str, overrides: Overrides | None, cancel: CancelToken | None) -> FileResult:
+    guess = detect_encoding(path)
+    ext = os.path.splitext(path)[1].lower()
+    try:
+        return _text_result(path, guess, ext, "strict", overrides, cancel)
+    except UnicodeDecodeError as exc:
+        first_error = exc
+    # The 64 KiB sample decoded but a later part did not: try the other Korean encoding whole,
+    # then keep the first guess with replacement characters and say so.
+    for alternative in ("cp949", "utf-8"):
+        if alternative != guess.encoding and not guess.bom:
+            retry = EncodingGuess(alternative, f"{alternative}-retry", False)
+            try:
+                return _text_result(path, retry, ext, "strict", overrides, cancel)
+            except UnicodeDecodeError:
+                continue
+    result = _text_result(path, guess, ext, "replace", overrides, cancel)
+    result.encoding_method = f"{guess.method}+replace"
+    result.warnings.append(
+        f"{first_error.start}바이트 근처부터 {guess.encoding}로 읽을 수 없는 글자가 있어 "
+        "�로 바꾸었습니다."
+    )
+    return result
+
+
+def _text_result(path, guess: EncodingGuess, ext, errors, overrides, cancel) -> FileResult:
+    raw = read_csv_table(path, guess, ext, errors)
+    result = FileResult(
+        "csv",
+        encoding=guess.encoding,
+        encoding_method=guess.method,
+        delimiter=raw.stats.pop("delimiter", ","),
+    )
+    return _profile(result, [raw], overrides, cancel)
+
+
+def _html_encoding(head: bytes) -> EncodingGuess:
+    match = _META_CHARSET.search(head)
+    if match:
+        name = match.group(1).decode("ascii").lower()
+        if name in ("euc-kr", "euc_kr", "ks_c_5601-1987", "ksc5601", "cp949"):
+            name = "cp949"
+        try:
+            head.decode(name)
+            return EncodingGuess(name, "html-meta", False)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return detect_encoding(head)
+
+
+def _scan_html(path: str, overrides: Overrides | None, cancel: CancelToken | None) -> FileResult:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    guess = _html_encoding(data[:65536])
+    codec = "utf-8-sig" if guess.encoding in ("utf-8", "utf-8-sig") else guess.encoding
+    text = data.decode(codec, errors="replace")
+    result = FileResult("html", encoding=guess.encoding, encoding_method=guess.method)
+    tables = read_html_tables(text)
+    # Excel shows an HTML file as one sheet, title tables above the data table: do the same.
+    stacked = [stack_tables(tables)] if tables else []
+    return _profile(result, stacked, overrides, cancel)

@@ -1,0 +1,134 @@
+"""Typed values passed along the scan pipeline: file -> raw table -> layout -> profiles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class MergedRange:
+    """A merged cell block, 0-based and inclusive, in absolute sheet coordinates."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+    def contains(self, row: int, col: int) -> bool:
+        return self.first_row <= row <= self.last_row and self.first_col <= col <= self.last_col
+
+
+@dataclass(slots=True)
+class Fingerprint:
+    """What tells a changed file from an unchanged one without reading it (size, mtime) or with (hash)."""
+
+    size: int
+    mtime_ns: int
+    content_hash: str | None = None
+
+
+@dataclass(slots=True)
+class DiscoveredFile:
+    path: str  # absolute path
+    root: str  # absolute path of the scanned root it was found under
+    rel_path: str  # path relative to root, with '/' separators
+    size: int
+    mtime_ns: int
+
+
+@dataclass(slots=True)
+class RawTable:
+    """One sheet (or one CSV/HTML table) as read: a head grid plus a stream of all rows.
+
+    ``rows()`` yields every row of the used range starting at ``origin``; cells are ``str`` for
+    text files and typed Python values (float, int, date, datetime, time, bool, str) for Excel.
+    Empty cells are ``''``. ``merged`` uses absolute coordinates.
+    """
+
+    index: int
+    name: str | None
+    rows: Any  # Callable[[], Iterator[list]]
+    origin: tuple[int, int] = (0, 0)
+    merged: list[MergedRange] = field(default_factory=list)
+    hidden: bool = False
+    warnings: list[str] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)  # reader counters (ragged rows, …)
+
+    def iter_rows(self) -> Iterator[list]:
+        return self.rows()
+
+
+@dataclass(slots=True)
+class HeaderLayout:
+    """Where the header band is, in rows relative to the table origin."""
+
+    header_row: int | None  # first header row (relative); None when the table has no header
+    header_rows: int  # number of header rows (0 when headerless)
+    first_col: int  # first used column (relative)
+    width: int  # number of columns of the table
+    labels: list[str]  # one label per column, multi-row labels joined with '|'
+    source: str = "auto"  # 'auto' or 'override'
+
+
+@dataclass(slots=True)
+class PiiInfo:
+    kind: str
+    share: float
+    reason: str
+    source: str = "values"
+
+
+@dataclass(slots=True)
+class ColumnProfile:
+    index: int  # 0-based position among the table's columns
+    label: str
+    inferred_type: str = "empty"
+    type_share: float = 0.0
+    type_counts: dict[str, int] = field(default_factory=dict)
+    value_count: int = 0  # data rows seen (blank included)
+    null_count: int = 0
+    null_ratio: float = 1.0
+    distinct_count: int = 0
+    distinct_exact: bool = True
+    min_value: str | None = None
+    max_value: str | None = None
+    max_len_chars: int = 0
+    max_len_bytes: int = 0
+    decimal_places: int = 0
+    date_format: str | None = None
+    pattern: str | None = None
+    pattern_share: float = 0.0
+    top_values: list[tuple[str, int]] = field(default_factory=list)
+    samples: list[str] = field(default_factory=list)
+    pii: PiiInfo | None = None
+    masked: bool = False
+
+
+@dataclass(slots=True)
+class TableResult:
+    index: int
+    name: str | None
+    hidden: bool
+    layout: HeaderLayout
+    origin: tuple[int, int]
+    row_count: int  # data rows (blank, total and footnote rows excluded)
+    blank_rows: int = 0
+    total_rows: int = 0
+    footnote_rows: int = 0
+    ragged_rows: int = 0
+    columns: list[ColumnProfile] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything learnt from one file; written to the catalog in one transaction."""
+
+    real_format: str
+    tables: list[TableResult] = field(default_factory=list)
+    encoding: str | None = None
+    encoding_method: str | None = None
+    delimiter: str | None = None
+    warnings: list[str] = field(default_factory=list)

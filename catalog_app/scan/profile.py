@@ -1,0 +1,306 @@
+"""Streaming column profiles in bounded memory.
+
+Values are counted per distinct raw value (a ``Counter`` is C-fast), so every distinct value is
+classified once, not every cell. A column with more than ``EXACT_DISTINCT`` distinct values (ids,
+names, addresses) switches to an overflow mode: its type and min/max come from a strided sample,
+its distinct count from a KMV sketch, its lengths and null count stay exact. ``distinct_exact`` is
+False for such columns so nobody mistakes the estimates for counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+
+from catalog_app.scan.models import ColumnProfile, PiiInfo
+from catalog_app.scan.pii import detect_pii, mask_value
+from catalog_app.scan.values import ValueInfo, byte_length, classify_value, is_blank, value_pattern
+
+EXACT_DISTINCT = 20_000
+KMV_K = 2048
+SAMPLE_PER_CHUNK = 512
+TOP_N = 10
+SAMPLES_N = 5
+PII_SAMPLE = 2000
+TYPE_SHARE = 0.95
+_HASH_SPACE = float(1 << 64)
+_BLANK_TOKENS = ("", " ", "-", "–", "—", "－")
+
+
+class _Range:
+    """Running min/max over comparable values, remembering the text of each end."""
+
+    __slots__ = ("lo", "hi", "lo_text", "hi_text")
+
+    def __init__(self) -> None:
+        self.lo = self.hi = None
+        self.lo_text = self.hi_text = None
+
+    def add(self, key, text: str) -> None:
+        if self.lo is None or key < self.lo:
+            self.lo, self.lo_text = key, text
+        if self.hi is None or key > self.hi:
+            self.hi, self.hi_text = key, text
+
+
+class _DistinctSketch:
+    """K-minimum-values estimate of the number of distinct values (used after overflow)."""
+
+    def __init__(self, k: int = KMV_K):
+        self.k = k
+        self.values: set[int] = set()
+        self.threshold = None
+
+    def add_hashes(self, hashes) -> None:
+        thr = self.threshold
+        if thr is not None:
+            hashes = [h for h in hashes if h < thr]
+        self.values.update(hashes)
+        if len(self.values) > self.k:
+            self.values = set(heapq.nsmallest(self.k, self.values))
+            self.threshold = max(self.values)
+
+    def estimate(self) -> int:
+        if len(self.values) < self.k:
+            return len(self.values)
+        kth = (max(self.values) + (1 << 63)) / _HASH_SPACE
+        return int(round((self.k - 1) / kth)) if kth > 0 else len(self.values)
+
+
+def _hashes(values) -> set[int]:
+    # hash of a 1-tuple is well mixed even for small ints and integral floats.
+    return set(map(hash, zip(values)))
+
+
+def _num_key(info: ValueInfo):
+    if info.kind in ("integer", "decimal"):
+        return info.normalized
+    if info.kind == "date" and info.fmt == "YYYYMMDD":
+        return int(info.text)
+    return None
+
+
+def _dt_key(info: ValueInfo):
+    value = info.normalized
+    if info.kind == "datetime":
+        return value
+    if info.kind == "date":
+        return dt.datetime(value.year, value.month, value.day)
+    return None
+
+
+class ColumnAccumulator:
+    """Collects one column's values chunk by chunk; ``finish`` turns them into a profile."""
+
+    def __init__(self, index: int, label: str):
+        self.index = index
+        self.label = label
+        self.counts: Counter = Counter()
+        self.rows = 0
+        self.overflow = False
+        self.sketch: _DistinctSketch | None = None
+        # overflow-mode figures
+        self.ov_nulls = 0
+        self.ov_maxlen = 0
+        self.ov_maxbytes = 0
+        self.ov_kinds: Counter = Counter()
+        self.ov_infos: list[tuple[ValueInfo, int]] = []
+
+    def update(self, values: Sequence[object]) -> None:
+        self.rows += len(values)
+        if not self.overflow:
+            self.counts.update(values)
+            if len(self.counts) > EXACT_DISTINCT:
+                self._start_overflow()
+            return
+        self._update_overflow(values)
+
+    def _start_overflow(self) -> None:
+        self.overflow = True
+        self.sketch = _DistinctSketch()
+        self.sketch.add_hashes(_hashes(k for k in self.counts if not is_blank(k)))
+
+    def _update_overflow(self, values: Sequence[object]) -> None:
+        nulls = sum(values.count(token) for token in _BLANK_TOKENS) + values.count(None)
+        self.ov_nulls += nulls
+        self.sketch.add_hashes(_hashes(values))
+        texts = [v for v in values if type(v) is str]
+        if texts:
+            longest = max(map(len, texts))
+            if longest > self.ov_maxlen:
+                self.ov_maxlen = longest
+            floor = self.ov_maxbytes // 2
+            for text in texts:
+                if len(text) > floor:
+                    b = byte_length(text.strip())
+                    if b > self.ov_maxbytes:
+                        self.ov_maxbytes = b
+                        floor = b // 2
+        step = max(1, len(values) // SAMPLE_PER_CHUNK)
+        for value in values[::step]:
+            info = classify_value(value)
+            if info is not None:
+                self.ov_kinds[info.kind] += step
+                self.ov_infos.append((info, step))
+
+    # ------------------------------------------------------------------ finish
+    def finish(self) -> ColumnProfile:
+        profile = ColumnProfile(index=self.index, label=self.label, value_count=self.rows)
+        merged: dict[str, int] = {}
+        kinds: Counter = Counter()
+        fmts: Counter = Counter()
+        patterns: Counter = Counter()
+        ranges = {"num": _Range(), "dt": _Range(), "time": _Range(), "text": _Range()}
+        nulls = 0
+        maxlen = maxbytes = decimals = 0
+        yyyymmdd = 0
+        cache: dict[str, ValueInfo] = {}
+
+        def take(info: ValueInfo, n: int, exact: bool) -> None:
+            nonlocal maxlen, maxbytes, decimals, yyyymmdd
+            kinds[info.kind] += n
+            if info.fmt and info.kind in ("date", "datetime", "time"):
+                fmts[info.fmt] += n
+            if info.kind == "date" and info.fmt == "YYYYMMDD":
+                yyyymmdd += n
+            if info.kind == "decimal" and info.decimals > decimals:
+                decimals = info.decimals
+            key = _num_key(info)
+            if key is not None:
+                ranges["num"].add(key, info.text)
+            key = _dt_key(info)
+            if key is not None:
+                ranges["dt"].add(key, info.text)
+            if info.kind == "time":
+                ranges["time"].add(info.normalized, info.text)
+            ranges["text"].add(info.text, info.text)
+            if exact:
+                if len(info.text) > maxlen:
+                    maxlen = len(info.text)
+                b = byte_length(info.text)
+                if b > maxbytes:
+                    maxbytes = b
+                patterns[value_pattern(info.text)] += n
+
+        for raw, n in self.counts.items():
+            if is_blank(raw):
+                nulls += n
+                continue
+            info = classify_value(raw)
+            if info is None:
+                nulls += n
+                continue
+            cache[info.text] = info
+            merged[info.text] = merged.get(info.text, 0) + n
+            take(info, n, exact=True)
+        if self.overflow:
+            nulls += self.ov_nulls
+            maxlen = max(maxlen, self.ov_maxlen)
+            maxbytes = max(maxbytes, self.ov_maxbytes)
+            for info, n in self.ov_infos:
+                take(info, n, exact=False)
+                if len(info.text) > maxlen:
+                    maxlen = len(info.text)
+
+        nonnull = self.rows - nulls
+        profile.null_count = nulls
+        profile.null_ratio = round(nulls / self.rows, 6) if self.rows else 1.0
+        profile.type_counts = dict(kinds)
+        profile.distinct_exact = not self.overflow
+        profile.distinct_count = self.sketch.estimate() if self.overflow else len(merged)
+        profile.max_len_chars = maxlen
+        profile.max_len_bytes = maxbytes
+        if nonnull <= 0:
+            profile.inferred_type, profile.type_share = "empty", 0.0
+            return profile
+        seen = sum(kinds.values()) or 1
+        kind, share = decide_type(kinds, yyyymmdd, seen)
+        profile.inferred_type, profile.type_share = kind, round(share, 4)
+        profile.decimal_places = decimals if kind == "decimal" else 0
+        if kind in ("date", "datetime", "time") and fmts:
+            profile.date_format = fmts.most_common(1)[0][0]
+        rng = {"integer": "num", "decimal": "num", "date": "dt", "datetime": "dt", "time": "time"}
+        chosen = ranges[rng.get(kind, "text")]
+        if kind != "flag":
+            profile.min_value, profile.max_value = chosen.lo_text, chosen.hi_text
+        total_patterns = sum(patterns.values())
+        if total_patterns:
+            pattern, count = patterns.most_common(1)[0]
+            if pattern is not None:
+                profile.pattern = pattern
+                profile.pattern_share = round(count / total_patterns, 4)
+        ordered = sorted(merged.items(), key=lambda kv: -kv[1])  # stable: first seen wins ties
+        profile.top_values = ordered[:TOP_N]
+        profile.samples = list(merged)[:SAMPLES_N]
+        finding = detect_pii(self.label, list(merged)[:PII_SAMPLE])
+        if finding is not None:
+            profile.pii = PiiInfo(finding.kind, finding.share, finding.reason, finding.source)
+            _mask(profile, finding.kind)
+        return profile
+
+
+def decide_type(kinds: Counter, yyyymmdd: int, seen: int) -> tuple[str, float]:
+    """The most specific type that covers at least 95% of the non-blank values."""
+    k = kinds
+    candidates = [
+        ("flag", k["flag"], True),
+        ("date", k["date"], True),
+        ("datetime", k["date"] + k["datetime"], k["datetime"] > 0),
+        ("time", k["time"], True),
+        ("integer", k["integer"] + yyyymmdd, k["integer"] > 0),
+        ("code", k["code"] + k["integer"] + yyyymmdd, k["code"] > 0),
+        ("decimal", k["integer"] + k["decimal"] + yyyymmdd, k["decimal"] > 0),
+    ]
+    for name, covered, allowed in candidates:
+        if allowed and covered / seen >= TYPE_SHARE:
+            return name, covered / seen
+    return "text", 1.0
+
+
+def _mask(profile: ColumnProfile, kind: str) -> None:
+    """Personal data never reaches the catalog: samples, top values and min/max are masked."""
+    profile.samples = [mask_value(v, kind) for v in profile.samples]
+    profile.top_values = [(mask_value(v, kind), n) for v, n in profile.top_values]
+    if profile.min_value is not None:
+        profile.min_value = mask_value(profile.min_value, kind)
+    if profile.max_value is not None:
+        profile.max_value = mask_value(profile.max_value, kind)
+    profile.masked = True
+
+
+class TableProfiler:
+    """Feeds data rows to one accumulator per column, in chunks transposed with ``zip``."""
+
+    CHUNK = 5000
+
+    def __init__(self, labels: Sequence[str], first_col: int):
+        self.lo = first_col
+        self.width = len(labels)
+        self.columns = [ColumnAccumulator(i, label) for i, label in enumerate(labels)]
+        self.buffer: list[list] = []
+
+    def add(self, row: list) -> None:
+        self.buffer.append(row)
+        if len(self.buffer) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer or not self.width:
+            self.buffer = []
+            return
+        lo, hi, width = self.lo, self.lo + self.width, self.width
+        rows = []
+        for row in self.buffer:
+            cells = row[lo:hi]
+            if len(cells) < width:
+                cells = list(cells) + [""] * (width - len(cells))
+            rows.append(cells)
+        self.buffer = []
+        for acc, values in zip(self.columns, zip(*rows, strict=True), strict=True):
+            acc.update(values)
+
+    def finish(self) -> list[ColumnProfile]:
+        self.flush()
+        return [acc.finish() for acc in self.columns]
