@@ -121,9 +121,16 @@ def test_row_classifier_flags_totals_footnotes_and_blanks():
     assert rc.classify(["종로구", "1", "2", "3"]) == "data"
     assert rc.classify(["합계", "10", "20", "30"]) == "total"
     assert rc.classify(["", "소 계", "1", "2"]) == "total"
-    assert rc.classify(["종로구", "소계", "1", "2"]) == "data"
     assert rc.classify(["※ 자료: 행정안전부", "", "", ""]) == "footnote"
     assert rc.classify(["주) 2020년 기준", "", "", ""]) == "footnote"
     assert rc.classify(["", "", "", ""]) == "blank"
     assert rc.classify(["1. 첫째 주석\n2. 둘째 주석 " + "가" * 60, "", "", ""]) == "footnote"
     assert rc.classify([1.0, "계약", 3.0, 4.0]) == "data"
+
+
+def test_the_most_specific_key_decides_a_total_row():
+    rc = RowClassifier(first_col=0, width=4)
+    assert rc.classify(["합계", "소계", "126401", "82680"]) == "total"
+    assert rc.classify(["합계", "종로구", "4705", "4430"]) == "data"
+    assert rc.classify(["서울특별시", "소계", "389795", "-"]) == "total"
+    assert rc.classify(["", "계", "", ""]) == "total"

@@ -27,4 +27,6 @@ class ScanFailure(Exception):
         self.code = code
         self.detail = detail
         self.message = message or MESSAGES.get(code, MESSAGES["read_error"])
+        if code == "unsupported" and detail and message is None:
+            self.message = f"{self.message} ({detail})"  # what it looks like: 'PNG 이미지', …
         super().__init__(f"{code}: {self.message} {detail}".strip())

@@ -26,6 +26,7 @@ _TOTAL_PREFIX = re.compile(r"^(합계|소계|총계|누계|누적|총합계)\s*[
 FOOTNOTE_MARKERS = ("※", "*", "＊", "주)", "주 )", "주:", "주 :", "자료:", "자료 :", "자료출처")
 FOOTNOTE_MARKERS += ("출처:", "출처 :", "(출처", "비고:", "비고 :", "note", "Note", "NOTE", "☞")
 _FOOTNOTE_NUMBERED = re.compile(r"^(주\s*\d+\)|\(주\d*\)|\d+\)\s)")
+_DATAISH = re.compile(r"^[-+]?[\d,]*\.?\d+\s*%?$|^[-–—－]$")
 _YEAR_LABEL = re.compile(r"^(19|20)\d\d\s*(년|년도)?$")
 # Unit, reference-date and source notes that sit above a header: "(단위 : km)", "2020.12.31 기준".
 _NOTE_CELL = re.compile(r"단위\s*[:：]|^\(.*\)$|^\[.*\]$|(기준|현재)\s*\)?$|^출처|^자료")
@@ -281,24 +282,31 @@ class RowClassifier:
         if not any(cells):
             return "blank"
         first = None
+        keys: list[str] = []  # leading label cells: the hierarchy keys of the row
         for value in cells:
             if value == "" or value is None:
                 continue
-            if isinstance(value, str):
-                text = value.strip()
-                if not text:
-                    continue
+            if not isinstance(value, str):
+                if first is None:
+                    first = value
+                break
+            text = value.strip()
+            if not text:
+                continue
+            if first is None:
                 first = text
                 if is_footnote_text(text) and self._fill(cells) <= 2:
                     return "footnote"
-                # Only the first label decides: '종로구, 소계' is a district row, '합계' a total.
-                if is_total_label(text):
-                    return "total"
-            else:
-                first = value
-            break
+            if _DATAISH.match(text):
+                break
+            keys.append(text)
+            if len(keys) == 3:
+                break
         if first is None:
             return "blank"
+        # The most specific key decides: '합계, 종로구' is a district row, '합계, 소계' a total.
+        if keys and is_total_label(keys[-1]):
+            return "total"
         if (
             isinstance(first, str)
             and self.width >= 4

@@ -123,14 +123,13 @@ _HANGUL_RE = re.compile(r"[가-힣]")
 _NAME_RE = re.compile(r"([가-힣]{2,4}|[가-힣][*○●◯xXㅇ]{1,2}[가-힣]?)(?:\s*외\s*\d+\s*[명인])?")
 
 # Embedded in free text. Bounded by non-digits so longer digit runs never match.
-_EMB_MOBILE_RE = re.compile(
-    r"(?<![\d])(?:\+82[-. ]?\(?0?|\(?0)1[016789]\)?[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)"
+_EMB_RE = re.compile(
+    r"(?<![\d-])(?P<d6>\d{6})\s?-\s?(?P<d7>\d{7})(?![\d-])"
+    r"|(?<!\d)(?P<d13>\d{13})(?!\d)"
+    r"|(?<!\d)(?P<mob>(?:\+82[-. ]?\(?0?|\(?0)1[016789]\)?[-. ]?\d{3,4}[-. ]?\d{4})(?!\d)"
 )
-_EMB_RRN_HY_RE = re.compile(r"(?<![\d-])(\d{6})\s?-\s?([0-9])(\d{6})(?![\d-])")
-_EMB_RRN_PLAIN_RE = re.compile(r"(?<!\d)(\d{6})([0-9])(\d{6})(?!\d)")
 _EMB_EMAIL_RE = re.compile(r"(?<![\w.+\-])" + _EMAIL_RE.pattern)
-_NONDIGIT_RE = re.compile(r"\D+")
-_EMB_ANY_RE = re.compile(r"1[016789]\)?[-. ]?\d{3,4}[-. ]?\d{4}|\d{6}\s?-?\s?\d{7}")
+_LONG_TEXT = 150  # longer values are free text: only embedded numbers are looked for
 
 # Addresses: a road (…로/…길 + number) or lot (…동/리/가 + number) address, then a unit part.
 _ADDR_BASE_RE = re.compile(
@@ -494,7 +493,7 @@ def _classify_number(v: str, c: Counter[str], r13: list[_Num13], hdr: _Header, t
     digits = "".join(groups)
     nd = len(digits)
     plain = len(groups) == 1
-    hyphenated = "-" in v and not any(ch in v for ch in "(.+")
+    hyphenated = "-" in v and "(" not in v and "." not in v and "+" not in v
     cues = hdr.cues
 
     if nd == 13 and (plain or (lens == [6, 7] and "(" not in v and "." not in v)):
@@ -559,7 +558,7 @@ def _classify_text(v: str, c: Counter[str], hdr: _Header) -> str:
     if len(v) == 9 and _PASSPORT_RE.fullmatch(v.upper()):
         c["passport"] += 1
         return "passport"
-    if not _HANGUL_RE.search(v):
+    if len(v) > _LONG_TEXT or not _HANGUL_RE.search(v):
         return ""
     if _DRIVER_REGION_RE.fullmatch(v):
         c["driver"] += 1
@@ -584,33 +583,34 @@ def _classify_text(v: str, c: Counter[str], hdr: _Header) -> str:
     return ""
 
 
+def _embedded_id(d: str, hyphen: bool, today: date) -> str:
+    """rrn / foreigner_rrn found inside text: hyphenated needs a birth date, plain a check digit."""
+    g = d[6]
+    if not _birth_ok(d[:6], g, today):
+        return ""
+    if g in "5678":
+        return "emb_for" if hyphen or foreigner_check_digit(d[:12]) == int(d[12]) else ""
+    return "emb_rrn" if hyphen or rrn_check_digit(d[:12]) == int(d[12]) else ""
+
+
 def _embedded(v: str, c: Counter[str], whole: str, today: date) -> None:
-    """Count a mobile number, rrn or e-mail sitting inside a longer value."""
-    if len(_NONDIGIT_RE.sub("", v)) < 10 or not _EMB_ANY_RE.search(v):
-        if "@" in v and whole != "email" and _EMB_EMAIL_RE.search(v):
-            c["emb_email"] += 1
-        return
-    if whole != "mobile" and _EMB_MOBILE_RE.search(v):
-        c["emb_mobile"] += 1
-    if whole != "email" and "@" in v and _EMB_EMAIL_RE.search(v):
+    """Count a mobile number, rrn or e-mail sitting inside a longer value (one scan)."""
+    if "@" in v and whole != "email" and _EMB_EMAIL_RE.search(v):
         c["emb_email"] += 1
-    if whole == "num13":
-        return
-    for m in _EMB_RRN_HY_RE.finditer(v):
-        d6, g = m.group(1), m.group(2)
-        if _birth_ok(d6, g, today):
-            c["emb_for" if g in "5678" else "emb_rrn"] += 1
-            return
-    for m in _EMB_RRN_PLAIN_RE.finditer(v):
-        d6, g = m.group(1), m.group(2)
-        d = d6 + g + m.group(3)
-        if not _birth_ok(d6, g, today):
-            continue
-        if g in "5678" and foreigner_check_digit(d[:12]) == int(d[12]):
-            c["emb_for"] += 1
-            return
-        if g not in "5678" and rrn_check_digit(d[:12]) == int(d[12]):
-            c["emb_rrn"] += 1
+    mobile = whole == "mobile"
+    ident = whole == "num13"
+    for m in _EMB_RE.finditer(v):
+        if m.group("mob"):
+            if not mobile:
+                c["emb_mobile"] += 1
+                mobile = True
+        elif not ident:
+            d13 = m.group("d13")
+            key = _embedded_id(d13 or m.group("d6") + m.group("d7"), d13 is None, today)
+            if key:
+                c[key] += 1
+                ident = True
+        if mobile and ident:
             return
 
 
