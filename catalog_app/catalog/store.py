@@ -37,6 +37,13 @@ class Catalog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
         self.conn.row_factory = sqlite3.Row
+        if self.schema_version > LATEST:
+            version = self.schema_version
+            self.conn.close()
+            raise RuntimeError(
+                f"이 카탈로그는 더 새로운 버전(스키마 {version})의 프로그램이 만들었습니다. "
+                "프로그램을 업데이트하세요."
+            )
         self.conn.execute("PRAGMA busy_timeout = 30000")
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -52,11 +59,6 @@ class Catalog:
     # ----------------------------------------------------------------- lifecycle
     def _upgrade(self) -> None:
         version = self.schema_version
-        if version > LATEST:
-            raise RuntimeError(
-                f"이 카탈로그는 더 새로운 버전(스키마 {version})의 프로그램이 만들었습니다. "
-                "프로그램을 업데이트하세요."
-            )
         if 0 < version < LATEST:
             self.backup_path = self._backup(version)
         migrate(self.conn)

@@ -1,8 +1,7 @@
 """CSV/TSV/TXT reading: delimiter sniffing and a tolerant, streaming row reader.
 
 Rows are streamed through the C ``csv`` module from a decoded text stream, so a million-row file is
-never held in memory. Lines are read with a length cap: a huge single-line file becomes a clear
-error instead of a memory blow-up.
+never held in memory. A huge single-line file becomes a clear error before parsing starts.
 """
 
 from __future__ import annotations
@@ -50,16 +49,21 @@ def sniff_delimiter(sample: str, preferred: str | None = None) -> str:
     return best
 
 
-def _capped_lines(stream) -> Iterator[str]:
-    """Lines of a text stream, refusing any physical line longer than MAX_LINE_CHARS."""
-    readline = stream.readline
-    while True:
-        line = readline(MAX_LINE_CHARS)
-        if not line:
-            return
-        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
-            raise ScanFailure("line_too_long", f"{MAX_LINE_CHARS // (1024 * 1024)}MB 넘는 줄")
-        yield line
+def check_line_lengths(path: str, limit: int | None = None) -> None:
+    """Refuse a file whose first line is longer than ``limit`` bytes (a huge single-line file).
+
+    Checked on the raw bytes before parsing, so a multi-GB line is never loaded; the C csv reader
+    then streams the rest at full speed (its field size limit still guards later lines).
+    """
+    limit = limit or MAX_LINE_CHARS
+    with open(path, "rb") as fh:
+        read = 0
+        while read < limit:
+            block = fh.read(min(1 << 20, limit - read))
+            if not block or b"\n" in block or b"\r" in block:
+                return
+            read += len(block)
+    raise ScanFailure("line_too_long", f"첫 줄이 {limit:,}자를 넘습니다")
 
 
 def read_csv_table(path: str, guess: EncodingGuess, ext: str, errors: str = "strict") -> RawTable:
@@ -68,9 +72,11 @@ def read_csv_table(path: str, guess: EncodingGuess, ext: str, errors: str = "str
     preferred = "\t" if ext == ".tsv" or guess.encoding.startswith("utf-16") else None
     delimiter = sniff_delimiter(sample, preferred)
 
+    check_line_lengths(path)
+
     def rows() -> Iterator[list[str]]:
         with open_text(path, guess, errors=errors) as stream:
-            reader = csv.reader(_capped_lines(stream), delimiter=delimiter, strict=False)
+            reader = csv.reader(stream, delimiter=delimiter, strict=False)
             try:
                 yield from reader
             except csv.Error as exc:

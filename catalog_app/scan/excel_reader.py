@@ -18,7 +18,9 @@ from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import MergedRange, RawTable
 
 MAX_FORMULA_SCAN_BYTES = 64 * 1024 * 1024
-_FORMULA_WITHOUT_VALUE = re.compile(rb"<c\b[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*</c>")
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"<c\b[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",

@@ -22,6 +22,14 @@ TOTAL_WORDS = frozenset(
     ["합계", "소계", "계", "총계", "총합계", "누계", "누적", "전체", "총", "합", "전국계", "총합"]
     + ["total", "sum", "subtotal", "grandtotal"]
 )
+# Total words as they may stand raw in a cell (spaced, capitalised), for the row fast path.
+_TOTAL_RAW = frozenset(
+    list(TOTAL_WORDS)
+    + [" ".join(w) for w in TOTAL_WORDS if len(w) == 2 and not w.isascii()]
+    + [w.capitalize() for w in TOTAL_WORDS if w.isascii()]
+    + [w.upper() for w in TOTAL_WORDS if w.isascii()]
+)
+_TOTAL_STARTS = ("합계", "소계", "총계", "누계", "누적", "총합계")
 _TOTAL_PREFIX = re.compile(r"^(합계|소계|총계|누계|누적|총합계)\s*[\(\[（]")
 FOOTNOTE_MARKERS = ("※", "*", "＊", "주)", "주 )", "주:", "주 :", "자료:", "자료 :", "자료출처")
 FOOTNOTE_MARKERS += ("출처:", "출처 :", "(출처", "비고:", "비고 :", "note", "Note", "NOTE", "☞")
@@ -110,13 +118,14 @@ class _Grid:
 
 
 def _used_columns(grid: _Grid) -> tuple[int, int]:
-    """First and last column holding anything, ignoring lone stray marks ('.') above the table."""
-    used = set()
+    """First and last column of the table: taken from rows with two or more cells, so a title or a
+    stray mark ('.') in column A does not widen a table that starts in column B."""
+    used: set[int] = set()
+    single: set[int] = set()
     for r in range(grid.n_rows):
         cells = [c for c in range(grid.n_cols) if grid.kind[r][c] != "blank"]
-        if len(cells) == 1 and grid.text[r][cells[0]] in (".", "·", "-", "*"):
-            continue
-        used.update(cells)
+        (used if len(cells) > 1 else single).update(cells)
+    used = used or single
     if not used:
         return 0, 0
     return min(used), max(used)
@@ -278,6 +287,20 @@ class RowClassifier:
         self.width = width
 
     def classify(self, row: Sequence[object]) -> str:
+        lo = self.lo
+        first = row[lo] if len(row) > lo else ""
+        if (
+            type(first) is str
+            and 0 < len(first) < 60
+            and not first[0].isspace()
+            and not first[-1].isspace()
+            and not first.startswith(FOOTNOTE_MARKERS)
+            and first not in _TOTAL_RAW
+            and not first.startswith(_TOTAL_STARTS)
+            and (self.width < 2 or len(row) <= lo + 1 or row[lo + 1] not in _TOTAL_RAW)
+            and (self.width < 3 or len(row) <= lo + 2 or row[lo + 2] not in _TOTAL_RAW)
+        ):
+            return "data"  # fast path: a clean first key and no total word among the keys
         cells = row[self.lo : self.hi]
         if not any(cells):
             return "blank"

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 PII_KINDS: dict[str, str] = {
     "rrn": "주민등록번호",
@@ -56,9 +57,6 @@ HEADER_SHARE = 0.1  # a matching header cue lowers every value threshold to this
 CONSISTENT_SHARE = 0.5  # header-only: at least this share of values must fit the kind loosely
 CHECKSUM_RATIO = 0.3  # checksum hits among candidates; random numbers pass 1 in 10
 
-_STRONG_KINDS = frozenset(
-    {"rrn", "foreigner_rrn", "card", "business_no", "corporate_no", "email", "mobile"}
-)
 # 고유식별정보 and card numbers outrank other kinds when a column holds several.
 _TOP_TIER = frozenset({"rrn", "foreigner_rrn", "passport", "driver_license", "card"})
 _PRIORITY = (
@@ -129,6 +127,8 @@ _EMB_RE = re.compile(
     r"|(?<!\d)(?P<mob>(?:\+82[-. ]?\(?0?|\(?0)1[016789]\)?[-. ]?\d{3,4}[-. ]?\d{4})(?!\d)"
 )
 _EMB_EMAIL_RE = re.compile(r"(?<![\w.+\-])" + _EMAIL_RE.pattern)
+# Runs of digits and separators; the exact patterns above run only on these (fast on long text).
+_DIGIT_RUN_RE = re.compile(r"[\d+(][\d\s().+\-]{8,}\d")
 _LONG_TEXT = 150  # longer values are free text: only embedded numbers are looked for
 
 # Addresses: a road (…로/…길 + number) or lot (…동/리/가 + number) address, then a unit part.
@@ -385,52 +385,49 @@ def _analyse_header(header: str) -> _Header:
 # --- checksums ---------------------------------------------------------------------------------
 _RRN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 _BIZ_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+_CORP_WEIGHTS = (1, 2) * 6
+_EAN_WEIGHTS = (1, 3) * 6
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 _CENTURY = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000, "7": 2000, "8": 2000}
 _CENTURY.update({"9": 1800, "0": 1800})
 
 
-def _rrn_sum(d: str) -> int:
-    return sum(int(c) * w for c, w in zip(d, _RRN_WEIGHTS, strict=False))
+def _weighted(digits: str, weights: tuple[int, ...]) -> int:
+    # ASCII codes times weights minus the '0' offset keeps the loop in C; checksums run for
+    # every sample value. zip-like map stops at the shorter of digits and weights.
+    return sum(map(mul, digits.encode("ascii"), weights)) - 48 * sum(weights[: len(digits)])
 
 
 def rrn_check_digit(first12: str) -> int:
     """Check digit of a 주민등록번호 issued before October 2020."""
-    return (11 - _rrn_sum(first12) % 11) % 10
+    return (11 - _weighted(first12, _RRN_WEIGHTS) % 11) % 10
 
 
 def foreigner_check_digit(first12: str) -> int:
     """Check digit of an 외국인등록번호 issued before October 2020."""
-    return (13 - _rrn_sum(first12) % 11) % 10
+    return (13 - _weighted(first12, _RRN_WEIGHTS) % 11) % 10
 
 
 def corporate_check_digit(first12: str) -> int:
     """Check digit of a 법인등록번호 (weights 1,2,1,2,…)."""
-    total = sum(int(c) * (1 if i % 2 == 0 else 2) for i, c in enumerate(first12))
-    return (10 - total % 10) % 10
+    return (10 - _weighted(first12, _CORP_WEIGHTS) % 10) % 10
 
 
 def business_check_digit(first9: str) -> int:
     """Check digit of a 사업자등록번호 (weights 1,3,7,1,3,7,1,3,5 plus the carry of the last)."""
-    total = sum(int(c) * w for c, w in zip(first9, _BIZ_WEIGHTS, strict=False))
-    total += int(first9[8]) * 5 // 10
+    total = _weighted(first9, _BIZ_WEIGHTS) + int(first9[8]) * 5 // 10
     return (10 - total % 10) % 10
 
 
 def _ean13_ok(d: str) -> bool:
-    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(d[:12]))
-    return (10 - total % 10) % 10 == int(d[12])
+    return (10 - _weighted(d, _EAN_WEIGHTS) % 10) % 10 == int(d[12])
 
 
 def luhn_ok(digits: str) -> bool:
     """Luhn check used by payment cards."""
-    total = 0
-    for i, c in enumerate(reversed(digits)):
-        n = int(c)
-        if i % 2:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
+    rev = digits[::-1].encode("ascii")
+    total = sum(rev[::2]) - 48 * len(rev[::2])
+    total += sum(_LUHN_DOUBLE[b - 48] for b in rev[1::2])
     return total % 10 == 0
 
 
@@ -461,13 +458,14 @@ def _num13(d: str, hyphen: bool, today: date) -> _Num13:
     born = _birth_ok(d[:6], g, today)
     check = int(d[12])
     is_for = g in "5678"
+    rrn_sum = _weighted(d, _RRN_WEIGHTS) % 11 if born else -1
     return _Num13(
         hyphen=hyphen,
         rrn_date=born and not is_for,
         for_date=born and is_for,
-        rrn_ck=born and not is_for and rrn_check_digit(d[:12]) == check,
-        for_ck=born and is_for and foreigner_check_digit(d[:12]) == check,
-        corp_ck=corporate_check_digit(d[:12]) == check,
+        rrn_ck=born and not is_for and (11 - rrn_sum) % 10 == check,
+        for_ck=born and is_for and (13 - rrn_sum) % 10 == check,
+        corp_ck=corporate_check_digit(d) == check,
         ean_ck=not hyphen and _ean13_ok(d),
     )
 
@@ -594,24 +592,33 @@ def _embedded_id(d: str, hyphen: bool, today: date) -> str:
 
 
 def _embedded(v: str, c: Counter[str], whole: str, today: date) -> None:
-    """Count a mobile number, rrn or e-mail sitting inside a longer value (one scan)."""
-    if "@" in v and whole != "email" and _EMB_EMAIL_RE.search(v):
-        c["emb_email"] += 1
+    """Count a mobile number, rrn or e-mail sitting inside a longer value."""
+    if whole != "email" and "@" in v:
+        at = v.find("@")
+        if _EMB_EMAIL_RE.search(v, max(0, at - 64)):
+            c["emb_email"] += 1
     mobile = whole == "mobile"
     ident = whole == "num13"
-    for m in _EMB_RE.finditer(v):
-        if m.group("mob"):
-            if not mobile:
-                c["emb_mobile"] += 1
-                mobile = True
-        elif not ident:
-            d13 = m.group("d13")
-            key = _embedded_id(d13 or m.group("d6") + m.group("d7"), d13 is None, today)
-            if key:
-                c[key] += 1
-                ident = True
-        if mobile and ident:
-            return
+    for run in _DIGIT_RUN_RE.finditer(v):
+        for m in _EMB_RE.finditer(run.group(0)):
+            if m.group("mob"):
+                if not mobile:
+                    c["emb_mobile"] += 1
+                    mobile = True
+            elif not ident:
+                d13 = m.group("d13")
+                key = _embedded_id(d13 or m.group("d6") + m.group("d7"), d13 is None, today)
+                if key:
+                    c[key] += 1
+                    ident = True
+            if mobile and ident:
+                return
+
+
+# Whole-value kinds that cannot also hide a mobile number or rrn inside them.
+_NO_EMBED = frozenset(
+    {"mobile", "email", "phone", "num13", "card", "business_no", "driver_license", "plain10"}
+)
 
 
 def _normalise(raw: object) -> str:
@@ -621,7 +628,7 @@ def _normalise(raw: object) -> str:
     return v.strip()
 
 
-def _tally(values: Sequence[str], hdr: _Header) -> tuple[Counter[str], list[_Num13]]:
+def _tally(values: Sequence[str], hdr: _Header) -> Counter[str]:
     today = date.today()
     c: Counter[str] = Counter()
     r13: list[_Num13] = []
@@ -645,10 +652,10 @@ def _tally(values: Sequence[str], hdr: _Header) -> tuple[Counter[str], list[_Num
                 whole = _classify_number(v, c, r13, hdr, today)
         if not whole:
             whole = _classify_text(v, c, hdr)
-        if len(v) >= 11 and whole not in ("mobile", "email"):
+        if len(v) >= 11 and whole not in _NO_EMBED:
             _embedded(v, c, whole, today)
     _resolve13(r13, hdr, c)
-    return c, r13
+    return c
 
 
 def _resolve13(r13: list[_Num13], hdr: _Header, c: Counter[str]) -> None:
@@ -838,7 +845,7 @@ def _value_candidates(c: Counter[str], hdr: _Header) -> list[_Cand]:
         out.append(_Cand("address_detail", addr / n, reason, addr))
 
     if hdr.person and c["name"] and c["name"] / n >= NAME_SHARE:
-        reason = f"값의 {_pct(c['name'], n)}가 사람 이름 형식이고 머리글에 '{hdr.person}'가 있음"
+        reason = f"값의 {_pct(c['name'], n)}가 사람 이름 형식(성씨로 시작하는 한글 2~4자)"
         out.append(_Cand("person_name", c["name"] / n, reason, c["name"]))
     return out
 
@@ -878,7 +885,7 @@ def detect_pii(header: str, values: Sequence[str]) -> PiiFinding | None:
     header; a header cue lowers the value thresholds and alone suffices when values fit it.
     """
     hdr = _analyse_header(header)
-    counts, _ = _tally(values, hdr)
+    counts = _tally(values, hdr)
     cands = _value_candidates(counts, hdr)
     if cands:
         best = max(
@@ -1014,7 +1021,7 @@ def mask_value(text: str, kind: str) -> str:
         m = _MASK_EMAIL_RE.fullmatch(norm)
         if m:
             s, e = m.span(1)
-            keep = 2 if e - s > 2 else 1
+            keep = min(2, e - s - 1)  # 'ab***', 'a*', '*': never the whole local part
             return text[: s + keep] + "*" * (e - s - keep) + text[e:]
         return _mask_rest(text)
 

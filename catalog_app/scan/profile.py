@@ -18,14 +18,17 @@ from catalog_app.scan.models import ColumnProfile, PiiInfo
 from catalog_app.scan.pii import detect_pii, mask_value
 from catalog_app.scan.values import ValueInfo, byte_length, classify_value, is_blank, value_pattern
 
-EXACT_DISTINCT = 20_000
+EXACT_DISTINCT = 5_000
 KMV_K = 2048
-SAMPLE_PER_CHUNK = 512
+SAMPLE_PER_CHUNK = 64
+PATTERN_DISTINCT = 5000  # patterns are counted over the first distinct values
 TOP_N = 10
 SAMPLES_N = 5
 PII_SAMPLE = 2000
 TYPE_SHARE = 0.95
 _HASH_SPACE = float(1 << 64)
+_MASK64 = (1 << 64) - 1
+_MIX = 0x9E3779B97F4A7C15  # Fibonacci hashing: spreads hash(1.0) == 1 and friends
 _BLANK_TOKENS = ("", " ", "-", "–", "—", "－")
 
 
@@ -58,28 +61,28 @@ class _DistinctSketch:
         if thr is not None:
             hashes = [h for h in hashes if h < thr]
         self.values.update(hashes)
-        if len(self.values) > self.k:
-            self.values = set(heapq.nsmallest(self.k, self.values))
-            self.threshold = max(self.values)
+        if len(self.values) > 2 * self.k:  # prune in batches: nsmallest is the costly part
+            self._prune()
+
+    def _prune(self) -> None:
+        self.values = set(heapq.nsmallest(self.k, self.values))
+        self.threshold = max(self.values)
 
     def estimate(self) -> int:
+        if len(self.values) > self.k:
+            self._prune()
         if len(self.values) < self.k:
             return len(self.values)
         kth = (max(self.values) + (1 << 63)) / _HASH_SPACE
         return int(round((self.k - 1) / kth)) if kth > 0 else len(self.values)
 
 
-def _hashes(values) -> set[int]:
-    # hash of a 1-tuple is well mixed even for small ints and integral floats.
-    return set(map(hash, zip(values)))
-
-
-def _num_key(info: ValueInfo):
-    if info.kind in ("integer", "decimal"):
-        return info.normalized
-    if info.kind == "date" and info.fmt == "YYYYMMDD":
-        return int(info.text)
-    return None
+def _hashes(values, typed: bool) -> set[int]:
+    """Signed 64-bit hashes. str hashes are already uniform (SipHash); typed cells are mixed first
+    because hash(1.0) == 1 and friends would crowd the bottom of the range."""
+    if not typed:
+        return set(map(hash, values))
+    return {((h * _MIX) & _MASK64) - (1 << 63) for h in set(map(hash, values))}
 
 
 def _dt_key(info: ValueInfo):
@@ -100,6 +103,7 @@ class ColumnAccumulator:
         self.counts: Counter = Counter()
         self.rows = 0
         self.overflow = False
+        self.typed = False  # Excel cells (float, date, …) rather than CSV strings
         self.sketch: _DistinctSketch | None = None
         # overflow-mode figures
         self.ov_nulls = 0
@@ -109,6 +113,8 @@ class ColumnAccumulator:
         self.ov_infos: list[tuple[ValueInfo, int]] = []
 
     def update(self, values: Sequence[object]) -> None:
+        if not self.rows:
+            self.typed = any(type(v) is not str for v in values[:200])
         self.rows += len(values)
         if not self.overflow:
             self.counts.update(values)
@@ -120,24 +126,29 @@ class ColumnAccumulator:
     def _start_overflow(self) -> None:
         self.overflow = True
         self.sketch = _DistinctSketch()
-        self.sketch.add_hashes(_hashes(k for k in self.counts if not is_blank(k)))
+        self.sketch.add_hashes(_hashes([k for k in self.counts if not is_blank(k)], self.typed))
 
     def _update_overflow(self, values: Sequence[object]) -> None:
-        nulls = sum(values.count(token) for token in _BLANK_TOKENS) + values.count(None)
-        self.ov_nulls += nulls
-        self.sketch.add_hashes(_hashes(values))
-        texts = [v for v in values if type(v) is str]
+        # Exact: null count, longest text (chars and 한글=2 bytes). Estimated: distinct (KMV),
+        # type and min/max (a strided sample of SAMPLE_PER_CHUNK values per chunk).
+        self.ov_nulls += values.count("") + values.count("-")
+        if self.typed:
+            self.ov_nulls += values.count(None)
+        self.sketch.add_hashes(_hashes(values, self.typed))
+        texts = [v for v in values if type(v) is str] if self.typed else values
         if texts:
             longest = max(map(len, texts))
             if longest > self.ov_maxlen:
                 self.ov_maxlen = longest
-            floor = self.ov_maxbytes // 2
-            for text in texts:
-                if len(text) > floor:
-                    b = byte_length(text.strip())
-                    if b > self.ov_maxbytes:
-                        self.ov_maxbytes = b
-                        floor = b // 2
+            if longest * 2 > self.ov_maxbytes:
+                if "".join(texts).isascii():
+                    self.ov_maxbytes = max(self.ov_maxbytes, longest)
+                else:
+                    floor = self.ov_maxbytes // 2
+                    for text in [t for t in texts if len(t) > floor]:
+                        b = byte_length(text.strip())
+                        if b > self.ov_maxbytes:
+                            self.ov_maxbytes = b
         step = max(1, len(values) // SAMPLE_PER_CHUNK)
         for value in values[::step]:
             info = classify_value(value)
@@ -156,53 +167,65 @@ class ColumnAccumulator:
         nulls = 0
         maxlen = maxbytes = decimals = 0
         yyyymmdd = 0
-        cache: dict[str, ValueInfo] = {}
 
-        def take(info: ValueInfo, n: int, exact: bool) -> None:
-            nonlocal maxlen, maxbytes, decimals, yyyymmdd
-            kinds[info.kind] += n
-            if info.fmt and info.kind in ("date", "datetime", "time"):
+        num_range, dt_range, time_range, text_range = (
+            ranges["num"],
+            ranges["dt"],
+            ranges["time"],
+            ranges["text"],
+        )
+
+        def take(info: ValueInfo, n: int) -> None:
+            nonlocal decimals, yyyymmdd
+            kind = info.kind
+            kinds[kind] += n
+            text = info.text
+            if kind == "text" or kind == "code" or kind == "flag":
+                text_range.add(text, text)
+                return
+            if kind == "integer":
+                num_range.add(info.normalized, text)
+            elif kind == "decimal":
+                num_range.add(info.normalized, text)
+                if info.decimals > decimals:
+                    decimals = info.decimals
+            elif kind == "date" or kind == "datetime":
                 fmts[info.fmt] += n
-            if info.kind == "date" and info.fmt == "YYYYMMDD":
-                yyyymmdd += n
-            if info.kind == "decimal" and info.decimals > decimals:
-                decimals = info.decimals
-            key = _num_key(info)
-            if key is not None:
-                ranges["num"].add(key, info.text)
-            key = _dt_key(info)
-            if key is not None:
-                ranges["dt"].add(key, info.text)
-            if info.kind == "time":
-                ranges["time"].add(info.normalized, info.text)
-            ranges["text"].add(info.text, info.text)
-            if exact:
-                if len(info.text) > maxlen:
-                    maxlen = len(info.text)
-                b = byte_length(info.text)
-                if b > maxbytes:
-                    maxbytes = b
-                patterns[value_pattern(info.text)] += n
+                dt_range.add(_dt_key(info), text)
+                if info.fmt == "YYYYMMDD":
+                    yyyymmdd += n
+                    num_range.add(int(text), text)
+            elif kind == "time":
+                fmts[info.fmt] += n
+                time_range.add(info.normalized, text)
+            text_range.add(text, text)
 
         for raw, n in self.counts.items():
-            if is_blank(raw):
-                nulls += n
-                continue
             info = classify_value(raw)
             if info is None:
                 nulls += n
                 continue
-            cache[info.text] = info
-            merged[info.text] = merged.get(info.text, 0) + n
-            take(info, n, exact=True)
+            text = info.text
+            if text in merged:
+                merged[text] += n
+            else:
+                merged[text] = n
+                if len(merged) <= PATTERN_DISTINCT:
+                    patterns[value_pattern(text)] += n
+            take(info, n)
+            size = len(text)
+            if size > maxlen:
+                maxlen = size
+            if size * 2 > maxbytes:
+                b = byte_length(text)
+                if b > maxbytes:
+                    maxbytes = b
         if self.overflow:
             nulls += self.ov_nulls
             maxlen = max(maxlen, self.ov_maxlen)
             maxbytes = max(maxbytes, self.ov_maxbytes)
             for info, n in self.ov_infos:
-                take(info, n, exact=False)
-                if len(info.text) > maxlen:
-                    maxlen = len(info.text)
+                take(info, n)
 
         nonnull = self.rows - nulls
         profile.null_count = nulls
@@ -287,17 +310,19 @@ class TableProfiler:
             self.flush()
 
     def flush(self) -> None:
-        if not self.buffer or not self.width:
-            self.buffer = []
+        buffer, self.buffer = self.buffer, []
+        if not buffer or not self.width:
             return
         lo, hi, width = self.lo, self.lo + self.width, self.width
-        rows = []
-        for row in self.buffer:
-            cells = row[lo:hi]
-            if len(cells) < width:
-                cells = list(cells) + [""] * (width - len(cells))
-            rows.append(cells)
-        self.buffer = []
+        if lo == 0 and set(map(len, buffer)) == {width}:
+            rows = buffer  # the common case: nothing to cut or pad
+        else:
+            rows = []
+            for row in buffer:
+                cells = row[lo:hi]
+                if len(cells) < width:
+                    cells = list(cells) + [""] * (width - len(cells))
+                rows.append(cells)
         for acc, values in zip(self.columns, zip(*rows, strict=True), strict=True):
             acc.update(values)
 

@@ -78,6 +78,12 @@ def scan(
         summary.counts["missing"] = catalog.mark_missing(list(root_ids.values()), run_id)
     except Cancelled:
         summary.status = "cancelled"
+    except BaseException:
+        # A catalog write failed (disk full, I/O error) or the process is being interrupted: the
+        # run is closed as failed, files already written stay consistent.
+        summary.status = "failed"
+        catalog.finish_run(run_id, summary.status, summary.counts)
+        raise
     catalog.finish_run(run_id, summary.status, summary.counts)
     emit(
         ProgressEvent(

@@ -9,8 +9,6 @@ from catalog_app.scan.header import HEAD_ROWS, RowClassifier, detect_header
 from catalog_app.scan.models import RawTable, TableResult
 from catalog_app.scan.profile import TableProfiler
 
-CANCEL_CHECK_ROWS = 20_000
-
 
 def scan_table(
     raw: RawTable,
@@ -30,8 +28,9 @@ def scan_table(
     ragged = 0
     limit = layout.first_col + layout.width
     classify = classifier.classify
-    add = profiler.add
-    for n, row in enumerate(chain(head[body_start:], rows)):
+    buffer = profiler.buffer
+    chunk = profiler.CHUNK
+    for row in chain(head[body_start:], rows):
         kind = classify(row)
         counts[kind] += 1
         if kind != "data":
@@ -39,9 +38,12 @@ def scan_table(
         if len(row) > limit and any(row[limit:]):
             ragged += 1  # more cells than the header: shifted by broken quoting, kept out of stats
             continue
-        add(row)
-        if cancel is not None and n % CANCEL_CHECK_ROWS == 0:
-            cancel.raise_if_cancelled()
+        buffer.append(row)
+        if len(buffer) >= chunk:
+            profiler.flush()
+            buffer = profiler.buffer
+            if cancel is not None:
+                cancel.raise_if_cancelled()
     columns = profiler.finish()
     warnings = list(raw.warnings)
     if ragged:
