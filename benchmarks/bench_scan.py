@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -156,14 +155,13 @@ def bench_corpus() -> None:
     from catalog_app.catalog.store import Catalog
     from catalog_app.scan.scanner import scan
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with Catalog(Path(tmp) / "bench.db") as cat:
-            t = time.perf_counter()
-            s1 = scan(cat, [str(corpus)])
-            cold = time.perf_counter() - t
-            t = time.perf_counter()
-            s2 = scan(cat, [str(corpus)])
-            warm = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp, Catalog(Path(tmp) / "bench.db") as cat:
+        t = time.perf_counter()
+        s1 = scan(cat, [str(corpus)])
+        cold = time.perf_counter() - t
+        t = time.perf_counter()
+        s2 = scan(cat, [str(corpus)])
+        warm = time.perf_counter() - t
     print(
         f"corpus: {s1.counts['total']} files, cold {cold:.3f} s, warm {warm:.4f} s "
         f"({s2.counts['unchanged']} unchanged), warm is {cold / warm:.0f}x faster (target >= 20x)"
