@@ -193,11 +193,10 @@ def _print_detail(d: dict) -> None:
     for t in d["tables"]:
         sheet = t["sheet"] or "(표)"
         hidden = " [숨김]" if t["hidden"] else ""
-        header = (
-            "머리글 없음"
-            if t["header_row"] is None
-            else f"머리글 {t['header_row'] + 1}행부터 {t['header_rows']}줄"
-        )
+        if t["header_rows"] == 0:
+            header = f"머리글 없음, 데이터 {t['data_row'] + 1}행부터"
+        else:
+            header = f"머리글 {t['header_row'] + 1}행부터 {t['header_rows']}줄"
         click.echo(
             f"  ▸ {sheet}{hidden}: {header} ({'직접 지정' if t['header_source'] == 'override' else '자동'}), "
             f"데이터 {t['row_count']}행, 합계 {t['total_rows']}, 주석 {t['footnote_rows']}, 빈 행 {t['blank_rows']}"

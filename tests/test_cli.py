@@ -55,6 +55,7 @@ TABLE_KEYS = {
     "hidden",
     "header_row",
     "header_rows",
+    "data_row",
     "header_source",
     "first_col",
     "row_count",
@@ -497,6 +498,21 @@ def test_show_of_an_unknown_dataset_exits_1(scanned):
     run(cat, "show", "missing", code=1)
 
 
+def test_a_vanished_file_is_shown_as_missing(tmp_path, catalog):
+    data = copy_fixtures(tmp_path, corpus=False)
+    run(catalog, "scan", str(data), "-q")
+    (data / "sample" / "인구" / "세부" / "연락처.csv").unlink()
+    out = run_json(catalog, "scan", str(data))  # still exit 0: nothing failed to read
+    assert out["counts"]["missing"] == 1 and out["counts"]["unchanged"] == 2
+    missing = run_json(catalog, "list", "--status", "missing")
+    assert [r["name"] for r in missing] == ["연락처.csv"]
+    shown = run_json(catalog, "show", "연락처.csv")
+    assert shown["status"] == "missing" and shown["missing_since"] is not None
+    assert shown["tables"], "a missing file keeps its history"
+    check_detail(shown)
+    assert "없어짐" in run(catalog, "show", "연락처.csv").stdout
+
+
 def test_sample_xlsx_table_starts_at_column_b(scanned):
     """시설목록.xlsx (make_sample_fixtures.py): title merged A1:E1, header on row 3 from column B.
 
@@ -507,6 +523,29 @@ def test_sample_xlsx_table_starts_at_column_b(scanned):
     assert (t["sheet"], t["header_row"], t["header_rows"]) == ("시설", 2, 1)
     assert [c["label"] for c in t["columns"]] == ["시설명", "개설일", "정원", "소재지"]
     assert t["first_col"] == 1
+
+
+def test_total_and_footnote_rows_are_kept_out_of_the_data(tmp_path, catalog):
+    """README: "total rows (합계/소계/계), footnote rows (※, 주), 자료:) ... are counted separately".
+
+    A total word may sit in the second key column, with a unit ('소계(명)') or a trailing space
+    ('소계 '), and a footnote may be numbered ('주1) ...'): none of them is a data row.
+    """
+    path = tmp_path / "구별 인구.csv"
+    lines = [
+        "구분,지역,인구,세대",
+        "서울,강남구,100,50",
+        "서울,서초구,200,80",
+        "서울,소계(명),300,130",
+        "부산,해운대구,150,60",
+        "부산,소계 ,150,60",
+        "주1) 2024년 말 기준,,,",
+    ]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
+    t = first_table(run_json(catalog, "scan", str(path))["datasets"][0])
+    assert (t["row_count"], t["total_rows"], t["footnote_rows"]) == (3, 2, 1)
+    people = next(c for c in t["columns"] if c["label"] == "인구")
+    assert people["profile"]["max"] == "200"
 
 
 # ------------------------------------------------------------------------------------- search
@@ -598,6 +637,38 @@ def test_header_by_table_name_and_by_csv_index(tmp_path, catalog):
     assert (t["header_row"], t["header_source"]) == (1, "override")
     run(catalog, "header", "시설목록.xlsx", "--table", "없는시트", "--row", "1", code=2)
     run(catalog, "header", "없는파일.xlsx", "--row", "1", code=1)
+
+
+def test_header_override_with_no_header_rows(tmp_path, catalog):
+    """`--rows 0` means "no header" (the labels are generated as 열1, 열2, ...).
+
+    The README: `header_row` is "`null` when the table has no header and column labels were
+    generated"; the human output then says 머리글 없음 rather than "머리글 2행부터 0줄".
+    """
+    data = copy_fixtures(tmp_path, corpus=False)
+    run(catalog, "scan", str(data), "-q")
+    result = run(catalog, "header", "연락처.csv", "--row", "2", "--rows", "0")
+    t = first_table(run_json(catalog, "show", "연락처.csv"))
+    assert [c["label"] for c in t["columns"]] == ["열1", "열2", "열3", "열4"]
+    assert (t["header_rows"], t["header_source"]) == (0, "override")
+    assert t["row_count"] == 5
+    assert "0줄" not in result.stdout, "human output: '머리글 N행부터 0줄' for a header-less table"
+    assert t["header_row"] is None, "README: header_row is null when the labels are generated"
+
+
+def test_header_override_below_the_first_60_rows(tmp_path, catalog):
+    """A clerk may point at any row (--row is only bounded below): a header on row 71 must be
+    honoured, not silently replaced by generated labels."""
+    path = tmp_path / "긴 머리말.csv"
+    rows = [f"{i},{i * 2},{i * 3}" for i in range(80)]
+    rows.insert(70, "번호,값,세값")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run(catalog, "scan", str(path), "-q")
+    run(catalog, "header", path.name, "--row", "71", "--rows", "1")
+    t = first_table(run_json(catalog, "show", path.name))
+    assert t["header_source"] == "override"
+    assert [c["label"] for c in t["columns"]] == ["번호", "값", "세값"]
+    assert (t["header_row"], t["header_rows"], t["row_count"]) == (70, 1, 10)
 
 
 # --------------------------------------------------------------------------------- human output

@@ -230,7 +230,11 @@ def test_covid_workbook_nine_sheets(corpus):
     first = d["tables"][0]
     assert first["header_row"] == 4  # rows 0-3 blank, used range begins A5
     assert labels(first)[0] == "일자" and first["columns"][0]["type"] == "date"
-    assert first["total_rows"] >= 1  # '누적(명)' directly under the header
+    # "a '누적(명)' cumulative row sits directly under the header": a total, kept out of the stats
+    # (n_rows_approx counts it).
+    assert first["total_rows"] == 1
+    assert first["row_count"] == int(row["n_rows_approx"]) - 1
+    assert first["columns"][1]["profile"]["max"] != "34572554"  # the cumulative 계(명)
     by_sheet = {t["sheet"]: t for t in d["tables"]}
     sigungu = by_sheet["시군구별(발생률,사망률)"]
     assert sigungu["header_row"] == 6  # "header at row 6"

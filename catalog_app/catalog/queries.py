@@ -149,6 +149,7 @@ def dataset_detail(catalog: Catalog, dataset_id: int) -> dict | None:
                 "hidden": bool(t["hidden"]),
                 "header_row": t["header_row"],
                 "header_rows": t["header_rows"],
+                "data_row": t["data_row"],
                 "header_source": t["header_source"],
                 "first_col": t["first_col"],
                 "row_count": t["row_count"],

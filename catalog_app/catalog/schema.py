@@ -66,6 +66,7 @@ CREATE TABLE tables (
     hidden INTEGER NOT NULL DEFAULT 0,
     header_row INTEGER,                           -- 0-based sheet row of the first header row
     header_rows INTEGER NOT NULL,
+    data_row INTEGER NOT NULL DEFAULT 0,         -- 0-based sheet row where the body starts
     header_source TEXT NOT NULL DEFAULT 'auto',   -- auto, override
     first_col INTEGER NOT NULL,
     column_count INTEGER NOT NULL,

@@ -231,9 +231,9 @@ class Catalog:
                 layout = table.layout
                 table_id = conn.execute(
                     """INSERT INTO tables (dataset_id, table_index, sheet_name, table_key, hidden,
-                       header_row, header_rows, header_source, first_col, column_count, row_count,
-                       blank_rows, total_rows, footnote_rows, ragged_rows, warnings)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       header_row, header_rows, data_row, header_source, first_col, column_count,
+                       row_count, blank_rows, total_rows, footnote_rows, ragged_rows, warnings)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         dataset_id,
                         table.index,
@@ -242,6 +242,7 @@ class Catalog:
                         int(table.hidden),
                         layout.header_row,
                         layout.header_rows,
+                        layout.data_row,
                         layout.source,
                         layout.first_col,
                         len(table.columns),

@@ -84,6 +84,6 @@ def read_csv_table(path: str, guess: EncodingGuess, ext: str, errors: str = "str
                     raise ScanFailure("field_too_long", str(exc)) from exc
                 raise ScanFailure("corrupt", f"CSV 구문 오류: {exc}") from exc
 
-    table = RawTable(index=0, name=None, rows=rows)
+    table = RawTable(index=0, name=None, rows=rows, text_source=True)
     table.stats["delimiter"] = delimiter  # type: ignore[assignment]
     return table

@@ -22,13 +22,9 @@ TOTAL_WORDS = frozenset(
     ["합계", "소계", "계", "총계", "총합계", "누계", "누적", "전체", "총", "합", "전국계", "총합"]
     + ["total", "sum", "subtotal", "grandtotal"]
 )
-# Total words as they may stand raw in a cell (spaced, capitalised), for the row fast path.
-_TOTAL_RAW = frozenset(
-    list(TOTAL_WORDS)
-    + [" ".join(w) for w in TOTAL_WORDS if len(w) == 2 and not w.isascii()]
-    + [w.capitalize() for w in TOTAL_WORDS if w.isascii()]
-    + [w.upper() for w in TOTAL_WORDS if w.isascii()]
-)
+# First characters of every footnote marker and total word (plus digits for '1) 주석'):
+# a key cell starting with anything else cannot make its row special.
+_SUSPECT_FIRST = frozenset("※*＊주자출(비nN☞합소계총누전tTsSgG0123456789")
 _TOTAL_STARTS = ("합계", "소계", "총계", "누계", "누적", "총합계")
 _TOTAL_PREFIX = re.compile(r"^(합계|소계|총계|누계|누적|총합계)\s*[\(\[（]")
 FOOTNOTE_MARKERS = ("※", "*", "＊", "주)", "주 )", "주:", "주 :", "자료:", "자료 :", "자료출처")
@@ -247,21 +243,14 @@ def detect_header(
     lo, last = _used_columns(grid)
     hi = last + 1
     if override is not None:
-        start = override[0] - origin[0]
+        start = max(0, override[0] - origin[0])
         count = max(0, min(override[1], MAX_HEADER_ROWS * 2))
-        if count == 0 or not 0 <= start < grid.n_rows:
-            return HeaderLayout(
-                start if count == 0 and start >= 0 else None,
-                0,
-                lo,
-                hi - lo,
-                _generated([""] * (hi - lo)),
-                "override",
-            )
+        if count == 0 or start >= grid.n_rows:
+            labels = _generated([""] * (hi - lo))
+            return HeaderLayout(None, 0, lo, hi - lo, labels, "override", data_row=start)
         band = range(start, min(start + count, grid.n_rows))
-        return HeaderLayout(
-            start, len(band), lo, hi - lo, _generated(_labels(grid, band, lo, hi)), "override"
-        )
+        labels = _generated(_labels(grid, band, lo, hi))
+        return HeaderLayout(start, len(band), lo, hi - lo, labels, "override", data_row=band.stop)
     start = _header_start(grid, lo, hi)
     if start is None:
         return HeaderLayout(None, 0, lo, hi - lo, _generated([""] * (hi - lo)))
@@ -275,32 +264,62 @@ def detect_header(
         if sum(1 for r in range(end, grid.n_rows) if grid.kind[r][c] != "blank") > 1:
             break
         labels.pop()
-    return HeaderLayout(start, end - start, lo, len(labels), _generated(labels))
+    return HeaderLayout(start, end - start, lo, len(labels), _generated(labels), data_row=end)
 
 
 class RowClassifier:
-    """Tells data rows from blank, total and footnote rows; cheap enough for a million rows."""
+    """Tells data rows from blank, total and footnote rows, a chunk of rows at a time.
+
+    ``split`` looks only at the distinct values of the (up to three) key columns of a chunk; a row
+    goes through the full per-row :meth:`classify` only when one of its key cells could make it
+    special (blank, a total word, a footnote marker, a long note). Million-row files thus cost a
+    few set operations per chunk instead of a Python call per row.
+    """
 
     def __init__(self, first_col: int, width: int):
         self.lo = first_col
         self.hi = first_col + width
         self.width = width
 
+    @staticmethod
+    def _is_suspect(value: object) -> bool:
+        """Could this key cell make its row blank, a total or a footnote? Cheap for the usual."""
+        if type(value) is not str:
+            return value is None
+        if not value or len(value) >= 60 or "\n" in value:
+            return True
+        if value[0].isspace() or value[-1].isspace():
+            return True
+        first = value[0]
+        if first not in _SUSPECT_FIRST:
+            return False
+        if first.isdigit():
+            return ")" in value and bool(_FOOTNOTE_NUMBERED.match(value))
+        return is_footnote_text(value) or is_total_label(value) or value.startswith(_TOTAL_STARTS)
+
+    def split(self, chunk: list[list], columns: list[tuple]) -> tuple[list[int], dict[str, int]]:
+        """Indexes of the non-data rows of ``chunk`` and the count per row class.
+
+        ``columns`` is the chunk transposed (``zip_longest``), in sheet column positions.
+        """
+        counts = {"blank": 0, "total": 0, "footnote": 0}
+        keys = columns[self.lo : min(self.hi, self.lo + 3)]
+        if not keys:
+            return [], counts
+        suspect = self._is_suspect
+        flagged = {v for v in set().union(*keys) if suspect(v)}
+        if not flagged:
+            return [], counts
+        candidates = sorted({i for col in keys for i, v in enumerate(col) if v in flagged})
+        special = []
+        for i in candidates:
+            kind = self.classify(chunk[i])
+            if kind != "data":
+                counts[kind] += 1
+                special.append(i)
+        return special, counts
+
     def classify(self, row: Sequence[object]) -> str:
-        lo = self.lo
-        first = row[lo] if len(row) > lo else ""
-        if (
-            type(first) is str
-            and 0 < len(first) < 60
-            and not first[0].isspace()
-            and not first[-1].isspace()
-            and not first.startswith(FOOTNOTE_MARKERS)
-            and first not in _TOTAL_RAW
-            and not first.startswith(_TOTAL_STARTS)
-            and (self.width < 2 or len(row) <= lo + 1 or row[lo + 1] not in _TOTAL_RAW)
-            and (self.width < 3 or len(row) <= lo + 2 or row[lo + 2] not in _TOTAL_RAW)
-        ):
-            return "data"  # fast path: a clean first key and no total word among the keys
         cells = row[self.lo : self.hi]
         if not any(cells):
             return "blank"

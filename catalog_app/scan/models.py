@@ -55,6 +55,7 @@ class RawTable:
     hidden: bool = False
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)  # reader counters (ragged rows, …)
+    text_source: bool = False  # CSV/TSV: extra cells mean a shifted row, not a note
 
     def iter_rows(self) -> Iterator[list]:
         return self.rows()
@@ -70,6 +71,7 @@ class HeaderLayout:
     width: int  # number of columns of the table
     labels: list[str]  # one label per column, multi-row labels joined with '|'
     source: str = "auto"  # 'auto' or 'override'
+    data_row: int = 0  # first row below the header band (relative), where data may start
 
 
 @dataclass(slots=True)

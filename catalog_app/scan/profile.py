@@ -20,7 +20,7 @@ from catalog_app.scan.values import ValueInfo, byte_length, classify_value, is_b
 
 EXACT_DISTINCT = 5_000
 KMV_K = 2048
-SAMPLE_PER_CHUNK = 64
+SAMPLE_STRIDE = 64  # overflow columns: every 64th value is classified
 PATTERN_DISTINCT = 5000  # patterns are counted over the first distinct values
 TOP_N = 10
 SAMPLES_N = 5
@@ -104,6 +104,7 @@ class ColumnAccumulator:
         self.rows = 0
         self.overflow = False
         self.typed = False  # Excel cells (float, date, …) rather than CSV strings
+        self.sample_offset = 0
         self.sketch: _DistinctSketch | None = None
         # overflow-mode figures
         self.ov_nulls = 0
@@ -130,7 +131,7 @@ class ColumnAccumulator:
 
     def _update_overflow(self, values: Sequence[object]) -> None:
         # Exact: null count, longest text (chars and 한글=2 bytes). Estimated: distinct (KMV),
-        # type and min/max (a strided sample of SAMPLE_PER_CHUNK values per chunk).
+        # type and min/max (every SAMPLE_STRIDE-th value).
         self.ov_nulls += values.count("") + values.count("-")
         if self.typed:
             self.ov_nulls += values.count(None)
@@ -149,8 +150,10 @@ class ColumnAccumulator:
                         b = byte_length(text.strip())
                         if b > self.ov_maxbytes:
                             self.ov_maxbytes = b
-        step = max(1, len(values) // SAMPLE_PER_CHUNK)
-        for value in values[::step]:
+        step = SAMPLE_STRIDE
+        start = self.sample_offset
+        self.sample_offset = (start - len(values)) % step
+        for value in values[start::step]:
             info = classify_value(value)
             if info is not None:
                 self.ov_kinds[info.kind] += step
@@ -304,6 +307,11 @@ class TableProfiler:
         self.columns = [ColumnAccumulator(i, label) for i, label in enumerate(labels)]
         self.buffer: list[list] = []
 
+    def add_columns(self, columns: Sequence[Sequence[object]]) -> None:
+        """One chunk of data rows, already transposed: one sequence of values per column."""
+        for acc, values in zip(self.columns, columns, strict=True):
+            acc.update(values)
+
     def add(self, row: list) -> None:
         self.buffer.append(row)
         if len(self.buffer) >= self.CHUNK:
@@ -314,17 +322,13 @@ class TableProfiler:
         if not buffer or not self.width:
             return
         lo, hi, width = self.lo, self.lo + self.width, self.width
-        if lo == 0 and set(map(len, buffer)) == {width}:
-            rows = buffer  # the common case: nothing to cut or pad
-        else:
-            rows = []
-            for row in buffer:
-                cells = row[lo:hi]
-                if len(cells) < width:
-                    cells = list(cells) + [""] * (width - len(cells))
-                rows.append(cells)
-        for acc, values in zip(self.columns, zip(*rows, strict=True), strict=True):
-            acc.update(values)
+        rows = []
+        for row in buffer:
+            cells = row[lo:hi]
+            if len(cells) < width:
+                cells = list(cells) + [""] * (width - len(cells))
+            rows.append(cells)
+        self.add_columns(list(zip(*rows, strict=True)))
 
     def finish(self) -> list[ColumnProfile]:
         self.flush()
