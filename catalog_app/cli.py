@@ -52,6 +52,24 @@ def _open(ctx: click.Context) -> Catalog:
     return Catalog(ctx.obj["catalog"])
 
 
+def _find(cat: Catalog, ref: str):
+    """The dataset a clerk named, or exit 1 with a Korean message (not found / which one?)."""
+    try:
+        row = queries.find_dataset(cat, ref)
+    except queries.AmbiguousDataset as exc:
+        click.echo(
+            f"같은 이름의 데이터셋이 {len(exc.rows)}개 있습니다. 번호나 경로로 지정하세요:",
+            err=True,
+        )
+        for r in exc.rows:
+            click.echo(f"  {r['id']:>5}  {r['path']}", err=True)
+        sys.exit(1)
+    if row is None:
+        click.echo(f"데이터셋을 찾을 수 없습니다: {ref}", err=True)
+        sys.exit(1)
+    return row
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--catalog",
@@ -164,10 +182,7 @@ def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
 def show(ctx: click.Context, dataset: str, as_json: bool) -> None:
     """데이터셋 하나의 표와 컬럼 프로파일 (DATASET: 번호, 경로 또는 파일 이름)."""
     with _open(ctx) as cat:
-        row = queries.find_dataset(cat, dataset)
-        if row is None:
-            click.echo(f"데이터셋을 찾을 수 없습니다: {dataset}", err=True)
-            sys.exit(1)
+        row = _find(cat, dataset)
         detail = queries.dataset_detail(cat, row["id"])
     if as_json:
         _emit_json(detail)
@@ -256,10 +271,7 @@ def header(
     if not clear and row is None:
         raise click.UsageError("--row 또는 --clear 가 필요합니다.")
     with _open(ctx) as cat:
-        found = queries.find_dataset(cat, dataset)
-        if found is None:
-            click.echo(f"데이터셋을 찾을 수 없습니다: {dataset}", err=True)
-            sys.exit(1)
+        found = _find(cat, dataset)
         tables = cat.conn.execute(
             "SELECT table_key, sheet_name, table_index FROM tables WHERE dataset_id = ? ORDER BY table_index",
             (found["id"],),

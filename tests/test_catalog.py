@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from catalog_app.catalog import queries, schema
 from catalog_app.catalog import store as store_mod
-from catalog_app.catalog.queries import find_dataset, search
+from catalog_app.catalog.queries import AmbiguousDataset, find_dataset, search
 from catalog_app.catalog.store import Catalog
 from catalog_app.scan.discover import discover, fingerprint_hash
 from catalog_app.scan.file_scan import scan_file
@@ -328,8 +328,10 @@ def test_find_dataset_by_id_path_rel_path_and_unique_name(sample, catalog, monke
     # A path relative to the working directory.
     monkeypatch.chdir(sample / "인구")
     assert find_dataset(catalog, "2024 인구현황.csv")["id"] == population["id"]
-    # Ambiguous names and unknown references give nothing.
-    assert find_dataset(catalog, "연락처.csv") is None
+    # An ambiguous name says which datasets it could mean; unknown references give nothing.
+    with pytest.raises(AmbiguousDataset) as info:
+        find_dataset(catalog, "연락처.csv")
+    assert len(info.value.rows) == 2
     assert find_dataset(catalog, CONTACTS)["path"] == str(sample / CONTACTS)
     assert find_dataset(catalog, "시설/연락처.csv")["path"] == str(sample / "시설" / "연락처.csv")
     assert find_dataset(catalog, "99999") is None

@@ -818,3 +818,16 @@ def test_installed_script_default_catalog_in_the_per_user_data_folder(script_hom
         expected = tmp / "home" / ".local" / "share" / "catalog_app" / "catalog.db"
         assert rc == 0 and f"카탈로그: {expected}" in out, (out, err)
         assert expected.exists()
+
+
+def test_show_with_an_ambiguous_name_lists_the_candidates(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "같은이름.csv").write_text("구분,값\n가,1\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--catalog", db, "scan", "-q", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(cli, ["--catalog", db, "show", "같은이름.csv"])
+    assert result.exit_code == 1
+    assert "같은 이름의 데이터셋이 2개" in result.output
+    assert "Traceback" not in result.output

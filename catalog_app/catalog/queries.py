@@ -63,8 +63,20 @@ def list_datasets(catalog: Catalog, status: str | None = None) -> list[dict]:
     return [dataset_summary(r, stats.get(r["id"])) for r in catalog.conn.execute(sql, params)]
 
 
+class AmbiguousDataset(LookupError):
+    """Several datasets answer to the same name; the clerk must say which (by id or path)."""
+
+    def __init__(self, ref: str, rows: list[sqlite3.Row]):
+        self.ref = ref
+        self.rows = rows
+        super().__init__(ref)
+
+
 def find_dataset(catalog: Catalog, ref: str) -> sqlite3.Row | None:
-    """A dataset by id, full path, path relative to its root, or file name (if unique)."""
+    """A dataset by id, full path, path relative to its root, or file name (if unique).
+
+    Raises :class:`AmbiguousDataset` when a relative path or name matches several datasets.
+    """
     conn = catalog.conn
     if ref.isdigit():
         row = conn.execute("SELECT * FROM datasets WHERE id = ?", (int(ref),)).fetchone()
@@ -80,6 +92,8 @@ def find_dataset(catalog: Catalog, ref: str) -> sqlite3.Row | None:
         rows = conn.execute(sql, (arg,)).fetchall()
         if len(rows) == 1:
             return rows[0]
+        if len(rows) > 1:
+            raise AmbiguousDataset(ref, rows)
     return None
 
 
