@@ -52,6 +52,23 @@ def _open(ctx: click.Context) -> Catalog:
     return Catalog(ctx.obj["catalog"])
 
 
+def _set_catalog(ctx: click.Context, _param, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)
+        ctx.obj["catalog"] = value
+
+
+def catalog_option(command):
+    """`--catalog` is accepted after the command too (`catalog-app scan D:/자료 --catalog x.db`)."""
+    return click.option(
+        "--catalog",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_set_catalog,
+        help="카탈로그 파일 (기본: 사용자 데이터 폴더의 catalog.db).",
+    )(command)
+
+
 def _find(cat: Catalog, ref: str):
     """The dataset a clerk named, or exit 1 with a Korean message (not found / which one?)."""
     try:
@@ -105,6 +122,7 @@ def _status(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.option("--force", is_flag=True, help="바뀌지 않은 파일도 다시 읽습니다.")
 @click.option("--quiet", "-q", is_flag=True, help="진행 표시를 끕니다.")
+@catalog_option
 @click.pass_context
 def scan(
     ctx: click.Context, paths: tuple[Path, ...], as_json: bool, force: bool, quiet: bool
@@ -154,6 +172,7 @@ def scan(
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.option("--status", type=click.Choice(["ok", "error", "missing"]), help="상태로 거릅니다.")
+@catalog_option
 @click.pass_context
 def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
     """카탈로그의 데이터셋(파일) 목록."""
@@ -178,6 +197,7 @@ def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
 @cli.command()
 @click.argument("dataset")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@catalog_option
 @click.pass_context
 def show(ctx: click.Context, dataset: str, as_json: bool) -> None:
     """데이터셋 하나의 표와 컬럼 프로파일 (DATASET: 번호, 경로 또는 파일 이름)."""
@@ -232,6 +252,7 @@ def _print_detail(d: dict) -> None:
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.option("--limit", default=queries.SEARCH_LIMIT, show_default=True, help="최대 결과 수.")
+@catalog_option
 @click.pass_context
 def search(ctx: click.Context, text: str, as_json: bool, limit: int) -> None:
     """데이터셋·시트·컬럼 이름에서 TEXT를 찾습니다 (두 글자 검색도 됩니다)."""
@@ -261,6 +282,7 @@ def search(ctx: click.Context, text: str, as_json: bool, limit: int) -> None:
     help="머리글 줄 수 (0: 머리글 없음).",
 )
 @click.option("--clear", is_flag=True, help="직접 지정을 지우고 자동 감지로 돌아갑니다.")
+@catalog_option
 @click.pass_context
 def header(
     ctx, dataset: str, table_ref: str | None, row: int | None, rows: int, clear: bool

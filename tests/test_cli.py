@@ -831,3 +831,14 @@ def test_show_with_an_ambiguous_name_lists_the_candidates(tmp_path):
     assert result.exit_code == 1
     assert "같은 이름의 데이터셋이 2개" in result.output
     assert "Traceback" not in result.output
+
+
+def test_catalog_option_is_accepted_after_the_command(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "표.csv").write_text("구분,값\n가,1\n", encoding="utf-8")
+    db = tmp_path / "after.db"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["scan", str(tmp_path / "d"), "-q", "--catalog", str(db)])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(cli, ["list", "--json", "--catalog", str(db)])
+    assert [d["name"] for d in json.loads(listed.output)] == ["표.csv"]
