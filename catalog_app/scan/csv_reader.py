@@ -7,6 +7,7 @@ never held in memory. A huge single-line file becomes a clear error before parsi
 from __future__ import annotations
 
 import csv
+import os
 from collections import Counter
 from collections.abc import Iterator
 
@@ -18,6 +19,7 @@ DELIMITERS = (",", "\t", ";", "|")
 MAX_LINE_CHARS = 4 * 1024 * 1024
 MAX_FIELD_CHARS = 4 * 1024 * 1024
 SNIFF_LINES = 200
+ARROW_MIN_BYTES = 8 * 1024 * 1024  # below this the csv module path is as fast
 
 csv.field_size_limit(MAX_FIELD_CHARS)
 
@@ -66,6 +68,17 @@ def check_line_lengths(path: str, limit: int | None = None) -> None:
     raise ScanFailure("line_too_long", f"첫 줄이 {limit:,}자를 넘습니다")
 
 
+def _arrow_usable(path: str, encoding: str, errors: str) -> bool:
+    """Big files take the Arrow path when pyarrow is installed (imported only then)."""
+    if os.path.getsize(path) < ARROW_MIN_BYTES:
+        return False
+    try:
+        from catalog_app.scan import csv_arrow
+    except ImportError:
+        return False
+    return csv_arrow.usable(os.path.getsize(path), encoding, errors)
+
+
 def read_csv_table(path: str, guess: EncodingGuess, ext: str, errors: str = "strict") -> RawTable:
     """One RawTable for a delimited text file; ``rows()`` re-opens and streams the file."""
     sample = decode_sample(path, guess)
@@ -85,5 +98,14 @@ def read_csv_table(path: str, guess: EncodingGuess, ext: str, errors: str = "str
                 raise ScanFailure("corrupt", f"CSV 구문 오류: {exc}") from exc
 
     table = RawTable(index=0, name=None, rows=rows, text_source=True)
+    if _arrow_usable(path, guess.encoding, errors):
+        from catalog_app.scan import csv_arrow
+
+        encoding = guess.encoding
+
+        def arrow_batches(skip_rows: int, n_fields: int):
+            return csv_arrow.iter_batches(path, encoding, delimiter, n_fields, skip_rows)
+
+        table.arrow_batches = arrow_batches
     table.stats["delimiter"] = delimiter  # type: ignore[assignment]
     return table

@@ -282,7 +282,7 @@ class RowClassifier:
         self.width = width
 
     @staticmethod
-    def _is_suspect(value: object) -> bool:
+    def is_suspect(value: object) -> bool:
         """Could this key cell make its row blank, a total or a footnote? Cheap for the usual."""
         if type(value) is not str:
             return value is None
@@ -306,7 +306,7 @@ class RowClassifier:
         keys = columns[self.lo : min(self.hi, self.lo + 3)]
         if not keys:
             return [], counts
-        suspect = self._is_suspect
+        suspect = self.is_suspect
         flagged = {v for v in set().union(*keys) if suspect(v)}
         if not flagged:
             return [], counts

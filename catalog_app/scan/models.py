@@ -56,6 +56,8 @@ class RawTable:
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)  # reader counters (ragged rows, …)
     text_source: bool = False  # CSV/TSV: extra cells mean a shifted row, not a note
+    # Big CSVs: (skip_rows, n_fields) -> iterator of (Arrow batch, rows with a wrong field count).
+    arrow_batches: Any = None
 
     def iter_rows(self) -> Iterator[list]:
         return self.rows()

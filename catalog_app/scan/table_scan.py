@@ -11,6 +11,8 @@ import gc
 from contextlib import contextmanager
 from itertools import chain, islice, zip_longest
 
+import numpy as np
+
 from catalog_app.progress import CancelToken
 from catalog_app.scan.header import HEAD_ROWS, RowClassifier, detect_header
 from catalog_app.scan.models import RawTable, TableResult
@@ -52,12 +54,24 @@ def scan_table(
     body_start = layout.data_row
     counts = {"data": 0, "blank": 0, "total": 0, "footnote": 0}
     ragged = 0
-    body = chain(head[body_start:], rows)
-    with _gc_paused():
-        while chunk := list(islice(body, CHUNK_ROWS)):
-            ragged += _add_chunk(chunk, classifier, profiler, counts, lo, hi, raw.text_source)
-            if cancel is not None:
-                cancel.raise_if_cancelled()
+    if raw.arrow_batches is not None:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()  # the csv module stops after the head; Arrow's reader takes the body
+        from catalog_app.scan.csv_arrow import FastPathUnsuitable
+
+        try:
+            ragged = _scan_batches(raw, head, layout, classifier, profiler, counts, cancel)
+        except FastPathUnsuitable:
+            raw.arrow_batches = None
+            return scan_table(raw, override, cancel)
+    else:
+        body = chain(head[body_start:], rows)
+        with _gc_paused():
+            while chunk := list(islice(body, CHUNK_ROWS)):
+                ragged += _add_chunk(chunk, classifier, profiler, counts, lo, hi, raw.text_source)
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
     columns_out = profiler.finish()
     warnings = list(raw.warnings)
     if ragged:
@@ -109,3 +123,50 @@ def _add_chunk(chunk, classifier, profiler, counts, lo, hi, text_source) -> int:
             [columns[c] if c < width else ("",) * len(chunk) for c in range(lo, hi)]
         )
     return ragged
+
+
+def _scan_batches(raw, head, layout, classifier, profiler, counts, cancel) -> int:
+    """The body of a big CSV through Arrow; returns rows left out as shifted or malformed."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from catalog_app.scan import csv_arrow
+
+    lo, hi = layout.first_col, layout.first_col + layout.width
+    body = [len(r) for r in head[layout.data_row :] if r]
+    n_fields = max(set(body), key=body.count) if body else hi
+    if n_fields < hi:
+        raise csv_arrow.FastPathUnsuitable("rows narrower than the header")
+    shifted = malformed = 0
+    for batch, invalid in raw.arrow_batches(layout.data_row, n_fields):
+        malformed = invalid
+        columns = batch.columns
+        keys = columns[lo : min(hi, lo + 3)]
+        flagged: set[str] = set()
+        for key in keys:
+            flagged.update(csv_arrow.suspect_values(key, classifier.is_suspect))
+        mask = None
+        if flagged:
+            value_set = pa.array(sorted(flagged), pa.string())
+            for key in keys:
+                hit = pc.is_in(key, value_set=value_set)
+                mask = hit if mask is None else pc.or_(mask, hit)
+        drop = np.zeros(batch.num_rows, dtype=bool)
+        if mask is not None:
+            for i in np.flatnonzero(mask.to_numpy(zero_copy_only=False)).tolist():
+                kind = classifier.classify([c[i].as_py() for c in columns])
+                if kind != "data":
+                    counts[kind] += 1
+                    drop[i] = True
+        for extra in columns[hi:]:  # cells beyond the header: a row shifted by broken quoting
+            extra_hit = pc.not_equal(extra, "").to_numpy(zero_copy_only=False) & ~drop
+            shifted += int(extra_hit.sum())
+            drop |= extra_hit
+        if drop.any():
+            batch = batch.filter(pa.array(~drop))
+        counts["data"] += batch.num_rows
+        if batch.num_rows:
+            profiler.add_arrow([batch.column(c) for c in range(lo, hi)])
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+    return shifted + malformed

@@ -1,0 +1,111 @@
+"""The Arrow path for big CSVs must profile exactly like the csv module path."""
+
+import csv
+
+import pytest
+
+pytest.importorskip("pyarrow")
+
+from catalog_app.scan import csv_reader, profile  # noqa: E402
+from catalog_app.scan.file_scan import scan_file  # noqa: E402
+
+HEADER = [
+    ["2025년 시설 현황", "", "", "", "", ""],
+    ["", "", "", "", "", "(단위: 명, 원)"],
+    ["구분", "시설명", "이용", "이용", "금액", "비고"],
+    ["구분", "시설명", "남", "여", "금액", "비고"],
+]
+
+
+MODULUS = 3000  # distinct amounts: under the exact-count cap unless a test lowers the cap
+
+
+def write_sample(path, rows: int) -> None:
+    with open(path, "w", encoding="cp949", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerows(HEADER)
+        w.writerow(["합계", "", "999", "999", "1,000,000", ""])
+        for i in range(rows):
+            gu = ["종로구", "중구", " 용산구 ", "성동구"][i % 4]
+            note = "점검\n예정" if i % 97 == 0 else ("" if i % 3 else "-")
+            amount = f"{(i * 7919) % MODULUS:,}"
+            w.writerow([gu, f"시설{i % 300}", str(i % 50), str((i * 3) % 41), amount, note])
+            if i % 1000 == 500:
+                w.writerow(["소계", "", "1", "2", "3", ""])
+            if i % 1500 == 700:
+                w.writerow(["", "", "", "", "", ""])
+        w.writerow(["※ 자료: 행정안전부", "", "", "", "", ""])
+
+
+def both_paths(path, monkeypatch):
+    monkeypatch.setattr(csv_reader, "ARROW_MIN_BYTES", 1 << 60)
+    slow = scan_file(str(path)).tables[0]
+    monkeypatch.setattr(csv_reader, "ARROW_MIN_BYTES", 0)
+    raw = csv_reader.read_csv_table(str(path), _guess(path), ".csv")
+    assert raw.arrow_batches is not None  # the fast path really ran
+    fast = scan_file(str(path)).tables[0]
+    return slow, fast
+
+
+def _guess(path):
+    from catalog_app.scan.encoding import detect_encoding
+
+    return detect_encoding(str(path))
+
+
+def test_arrow_path_matches_the_csv_module_path(tmp_path, monkeypatch):
+    path = tmp_path / "big.csv"
+    write_sample(path, 6000)
+    slow, fast = both_paths(path, monkeypatch)
+    assert (fast.layout.header_row, fast.layout.header_rows) == (2, 2)
+    assert fast.layout.labels == slow.layout.labels
+    counts = ("row_count", "total_rows", "footnote_rows", "blank_rows", "ragged_rows")
+    assert [getattr(fast, k) for k in counts] == [getattr(slow, k) for k in counts]
+    assert slow.row_count == 6000 and slow.total_rows == 7
+    for a, b in zip(slow.columns, fast.columns, strict=True):
+        assert a.inferred_type == b.inferred_type, a.label
+        for key in (
+            "null_count",
+            "distinct_count",
+            "max_len_chars",
+            "max_len_bytes",
+            "min_value",
+            "max_value",
+            "decimal_places",
+            "pattern",
+            "top_values",
+            "samples",
+        ):
+            assert getattr(a, key) == getattr(b, key), (a.label, key)
+
+
+def test_arrow_path_overflow_estimates_agree(tmp_path, monkeypatch):
+    monkeypatch.setattr(profile, "EXACT_DISTINCT", 200)
+    path = tmp_path / "wide.csv"
+    write_sample(path, 6000)
+    slow, fast = both_paths(path, monkeypatch)
+    amount_slow, amount_fast = slow.columns[4], fast.columns[4]
+    assert not amount_fast.distinct_exact and not amount_slow.distinct_exact
+    assert amount_fast.inferred_type == amount_slow.inferred_type == "integer"
+    # exact figures stay exact in both paths
+    assert amount_fast.null_count == amount_slow.null_count
+    assert amount_fast.max_len_bytes == amount_slow.max_len_bytes
+    assert (amount_fast.min_value, amount_fast.max_value) == ("0", "2,999")
+    assert (amount_slow.min_value, amount_slow.max_value) == ("0", "2,999")
+    true_distinct = len({(i * 7919) % MODULUS for i in range(6000)})
+    for p in (amount_fast, amount_slow):
+        assert abs(p.distinct_count - true_distinct) / true_distinct < 0.1
+
+
+def test_arrow_path_falls_back_on_many_malformed_rows(tmp_path, monkeypatch):
+    path = tmp_path / "ragged.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("번호,구분,값\n")
+        for i in range(3000):
+            shifted = i >= 100 and i % 3 == 0  # broken quoting pushed two cells right
+            fh.write(f"{i},가,나,다,라\n" if shifted else f"{i},가,{i % 7}\n")
+    slow, fast = both_paths(path, monkeypatch)
+    assert fast.layout.width == 3
+    assert fast.ragged_rows == slow.ragged_rows == 966
+    assert fast.row_count == slow.row_count == 2034
+    assert [c.inferred_type for c in fast.columns] == ["integer", "text", "integer"]
