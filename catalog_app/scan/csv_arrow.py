@@ -75,6 +75,31 @@ def iter_batches(
         raise FastPathUnsuitable(str(exc)) from exc
 
 
+def every_nth(values: pa.Array, start: int, step: int) -> list[str]:
+    """values[start::step] as Python strings (indices built from buffers: pa.array() on a numpy
+    array would import pandas)."""
+    idx = np.arange(start, len(values), step, dtype=np.int64)
+    indices = pa.Array.from_buffers(pa.int64(), len(idx), [None, pa.py_buffer(idx)])
+    return values.take(indices).to_pylist()
+
+
+def lengths(values: pa.Array) -> np.ndarray:
+    """Byte length of every value (numpy, from the offsets)."""
+    _, offsets = _utf8(values)
+    return offsets[1:] - offsets[:-1]
+
+
+def blank_count(values: pa.Array) -> int:
+    """Values that are '' or '-' (the same blanks the csv path counts), from the raw buffers.
+
+    Done in numpy: handing pyarrow a Python str scalar would make it import pandas (0.3 s).
+    """
+    data, offsets = _utf8(values)
+    size = offsets[1:] - offsets[:-1]
+    single = offsets[:-1][size == 1]
+    return int(np.count_nonzero(size == 0) + np.count_nonzero(data[single] == ord("-")))
+
+
 def suspect_values(column: pa.Array, is_suspect) -> list[str]:
     """Distinct values of a key column that could make a row blank, a total or a footnote."""
     distinct = pc.unique(column)
@@ -96,11 +121,6 @@ def _utf8(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     data = buffers[2]
     raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
     return raw, offsets.astype(np.int64)
-
-
-def _per_string_sums(weights: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-    sums = np.concatenate((np.zeros(1, dtype=weights.dtype), np.cumsum(weights)))
-    return sums[offsets[1:]] - sums[offsets[:-1]]
 
 
 def _finish(h: np.ndarray) -> np.ndarray:
@@ -131,6 +151,16 @@ def _powers(base: np.uint64, n: int) -> np.ndarray:
     return cached[:n]
 
 
+def _string_sums(weights: np.ndarray, rel: np.ndarray, out_dtype) -> np.ndarray:
+    """Sum of ``weights`` over each string's bytes (``rel``: offsets from 0); 0 for empty ones."""
+    starts = rel[:-1]
+    nonempty = rel[1:] > starts
+    sums = np.zeros(len(starts), dtype=out_dtype)
+    if nonempty.any():
+        sums[nonempty] = np.add.reduceat(weights, starts[nonempty])
+    return sums
+
+
 def hashes(values: pa.Array) -> np.ndarray:
     """A 64-bit hash of every value, computed on the UTF-8 bytes in numpy (no Python strings).
 
@@ -140,28 +170,43 @@ def hashes(values: pa.Array) -> np.ndarray:
     """
     data, offsets = _utf8(values)
     lo, hi = int(offsets[0]), int(offsets[-1])
-    rel = offsets - lo
-    lengths = (rel[1:] - rel[:-1]).astype(np.uint64)
+    return _hash_utf8(data[lo:hi], offsets - lo)
+
+
+def hash_texts(texts: list[str]) -> np.ndarray:
+    """The same hash for Python strings (values an exact counter already holds)."""
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return _hash_utf8(np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets)
+
+
+def _hash_utf8(data: np.ndarray, rel: np.ndarray) -> np.ndarray:
+    size = int(rel[-1]) if len(rel) else 0
     with np.errstate(over="ignore"):
-        terms = _BYTE_KEYS[data[lo:hi]] * _powers(_RADIX, hi - lo)
-        sums = _per_string_sums(terms, rel)
-        h = sums * _powers(_RADIX_INV, hi - lo + 1)[rel[:-1]]
-        h = _finish(h ^ (lengths * _MIX2))
+        terms = _BYTE_KEYS[data[:size]]
+        terms *= _powers(_RADIX, size)
+        h = _string_sums(terms, rel, np.uint64)
+        h *= _powers(_RADIX_INV, size + 1)[rel[:-1]]
+        h ^= (rel[1:] - rel[:-1]).astype(np.uint64) * _MIX2
+        h = _finish(h)
     return h.view(np.int64)
 
 
+# Standard's byte rule per UTF-8 byte: ASCII 1, a lead byte (a non-ASCII character) 2, a
+# continuation byte 0.
+_RULE_BYTES = np.array([1] * 0x80 + [0] * 0x40 + [2] * 0x40, dtype=np.int32)
+
+
 def max_byte_length(values: pa.Array) -> int:
-    """Longest value under the standard's rule (ASCII 1 byte, anything else 2), from the UTF-8
-    bytes: a lead byte (>= 0xC0) starts a 2-byte character, continuation bytes count 0."""
+    """Longest value under the standard's rule (ASCII 1 byte, anything else 2)."""
     if not len(values):
         return 0
     data, offsets = _utf8(values)
     lo, hi = int(offsets[0]), int(offsets[-1])
     if hi == lo:
         return 0
-    chunk = data[lo:hi]
-    weights = 1 - ((chunk & 0xC0) == 0x80).astype(np.int8) + (chunk >= 0xC0).astype(np.int8)
-    return int(_per_string_sums(weights, offsets - lo).max())
+    return int(_string_sums(_RULE_BYTES[data[lo:hi]], offsets - lo, np.int32).max())
 
 
 _NUMBER = r"^\s*[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$"

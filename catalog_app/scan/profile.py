@@ -102,11 +102,9 @@ def _hashes(values, typed: bool) -> np.ndarray:
 
 def _array_hashes(values) -> np.ndarray:
     """The Arrow path's hash family (csv_arrow.hashes) for values already counted in Python."""
-    import pyarrow as pa
-
     from catalog_app.scan import csv_arrow
 
-    return csv_arrow.hashes(pa.array([str(v) for v in values], pa.string()))
+    return csv_arrow.hash_texts([str(v) for v in values])
 
 
 def _dt_key(info: ValueInfo):
@@ -153,7 +151,6 @@ class ColumnAccumulator:
 
     def update_arrow(self, values) -> None:
         """One chunk as an Arrow string array (big CSV files): counted by Arrow kernels."""
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         from catalog_app.scan import csv_arrow
@@ -176,13 +173,12 @@ class ColumnAccumulator:
                 return
             values = values.slice(done)
             n = len(values)
-        for token in ("", "-"):
-            self.ov_nulls += pc.sum(pc.equal(values, token)).as_py() or 0
+        self.ov_nulls += csv_arrow.blank_count(values)
         self.sketch.add_hashes(csv_arrow.hashes(values))
         step = self._stride()
         start = self.sample_offset % step
         self.sample_offset = (start - n) % step
-        picked = values.take(pa.array(np.arange(start, n, step))).to_pylist()
+        picked = csv_arrow.every_nth(values, start, step)
         self._classify_sample(picked, step)
         if self._numeric():
             self.cast_ok = csv_arrow.number_extremes(values, self.ov_numbers, self.cast_ok)

@@ -159,7 +159,7 @@ def _scan_batches(raw, head, layout, classifier, profiler, counts, cancel) -> in
                     counts[kind] += 1
                     drop[i] = True
         for extra in columns[hi:]:  # cells beyond the header: a row shifted by broken quoting
-            extra_hit = pc.not_equal(extra, "").to_numpy(zero_copy_only=False) & ~drop
+            extra_hit = (csv_arrow.lengths(extra) > 0) & ~drop
             shifted += int(extra_hit.sum())
             drop |= extra_hit
         if drop.any():
