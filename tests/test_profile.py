@@ -100,3 +100,17 @@ def test_table_profiler_pads_short_rows_and_offsets_columns():
     assert [c.label for c in cols] == ["a", "b"]
     assert cols[0].inferred_type == "integer"
     assert cols[1].null_count == 1
+
+
+def test_overflow_estimate_for_excel_floats(monkeypatch):
+    """Float hashes carry runs of zero bits; the sketch must still spread them evenly."""
+    monkeypatch.setattr(profile_mod, "EXACT_DISTINCT", 500)
+    acc = ColumnAccumulator(0, "위도")
+    values = [37.4 + i * 0.000001 for i in range(60_000)]
+    for start in range(0, len(values), 500):
+        acc.update(tuple(values[start : start + 500]))
+    p = acc.finish()
+    assert not p.distinct_exact
+    assert abs(p.distinct_count - 60_000) / 60_000 < 0.1
+    assert p.inferred_type == "decimal"
+    assert p.min_value == "37.4" and p.max_value.startswith("37.45999")

@@ -31,7 +31,6 @@ SAMPLES_N = 5
 PII_SAMPLE = 2000
 TYPE_SHARE = 0.95
 _HASH_SPACE = float(1 << 64)
-_MIX = 0x9E3779B97F4A7C15  # Fibonacci hashing: spreads hash(1.0) == 1 and friends
 _BLANK_TOKENS = ("", " ", "-", "–", "—", "－")
 
 
@@ -94,9 +93,14 @@ def _hashes(values, typed: bool) -> np.ndarray:
     """Signed 64-bit hashes. str hashes are already uniform (SipHash); typed cells are mixed first
     because hash(1.0) == 1 and friends would crowd the bottom of the range."""
     h = np.fromiter(map(hash, values), dtype=np.int64, count=len(values))
-    if typed:
-        h = (h.view(np.uint64) * np.uint64(_MIX)).view(np.int64)
-        h ^= h >> np.int64(29)
+    if typed:  # splitmix64 finaliser: float hashes carry long runs of zero bits
+        u = h.view(np.uint64)
+        with np.errstate(over="ignore"):
+            u ^= u >> np.uint64(30)
+            u *= np.uint64(0xBF58476D1CE4E5B9)
+            u ^= u >> np.uint64(27)
+            u *= np.uint64(0x94D049BB133111EB)
+            u ^= u >> np.uint64(31)
     return h
 
 
@@ -366,16 +370,19 @@ _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 def _number_extremes(values, into: _Range) -> None:
     """Exact numeric min/max of a chunk (plain or thousands-separated numbers; others skipped)."""
+    numbers = [v for v in values if type(v) is int or (type(v) is float and v == v)]
+    if numbers:
+        for end in (min(numbers), max(numbers)):
+            info = classify_value(end)
+            if info is not None:
+                into.add(end, info.text)
+    if len(numbers) == len(values):
+        return
     for value in values:
         if type(value) is str:
             text = value.strip()
-            if not _NUMBER.match(text):
-                continue
-            into.add(float(text.replace(",", "")), text)
-        elif type(value) in (int, float) and value == value:
-            info = classify_value(value)
-            if info is not None:
-                into.add(value, info.text)
+            if _NUMBER.match(text):
+                into.add(float(text.replace(",", "")), text)
 
 
 def _merged_range(a: _Range, b: _Range) -> _Range:
