@@ -8,6 +8,7 @@ rows that may be totals or footnotes.
 from __future__ import annotations
 
 import gc
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import chain, islice, zip_longest
 
@@ -127,17 +128,28 @@ def _add_chunk(chunk, classifier, profiler, counts, lo, hi, text_source) -> int:
 
 def _scan_batches(raw, head, layout, classifier, profiler, counts, cancel) -> int:
     """The body of a big CSV through Arrow; returns rows left out as shifted or malformed."""
+    from catalog_app.scan import csv_arrow
+
+    hi = layout.first_col + layout.width
+    body = [len(r) for r in head[layout.data_row :] if r]
+    n_fields = max(set(body), key=body.count) if body else hi
+    if n_fields < hi:
+        raise csv_arrow.FastPathUnsuitable("rows narrower than the header")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="profile") as worker:
+        return _batches_with(worker, raw, layout, classifier, profiler, counts, cancel, n_fields)
+
+
+def _batches_with(worker, raw, layout, classifier, profiler, counts, cancel, n_fields) -> int:
+    """Read and classify batch k+1 while the worker profiles batch k (Arrow and numpy kernels
+    release the GIL, so the two overlap on a second core)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from catalog_app.scan import csv_arrow
 
     lo, hi = layout.first_col, layout.first_col + layout.width
-    body = [len(r) for r in head[layout.data_row :] if r]
-    n_fields = max(set(body), key=body.count) if body else hi
-    if n_fields < hi:
-        raise csv_arrow.FastPathUnsuitable("rows narrower than the header")
     shifted = malformed = 0
+    pending = None
     for batch, invalid in raw.arrow_batches(layout.data_row, n_fields):
         malformed = invalid
         columns = batch.columns
@@ -166,7 +178,11 @@ def _scan_batches(raw, head, layout, classifier, profiler, counts, cancel) -> in
             batch = batch.filter(pa.array(~drop))
         counts["data"] += batch.num_rows
         if batch.num_rows:
-            profiler.add_arrow([batch.column(c) for c in range(lo, hi)])
+            if pending is not None:
+                pending.result()  # one batch in flight: memory stays bounded
+            pending = worker.submit(profiler.add_arrow, [batch.column(c) for c in range(lo, hi)])
         if cancel is not None:
             cancel.raise_if_cancelled()
+    if pending is not None:
+        pending.result()
     return shifted + malformed
