@@ -317,6 +317,17 @@ def header(
     _print_detail(detail)
 
 
+def _add_standards() -> None:
+    from catalog_app.cli_standards import standards
+
+    for command in standards.commands.values():
+        catalog_option(command)
+    cli.add_command(standards)
+
+
+_add_standards()
+
+
 def main() -> None:
     cli(prog_name="catalog-app")
 

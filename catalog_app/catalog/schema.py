@@ -146,12 +146,105 @@ INSERT INTO search_index (text, kind, ref_id, dataset_id)
 """
 
 
+DICTIONARY_SCHEMA = """
+CREATE TABLE dict_editions (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,                     -- '7차(2024-11)', '기관표준'
+    layer TEXT NOT NULL,                          -- official, institution
+    layout TEXT,
+    source TEXT,
+    imported_at TEXT NOT NULL,
+    is_current INTEGER NOT NULL DEFAULT 0,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    term_count INTEGER NOT NULL DEFAULT 0,
+    domain_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE dict_words (
+    id INTEGER PRIMARY KEY,
+    edition_id INTEGER NOT NULL REFERENCES dict_editions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, abbr TEXT NOT NULL, english TEXT, description TEXT,
+    is_class_word INTEGER NOT NULL DEFAULT 0, domain_class TEXT,
+    synonyms TEXT NOT NULL DEFAULT '[]', forbidden TEXT NOT NULL DEFAULT '[]',
+    enacted TEXT, retired INTEGER NOT NULL DEFAULT 0, number TEXT, extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX idx_dict_words_name ON dict_words(edition_id, name);
+CREATE INDEX idx_dict_words_abbr ON dict_words(edition_id, abbr);
+CREATE TABLE dict_terms (
+    id INTEGER PRIMARY KEY,
+    edition_id INTEGER NOT NULL REFERENCES dict_editions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, abbr TEXT NOT NULL, domain TEXT, description TEXT,
+    allowed_values TEXT, storage_format TEXT, display_format TEXT, code_name TEXT, owner TEXT,
+    synonyms TEXT NOT NULL DEFAULT '[]',
+    enacted TEXT, retired INTEGER NOT NULL DEFAULT 0, number TEXT, extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX idx_dict_terms_name ON dict_terms(edition_id, name);
+CREATE INDEX idx_dict_terms_abbr ON dict_terms(edition_id, abbr);
+CREATE TABLE dict_domains (
+    id INTEGER PRIMARY KEY,
+    edition_id INTEGER NOT NULL REFERENCES dict_editions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, grp TEXT, domain_class TEXT, description TEXT, data_type TEXT,
+    length TEXT, scale TEXT, storage_format TEXT, display_format TEXT, unit TEXT,
+    allowed_values TEXT, enacted TEXT, retired INTEGER NOT NULL DEFAULT 0, number TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX idx_dict_domains_name ON dict_domains(edition_id, name);
+-- Every change to the institution layer: who, when, before and after (JSON); undo writes a new row.
+CREATE TABLE dict_changes (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,                         -- add, edit, retire, approve, reject, propose, import, undo
+    kind TEXT NOT NULL,                           -- word, term, domain, proposal, layer
+    entity_id INTEGER,
+    name TEXT,
+    before TEXT,
+    after TEXT,
+    reason TEXT,
+    undone_by INTEGER REFERENCES dict_changes(id),
+    undoes INTEGER REFERENCES dict_changes(id)
+);
+CREATE TABLE dict_proposals (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                           -- term, word
+    name TEXT NOT NULL,
+    payload TEXT NOT NULL,                        -- JSON of the proposed Term / Word fields
+    origin TEXT,                                  -- e.g. the catalog column it came from
+    proposed_by TEXT NOT NULL,
+    proposed_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',       -- pending, approved, rejected
+    decided_by TEXT,
+    decided_at TEXT,
+    reason TEXT,
+    result_id INTEGER
+);
+-- A column's accepted standard term, keyed by what survives a rescan (dataset, sheet, label);
+-- the matching step's decisions build on it.
+CREATE TABLE column_mappings (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    term_name TEXT NOT NULL,
+    term_abbr TEXT,
+    edition_key TEXT,
+    status TEXT NOT NULL DEFAULT 'accepted',
+    decided_by TEXT,
+    decided_at TEXT,
+    UNIQUE (dataset_id, table_key, label)
+);
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
 
 def _search(conn: sqlite3.Connection) -> str:
     return SEARCH_SCHEMA if has_trigram(conn) else ""
+
+
+def _dictionary(conn: sqlite3.Connection) -> str:
+    return DICTIONARY_SCHEMA
 
 
 def has_trigram(conn: sqlite3.Connection) -> bool:
@@ -165,7 +258,7 @@ def has_trigram(conn: sqlite3.Connection) -> bool:
 
 
 # Each migration returns the SQL that takes the catalog from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search]
+MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search, _dictionary]
 LATEST = len(MIGRATIONS)
 
 

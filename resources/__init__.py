@@ -1,0 +1,1 @@
+"""Icons, styles, translations, export templates (installed as catalog_app.resources)."""

@@ -1,0 +1,1 @@
+"""Shipped dictionary data (installed as catalog_app.standards; read through importlib.resources)."""
