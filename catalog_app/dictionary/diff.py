@@ -13,20 +13,58 @@ from dataclasses import asdict, dataclass, field
 from catalog_app.dictionary.model import Dictionary
 
 FIELDS = {
-    "words": ("abbr", "english", "description", "is_class_word", "domain_class", "synonyms",
-              "forbidden"),
-    "terms": ("abbr", "domain", "description", "allowed_values", "storage_format",
-              "display_format", "code_name", "owner", "synonyms"),
-    "domains": ("group", "domain_class", "description", "data_type", "length", "scale",
-                "storage_format", "display_format", "unit", "allowed_values"),
+    "words": (
+        "abbr",
+        "english",
+        "description",
+        "is_class_word",
+        "domain_class",
+        "synonyms",
+        "forbidden",
+    ),
+    "terms": (
+        "abbr",
+        "domain",
+        "description",
+        "allowed_values",
+        "storage_format",
+        "display_format",
+        "code_name",
+        "owner",
+        "synonyms",
+    ),
+    "domains": (
+        "group",
+        "domain_class",
+        "description",
+        "data_type",
+        "length",
+        "scale",
+        "storage_format",
+        "display_format",
+        "unit",
+        "allowed_values",
+    ),
 }
 FIELD_NAMES = {
-    "abbr": "영문약어명", "english": "영문명", "description": "설명", "is_class_word": "형식단어 여부",
-    "domain_class": "도메인분류명", "synonyms": "이음동의어", "forbidden": "금칙어",
-    "domain": "도메인명", "allowed_values": "허용값", "storage_format": "저장 형식",
-    "display_format": "표현 형식", "code_name": "행정표준코드명", "owner": "소관기관명",
-    "group": "도메인그룹명", "data_type": "데이터타입", "length": "데이터길이",
-    "scale": "데이터소수점길이", "unit": "단위",
+    "abbr": "영문약어명",
+    "english": "영문명",
+    "description": "설명",
+    "is_class_word": "형식단어 여부",
+    "domain_class": "도메인분류명",
+    "synonyms": "이음동의어",
+    "forbidden": "금칙어",
+    "domain": "도메인명",
+    "allowed_values": "허용값",
+    "storage_format": "저장 형식",
+    "display_format": "표현 형식",
+    "code_name": "행정표준코드명",
+    "owner": "소관기관명",
+    "group": "도메인그룹명",
+    "data_type": "데이터타입",
+    "length": "데이터길이",
+    "scale": "데이터소수점길이",
+    "unit": "단위",
 }
 SECTION_NAMES = {"words": "단어", "terms": "용어", "domains": "도메인"}
 
@@ -66,14 +104,21 @@ class EditionDiff:
         out: dict = {"from": self.a, "to": self.b}
         for key in ("words", "terms", "domains"):
             section = getattr(self, key)
-            out[key] = None if section is None else {
-                "added": section.added,
-                "retired": section.retired,
-                "changed": [
-                    {"name": c.name, "fields": [{"field": f, "old": o, "new": n} for f, o, n in c.fields]}
-                    for c in section.changed
-                ],
-            }
+            out[key] = (
+                None
+                if section is None
+                else {
+                    "added": section.added,
+                    "retired": section.retired,
+                    "changed": [
+                        {
+                            "name": c.name,
+                            "fields": [{"field": f, "old": o, "new": n} for f, o, n in c.fields],
+                        }
+                        for c in section.changed
+                    ],
+                }
+            )
         return out
 
 
@@ -101,7 +146,9 @@ def _section(old: list, new: list, fields: tuple[str, ...]) -> SectionDiff:
     return out
 
 
-def diff_dictionaries(a: Dictionary, b: Dictionary, a_key: str = "A", b_key: str = "B") -> EditionDiff:
+def diff_dictionaries(
+    a: Dictionary, b: Dictionary, a_key: str = "A", b_key: str = "B"
+) -> EditionDiff:
     sections = {}
     for key in ("words", "terms", "domains"):
         old, new = getattr(a, key), getattr(b, key)
@@ -120,7 +167,9 @@ def write_diff_xlsx(diff: EditionDiff, path) -> None:
     summary.append(["비교", f"{diff.a} → {diff.b}"])
     summary.append(["구분", "추가", "폐기", "변경"])
     for key, section in diff.sections():
-        summary.append([SECTION_NAMES[key], len(section.added), len(section.retired), len(section.changed)])
+        summary.append(
+            [SECTION_NAMES[key], len(section.added), len(section.retired), len(section.changed)]
+        )
     for key, section in diff.sections():
         ws = wb.create_sheet(SECTION_NAMES[key])
         ws.append(["구분", "이름", "항목", "이전 값", "새 값"])

@@ -17,7 +17,13 @@ from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
 from catalog_app.dictionary.store import TABLES, DictionaryError, DictionaryStore, from_row, to_row
 
 KINDS = {"word": Word, "term": Term, "domain": Domain}
-KIND_NAMES = {"word": "단어", "term": "용어", "domain": "도메인", "proposal": "제안", "layer": "기관표준"}
+KIND_NAMES = {
+    "word": "단어",
+    "term": "용어",
+    "domain": "도메인",
+    "proposal": "제안",
+    "layer": "기관표준",
+}
 
 
 def current_user() -> str:
@@ -99,7 +105,9 @@ class InstitutionEditor:
             (self.layer, name),
         ).fetchone()
 
-    def _record(self, conn, action, kind, entity_id, name, before, after, reason=None, undoes=None) -> int:
+    def _record(
+        self, conn, action, kind, entity_id, name, before, after, reason=None, undoes=None
+    ) -> int:
         change_id = conn.execute(
             """INSERT INTO dict_changes (at, who, action, kind, entity_id, name, before, after,
                reason, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -153,7 +161,9 @@ class InstitutionEditor:
             raise ValidationFailed(findings)
         with self.store.catalog.transaction() as conn:
             self._update(conn, kind, row["id"], after)
-            change_id = self._record(conn, "edit", kind, row["id"], after.name, _as_json(before), _as_json(after))
+            change_id = self._record(
+                conn, "edit", kind, row["id"], after.name, _as_json(before), _as_json(after)
+            )
         return ChangeResult(change_id, row["id"], findings)
 
     def retire(self, kind: str, name: str, reason: str = "") -> ChangeResult:
@@ -175,11 +185,17 @@ class InstitutionEditor:
         rows = self.conn.execute("SELECT * FROM dict_changes ORDER BY id DESC LIMIT ?", (limit,))
         return [
             {
-                "id": r["id"], "at": r["at"], "who": r["who"], "action": r["action"],
-                "kind": r["kind"], "name": r["name"], "reason": r["reason"],
+                "id": r["id"],
+                "at": r["at"],
+                "who": r["who"],
+                "action": r["action"],
+                "kind": r["kind"],
+                "name": r["name"],
+                "reason": r["reason"],
                 "before": json.loads(r["before"]) if r["before"] else None,
                 "after": json.loads(r["after"]) if r["after"] else None,
-                "undone_by": r["undone_by"], "undoes": r["undoes"],
+                "undone_by": r["undone_by"],
+                "undoes": r["undoes"],
             }
             for r in rows
         ]
@@ -194,7 +210,9 @@ class InstitutionEditor:
             if row is None:
                 raise DictionaryError("되돌릴 변경이 없습니다.")
         else:
-            row = self.conn.execute("SELECT * FROM dict_changes WHERE id = ?", (change_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT * FROM dict_changes WHERE id = ?", (change_id,)
+            ).fetchone()
             if row is None:
                 raise DictionaryError(f"그런 변경이 없습니다: {change_id}")
             if row["undone_by"] is not None or row["action"] == "undo":
@@ -213,7 +231,14 @@ class InstitutionEditor:
             elif kind == "layer":
                 self._restore_layer(conn, json.loads(row["before"]))
             undo_id = self._record(
-                conn, "undo", kind, entity_id, row["name"], row["after"], row["before"], undoes=row["id"]
+                conn,
+                "undo",
+                kind,
+                entity_id,
+                row["name"],
+                row["after"],
+                row["before"],
+                undoes=row["id"],
             )
         self.store.refresh_counts(self.layer)
         return ChangeResult(undo_id, entity_id)
@@ -250,18 +275,27 @@ class InstitutionEditor:
             findings = self.check("term", term) if r["status"] == "pending" else []
             out.append(
                 {
-                    "id": r["id"], "name": r["name"], "abbr": term.abbr, "domain": term.domain,
-                    "description": term.description, "origin": r["origin"],
-                    "proposed_by": r["proposed_by"], "proposed_at": r["proposed_at"],
-                    "status": r["status"], "decided_by": r["decided_by"],
-                    "decided_at": r["decided_at"], "reason": r["reason"],
+                    "id": r["id"],
+                    "name": r["name"],
+                    "abbr": term.abbr,
+                    "domain": term.domain,
+                    "description": term.description,
+                    "origin": r["origin"],
+                    "proposed_by": r["proposed_by"],
+                    "proposed_at": r["proposed_at"],
+                    "status": r["status"],
+                    "decided_by": r["decided_by"],
+                    "decided_at": r["decided_at"],
+                    "reason": r["reason"],
                     "findings": [asdict(f) for f in findings],
                 }
             )
         return out
 
     def _proposal(self, proposal_id: int):
-        row = self.conn.execute("SELECT * FROM dict_proposals WHERE id = ?", (proposal_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT * FROM dict_proposals WHERE id = ?", (proposal_id,)
+        ).fetchone()
         if row is None:
             raise DictionaryError(f"그런 제안이 없습니다: {proposal_id}")
         if row["status"] != "pending":
@@ -315,7 +349,9 @@ class InstitutionEditor:
             conn.execute("DELETE FROM dict_proposals WHERE id = ?", (proposal["id"],))
             return
         if change["action"] == "approve" and proposal["result_id"]:
-            term = conn.execute("SELECT * FROM dict_terms WHERE id = ?", (proposal["result_id"],)).fetchone()
+            term = conn.execute(
+                "SELECT * FROM dict_terms WHERE id = ?", (proposal["result_id"],)
+            ).fetchone()
             if term is None or _as_json(from_row("term", term)) != change["after"]:
                 raise DictionaryError("승인된 용어가 그 뒤에 바뀌어 승인을 되돌릴 수 없습니다.")
             conn.execute("DELETE FROM dict_terms WHERE id = ?", (proposal["result_id"],))
@@ -340,12 +376,19 @@ class InstitutionEditor:
     def replace_layer(self, dictionary: Dictionary, source: str = "") -> ChangeResult:
         """Load a standards manager's export as this PC's institution standard (undoable)."""
         before = self._snapshot()
-        after = {k: [asdict(x) for x in getattr(dictionary, k)] for k in ("words", "terms", "domains")}
+        after = {
+            k: [asdict(x) for x in getattr(dictionary, k)] for k in ("words", "terms", "domains")
+        }
         with self.store.catalog.transaction() as conn:
             self._restore_layer(conn, after)
             change_id = self._record(
-                conn, "import", "layer", self.layer, source or "기관표준",
-                json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False),
+                conn,
+                "import",
+                "layer",
+                self.layer,
+                source or "기관표준",
+                json.dumps(before, ensure_ascii=False),
+                json.dumps(after, ensure_ascii=False),
             )
         self.store.refresh_counts(self.layer)
         return ChangeResult(change_id, self.layer)

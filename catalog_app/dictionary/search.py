@@ -47,19 +47,35 @@ def search_dictionary(store: DictionaryStore, text: str, limit: int = 50) -> lis
     hits = []
     for kind, sql in _SQL.items():
         for row in store.conn.execute(sql.format(ids=ids), {"p": pattern}):
-            hit = {"kind": kind, "name": row["name"], "edition": row["edition"], "layer": row["layer"]}
+            hit = {
+                "kind": kind,
+                "name": row["name"],
+                "edition": row["edition"],
+                "layer": row["layer"],
+            }
             if kind == "word":
                 hit.update(
-                    abbr=row["abbr"], english=row["english"], class_word=bool(row["is_class_word"]),
-                    domain_class=row["domain_class"], synonyms=json.loads(row["synonyms"]),
+                    abbr=row["abbr"],
+                    english=row["english"],
+                    class_word=bool(row["is_class_word"]),
+                    domain_class=row["domain_class"],
+                    synonyms=json.loads(row["synonyms"]),
                     forbidden=json.loads(row["forbidden"]),
                 )
             elif kind == "term":
-                hit.update(abbr=row["abbr"], domain=row["domain"], description=row["description"],
-                           synonyms=json.loads(row["synonyms"]))
+                hit.update(
+                    abbr=row["abbr"],
+                    domain=row["domain"],
+                    description=row["description"],
+                    synonyms=json.loads(row["synonyms"]),
+                )
             else:
-                hit.update(data_type=row["data_type"], length=row["length"], scale=row["scale"],
-                           domain_class=row["domain_class"])
+                hit.update(
+                    data_type=row["data_type"],
+                    length=row["length"],
+                    scale=row["scale"],
+                    domain_class=row["domain_class"],
+                )
             hits.append((_rank(text, row, kind), len(row["name"]), hit))
     hits.sort(key=lambda h: (h[0], h[1]))
     return [h for _, _, h in hits[:limit]]

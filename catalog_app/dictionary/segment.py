@@ -46,11 +46,11 @@ class WordIndex:
         self.words: list[Word] = [w for w in words if not w.retired]
         self.domains: dict[str, Domain] = {d.name: d for d in domains if not d.retired}
         self._by_name: dict[str, list[Word]] = defaultdict(list)
-        self._by_abbr: dict[str, Word] = {}
+        self._by_abbr: dict[str, list[Word]] = defaultdict(list)
         self._alias: dict[str, tuple[Word, str]] = {}
         for w in self.words:
             self._by_name[w.name].append(w)
-            self._by_abbr.setdefault(w.abbr, w)
+            self._by_abbr[w.abbr].append(w)
         for w in self.words:  # 금칙어 first: if a name is both, the stronger finding wins
             for kind, names in (("forbidden", w.forbidden), ("synonym", w.synonyms)):
                 for alias in names:
@@ -97,7 +97,12 @@ class WordIndex:
         return list(self._by_name.get(name, ()))
 
     def by_abbr(self, abbr: str) -> Word | None:
-        return self._by_abbr.get(abbr)
+        found = self._by_abbr.get(abbr)
+        return found[0] if found else None
+
+    def all_by_abbr(self, abbr: str) -> list[Word]:
+        """Every active word with this abbreviation (more than one is an N5 error)."""
+        return list(self._by_abbr.get(abbr, ()))
 
     def resolve_alias(self, name: str) -> tuple[Word, str] | None:
         """Synonym (이음동의어) or forbidden word (금칙어) -> (standard word, kind)."""
@@ -107,10 +112,13 @@ class WordIndex:
         """The words an abbreviation names, if their names concatenate to ``name``."""
         if not abbr:
             return None
-        ws = [self._by_abbr.get(tok) for tok in abbr.split("_")]
-        if any(w is None for w in ws) or "".join(w.name for w in ws) != name:  # type: ignore[union-attr]
-            return None
-        return ws  # type: ignore[return-value]
+        ws = []
+        for tok in abbr.split("_"):
+            w = self.by_abbr(tok)
+            if w is None:
+                return None
+            ws.append(w)
+        return ws if "".join(w.name for w in ws) == name else None
 
     def _step_cost(self, prev: Word | None, w: Word) -> tuple[int, int, int, int]:
         """Additive part of the preference key for appending ``w`` after ``prev``."""

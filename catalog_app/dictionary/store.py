@@ -57,16 +57,58 @@ def edition_key(dictionary: Dictionary, source: str | Path = "") -> str:
     return Path(str(source)).stem or "edition"
 
 
-_WORD_COLS = ("name", "abbr", "english", "description", "is_class_word", "domain_class", "synonyms",
-              "forbidden", "enacted", "retired", "number", "extra")
-_TERM_COLS = ("name", "abbr", "domain", "description", "allowed_values", "storage_format",
-              "display_format", "code_name", "owner", "synonyms", "enacted", "retired", "number",
-              "extra")
-_DOMAIN_COLS = ("name", "grp", "domain_class", "description", "data_type", "length", "scale",
-                "storage_format", "display_format", "unit", "allowed_values", "enacted", "retired",
-                "number", "extra")
-TABLES = {"word": ("dict_words", _WORD_COLS), "term": ("dict_terms", _TERM_COLS),
-          "domain": ("dict_domains", _DOMAIN_COLS)}
+_WORD_COLS = (
+    "name",
+    "abbr",
+    "english",
+    "description",
+    "is_class_word",
+    "domain_class",
+    "synonyms",
+    "forbidden",
+    "enacted",
+    "retired",
+    "number",
+    "extra",
+)
+_TERM_COLS = (
+    "name",
+    "abbr",
+    "domain",
+    "description",
+    "allowed_values",
+    "storage_format",
+    "display_format",
+    "code_name",
+    "owner",
+    "synonyms",
+    "enacted",
+    "retired",
+    "number",
+    "extra",
+)
+_DOMAIN_COLS = (
+    "name",
+    "grp",
+    "domain_class",
+    "description",
+    "data_type",
+    "length",
+    "scale",
+    "storage_format",
+    "display_format",
+    "unit",
+    "allowed_values",
+    "enacted",
+    "retired",
+    "number",
+    "extra",
+)
+TABLES = {
+    "word": ("dict_words", _WORD_COLS),
+    "term": ("dict_terms", _TERM_COLS),
+    "domain": ("dict_domains", _DOMAIN_COLS),
+}
 
 
 def _cell(value):
@@ -127,8 +169,16 @@ class DictionaryStore:
     @staticmethod
     def _info(row) -> EditionInfo:
         return EditionInfo(
-            row["id"], row["key"], row["layer"], row["layout"], row["source"], row["imported_at"],
-            bool(row["is_current"]), row["word_count"], row["term_count"], row["domain_count"],
+            row["id"],
+            row["key"],
+            row["layer"],
+            row["layout"],
+            row["source"],
+            row["imported_at"],
+            bool(row["is_current"]),
+            row["word_count"],
+            row["term_count"],
+            row["domain_count"],
         )
 
     def ensure_shipped(self) -> EditionInfo:
@@ -137,13 +187,17 @@ class DictionaryStore:
         if current is not None:
             return current
         if self.conn.execute("SELECT 1 FROM dict_editions WHERE layer = 'official'").fetchone():
-            raise DictionaryError("현재 표준 사전이 지정되지 않았습니다. `standards use` 로 지정하세요.")
+            raise DictionaryError(
+                "현재 표준 사전이 지정되지 않았습니다. `standards use` 로 지정하세요."
+            )
         from catalog_app.dictionary.formats import read_dictionary
         from catalog_app.shipped import SHIPPED_EDITION, standards_dir
 
         folder = standards_dir() / SHIPPED_EDITION
         dictionary = read_dictionary(Path(str(folder)))
-        return self.import_edition(dictionary, source=f"shipped:{SHIPPED_EDITION}", make_current=True)
+        return self.import_edition(
+            dictionary, source=f"shipped:{SHIPPED_EDITION}", make_current=True
+        )
 
     def import_edition(
         self,
@@ -162,8 +216,15 @@ class DictionaryStore:
             edition_id = conn.execute(
                 """INSERT INTO dict_editions (key, layer, layout, source, imported_at, word_count,
                    term_count, domain_count) VALUES (?, 'official', ?, ?, ?, ?, ?, ?)""",
-                (key, dictionary.layout, source or dictionary.source, now_iso(),
-                 len(dictionary.words), len(dictionary.terms), len(dictionary.domains)),
+                (
+                    key,
+                    dictionary.layout,
+                    source or dictionary.source,
+                    now_iso(),
+                    len(dictionary.words),
+                    len(dictionary.terms),
+                    len(dictionary.domains),
+                ),
             ).lastrowid
             self._insert_rows(conn, edition_id, dictionary)
             if make_current or self.current() is None and _is_complete(dictionary):
@@ -171,8 +232,11 @@ class DictionaryStore:
         return self.edition(key)
 
     def _insert_rows(self, conn, edition_id: int, dictionary: Dictionary) -> None:
-        for kind, items in (("word", dictionary.words), ("term", dictionary.terms),
-                            ("domain", dictionary.domains)):
+        for kind, items in (
+            ("word", dictionary.words),
+            ("term", dictionary.terms),
+            ("domain", dictionary.domains),
+        ):
             table, cols = TABLES[kind]
             marks = ", ".join("?" for _ in range(len(cols) + 1))
             conn.executemany(
@@ -219,8 +283,14 @@ class DictionaryStore:
                ORDER BY d.path, m.table_key, m.label"""
         )
         return [
-            {"dataset_id": r["dataset_id"], "path": r["path"], "table": r["table_key"],
-             "label": r["label"], "term": r["term_name"], "reason": reasons[r["term_name"]]}
+            {
+                "dataset_id": r["dataset_id"],
+                "path": r["path"],
+                "table": r["table_key"],
+                "label": r["label"],
+                "term": r["term_name"],
+                "reason": reasons[r["term_name"]],
+            }
             for r in rows
             if r["term_name"] in reasons
         ]
@@ -236,7 +306,9 @@ class DictionaryStore:
         out = Dictionary(layout=layout, source=source)
         for kind, target in (("word", out.words), ("term", out.terms), ("domain", out.domains)):
             table, _ = TABLES[kind]
-            rows = self.conn.execute(f"SELECT * FROM {table} WHERE edition_id = ? ORDER BY id", (edition_id,))
+            rows = self.conn.execute(
+                f"SELECT * FROM {table} WHERE edition_id = ? ORDER BY id", (edition_id,)
+            )
             target.extend(from_row(kind, r) for r in rows)
         return out
 
