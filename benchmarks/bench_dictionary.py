@@ -1,6 +1,6 @@
 """Dictionary benchmarks (issue 3): import of the 7차 xlsx, 10,000 look-ups, decomposition.
 
-    python benchmarks/bench_dictionary.py
+python benchmarks/bench_dictionary.py
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ def main() -> None:
             read = time.perf_counter() - t
             store.import_edition(dictionary, key="7차 xlsx")
             total = time.perf_counter() - t
-            print(f"import 7차 xlsx ({len(dictionary.terms)} terms, {len(dictionary.words)} words, "
-                  f"{len(dictionary.domains)} domains): read {read:.2f} s, read + store {total:.2f} s "
-                  "(target < 3 s)")
+            print(
+                f"import 7차 xlsx ({len(dictionary.terms)} terms, {len(dictionary.words)} words, "
+                f"{len(dictionary.domains)} domains): read {read:.2f} s, read + store {total:.2f} s "
+                "(target < 3 s)"
+            )
         else:
             print("7차 xlsx not found beside the repository (../shared): import not measured")
 
@@ -53,16 +55,26 @@ def main() -> None:
         t = time.perf_counter()
         found = sum(1 for n in names if n in by_name or index.by_name(n) is not None)
         lookups = time.perf_counter() - t
-        print(f"10,000 term/word look-ups by name: {lookups * 1000:.1f} ms ({found} found); "
-              f"word index build {build * 1000:.0f} ms")
+        print(
+            f"10,000 term/word look-ups by name: {lookups * 1000:.1f} ms ({found} found); "
+            f"word index build {build * 1000:.0f} ms"
+        )
         t = time.perf_counter()
         for name in names[:1000]:
             search_dictionary(store, name, limit=5)
-        print(f"1,000 searches through the catalog (LIKE over ~12k rows): {time.perf_counter() - t:.2f} s")
+        print(
+            f"1,000 searches through the catalog (LIKE over ~12k rows): {time.perf_counter() - t:.2f} s"
+        )
         t = time.perf_counter()
-        ok = sum(1 for term in terms if "_".join(w.abbr for w in decompose(term.name, index) or []) == term.abbr)
-        print(f"decompose {len(terms)} active terms: {time.perf_counter() - t:.2f} s, "
-              f"official abbreviation reproduced for {ok} ({ok / len(terms):.2%})")
+        ok = sum(
+            1
+            for term in terms
+            if "_".join(w.abbr for w in decompose(term.name, index) or []) == term.abbr
+        )
+        print(
+            f"decompose {len(terms)} active terms: {time.perf_counter() - t:.2f} s, "
+            f"official abbreviation reproduced for {ok} ({ok / len(terms):.2%})"
+        )
 
 
 if __name__ == "__main__":

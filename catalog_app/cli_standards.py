@@ -13,8 +13,16 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.model import Term, Word
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore
 
-ACTIONS = {"add": "추가", "edit": "수정", "retire": "폐기", "approve": "승인", "reject": "반려",
-           "propose": "제안", "import": "가져오기", "undo": "되돌림"}
+ACTIONS = {
+    "add": "추가",
+    "edit": "수정",
+    "retire": "폐기",
+    "approve": "승인",
+    "reject": "반려",
+    "propose": "제안",
+    "import": "가져오기",
+    "undo": "되돌림",
+}
 
 
 def _echo_json(data) -> None:
@@ -67,7 +75,9 @@ def standards() -> None:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--name", help="판 이름 (기본: 파일의 제정차수, 예 7차(2024-11)).")
 @click.option("--use", "make_current", is_flag=True, help="가져온 판을 현재 판으로 지정합니다.")
-@click.option("--institution", is_flag=True, help="기관표준 파일로 가져와 이 PC의 기관표준을 바꿉니다.")
+@click.option(
+    "--institution", is_flag=True, help="기관표준 파일로 가져와 이 PC의 기관표준을 바꿉니다."
+)
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
 def import_cmd(ctx, path: Path, name, make_current: bool, institution: bool, as_json: bool) -> None:
@@ -81,17 +91,25 @@ def import_cmd(ctx, path: Path, name, make_current: bool, institution: bool, as_
     with _Session(ctx) as s:
         if institution:
             result = s.editor().replace_layer(dictionary, source=path.name)
-            info = {"key": "기관표준", "change_id": result.change_id, "words": len(dictionary.words),
-                    "terms": len(dictionary.terms), "domains": len(dictionary.domains)}
+            info = {
+                "key": "기관표준",
+                "change_id": result.change_id,
+                "words": len(dictionary.words),
+                "terms": len(dictionary.terms),
+                "domains": len(dictionary.domains),
+            }
         else:
             s.store.ensure_shipped()
-            info = s.store.import_edition(dictionary, key=name, source=path.name,
-                                          make_current=make_current).as_dict()
+            info = s.store.import_edition(
+                dictionary, key=name, source=path.name, make_current=make_current
+            ).as_dict()
     if as_json:
         _echo_json(info)
     else:
-        click.echo(f"가져왔습니다: {info['key']} (단어 {len(dictionary.words)}, 용어 "
-                   f"{len(dictionary.terms)}, 도메인 {len(dictionary.domains)})")
+        click.echo(
+            f"가져왔습니다: {info['key']} (단어 {len(dictionary.words)}, 용어 "
+            f"{len(dictionary.terms)}, 도메인 {len(dictionary.domains)})"
+        )
 
 
 @standards.command("list-editions")
@@ -109,8 +127,10 @@ def list_editions(ctx, as_json: bool) -> None:
     for e in rows:
         mark = "*" if e["is_current"] else " "
         kind = "기관" if e["layer"] == "institution" else "공통"
-        click.echo(f"{mark} {e['key']:<16} {kind}  단어 {e['word_count']:>5}  용어 {e['term_count']:>6}  "
-                   f"도메인 {e['domain_count']:>4}  {e['source'] or ''}")
+        click.echo(
+            f"{mark} {e['key']:<16} {kind}  단어 {e['word_count']:>5}  용어 {e['term_count']:>6}  "
+            f"도메인 {e['domain_count']:>4}  {e['source'] or ''}"
+        )
 
 
 @standards.command("use")
@@ -137,7 +157,9 @@ def use(ctx, edition: str, as_json: bool) -> None:
 @standards.command("diff")
 @click.argument("a")
 @click.argument("b")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="비교 결과를 xlsx로 저장합니다.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="비교 결과를 xlsx로 저장합니다."
+)
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
 def diff_cmd(ctx, a: str, b: str, out: Path | None, as_json: bool) -> None:
@@ -159,15 +181,19 @@ def diff_cmd(ctx, a: str, b: str, out: Path | None, as_json: bool) -> None:
         return
     click.echo(f"{a} → {b}")
     for key, section in result.sections():
-        click.echo(f"[{SECTION_NAMES[key]}] 추가 {len(section.added)}, 폐기 {len(section.retired)}, "
-                   f"변경 {len(section.changed)}")
+        click.echo(
+            f"[{SECTION_NAMES[key]}] 추가 {len(section.added)}, 폐기 {len(section.retired)}, "
+            f"변경 {len(section.changed)}"
+        )
         for name in section.added[:50]:
             click.echo(f"  + {name}")
         for name in section.retired[:50]:
             click.echo(f"  - {name}")
         for change in section.changed[:50]:
             for f, old, new in change.fields:
-                click.echo(f"  ~ {change.name} {FIELD_NAMES.get(f, f)}: {old[:40]!r} → {new[:40]!r}")
+                click.echo(
+                    f"  ~ {change.name} {FIELD_NAMES.get(f, f)}: {old[:40]!r} → {new[:40]!r}"
+                )
     if out:
         click.echo(f"저장했습니다: {out}")
 
@@ -197,8 +223,13 @@ def search_cmd(ctx, text: str, limit: int, as_json: bool) -> None:
 
 @standards.command("export")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--scope", type=click.Choice(["institution", "all"]), default="institution", show_default=True,
-              help="기관표준만, 또는 현재 공통표준과 기관표준을 함께.")
+@click.option(
+    "--scope",
+    type=click.Choice(["institution", "all"]),
+    default="institution",
+    show_default=True,
+    help="기관표준만, 또는 현재 공통표준과 기관표준을 함께.",
+)
 @click.pass_context
 def export_cmd(ctx, path: Path, scope: str) -> None:
     """기관표준(또는 전체)을 공통표준 3시트 xlsx나 CSV 폴더로 내보냅니다 (.xlsx 아니면 폴더)."""
@@ -207,16 +238,23 @@ def export_cmd(ctx, path: Path, scope: str) -> None:
 
     with _Session(ctx) as s:
         official, own = s.store.working()
-    out = own if scope == "institution" else Dictionary(
-        words=official.words + own.words, terms=official.terms + own.terms,
-        domains=official.domains + own.domains,
+    out = (
+        own
+        if scope == "institution"
+        else Dictionary(
+            words=official.words + own.words,
+            terms=official.terms + own.terms,
+            domains=official.domains + own.domains,
+        )
     )
     if path.suffix.lower() == ".xlsx":
         write_xlsx(out, path)
     else:
         path.mkdir(parents=True, exist_ok=True)
         write_csv(out, path)
-    click.echo(f"내보냈습니다: {path} (단어 {len(out.words)}, 용어 {len(out.terms)}, 도메인 {len(out.domains)})")
+    click.echo(
+        f"내보냈습니다: {path} (단어 {len(out.words)}, 용어 {len(out.terms)}, 도메인 {len(out.domains)})"
+    )
 
 
 @standards.command("validate")
@@ -241,12 +279,16 @@ def validate_cmd(ctx, term_name, abbr, domain, as_json: bool) -> None:
                 results.append(("term", t.name, editor.check("term", t, exclude_name=t.name)))
     errors = sum(1 for _, _, fs in results for f in fs if f.severity == "error")
     if as_json:
-        _echo_json([{"kind": k, "name": n, "findings": [asdict(f) for f in fs]} for k, n, fs in results])
+        _echo_json(
+            [{"kind": k, "name": n, "findings": [asdict(f) for f in fs]} for k, n, fs in results]
+        )
     else:
         if not results:
             click.echo("기관표준에 검사할 단어나 용어가 없습니다.")
         for kind, name, fs in results:
-            click.echo(f"{'용어' if kind == 'term' else '단어'} {name}: {'이상 없음' if not fs else ''}")
+            click.echo(
+                f"{'용어' if kind == 'term' else '단어'} {name}: {'이상 없음' if not fs else ''}"
+            )
             for line in _findings_text(fs):
                 click.echo(line)
     sys.exit(1 if errors else 0)
@@ -262,7 +304,9 @@ def validate_cmd(ctx, term_name, abbr, domain, as_json: bool) -> None:
 @click.option("--user", "who", help="제안자 (기본: 로그인 이름).")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
-def propose_cmd(ctx, name, abbr, domain, description, max_bytes, origin, who, as_json: bool) -> None:
+def propose_cmd(
+    ctx, name, abbr, domain, description, max_bytes, origin, who, as_json: bool
+) -> None:
     """새 용어를 제안합니다. 표준 관리자가 검토 후 승인하면 기관표준이 됩니다."""
     from catalog_app.dictionary.rules import propose_term
 
@@ -272,15 +316,19 @@ def propose_cmd(ctx, name, abbr, domain, description, max_bytes, origin, who, as
             index, domains, _, _ = editor.context()
             proposed = propose_term(name, index, domains, max_bytes)
             if proposed is None and (not abbr or not domain):
-                _fail(f"'{name}'을(를) 표준단어로 나눌 수 없어 약어·도메인을 만들 수 없습니다. "
-                      "--abbr 와 --domain 을 지정하세요.")
+                _fail(
+                    f"'{name}'을(를) 표준단어로 나눌 수 없어 약어·도메인을 만들 수 없습니다. "
+                    "--abbr 와 --domain 을 지정하세요."
+                )
             abbr = abbr or proposed[0]
             domain = domain or proposed[1]
         term = Term(name=name, abbr=abbr, domain=domain, description=description)
         findings = editor.check("term", term)
         proposal_id = editor.propose(term, origin)
     if as_json:
-        _echo_json({"id": proposal_id, "term": asdict(term), "findings": [asdict(f) for f in findings]})
+        _echo_json(
+            {"id": proposal_id, "term": asdict(term), "findings": [asdict(f) for f in findings]}
+        )
         return
     click.echo(f"제안 {proposal_id}: {name} ({abbr}, {domain}) — 검토를 기다립니다.")
     for line in _findings_text(findings):
@@ -317,8 +365,10 @@ def review(ctx, approve_id, reject_id, reason, force, show_all, who, as_json: bo
     if not rows:
         click.echo("검토할 제안이 없습니다.")
     for p in rows:
-        click.echo(f"{p['id']:>4} {p['status']:<8} {p['name']} ({p['abbr']}, {p['domain']}) "
-                   f"— {p['proposed_by']} {p['proposed_at']} {p['origin'] or ''}")
+        click.echo(
+            f"{p['id']:>4} {p['status']:<8} {p['name']} ({p['abbr']}, {p['domain']}) "
+            f"— {p['proposed_by']} {p['proposed_at']} {p['origin'] or ''}"
+        )
         for f in p["findings"]:
             click.echo(f"      [{f['severity']} {f['code']}] {f['message']}")
 
@@ -328,7 +378,9 @@ def review(ctx, approve_id, reject_id, reason, force, show_all, who, as_json: bo
 @click.option("--abbr", default="", help="영문약어명 (없으면 영문명에서 만듭니다).")
 @click.option("--english", default="", help="영문명.")
 @click.option("--description", default="")
-@click.option("--class-word", "domain_class", default="", help="형식단어(분류어)이면 그 도메인분류명.")
+@click.option(
+    "--class-word", "domain_class", default="", help="형식단어(분류어)이면 그 도메인분류명."
+)
 @click.option("--force", is_flag=True, help="규칙 오류가 있어도 저장합니다.")
 @click.option("--user", "who")
 @click.pass_context
@@ -341,8 +393,14 @@ def add_word(ctx, name, abbr, english, description, domain_class, force, who) ->
         if not abbr:
             _, _, _, words = editor.context()
             abbr = propose_abbreviation(english or name, {w.abbr for w in words})
-        word = Word(name=name, abbr=abbr, english=english, description=description,
-                    is_class_word=bool(domain_class), domain_class=domain_class)
+        word = Word(
+            name=name,
+            abbr=abbr,
+            english=english,
+            description=description,
+            is_class_word=bool(domain_class),
+            domain_class=domain_class,
+        )
         result = editor.add("word", word, force=force)
     click.echo(f"추가했습니다: 단어 {name} ({abbr}) [변경 {result.change_id}]")
     for line in _findings_text(result.findings):
@@ -367,10 +425,13 @@ def add_term(ctx, name, abbr, domain, description, force, who) -> None:
             index, domains, _, _ = editor.context()
             proposed = propose_term(name, index, domains)
             if proposed is None:
-                _fail(f"'{name}'을(를) 표준단어로 나눌 수 없습니다. --abbr 와 --domain 을 지정하세요.")
+                _fail(
+                    f"'{name}'을(를) 표준단어로 나눌 수 없습니다. --abbr 와 --domain 을 지정하세요."
+                )
             abbr, domain = abbr or proposed[0], domain or proposed[1]
-        result = editor.add("term", Term(name=name, abbr=abbr, domain=domain, description=description),
-                            force=force)
+        result = editor.add(
+            "term", Term(name=name, abbr=abbr, domain=domain, description=description), force=force
+        )
     click.echo(f"추가했습니다: 용어 {name} ({abbr}, {domain}) [변경 {result.change_id}]")
     for line in _findings_text(result.findings):
         click.echo(line)
@@ -402,8 +463,10 @@ def history(ctx, limit: int, as_json: bool) -> None:
         return
     for r in rows:
         undone = f" (되돌림 {r['undone_by']})" if r["undone_by"] else ""
-        click.echo(f"{r['id']:>4} {r['at']} {r['who']:<10} {ACTIONS.get(r['action'], r['action'])} "
-                   f"{r['kind']} {r['name'] or ''}{undone}")
+        click.echo(
+            f"{r['id']:>4} {r['at']} {r['who']:<10} {ACTIONS.get(r['action'], r['action'])} "
+            f"{r['kind']} {r['name'] or ''}{undone}"
+        )
 
 
 @standards.command("undo")

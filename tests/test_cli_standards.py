@@ -34,7 +34,9 @@ def db(template, tmp_path) -> str:
 
 
 def run(db: str, *args: str, code: int = 0):
-    result = CliRunner().invoke(cli, ["--catalog", db, "standards", *args], env={"CATALOG_APP_USER": "관리자"})
+    result = CliRunner().invoke(
+        cli, ["--catalog", db, "standards", *args], env={"CATALOG_APP_USER": "관리자"}
+    )
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
     return result
@@ -47,11 +49,23 @@ def run_json(db: str, *args: str, code: int = 0):
 def later_edition(folder: Path) -> Path:
     """A small edition trio in the 7차 CSV layout: a retired and a new term."""
     d = Dictionary(
-        words=[Word("가입", "JOIN", enacted="9차(2027-11)"),
-               Word("일자", "YMD", is_class_word=True, domain_class="연월일", enacted="9차(2027-11)")],
-        terms=[Term("가입일자", "JOIN_YMD", "연월일C8", description="새 설명", enacted="9차(2027-11)")],
-        domains=[Domain("연월일C8", "날짜/시간", "연월일", data_type="CHAR", length="8",
-                        enacted="9차(2027-11)")],
+        words=[
+            Word("가입", "JOIN", enacted="9차(2027-11)"),
+            Word("일자", "YMD", is_class_word=True, domain_class="연월일", enacted="9차(2027-11)"),
+        ],
+        terms=[
+            Term("가입일자", "JOIN_YMD", "연월일C8", description="새 설명", enacted="9차(2027-11)")
+        ],
+        domains=[
+            Domain(
+                "연월일C8",
+                "날짜/시간",
+                "연월일",
+                data_type="CHAR",
+                length="8",
+                enacted="9차(2027-11)",
+            )
+        ],
     )
     folder.mkdir()
     write_csv(d, folder)
@@ -61,7 +75,8 @@ def later_edition(folder: Path) -> Path:
 def test_list_import_use_and_diff(db, tmp_path):
     editions = run_json(db, "list-editions")
     assert [(e["key"], e["is_current"]) for e in editions if e["layer"] == "official"] == [
-        ("7차(2024-11)", True)]
+        ("7차(2024-11)", True)
+    ]
     imported = run_json(db, "import", str(later_edition(tmp_path / "e9")))
     assert imported["key"] == "9차(2027-11)" and not imported["is_current"]
     run(db, "import", str(tmp_path / "e9"), code=1)  # the same edition twice: a Korean error
@@ -82,12 +97,16 @@ def test_search_and_validate(db):
     assert hits[0]["name"] == "가입일자" and hits[0]["abbr"] == "JOIN_YMD"
     ok = run(db, "validate", "--term", "축제종류명", "--abbr", "FSTVL_KND_NM", "--domain", "명V100")
     assert "이상 없음" in ok.output
-    bad = run(db, "validate", "--term", "축제종류", "--abbr", "FSTVL_KND", "--domain", "명V100", code=1)
+    bad = run(
+        db, "validate", "--term", "축제종류", "--abbr", "FSTVL_KND", "--domain", "명V100", code=1
+    )
     assert "오류" in bad.output
 
 
 def test_propose_review_approve_history_undo(db):
-    proposed = run_json(db, "propose", "축제종류명", "--max-bytes", "150", "--origin", "행사.xlsx/축제종류")
+    proposed = run_json(
+        db, "propose", "축제종류명", "--max-bytes", "150", "--origin", "행사.xlsx/축제종류"
+    )
     assert proposed["term"]["abbr"] == "FSTVL_KND_NM" and proposed["term"]["domain"] == "명V200"
     pending = run_json(db, "review")
     assert [p["name"] for p in pending] == ["축제종류명"] and pending[0]["proposed_by"] == "관리자"
@@ -113,7 +132,10 @@ def test_export_and_hand_over_to_another_pc(db, template, tmp_path):
     shutil.copy(template, other)
     run(str(other), "import", str(export), "--institution")
     own = run_json(str(other), "search", "드론촬영일자")
-    assert own[0]["layer"] == "institution" and own[0]["abbr"] == run_json(db, "search", "드론촬영일자")[0]["abbr"]
+    assert (
+        own[0]["layer"] == "institution"
+        and own[0]["abbr"] == run_json(db, "search", "드론촬영일자")[0]["abbr"]
+    )
     csv_folder = tmp_path / "csv"
     run(db, "export", str(csv_folder), "--scope", "all")
     both = read_dictionary(csv_folder)

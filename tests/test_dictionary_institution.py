@@ -36,12 +36,18 @@ def institution_terms(editor) -> dict[str, Term]:
 
 
 def test_add_a_valid_term_records_who_and_what(editor):
-    result = editor.add("term", Term("축제종류명", "FSTVL_KND_NM", "명V100", description="축제의 종류"))
+    result = editor.add(
+        "term", Term("축제종류명", "FSTVL_KND_NM", "명V100", description="축제의 종류")
+    )
     assert not [f for f in result.findings if f.severity == "error"]
     assert institution_terms(editor)["축제종류명"].enacted == "기관표준"
     change = editor.history()[0]
     assert (change["action"], change["kind"], change["name"], change["who"]) == (
-        "add", "term", "축제종류명", "표준관리자")
+        "add",
+        "term",
+        "축제종류명",
+        "표준관리자",
+    )
     assert change["before"] is None and change["after"]["abbr"] == "FSTVL_KND_NM"
 
 
@@ -91,7 +97,9 @@ def test_new_word_then_term_using_it(editor):
 
 def test_proposal_review_approve_reject_and_undo(editor):
     clerk = InstitutionEditor(editor.store, who="주무관")
-    first = clerk.propose(Term("축제종류명", "FSTVL_KND_NM", "명V100"), origin="행사/축제목록.xlsx/축제종류")
+    first = clerk.propose(
+        Term("축제종류명", "FSTVL_KND_NM", "명V100"), origin="행사/축제목록.xlsx/축제종류"
+    )
     second = clerk.propose(Term("축제종류", "FSTVL_KND", "명V100"), origin="x.csv/축제종류")
     pending = editor.proposals()
     assert [p["id"] for p in pending] == [first, second]
@@ -114,8 +122,10 @@ def test_proposal_review_approve_reject_and_undo(editor):
 
 def test_replace_layer_is_undoable(editor):
     editor.add("term", Term("축제종류명", "FSTVL_KND_NM", "명V100"))
-    handed_over = Dictionary(words=[Word("드론", "DRN", enacted="기관표준")],
-                             terms=[Term("드론명", "DRN_NM", "명V100", enacted="기관표준")])
+    handed_over = Dictionary(
+        words=[Word("드론", "DRN", enacted="기관표준")],
+        terms=[Term("드론명", "DRN_NM", "명V100", enacted="기관표준")],
+    )
     editor.replace_layer(handed_over, source="기관표준.xlsx")
     assert set(institution_terms(editor)) == {"드론명"}
     editor.undo()

@@ -34,7 +34,9 @@ def store(template, tmp_path):
     cat.close()
 
 
-def small_edition(enacted: str, *, retire_term: str | None = None, term_desc: str = "설명") -> Dictionary:
+def small_edition(
+    enacted: str, *, retire_term: str | None = None, term_desc: str = "설명"
+) -> Dictionary:
     words = [
         Word("가입", "JOIN", enacted=enacted),
         Word("일자", "YMD", is_class_word=True, domain_class="연월일", enacted=enacted),
@@ -44,8 +46,10 @@ def small_edition(enacted: str, *, retire_term: str | None = None, term_desc: st
         Term("가입일자", "JOIN_YMD", "연월일C8", description=term_desc, enacted=enacted),
         Term("가입명", "JOIN_NM", "명V100", enacted=enacted, retired=retire_term == "가입명"),
     ]
-    domains = [Domain("연월일C8", "날짜/시간", "연월일", data_type="CHAR", length="8", enacted=enacted),
-               Domain("명V100", "명칭", "명", data_type="VARCHAR", length="100", enacted=enacted)]
+    domains = [
+        Domain("연월일C8", "날짜/시간", "연월일", data_type="CHAR", length="8", enacted=enacted),
+        Domain("명V100", "명칭", "명", data_type="VARCHAR", length="100", enacted=enacted),
+    ]
     return Dictionary(words, terms, domains, layout="csv", source="test")
 
 
@@ -94,8 +98,12 @@ def test_import_use_and_affected_mappings(store):
 
 
 def test_partial_edition_can_be_compared_but_not_used(store):
-    partial = Dictionary(domains=[Domain("연월일C8", "날짜/시간", "연월일", data_type="CHAR", length="8"),
-                                  Domain("가격N9,2", "금액", "가격", data_type="NUMERIC", length="9")])
+    partial = Dictionary(
+        domains=[
+            Domain("연월일C8", "날짜/시간", "연월일", data_type="CHAR", length="8"),
+            Domain("가격N9,2", "금액", "가격", data_type="NUMERIC", length="9"),
+        ]
+    )
     store.import_edition(partial, key="8차 도메인")
     with pytest.raises(DictionaryError, match="현재 판으로 쓸 수 없습니다"):
         store.use("8차 도메인")
@@ -115,7 +123,9 @@ def test_diff_fields_with_whitespace_normalised(tmp_path):
     diff = diff_dictionaries(a, b, "1차", "2차")
     assert diff.words.added == ["탈퇴"] and not diff.words.retired
     assert diff.terms.retired == ["가입명"] and not diff.terms.changed
-    assert [(c.name, c.fields) for c in diff.domains.changed] == [("명V100", [("length", "100", "200")])]
+    assert [(c.name, c.fields) for c in diff.domains.changed] == [
+        ("명V100", [("length", "100", "200")])
+    ]
     out = tmp_path / "diff.xlsx"
     write_diff_xlsx(diff, out)
     wb = load_workbook(out)

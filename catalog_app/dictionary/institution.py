@@ -83,7 +83,7 @@ class InstitutionEditor:
         words = official.active_words() + own.active_words()
         domains = {d.name: d for d in official.active_domains() + own.active_domains()}
         terms = official.active_terms() + own.active_terms()
-        return WordIndex(words, domains.values()), domains, terms, words
+        return WordIndex(words, domains.values(), terms), domains, terms, words
 
     def check(self, kind: str, item, exclude_name: str | None = None) -> list:
         from catalog_app.dictionary.rules import validate_term, validate_word

@@ -69,7 +69,9 @@ class Dictionary:
     words: list[Word] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     domains: list[Domain] = field(default_factory=list)
-    layout: str = ""  # which file layout it came from: 'mois-xlsx', 'mois-2020-xlsx', 'csv', 'datagokr-csv'
+    layout: str = (
+        ""  # which file layout it came from: 'mois-xlsx', 'mois-2020-xlsx', 'csv', 'datagokr-csv'
+    )
     source: str = ""  # file name(s)
 
     def active_words(self) -> list[Word]:

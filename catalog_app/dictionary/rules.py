@@ -375,7 +375,11 @@ def propose_domain(
     domains: Mapping[str, Domain],
     max_bytes: int | None = None,
 ) -> str | None:
-    """A domain of the class word's domain class (see ``propose_term``)."""
+    """A domain of the class word's domain class (see ``propose_term``).
+
+    ``max_bytes`` is compared with 데이터길이, which is bytes (한글 = 2) for CHAR/VARCHAR and the
+    precision (digits) for NUMERIC; too long for every domain gives the longest one (a D2 case).
+    """
     cands = [
         d
         for d in domains.values()
