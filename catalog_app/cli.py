@@ -106,13 +106,20 @@ def cli(ctx: click.Context, catalog: Path | None) -> None:
 
 
 def _status(ctx: click.Context) -> None:
+    from catalog_app.dictionary.store import DictionaryError, DictionaryStore
+
     with _open(ctx) as cat:
+        try:
+            edition = DictionaryStore(cat).ensure_shipped().key  # a new catalog gets the 7차
+        except DictionaryError as exc:
+            edition = str(exc)
         n = cat.conn.execute(
             "SELECT COUNT(*), SUM(status = 'error'), SUM(status = 'missing') FROM datasets"
         ).fetchone()
         cols = cat.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
     click.echo(f"카탈로그: {ctx.obj['catalog']}")
     click.echo(f"데이터셋 {n[0]}개 (오류 {n[1] or 0}, 없어짐 {n[2] or 0}), 컬럼 {cols}개")
+    click.echo(f"현재 공통표준: {edition}")
     click.echo("")
     click.echo(ctx.get_help())
 
