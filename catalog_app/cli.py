@@ -102,7 +102,33 @@ def cli(ctx: click.Context, catalog: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["catalog"] = catalog or default_catalog_path()
     if ctx.invoked_subcommand is None:
+        if can_open_window():
+            sys.exit(_open_window(ctx))
         _status(ctx)
+
+
+def can_open_window() -> bool:
+    """A desktop session with a screen (not CI, not an offscreen Qt, not a terminal-only box)."""
+    import os
+
+    if os.environ.get("CATALOG_APP_NO_GUI") or os.environ.get("QT_QPA_PLATFORM") in (
+        "offscreen",
+        "minimal",
+    ):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _open_window(ctx: click.Context) -> int:
+    try:
+        from ui.app import main as gui_main
+    except ImportError as exc:  # PySide6 or its system libraries missing: the CLI still works
+        click.echo(f"창을 열 수 없습니다 ({exc}). 명령줄 기능은 그대로 쓸 수 있습니다.", err=True)
+        _status(ctx)
+        return 0
+    return gui_main(str(ctx.obj["catalog"]))
 
 
 def _status(ctx: click.Context) -> None:
@@ -122,6 +148,13 @@ def _status(ctx: click.Context) -> None:
     click.echo(f"현재 공통표준: {edition}")
     click.echo("")
     click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.pass_context
+def gui(ctx: click.Context) -> None:
+    """데스크톱 창을 엽니다."""
+    sys.exit(_open_window(ctx))
 
 
 @cli.command()

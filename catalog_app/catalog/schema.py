@@ -217,8 +217,8 @@ CREATE TABLE dict_proposals (
     reason TEXT,
     result_id INTEGER
 );
--- A column's accepted standard term, keyed by what survives a rescan (dataset, sheet, label);
--- the matching step's decisions build on it.
+-- A column's decision (accepted / rejected / proposed standard term), keyed by what survives a
+-- rescan (dataset, sheet, label), with who and when.
 CREATE TABLE column_mappings (
     id INTEGER PRIMARY KEY,
     dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
@@ -226,11 +226,52 @@ CREATE TABLE column_mappings (
     label TEXT NOT NULL,
     term_name TEXT NOT NULL,
     term_abbr TEXT,
+    domain TEXT,
     edition_key TEXT,
-    status TEXT NOT NULL DEFAULT 'accepted',
+    status TEXT NOT NULL DEFAULT 'accepted',      -- accepted, rejected, proposed
+    kind TEXT,                                    -- the suggestion kind when decided
+    score REAL,
+    proposal_id INTEGER,
     decided_by TEXT,
     decided_at TEXT,
     UNIQUE (dataset_id, table_key, label)
+);
+-- Suggestions computed by `map` for the current columns (recomputed after rescans).
+CREATE TABLE column_match (
+    column_id INTEGER PRIMARY KEY REFERENCES columns(id) ON DELETE CASCADE,
+    cleaned TEXT,
+    kind TEXT NOT NULL,
+    candidates TEXT NOT NULL,                     -- JSON [{term, abbr, domain, score, reasons}]
+    proposal TEXT,                                -- JSON or NULL
+    checks TEXT NOT NULL DEFAULT '[]',            -- JSON [{code, severity, message, suggestion}]
+    compliant INTEGER,
+    computed_at TEXT NOT NULL
+);
+CREATE INDEX idx_column_match_kind ON column_match(kind);
+-- Every mapping decision, for history and undo (one batch_id for a bulk accept).
+CREATE TABLE mapping_history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,                         -- accept, reject, propose, clear, undo, import
+    batch_id INTEGER,
+    dataset_id INTEGER,
+    table_key TEXT,
+    label TEXT,
+    before TEXT,
+    after TEXT,
+    undone_by INTEGER
+);
+-- Mapping memory: an accepted term for a cleaned header label, shared across files.
+CREATE TABLE mapping_memory (
+    label TEXT PRIMARY KEY,
+    term_name TEXT NOT NULL,
+    term_abbr TEXT,
+    domain TEXT,
+    value_type TEXT,                              -- the profile type it was accepted for
+    uses INTEGER NOT NULL DEFAULT 1,
+    source TEXT NOT NULL DEFAULT 'local',         -- local, import
+    updated_at TEXT NOT NULL
 );
 """
 

@@ -1,0 +1,369 @@
+"""A clerk's mapping decisions: accept, reject, choose another candidate, propose a new term,
+bulk accept above a score; who and when are stored and every step can be undone.
+
+Decisions are keyed by (dataset, sheet, header label), not by column id, so they survive rescans.
+Mapping memory is derived from the accepted decisions (plus imported entries): a header label a
+clerk accepted once becomes the top suggestion for the same label elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.dictionary.institution import InstitutionEditor, current_user
+from catalog_app.dictionary.model import Term
+from catalog_app.dictionary.store import DictionaryError, DictionaryStore
+
+MEMORY_FIELDS = ["label", "term_name", "term_abbr", "domain", "value_type", "uses"]
+
+
+class MappingError(DictionaryError):
+    """A decision that cannot be made (unknown column, nothing to undo …); Korean message."""
+
+
+def memory_key(label: str) -> str:
+    """Memory is keyed by the cleaned header, so '시설 명(㎡)' and '시설명' share a decision."""
+    from catalog_app.matching.clean import clean_header
+
+    return clean_header(label).key
+
+
+class MappingDesk:
+    """Records decisions for the columns of one catalog on behalf of ``who``."""
+
+    def __init__(self, catalog: Catalog, who: str | None = None):
+        self.catalog = catalog
+        self.conn = catalog.conn
+        self.who = who or current_user()
+
+    # ------------------------------------------------------------------ lookups
+    def column(self, column_id: int):
+        row = self.conn.execute(
+            """SELECT c.id, c.dataset_id, c.label, c.inferred_type, t.table_key
+               FROM columns c JOIN tables t ON t.id = c.table_id WHERE c.id = ?""",
+            (column_id,),
+        ).fetchone()
+        if row is None:
+            raise MappingError(
+                f"그런 컬럼이 없습니다: {column_id} (`show 데이터셋 --json` 의 컬럼 id)"
+            )
+        return row
+
+    def decision(self, column_id: int) -> dict | None:
+        col = self.column(column_id)
+        row = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+        return dict(row) if row else None
+
+    def _decision_row(self, dataset_id, table_key, label):
+        return self.conn.execute(
+            "SELECT * FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
+            (dataset_id, table_key, label),
+        ).fetchone()
+
+    # ---------------------------------------------------------------- decisions
+    def _write(
+        self, conn, col, action: str, values: dict | None, batch_id: int | None = None
+    ) -> int:
+        before = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+        before_json = json.dumps(dict(before), ensure_ascii=False) if before else None
+        conn.execute(
+            "DELETE FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
+            (col["dataset_id"], col["table_key"], col["label"]),
+        )
+        after_json = None
+        if values is not None:
+            row = {
+                "dataset_id": col["dataset_id"],
+                "table_key": col["table_key"],
+                "label": col["label"],
+                "decided_by": self.who,
+                "decided_at": now_iso(),
+                **values,
+            }
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(
+                f"INSERT INTO column_mappings ({cols}) VALUES ({marks})", tuple(row.values())
+            )
+            after_json = json.dumps(row, ensure_ascii=False)
+        return conn.execute(
+            """INSERT INTO mapping_history (at, who, action, batch_id, dataset_id, table_key, label,
+               before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                now_iso(),
+                self.who,
+                action,
+                batch_id,
+                col["dataset_id"],
+                col["table_key"],
+                col["label"],
+                before_json,
+                after_json,
+            ),
+        ).lastrowid
+
+    def _term(self, name: str):
+        """The term in the working dictionary (current edition + institution layer)."""
+        store = DictionaryStore(self.catalog)
+        current = store.ensure_shipped()
+        ids = (current.id, store.institution_id())
+        row = self.conn.execute(
+            f"""SELECT t.name, t.abbr, t.domain, e.key FROM dict_terms t
+                JOIN dict_editions e ON e.id = t.edition_id
+                WHERE t.name = ? AND t.retired = 0 AND t.edition_id IN ({ids[0]}, {ids[1]})""",
+            (name,),
+        ).fetchone()
+        if row is None:
+            raise MappingError(f"현재 표준사전에 없는 용어입니다: {name}")
+        return row
+
+    def accept(
+        self,
+        column_id: int,
+        term_name: str,
+        kind: str | None = None,
+        score: float | None = None,
+        batch_id: int | None = None,
+    ) -> int:
+        col = self.column(column_id)
+        term = self._term(term_name)
+        with self.catalog.transaction() as conn:
+            return self._write(
+                conn,
+                col,
+                "accept",
+                {
+                    "term_name": term["name"],
+                    "term_abbr": term["abbr"],
+                    "domain": term["domain"],
+                    "edition_key": term["key"],
+                    "status": "accepted",
+                    "kind": kind,
+                    "score": score,
+                },
+                batch_id,
+            )
+
+    def reject(self, column_id: int, term_name: str) -> int:
+        """The suggestion is wrong for this column; it is not offered as the answer again."""
+        col = self.column(column_id)
+        with self.catalog.transaction() as conn:
+            return self._write(conn, col, "reject", {"term_name": term_name, "status": "rejected"})
+
+    def clear(self, column_id: int) -> int:
+        col = self.column(column_id)
+        with self.catalog.transaction() as conn:
+            return self._write(conn, col, "clear", None)
+
+    def propose(self, column_id: int, term: Term) -> tuple[int, int]:
+        """No term fits: send a new term to the review queue and mark the column as waiting."""
+        col = self.column(column_id)
+        path = self.conn.execute(
+            "SELECT rel_path FROM datasets WHERE id = ?", (col["dataset_id"],)
+        ).fetchone()
+        editor = InstitutionEditor(DictionaryStore(self.catalog), self.who)
+        proposal_id = editor.propose(
+            term, origin=f"{path['rel_path']}/{col['table_key']}/{col['label']}"
+        )
+        with self.catalog.transaction() as conn:
+            change = self._write(
+                conn,
+                col,
+                "propose",
+                {
+                    "term_name": term.name,
+                    "term_abbr": term.abbr,
+                    "domain": term.domain,
+                    "status": "proposed",
+                    "proposal_id": proposal_id,
+                },
+            )
+        return change, proposal_id
+
+    def bulk_accept(self, threshold: float) -> tuple[int | None, int]:
+        """Accept the top suggestion of every undecided column scoring at least ``threshold``."""
+        rows = self.conn.execute(
+            """SELECT m.column_id, m.kind, m.candidates FROM column_match m
+               JOIN columns c ON c.id = m.column_id JOIN tables t ON t.id = c.table_id
+               WHERE NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.dataset_id = c.dataset_id
+                                 AND d.table_key = t.table_key AND d.label = c.label)"""
+        ).fetchall()
+        picked = []
+        for r in rows:
+            candidates = json.loads(r["candidates"])
+            if candidates and candidates[0]["score"] >= threshold and r["kind"] != "not_a_column":
+                picked.append((r["column_id"], candidates[0], r["kind"]))
+        if not picked:
+            return None, 0
+        with self.catalog.transaction() as conn:
+            batch_id = conn.execute(
+                """INSERT INTO mapping_history (at, who, action, before, after)
+                   VALUES (?, ?, 'bulk', NULL, ?)""",
+                (now_iso(), self.who, json.dumps({"threshold": threshold, "count": len(picked)})),
+            ).lastrowid
+            for column_id, candidate, kind in picked:
+                col = self.column(column_id)
+                self._write(
+                    conn,
+                    col,
+                    "accept",
+                    {
+                        "term_name": candidate["term"],
+                        "term_abbr": candidate["abbr"],
+                        "domain": candidate["domain"],
+                        "status": "accepted",
+                        "kind": kind,
+                        "score": candidate["score"],
+                    },
+                    batch_id,
+                )
+        return batch_id, len(picked)
+
+    # ----------------------------------------------------------------- history
+    def history(self, limit: int = 50) -> list[dict]:
+        rows = self.conn.execute("SELECT * FROM mapping_history ORDER BY id DESC LIMIT ?", (limit,))
+        return [
+            {
+                **dict(r),
+                "before": json.loads(r["before"]) if r["before"] else None,
+                "after": json.loads(r["after"]) if r["after"] else None,
+            }
+            for r in rows
+        ]
+
+    def undo(self, history_id: int | None = None) -> list[int]:
+        """Undo the latest decision (a bulk accept as a whole); returns the undo rows written."""
+        if history_id is None:
+            row = self.conn.execute(
+                """SELECT * FROM mapping_history WHERE undone_by IS NULL AND action != 'undo'
+                   AND (batch_id IS NULL OR action = 'bulk') ORDER BY id DESC LIMIT 1"""
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT * FROM mapping_history WHERE id = ?", (history_id,)
+            ).fetchone()
+        if row is None or row["undone_by"] is not None or row["action"] == "undo":
+            raise MappingError("되돌릴 매핑 결정이 없습니다.")
+        steps = [row]
+        if row["action"] == "bulk":
+            steps = self.conn.execute(
+                "SELECT * FROM mapping_history WHERE batch_id = ? ORDER BY id DESC", (row["id"],)
+            ).fetchall()
+        written = []
+        with self.catalog.transaction() as conn:
+            for step in steps:
+                current = self._decision_row(step["dataset_id"], step["table_key"], step["label"])
+                current_json = json.dumps(dict(current), ensure_ascii=False) if current else None
+                if current_json != step["after"]:
+                    raise MappingError(
+                        f"'{step['label']}'의 매핑이 그 뒤에 다시 바뀌어 되돌릴 수 없습니다. 최근 결정부터 되돌리세요."
+                    )
+                conn.execute(
+                    "DELETE FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
+                    (step["dataset_id"], step["table_key"], step["label"]),
+                )
+                if step["before"]:
+                    before = json.loads(step["before"])
+                    cols = ", ".join(before)
+                    marks = ", ".join("?" for _ in before)
+                    conn.execute(
+                        f"INSERT INTO column_mappings ({cols}) VALUES ({marks})",
+                        tuple(before.values()),
+                    )
+                undo_id = conn.execute(
+                    """INSERT INTO mapping_history (at, who, action, dataset_id, table_key, label,
+                       before, after) VALUES (?, ?, 'undo', ?, ?, ?, ?, ?)""",
+                    (
+                        now_iso(),
+                        self.who,
+                        step["dataset_id"],
+                        step["table_key"],
+                        step["label"],
+                        step["after"],
+                        step["before"],
+                    ),
+                ).lastrowid
+                conn.execute(
+                    "UPDATE mapping_history SET undone_by = ? WHERE id = ?", (undo_id, step["id"])
+                )
+                written.append(undo_id)
+            if row["action"] == "bulk":
+                conn.execute(
+                    "UPDATE mapping_history SET undone_by = ? WHERE id = ?",
+                    (written[-1], row["id"]),
+                )
+        return written
+
+    # ------------------------------------------------------------------ memory
+    def memory(self) -> dict[str, dict]:
+        """Cleaned header -> accepted term: imported entries, overridden by this catalog's own."""
+        out: dict[str, dict] = {}
+        for r in self.conn.execute("SELECT * FROM mapping_memory ORDER BY updated_at"):
+            out[r["label"]] = {k: r[k] for k in MEMORY_FIELDS}
+        counts: dict[tuple[str, str], dict] = {}
+        for r in self.conn.execute(
+            """SELECT d.label, d.term_name, d.term_abbr, d.domain, c.inferred_type
+               FROM column_mappings d LEFT JOIN tables t ON t.dataset_id = d.dataset_id
+               AND t.table_key = d.table_key LEFT JOIN columns c ON c.table_id = t.id AND c.label = d.label
+               WHERE d.status = 'accepted' ORDER BY d.decided_at"""
+        ):
+            key = memory_key(r["label"])
+            entry = counts.setdefault(
+                (key, r["term_name"]),
+                {
+                    "label": key,
+                    "term_name": r["term_name"],
+                    "term_abbr": r["term_abbr"],
+                    "domain": r["domain"],
+                    "value_type": r["inferred_type"],
+                    "uses": 0,
+                },
+            )
+            entry["uses"] += 1
+        for (key, _), entry in sorted(counts.items(), key=lambda kv: kv[1]["uses"]):
+            out[key] = entry  # the most used term for a label wins
+        return out
+
+    def export_memory(self, path: Path) -> int:
+        entries = sorted(self.memory().values(), key=lambda e: e["label"])
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=MEMORY_FIELDS)
+            writer.writeheader()
+            writer.writerows(entries)
+        return len(entries)
+
+    def import_memory(self, path: Path) -> int:
+        """Take another department's memory file (this catalog's own decisions still win)."""
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        missing = set(MEMORY_FIELDS[:2]) - set(rows[0] if rows else MEMORY_FIELDS)
+        if missing:
+            raise MappingError(f"매핑 기억 파일이 아닙니다 (없는 열: {', '.join(sorted(missing))})")
+        with self.catalog.transaction() as conn:
+            for r in rows:
+                conn.execute(
+                    """INSERT INTO mapping_memory (label, term_name, term_abbr, domain, value_type, uses,
+                       source, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'import', ?)
+                       ON CONFLICT (label) DO UPDATE SET term_name = excluded.term_name,
+                       term_abbr = excluded.term_abbr, domain = excluded.domain,
+                       value_type = excluded.value_type, uses = excluded.uses,
+                       updated_at = excluded.updated_at""",
+                    (
+                        r["label"],
+                        r["term_name"],
+                        r.get("term_abbr"),
+                        r.get("domain"),
+                        r.get("value_type"),
+                        int(r.get("uses") or 1),
+                        now_iso(),
+                    ),
+                )
+            conn.execute(
+                """INSERT INTO mapping_history (at, who, action, label, after)
+                   VALUES (?, ?, 'import', ?, ?)""",
+                (now_iso(), self.who, str(path), json.dumps({"entries": len(rows)})),
+            )
+        return len(rows)
