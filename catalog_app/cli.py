@@ -102,8 +102,8 @@ def cli(ctx: click.Context, catalog: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["catalog"] = catalog or default_catalog_path()
     if ctx.invoked_subcommand is None:
-        if can_open_window():
-            sys.exit(_open_window(ctx))
+        if ctx.obj.get("open_window") and can_open_window():
+            sys.exit(ctx.obj["open_window"](str(ctx.obj["catalog"])))
         _status(ctx)
 
 
@@ -119,16 +119,6 @@ def can_open_window() -> bool:
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
-
-
-def _open_window(ctx: click.Context) -> int:
-    try:
-        from ui.app import main as gui_main
-    except ImportError as exc:  # PySide6 or its system libraries missing: the CLI still works
-        click.echo(f"창을 열 수 없습니다 ({exc}). 명령줄 기능은 그대로 쓸 수 있습니다.", err=True)
-        _status(ctx)
-        return 0
-    return gui_main(str(ctx.obj["catalog"]))
 
 
 def _status(ctx: click.Context) -> None:
@@ -154,7 +144,13 @@ def _status(ctx: click.Context) -> None:
 @click.pass_context
 def gui(ctx: click.Context) -> None:
     """데스크톱 창을 엽니다."""
-    sys.exit(_open_window(ctx))
+    opener = ctx.obj.get("open_window")
+    if opener is None:
+        click.echo(
+            "이 실행 방식에는 창 기능이 없습니다. `catalog-app gui` 로 실행하세요.", err=True
+        )
+        sys.exit(1)
+    sys.exit(opener(str(ctx.obj["catalog"])))
 
 
 @cli.command()

@@ -1,0 +1,28 @@
+"""The `catalog-app` entry point: the CLI, plus the desktop window when there is a screen.
+
+Lives in ui/ so the core (catalog_app/) never imports the UI: the CLI only receives a callback.
+PySide6 is imported only when a window is actually opened, so the CLI works without it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def open_window(catalog_path: str) -> int:
+    try:
+        from ui.app import main as gui_main
+    except ImportError as exc:  # PySide6 or its system libraries missing: the CLI still works
+        print(f"창을 열 수 없습니다 ({exc}). 명령줄 기능은 그대로 쓸 수 있습니다.", file=sys.stderr)
+        return 1
+    return gui_main(catalog_path)
+
+
+def main() -> None:
+    from catalog_app.cli import cli
+
+    cli(prog_name="catalog-app", obj={"open_window": open_window})
+
+
+if __name__ == "__main__":
+    main()
