@@ -353,15 +353,19 @@ def header(
     _print_detail(detail)
 
 
-def _add_standards() -> None:
+def _add_groups() -> None:
+    from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_standards import standards
 
-    for command in standards.commands.values():
-        catalog_option(command)
-    cli.add_command(standards)
+    for group in (standards, mapping):
+        for command in group.commands.values():
+            catalog_option(command)
+        cli.add_command(group)
+    for command in (map_cmd, check_cmd, suggest_cmd):
+        cli.add_command(catalog_option(command))
 
 
-_add_standards()
+_add_groups()
 
 
 def main() -> None:

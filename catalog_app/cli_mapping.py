@@ -1,0 +1,339 @@
+"""`catalog-app map | check | suggest | mapping …`: column → standard term, checks and 준수율."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from catalog_app.catalog.store import Catalog
+from catalog_app.cli_progress import ProgressPrinter
+from catalog_app.dictionary.model import Term
+from catalog_app.dictionary.store import DictionaryError
+
+KINDS = {
+    "exact": "일치",
+    "synonym": "동의어",
+    "variant": "변형",
+    "composable": "조합 가능",
+    "nonstandard": "비표준",
+    "not_a_column": "구분 열(제외)",
+    "unmapped": "미분석",
+}
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _catalog(ctx) -> Catalog:
+    return Catalog(ctx.obj["catalog"])
+
+
+def _guard(fn):
+    """Korean message and exit 1 for a refused decision, never a traceback."""
+
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except DictionaryError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
+
+
+@click.command("map")
+@click.option(
+    "--auto-accept",
+    "auto",
+    type=click.FloatRange(0, 1),
+    help="이 점수 이상인 1순위 제안을 일괄 수락합니다.",
+)
+@click.option(
+    "--dataset", "datasets", multiple=True, help="이 데이터셋만 (번호/경로/이름, 여러 번 가능)."
+)
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.option("--quiet", "-q", is_flag=True, help="진행 표시를 끕니다.")
+@click.option("--user", "who", help="결정한 사람 (기본: 로그인 이름).")
+@click.pass_context
+@_guard
+def map_cmd(ctx, auto, datasets, as_json, quiet, who) -> None:
+    """모든 컬럼에 표준용어를 제안합니다 (--auto-accept 로 일괄 수락)."""
+    from catalog_app.catalog.queries import find_dataset
+    from catalog_app.matching.decisions import MappingDesk
+    from catalog_app.matching.jobs import map_catalog
+
+    with _catalog(ctx) as cat:
+        ids = []
+        for ref in datasets:
+            row = find_dataset(cat, ref)
+            if row is None:
+                raise DictionaryError(f"데이터셋을 찾을 수 없습니다: {ref}")
+            ids.append(row["id"])
+        summary = map_catalog(
+            cat, dataset_ids=ids or None, progress=ProgressPrinter(enabled=not quiet)
+        )
+        if auto is not None:
+            summary.batch_id, summary.accepted = MappingDesk(cat, who).bulk_accept(auto)
+    if as_json:
+        _echo_json(asdict(summary))
+        return
+    parts = ", ".join(f"{KINDS.get(k, k)} {n}" for k, n in sorted(summary.kinds.items()))
+    click.echo(f"컬럼 {summary.columns}개에 제안을 만들었습니다: {parts}")
+    if auto is not None:
+        click.echo(
+            f"점수 {auto} 이상 {summary.accepted}개를 수락했습니다 (되돌리기: catalog-app mapping undo)."
+        )
+
+
+@click.command("check")
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.option("--all", "show_all", is_flag=True, help="준수한 컬럼도 보여 줍니다.")
+@click.pass_context
+@_guard
+def check_cmd(ctx, as_json, show_all) -> None:
+    """표준 점검 결과와 표준 준수율 (표, 데이터셋, 부서, 전체; 계산식과 함께)."""
+    from catalog_app.matching.jobs import check_catalog
+
+    with _catalog(ctx) as cat:
+        report = check_catalog(cat)
+    rates = {scope: [asdict(r) for r in items] for scope, items in report.rates.items()}
+    if as_json:
+        _echo_json(
+            {"rates": rates, "columns": report.columns, "top_nonstandard_words": report.top_words}
+        )
+        return
+    for col in report.columns:
+        if col["kind"] == "not_a_column" or (col["compliant"] and not show_all):
+            continue
+        codes = ", ".join(c["code"] for c in col["checks"] if c["severity"] == "error")
+        click.echo(
+            f"{col['path']} / {col['table']} / {col['label']}: {'준수' if col['compliant'] else codes}"
+        )
+        for c in col["checks"]:
+            if c["severity"] == "error" or show_all:
+                click.echo(f"    [{c['code']}] {c['message']}")
+    click.echo("")
+    for scope, title in (("department", "부서별"), ("dataset", "데이터셋별"), ("catalog", "전체")):
+        click.echo(f"표준 준수율 — {title}")
+        for r in rates.get(scope, []):
+            click.echo(f"  {r['name']}: {r['formula']}")
+
+
+@click.command("suggest")
+@click.option(
+    "--input",
+    "input_csv",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="header(와 values) 열이 있는 CSV.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="한 줄에 JSON 하나씩 출력합니다 (평가용 계약)."
+)
+@click.pass_context
+@_guard
+def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
+    """CSV의 머리글마다 표준용어 후보(상위 5개), 종류, 새 용어 제안, 점검 코드를 냅니다."""
+    from catalog_app.matching.contract import read_input
+    from catalog_app.matching.jobs import Workspace, suggest_with_checks
+
+    with _catalog(ctx) as cat:
+        ws = Workspace.open(cat)
+    try:
+        rows = list(read_input(input_csv))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"입력 CSV를 읽을 수 없습니다: {exc}") from exc
+    for header, values in rows:
+        item = suggest_with_checks(ws, header, values)
+        if as_json:
+            click.echo(json.dumps(item, ensure_ascii=False))
+        else:
+            top = item["candidates"][0] if item["candidates"] else None
+            best = f"{top['term']} ({top['score']:.2f})" if top else "-"
+            click.echo(
+                f"{item['header']}\t{KINDS.get(item['kind'], item['kind'])}\t{best}\t{','.join(item['checks'])}"
+            )
+
+
+@click.group("mapping")
+def mapping() -> None:
+    """컬럼별 매핑 결정: 수락, 거부, 새 용어 제안, 되돌리기, 매핑 기억 공유."""
+
+
+@mapping.command("show")
+@click.argument("column_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@_guard
+def show_column(ctx, column_id, as_json) -> None:
+    """한 컬럼의 후보, 종류, 결정, 점검 결과."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        desk = MappingDesk(cat)
+        col = desk.column(column_id)
+        match = cat.conn.execute(
+            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
+        ).fetchone()
+        data = {
+            "column_id": column_id,
+            "label": col["label"],
+            "kind": match["kind"] if match else None,
+            "candidates": json.loads(match["candidates"]) if match else [],
+            "proposal": json.loads(match["proposal"]) if match and match["proposal"] else None,
+            "checks": json.loads(match["checks"]) if match else [],
+            "decision": desk.decision(column_id),
+        }
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(
+        f"[{column_id}] {data['label']} — {KINDS.get(data['kind'], data['kind'] or '미분석')}"
+    )
+    for i, c in enumerate(data["candidates"], start=1):
+        click.echo(
+            f"  {i}. {c['term']} ({c['abbr']}, {c['domain']}) {c['score']:.2f} — {'; '.join(c['reasons'])}"
+        )
+    if data["decision"]:
+        d = data["decision"]
+        click.echo(f"  결정: {d['status']} {d['term_name']} ({d['decided_by']}, {d['decided_at']})")
+
+
+@mapping.command("accept")
+@click.argument("column_id", type=int)
+@click.argument("term", required=False)
+@click.option("--user", "who")
+@click.pass_context
+@_guard
+def accept(ctx, column_id, term, who) -> None:
+    """컬럼의 표준용어를 수락합니다 (TERM 없으면 1순위 후보)."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        match = cat.conn.execute(
+            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
+        ).fetchone()
+        candidates = json.loads(match["candidates"]) if match else []
+        if term is None:
+            if not candidates:
+                raise DictionaryError(
+                    "후보가 없습니다. `catalog-app map` 을 먼저 실행하거나 용어를 지정하세요."
+                )
+            term = candidates[0]["term"]
+        score = next((c["score"] for c in candidates if c["term"] == term), None)
+        change = MappingDesk(cat, who).accept(
+            column_id, term, match["kind"] if match else None, score
+        )
+    click.echo(f"수락했습니다: 컬럼 {column_id} → {term} [결정 {change}]")
+
+
+@mapping.command("reject")
+@click.argument("column_id", type=int)
+@click.argument("term")
+@click.option("--user", "who")
+@click.pass_context
+@_guard
+def reject(ctx, column_id, term, who) -> None:
+    """이 컬럼에 TERM 은 맞지 않습니다."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        change = MappingDesk(cat, who).reject(column_id, term)
+    click.echo(f"거부했습니다: 컬럼 {column_id} ≠ {term} [결정 {change}]")
+
+
+@mapping.command("propose")
+@click.argument("column_id", type=int)
+@click.option("--name", help="새 용어 이름 (기본: 제안된 조합).")
+@click.option("--abbr", default="")
+@click.option("--domain", default="")
+@click.option("--user", "who")
+@click.pass_context
+@_guard
+def propose(ctx, column_id, name, abbr, domain, who) -> None:
+    """맞는 용어가 없을 때 새 용어를 검토 대기열에 제안합니다."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        match = cat.conn.execute(
+            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
+        ).fetchone()
+        proposal = json.loads(match["proposal"]) if match and match["proposal"] else {}
+        name = name or "".join(proposal.get("words") or [])
+        if not name:
+            raise DictionaryError("제안할 용어 이름을 --name 으로 지정하세요.")
+        term = Term(
+            name=name,
+            abbr=abbr or proposal.get("abbr", ""),
+            domain=domain or proposal.get("domain", ""),
+        )
+        change, proposal_id = MappingDesk(cat, who).propose(column_id, term)
+    click.echo(
+        f"제안했습니다: {term.name} ({term.abbr}, {term.domain}) → 검토 대기 {proposal_id} [결정 {change}]"
+    )
+
+
+@mapping.command("undo")
+@click.argument("history_id", type=int, required=False)
+@click.option("--user", "who")
+@click.pass_context
+@_guard
+def undo(ctx, history_id, who) -> None:
+    """마지막 매핑 결정(일괄 수락은 한 번에)을 되돌립니다."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        written = MappingDesk(cat, who).undo(history_id)
+    click.echo(f"되돌렸습니다: 결정 {len(written)}개")
+
+
+@mapping.command("history")
+@click.option("--limit", default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def history(ctx, limit, as_json) -> None:
+    """매핑 결정 이력: 누가, 언제, 무엇을."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        rows = MappingDesk(cat).history(limit)
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        term = (r["after"] or {}).get("term_name", "") if isinstance(r["after"], dict) else ""
+        click.echo(
+            f"{r['id']:>4} {r['at']} {r['who']:<10} {r['action']:<7} {r['label'] or ''} {term}"
+        )
+
+
+@mapping.command("export-memory")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def export_memory(ctx, path) -> None:
+    """매핑 기억(머리글 → 수락한 용어)을 CSV로 내보내 다른 부서와 나눕니다."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        n = MappingDesk(cat).export_memory(path)
+    click.echo(f"내보냈습니다: {path} ({n}개)")
+
+
+@mapping.command("import-memory")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@_guard
+def import_memory(ctx, path) -> None:
+    """다른 부서의 매핑 기억을 가져옵니다 (이 카탈로그의 결정이 우선)."""
+    from catalog_app.matching.decisions import MappingDesk
+
+    with _catalog(ctx) as cat:
+        n = MappingDesk(cat).import_memory(path)
+    click.echo(f"가져왔습니다: {n}개")

@@ -1,0 +1,286 @@
+"""Catalog-wide matching jobs: suggest for every column (`map`), check and rate (`check`).
+
+Both are long jobs driven like the scan: a progress callback per dataset and a cancel token.
+Suggestions are stored per current column (column_match) so the review screen and the CLI read
+them without recomputing; decisions live in column_mappings and survive rescans.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.dictionary.model import Dictionary, Domain, Term
+from catalog_app.dictionary.segment import WordIndex
+from catalog_app.dictionary.store import DictionaryStore
+from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
+from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.progress import CancelToken, ProgressEvent
+from catalog_app.scan.models import ColumnProfile, PiiInfo
+
+
+@dataclass
+class Workspace:
+    """The working dictionary prepared once per job: matcher, word index, term/domain lookups."""
+
+    official: Dictionary
+    institution: Dictionary
+    index: WordIndex
+    terms: dict[str, Term]
+    domains: dict[str, Domain]
+    matcher: object = None
+
+    @classmethod
+    def open(cls, catalog: Catalog, with_matcher: bool = True) -> Workspace:
+        from catalog_app.matching.decisions import MappingDesk
+
+        official, own = DictionaryStore(catalog).working()
+        words = official.active_words() + own.active_words()
+        terms = official.active_terms() + own.active_terms()
+        domains = {d.name: d for d in official.active_domains() + own.active_domains()}
+        ws = cls(
+            official,
+            own,
+            WordIndex(words, domains.values(), terms),
+            {t.name: t for t in terms},
+            domains,
+        )
+        if with_matcher:
+            from catalog_app.matching.matcher import Matcher
+
+            memory = {k: v["term_name"] for k, v in MappingDesk(catalog).memory().items()}
+            ws.matcher = Matcher(official, own, memory)
+        return ws
+
+
+def profile_from_row(row) -> ColumnProfile:
+    """The stored profile of a catalog column, as the matcher and the checks expect it."""
+    p = ColumnProfile(index=row["col_index"], label=row["label"])
+    for key in (
+        "inferred_type",
+        "type_share",
+        "value_count",
+        "null_count",
+        "null_ratio",
+        "distinct_count",
+        "max_len_chars",
+        "max_len_bytes",
+        "decimal_places",
+        "date_format",
+        "pattern",
+        "pattern_share",
+    ):
+        setattr(p, key, row[key])
+    p.distinct_exact = bool(row["distinct_exact"])
+    p.min_value, p.max_value = row["min_value"], row["max_value"]
+    p.type_counts = json.loads(row["type_counts"])
+    p.top_values = [tuple(v) for v in json.loads(row["top_values"])]
+    p.samples = json.loads(row["samples"])
+    if row["pii_kind"]:
+        p.pii = PiiInfo(row["pii_kind"], row["pii_share"], row["pii_reason"], row["pii_source"])
+    p.masked = bool(row["masked"])
+    return p
+
+
+_COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path
+              FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
+              WHERE d.status = 'ok' {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
+
+
+def _columns(catalog: Catalog, dataset_ids=None):
+    where, params = "", ()
+    if dataset_ids:
+        where = f"AND d.id IN ({', '.join('?' for _ in dataset_ids)})"
+        params = tuple(dataset_ids)
+    return catalog.conn.execute(_COLUMNS.format(where=where), params).fetchall()
+
+
+def _decisions(catalog: Catalog) -> dict[tuple[int, str, str], dict]:
+    rows = catalog.conn.execute("SELECT * FROM column_mappings")
+    return {(r["dataset_id"], r["table_key"], r["label"]): dict(r) for r in rows}
+
+
+def working_term(ws: Workspace, decision: dict | None, kind: str, top: dict | None) -> Term | None:
+    """The term a column stands for today: an accepted decision, else an exact match."""
+    if decision is not None:
+        if decision["status"] != "accepted":
+            return None
+        return ws.terms.get(decision["term_name"])
+    if kind == "exact" and top is not None:
+        return ws.terms.get(top["term"])
+    return None
+
+
+@dataclass
+class MapSummary:
+    columns: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    accepted: int = 0
+    batch_id: int | None = None
+
+
+def map_catalog(
+    catalog: Catalog,
+    *,
+    dataset_ids: list[int] | None = None,
+    progress: Callable[[ProgressEvent], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> MapSummary:
+    """Suggest terms for every column of the (selected) datasets and store them."""
+    ws = Workspace.open(catalog)
+    decisions = _decisions(catalog)
+    rows = _columns(catalog, dataset_ids)
+    by_dataset: dict[int, list] = {}
+    for row in rows:
+        by_dataset.setdefault(row["dataset_id"], []).append(row)
+    summary = MapSummary()
+    emit = progress or (lambda e: None)
+    for done, (dataset_id, cols) in enumerate(by_dataset.items(), start=1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        stored = []
+        for row in cols:
+            profile = profile_from_row(row)
+            suggestion = ws.matcher.suggest(row["label"], profile.samples, profile)
+            candidates = [asdict(c) for c in suggestion.candidates[:5]]
+            decision = decisions.get((dataset_id, row["table_key"], row["label"]))
+            term = working_term(
+                ws, decision, suggestion.kind, candidates[0] if candidates else None
+            )
+            checks, compliant = [], None
+            if suggestion.kind != "not_a_column":
+                found = check_column(
+                    row["label"],
+                    profile,
+                    term,
+                    None,
+                    ws.index,
+                    getattr(suggestion, "cleaned", None),
+                )
+                checks = [asdict(c) for c in found]
+                compliant = int(is_compliant(found))
+            stored.append(
+                (
+                    row["id"],
+                    getattr(suggestion, "cleaned", None),
+                    suggestion.kind,
+                    json.dumps(candidates, ensure_ascii=False),
+                    json.dumps(suggestion.proposal, ensure_ascii=False)
+                    if suggestion.proposal
+                    else None,
+                    json.dumps(checks, ensure_ascii=False),
+                    compliant,
+                    now_iso(),
+                )
+            )
+            summary.kinds[suggestion.kind] = summary.kinds.get(suggestion.kind, 0) + 1
+        with catalog.transaction() as conn:
+            conn.executemany(
+                """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
+                   checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                stored,
+            )
+        summary.columns += len(stored)
+        emit(ProgressEvent("file", done, len(by_dataset), cols[0]["rel_path"]))
+    emit(ProgressEvent("done", len(by_dataset), len(by_dataset)))
+    return summary
+
+
+@dataclass
+class CheckReport:
+    columns: list[dict]
+    rates: dict[str, list]
+    top_words: list[tuple[str, int]]
+
+
+def check_catalog(catalog: Catalog, departments: dict[str, str] | None = None) -> CheckReport:
+    """Checks and 준수율 for every mapped column, with the decisions as they stand now."""
+    from catalog_app.matching.compliance import top_nonstandard_words
+
+    ws = Workspace.open(catalog, with_matcher=False)
+    decisions = _decisions(catalog)
+    matches = {
+        r["column_id"]: r for r in catalog.conn.execute("SELECT * FROM column_match").fetchall()
+    }
+    results: list[ColumnResult] = []
+    out: list[dict] = []
+    for row in _columns(catalog):
+        match = matches.get(row["id"])
+        kind = match["kind"] if match else "unmapped"
+        candidates = json.loads(match["candidates"]) if match else []
+        decision = decisions.get((row["dataset_id"], row["table_key"], row["label"]))
+        department = department_of(row["folder"], departments)
+        if kind == "not_a_column":
+            checks = []
+        else:
+            term = working_term(ws, decision, kind, candidates[0] if candidates else None)
+            checks = check_column(
+                row["label"],
+                profile_from_row(row),
+                term,
+                None,
+                ws.index,
+                match["cleaned"] if match else None,
+            )
+        result = ColumnResult(
+            row["dataset_id"],
+            row["dataset"],
+            department,
+            row["sheet_name"] or row["table_key"],
+            row["label"],
+            kind,
+            is_compliant(checks) if kind != "not_a_column" else False,
+            [c.code for c in checks],
+            nonstandard_words(checks),
+        )
+        results.append(result)
+        out.append(
+            {
+                "column_id": row["id"],
+                "dataset_id": row["dataset_id"],
+                "path": row["rel_path"],
+                "department": department,
+                "table": result.table,
+                "label": row["label"],
+                "kind": kind,
+                "term": (decision or {}).get("term_name")
+                if decision and decision["status"] == "accepted"
+                else (candidates[0]["term"] if kind == "exact" and candidates else None),
+                "compliant": result.compliant if kind != "not_a_column" else None,
+                "checks": [asdict(c) for c in checks],
+            }
+        )
+    return CheckReport(out, compliance(results), top_nonstandard_words(results))
+
+
+def profile_of_values(header: str, values) -> ColumnProfile | None:
+    """A profile from a handful of sample values (the suggest contract has no catalog column)."""
+    from catalog_app.scan.profile import ColumnAccumulator
+
+    if not values:
+        return None
+    acc = ColumnAccumulator(0, header)
+    acc.update(tuple(values))
+    return acc.finish()
+
+
+def suggest_with_checks(ws: Workspace, header: str, values) -> dict:
+    """One line of the suggest contract: the matcher's answer plus the check codes it implies."""
+    from catalog_app.matching.clean import clean_header
+    from catalog_app.matching.contract import suggestion_json
+
+    profile = profile_of_values(header, values)
+    suggestion = ws.matcher.suggest(header, values, profile)
+    out = suggestion_json(suggestion)
+    if suggestion.kind == "not_a_column":
+        return out
+    top = suggestion.candidates[0] if suggestion.candidates else None
+    term = ws.terms.get(top.term) if top else None
+    found = check_column(header, profile, term, None, ws.index, clean_header(header).label or None)
+    # A few sample values cannot show that a domain is too generous: that warning needs the
+    # whole column, so the contract leaves it out.
+    found = [c for c in found if not (c.code == "D2" and c.severity == "warning")]
+    out["checks"] = sorted({c.code for c in found})
+    return out
