@@ -88,7 +88,8 @@ class MappingDesk:
             conn.execute(
                 f"INSERT INTO column_mappings ({cols}) VALUES ({marks})", tuple(row.values())
             )
-            after_json = json.dumps(row, ensure_ascii=False)
+            stored = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+            after_json = json.dumps(dict(stored), ensure_ascii=False)  # as undo will compare it
         return conn.execute(
             """INSERT INTO mapping_history (at, who, action, batch_id, dataset_id, table_key, label,
                before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
