@@ -35,6 +35,8 @@ N3   error    no logical name: empty header, only symbols, or generated ('열3',
 Word checks look at ``cleaned_label`` (what the header means, units and brackets removed) so a
 decoration is reported once, by N1, and not again as an unknown word.  A header that is a
 physical name (``JOIN_YMD``) is checked token by token against the word abbreviations.
+
+The value checks D1–D5 live in ``checks_values``; ``parse_allowed_values`` is re-exported here.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from dataclasses import dataclass
 from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
 from catalog_app.dictionary.segment import WordIndex, cover, decompose
+from catalog_app.matching.checks_values import parse_allowed_values, value_checks
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = [
@@ -56,10 +59,6 @@ __all__ = [
     "parse_allowed_values",
 ]
 
-GENEROUS_MIN_LENGTH = 100  # VARCHAR lengths from which a mostly empty domain is reported
-GENEROUS_RATIO = 4  # ... when the longest value is under a quarter of the length
-SHOWN_VALUES = 5  # values listed in a D5 message
-
 _NAME_CHAR = re.compile(r"[가-힣0-9A-Za-z]")
 _BAD_CHAR = re.compile(r"[^가-힣0-9A-Za-z]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}|<[^<>]*>|（[^（）]*）|［[^［］]*］")
@@ -69,22 +68,6 @@ _GENERATED = re.compile(
 )
 _BRACKETS = frozenset("()[]{}<>（）［］【】「」『』〈〉《》")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c")
-
-_KIND_KO = {
-    "integer": "정수",
-    "decimal": "소수",
-    "date": "날짜",
-    "datetime": "날짜시각",
-    "time": "시각",
-    "flag": "여부(Y/N류)",
-    "code": "앞자리 0이 있는 숫자",
-    "text": "문자",
-    "empty": "빈 값",
-}
-
-# 저장/표현 형식 tokens -> the profiler's date_format vocabulary (values.py): HH24 -> HH, MI -> MM.
-_DATE_STORAGE = re.compile(r"(?:YYYY)?(?:MM)?(?:DD)?(?:HH24)?(?:MI)?(?:SS)?")
-_SHAPE_DISPLAY = re.compile(r"[9A가]+(?:[-.:/ ][9A가]+)+")  # 999-99-99999, 999999-9999999
 
 
 @dataclass(frozen=True)
@@ -168,7 +151,9 @@ def check_column(
     if term is not None and term.abbr:
         out.extend(_n2(term, index))
     if profile is not None and domain is not None and profile.inferred_type != "empty":
-        out.extend(_values(raw or name, profile, term, domain, index))
+        shown = raw or name
+        col = f"'{_show(shown)}'" if shown else "이 컬럼"
+        out.extend(value_checks(col, profile, term, domain, index))
     return out
 
 
@@ -418,336 +403,5 @@ def _n2(term: Term, index: WordIndex) -> list[Check]:
             f"용어 '{term.name}'의 영문약어 {term.abbr}이(가) 단어 약어의 조합 {joined}"
             f"({'+'.join(w.name for w in words)})과 다릅니다.",
             joined,
-        )
-    ]
-
-
-# -- values ------------------------------------------------------------------------------------
-
-
-def parse_allowed_values(text: str) -> dict[str, str] | None:
-    """An enumerable 허용값 as {code: meaning}, or None for ranges, patterns and sample lists.
-
-    '1: 일반경쟁, 2:지명경쟁' and 'Y : 여(예),⏎N : 부(아니요)' enumerate; 'YYYY : 0001~9999' is
-    a range, and '001 : 본인, 002 : 처 …' only shows examples (the 행정표준코드 list is elsewhere),
-    so neither can say a value is wrong.
-    """
-    text = " ".join((text or "").replace("，", ",").split())
-    if not text or "…" in text or "..." in text or "~" in text:
-        return None
-    items = [i.strip() for i in re.split(r"[,\n]", text) if i.strip()]
-    codes: dict[str, str] = {}
-    if any(":" in i for i in items):
-        last = None
-        for item in items:
-            if ":" not in item:
-                if last is None:
-                    return None
-                codes[last] += ", " + item  # a comma inside the meaning
-                continue
-            code, meaning = (p.strip() for p in item.split(":", 1))
-            if not re.fullmatch(r"[0-9A-Za-z가-힣_\-]+", code):
-                return None
-            codes[code] = meaning
-            last = code
-    else:
-        for item in re.split(r",|\s+or\s+|/", text):
-            item = item.strip()
-            if not re.fullmatch(r"[0-9A-Za-z_\-]+", item):
-                return None
-            codes[item] = ""
-    return codes if len(codes) >= 2 else None
-
-
-def _type_letter(domain: Domain) -> str:
-    return {"CHAR": "C", "VARCHAR": "V", "NUMERIC": "N", "DATETIME": "D"}.get(
-        domain.data_type.upper(), ""
-    )
-
-
-def _int(text: str) -> int | None:
-    return int(text) if text and text.strip().isdigit() else None
-
-
-def _date_formats(term: Term | None, domain: Domain) -> tuple[str, str] | None:
-    """(저장 형식, 표현 형식) in the profiler's vocabulary for date/time domains, else None."""
-    storage = (term.storage_format if term is not None else "") or domain.storage_format
-    storage = "".join(storage.split())
-    if not storage and domain.data_type.upper() == "DATETIME":
-        storage = "YYYYMMDDHH24MISS"
-    if not storage or not _DATE_STORAGE.fullmatch(storage):
-        return None
-    display = (term.display_format if term is not None else "") or domain.display_format
-    display = " ".join(display.split())
-
-    def vocab(fmt: str) -> str:
-        return fmt.replace("HH24", "HH").replace("MI", "MM")
-
-    return vocab(storage), vocab(display)
-
-
-def _shape(fmt: str) -> str:
-    """A date format as the profiler's value pattern: YYYY-MM-DD -> 9999-99-99."""
-    return re.sub(r"[YMDHS]", "9", fmt)
-
-
-def _values(
-    label: str, p: ColumnProfile, term: Term | None, domain: Domain, index: WordIndex
-) -> list[Check]:
-    col = f"'{_show(label)}'" if label else "이 컬럼"
-    kind = p.inferred_type
-    allowed_text = (term.allowed_values if term is not None else "") or domain.allowed_values
-    allowed = parse_allowed_values(allowed_text)
-    dates = _date_formats(term, domain)
-    letter = _type_letter(domain)
-    out: list[Check] = []
-
-    if allowed is not None and set(allowed) == {"Y", "N"}:  # 여부C1, 유무C1
-        if kind != "flag":
-            zero_one = {v for v, _ in p.top_values} <= {"0", "1"} and not p.masked
-            hint = " (0/1 대신 Y/N)" if zero_one and kind == "integer" else ""
-            out.append(
-                _err(
-                    "D1",
-                    f"{col}의 값({_KIND_KO.get(kind, kind)})이 {domain.name}의 Y/N이 아닙니다"
-                    f"{hint}.",
-                    "Y/N",
-                )
-            )
-            return out
-    elif dates is not None:
-        out.extend(_date_checks(col, p, domain, dates))
-        if any(c.code == "D1" for c in out):
-            return out
-    elif letter == "N":
-        d1 = _numeric_type(col, p, domain)
-        if d1 is not None:
-            out.append(d1)
-            if d1.severity == "error":
-                return out
-        out.extend(_numeric_size(col, p, domain, index))
-    elif letter in ("C", "V"):
-        out.extend(_text_size(col, p, domain, index))
-    if allowed is not None and not p.masked:
-        out.extend(_allowed(col, p, allowed, allowed_text))
-    return out
-
-
-def _date_checks(
-    col: str, p: ColumnProfile, domain: Domain, formats: tuple[str, str]
-) -> list[Check]:
-    storage, display = formats
-    kind = p.inferred_type
-    if kind in ("date", "datetime", "time") and p.date_format:
-        if p.date_format == "excel":
-            return []  # a typed Excel date: a true date, written however the export chooses
-        form = p.date_format
-    else:
-        form = p.pattern or ""
-    shown_form = form or _KIND_KO.get(kind, kind)
-    if form in (storage, _shape(storage)):
-        if kind in ("integer", "code") and storage == "YYYYMMDD":
-            # the profiler reads valid 8-digit dates as dates: mostly integers means invalid ones
-            span = f" (범위 {p.min_value}~{p.max_value})" if p.min_value and p.max_value else ""
-            return [_warn("D4", f"{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.")]
-        return []
-    if display and form in (display, _shape(display)):
-        return [
-            _warn(
-                "D4",
-                f"{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.",
-                storage,
-            )
-        ]
-    if kind in ("date", "datetime", "time") or re.fullmatch(r"9[9\-./: 년월일시분초]*", form):
-        return [
-            _err(
-                "D4",
-                f"{col}의 형식 {shown_form}이(가) {domain.name}의 저장 형식 {storage}와 다릅니다.",
-                storage,
-            )
-        ]
-    return [
-        _err(
-            "D1",
-            f"{col}의 값({_KIND_KO.get(kind, kind)})이 날짜·시각 도메인 {domain.name}"
-            f"({storage})에 맞지 않습니다.",
-        )
-    ]
-
-
-def _numeric_type(col: str, p: ColumnProfile, domain: Domain) -> Check | None:
-    kind = p.inferred_type
-    if kind in ("integer", "decimal") or (kind == "date" and p.date_format == "YYYYMMDD"):
-        return None
-    if kind == "code":
-        return _warn(
-            "D1",
-            f"{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain.name}에서는 0이 "
-            "사라집니다.",
-        )
-    return _err(
-        "D1",
-        f"{col}의 값({_KIND_KO.get(kind, kind)})이 숫자 도메인 {domain.name}에 맞지 않습니다.",
-    )
-
-
-def _digits(value: str | None) -> int | None:
-    """Integer digits of a written number ('-1,234.5' -> 4); None when not a number."""
-    if value is None:
-        return None
-    text = value.strip().lstrip("+-").rstrip("%").replace(",", "")
-    whole = text.split(".", 1)[0]
-    if not whole.isdigit():
-        return None
-    return len(whole.lstrip("0")) or 1
-
-
-def _numeric_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) -> list[Check]:
-    precision = _int(domain.length)
-    scale = _int(domain.scale) or 0
-    out: list[Check] = []
-    if precision is None:
-        return out
-    whole_max = precision - scale
-    if not p.masked:
-        found = [d for d in (_digits(p.min_value), _digits(p.max_value)) if d is not None]
-        if found and max(found) > whole_max:
-            need = max(found)
-            better = _fitting(domain, index, int_digits=need, decimals=p.decimal_places)
-            out.append(
-                _err(
-                    "D2",
-                    f"{col}의 정수부 최대 {need}자리가 도메인 {domain.name}"
-                    f"(정수부 {whole_max}자리)을 넘습니다.",
-                    better,
-                )
-            )
-    if p.inferred_type == "decimal" and p.decimal_places > scale:
-        better = _fitting(domain, index, int_digits=0, decimals=p.decimal_places)
-        allowed = f"소수점 {scale}자리" if scale else "소수점 없음"
-        out.append(
-            _err(
-                "D3",
-                f"{col}의 소수점 이하 {p.decimal_places}자리가 도메인 {domain.name}"
-                f"({allowed})보다 깁니다.",
-                better,
-            )
-        )
-    return out
-
-
-def _text_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) -> list[Check]:
-    length = _int(domain.length)
-    if length is None:
-        return []
-    display = " ".join(domain.display_format.split())
-    if p.pattern and _SHAPE_DISPLAY.fullmatch(display) and p.pattern == display:
-        # 123-45-67890 for 사업자등록번호C10: the 표현 형식; without separators it fits.
-        return [
-            _warn(
-                "D4",
-                f"{col}의 값이 표현 형식 {display}로 쓰였습니다. "
-                f"저장 형식은 {domain.storage_format or domain.name}(구분자 없음)입니다.",
-            )
-        ]
-    observed = p.max_len_bytes
-    if observed > length:
-        return [
-            _err(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트가 도메인 {domain.name}({length}바이트)을 "
-                "넘습니다.",
-                _fitting(domain, index, need_bytes=observed),
-            )
-        ]
-    letter = _type_letter(domain)
-    if letter == "V" and length >= GENEROUS_MIN_LENGTH and observed * GENEROUS_RATIO < length:
-        smaller = _fitting(domain, index, need_bytes=max(observed, 1), smaller=True)
-        return [
-            _warn(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain.name}({length}바이트)이 "
-                "지나치게 깁니다.",
-                smaller,
-            )
-        ]
-    if letter == "C" and observed < length:
-        hint = " 앞자리 0이 빠졌을 수 있습니다." if p.inferred_type == "integer" else ""
-        return [
-            _warn(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain.name}"
-                f"({length}바이트)보다 짧습니다.{hint}",
-            )
-        ]
-    return []
-
-
-def _fitting(
-    domain: Domain,
-    index: WordIndex,
-    need_bytes: int | None = None,
-    int_digits: int | None = None,
-    decimals: int = 0,
-    smaller: bool = False,
-) -> str | None:
-    """The smallest domain of the same 분류 that holds the observed values (a D2/D3 suggestion)."""
-    current = _int(domain.length) or 0
-    best: tuple[int, int, str] | None = None
-    for d in index.domains.values():
-        if d.domain_class != domain.domain_class or d.name == domain.name:
-            continue
-        length = _int(d.length)
-        if length is None:
-            continue
-        if need_bytes is not None:
-            if _type_letter(d) not in ("C", "V") or length < need_bytes:
-                continue
-            if smaller and length >= current:
-                continue
-            if _type_letter(d) == "C" and length != need_bytes:
-                continue  # a fixed-length domain only when every value would fill it
-        else:
-            if _type_letter(d) != "N":
-                continue
-            scale = _int(d.scale) or 0
-            if scale < decimals or length - scale < (int_digits or 0):
-                continue
-            if int_digits == 0 and length - scale < current - (_int(domain.scale) or 0):
-                continue  # D3: keep the integer part the current domain allows
-        key = (length, _type_letter(d) != _type_letter(domain), d.name)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _allowed(col: str, p: ColumnProfile, allowed: dict[str, str], text: str) -> list[Check]:
-    outside = [(v, n) for v, n in p.top_values if v.strip() not in allowed]
-    if not outside:
-        return []
-    codes = list(allowed)
-    listed = ", ".join(f"'{v}'({n}건)" for v, n in outside[:SHOWN_VALUES])
-    if len(outside) > SHOWN_VALUES:
-        listed += f" 외 {len(outside) - SHOWN_VALUES}개"
-    partial = p.distinct_count > len(p.top_values)
-    basis = f" (상위 {len(p.top_values)}개 값 기준)" if partial else ""
-    hints = []
-    width = {len(c) for c in codes}
-    if len(width) == 1:
-        k = width.pop()
-        if any(v.isdigit() and v.zfill(k) in allowed for v, _ in outside):
-            hints.append("앞자리 0이 빠진 코드가 있습니다")
-    meanings = {m.split("(")[0].strip(): c for c, m in allowed.items() if m}
-    if any(v.strip() in meanings for v, _ in outside):
-        hints.append("코드 대신 코드명이 쓰였습니다")
-    if codes == ["Y", "N"] and p.inferred_type == "flag":
-        hints.append("Y/N으로 바꾸십시오")
-    hint = f" — {'; '.join(hints)}" if hints else ""
-    shown_codes = ", ".join(codes[:8]) + (" …" if len(codes) > 8 else "")
-    return [
-        _err(
-            "D5",
-            f"{col}에 허용값({shown_codes}) 밖의 값이 있습니다: {listed}{basis}{hint}",
         )
     ]

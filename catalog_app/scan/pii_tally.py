@@ -1,0 +1,287 @@
+"""Classify the sample values of a column and count them per kind of personal data.
+
+The counts (``Counter`` keys such as ``mobile``, ``rrn_ck``, ``emb_email``) are all that the
+decision in ``pii`` looks at; 13-digit numbers are settled per column (rrn, 외국인등록번호,
+법인등록번호 or EAN-13 barcode) before they are counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from catalog_app.scan.pii_headers import HeaderCues
+from catalog_app.scan.pii_patterns import (
+    ADDR_BASE_RE,
+    ALL_MASK_RE,
+    COMPOUND_SURNAMES,
+    DIGIT_RUN_RE,
+    DIGITS_RE,
+    DRIVER_REGION_RE,
+    EMAIL_RE,
+    EMB_EMAIL_RE,
+    EMB_RE,
+    HANGUL_RE,
+    LONG_TEXT,
+    MOBILE_NOZERO_RE,
+    MOBILE_RE,
+    NAME_RE,
+    NUMLIKE_RE,
+    PASSPORT_RE,
+    PHONE_RE,
+    PLACEHOLDERS,
+    REP_PLAIN_RE,
+    REP_RE,
+    SURNAMES,
+    UNIT_DONG_HO_RE,
+    UNIT_FLOOR_RE,
+    UNIT_HO_RE,
+    UNIT_ONLY_RE,
+    YEAR_PREFIX_RE,
+    Num13,
+    birth_ok,
+    business_check_digit,
+    foreigner_check_digit,
+    luhn_ok,
+    normalise,
+    num13,
+    rrn_check_digit,
+)
+
+__all__ = ["tally"]
+
+
+def _rep_is_year_range(m: re.Match[str]) -> bool:
+    """'1592-1598' is a span of years, not a 대표번호."""
+    a, b = int(m.group(1)), int(m.group(2))
+    return 0 < b - a <= 300
+
+
+def _is_phone(v: str) -> bool:
+    if PHONE_RE.fullmatch(v):
+        return True
+    m = REP_RE.fullmatch(v)
+    return m is not None and not _rep_is_year_range(m)
+
+
+def _classify_number(
+    v: str, c: Counter[str], r13: list[Num13], hdr: HeaderCues, today: date
+) -> str:
+    """Digits with separators only: rrn family, business, driver, card, account."""
+    groups = DIGITS_RE.findall(v)
+    lens = [len(g) for g in groups]
+    digits = "".join(groups)
+    nd = len(digits)
+    plain = len(groups) == 1
+    hyphenated = "-" in v and "(" not in v and "." not in v and "+" not in v
+    cues = hdr.cues
+
+    if nd == 13 and (plain or (lens == [6, 7] and "(" not in v and "." not in v)):
+        r13.append(num13(digits, not plain, today))
+        return "num13"
+    if nd == 10:
+        if lens == [3, 2, 5] and hyphenated:
+            c["biz_shape"] += 1
+            c["biz_ck"] += business_check_digit(digits[:9]) == int(digits[9])
+            return "business_no"
+        if plain:
+            c["plain10"] += 1
+            c["plain10_ck"] += business_check_digit(digits[:9]) == int(digits[9])
+            if ("mobile" in cues or "phone" in cues) and MOBILE_NOZERO_RE.fullmatch(v):
+                c["mobile"] += 1
+                return "mobile"
+            if "account" in cues:
+                c["account"] += 1
+                return "account"
+            return "plain10"
+    if nd == 12 and 11 <= int(digits[:2]) <= 28:
+        if lens == [2, 2, 6, 2]:
+            c["driver"] += 1
+            return "driver_license"
+        if plain and "driver_license" in cues:
+            c["driver"] += 1
+            return "driver_license"
+    if 13 <= nd <= 19:
+        grouped = lens in ([4, 4, 4, 4], [4, 6, 5], [4, 6, 4], [4, 4, 4, 4, 3], [4, 4, 4, 1])
+        iin = digits[0] in "34569"
+        if grouped or (plain and nd in (15, 16) and iin) or (plain and "card" in cues):
+            ok = luhn_ok(digits)
+            c["card_cand"] += 1
+            c["card_luhn"] += ok
+            if grouped:
+                c["card_grouped"] += 1
+                c["card_grouped_luhn"] += ok
+            return "card"
+    if 10 <= nd <= 16 and "account" in cues and (plain or hyphenated):
+        c["account"] += 1
+        return "account"
+    if (
+        10 <= nd <= 16
+        and hyphenated
+        and 2 <= len(groups) <= 5
+        and all(2 <= n <= 8 for n in lens)
+        and not YEAR_PREFIX_RE.match(v)
+    ):
+        c["account"] += 1
+        return "account"
+    if plain and 8 <= nd <= 9 and "phone" in cues and REP_PLAIN_RE.fullmatch(v):
+        c["phone"] += 1
+        return "phone"
+    return ""
+
+
+def _classify_text(v: str, c: Counter[str], hdr: HeaderCues) -> str:
+    """Values with letters or Hangul: e-mail, passport, licence with region, address, name."""
+    if "@" in v and EMAIL_RE.fullmatch(v):
+        c["email"] += 1
+        return "email"
+    if len(v) == 9 and PASSPORT_RE.fullmatch(v.upper()):
+        c["passport"] += 1
+        return "passport"
+    if len(v) > LONG_TEXT or not HANGUL_RE.search(v):
+        return ""
+    if DRIVER_REGION_RE.fullmatch(v):
+        c["driver"] += 1
+        return "driver_license"
+    if hdr.person and len(v) <= 12:
+        m = NAME_RE.fullmatch(v)
+        if m and (m.group(1)[0] in SURNAMES or m.group(1)[:2] in COMPOUND_SURNAMES):
+            c["name"] += 1
+            return "person_name"
+    ho = UNIT_HO_RE.search(v) if "호" in v else None
+    floor = None if ho or "층" not in v else UNIT_FLOOR_RE.search(v)
+    unit = ho or floor
+    if unit is None:
+        return ""
+    base = ADDR_BASE_RE.search(v)
+    if base is not None and base.start() <= unit.start():
+        c["addr_ho" if ho else "addr_floor"] += 1
+        return "address_detail"
+    if base is None and UNIT_ONLY_RE.fullmatch(v):
+        c["addr_unit_strong" if UNIT_DONG_HO_RE.search(v) else "addr_unit_only"] += 1
+        return "address_detail"
+    return ""
+
+
+def _embedded_id(d: str, hyphen: bool, today: date) -> str:
+    """rrn / foreigner_rrn found inside text: hyphenated needs a birth date, plain a check digit."""
+    g = d[6]
+    if not birth_ok(d[:6], g, today):
+        return ""
+    if g in "5678":
+        return "emb_for" if hyphen or foreigner_check_digit(d[:12]) == int(d[12]) else ""
+    return "emb_rrn" if hyphen or rrn_check_digit(d[:12]) == int(d[12]) else ""
+
+
+def _embedded(v: str, c: Counter[str], whole: str, today: date) -> None:
+    """Count a mobile number, rrn or e-mail sitting inside a longer value."""
+    if whole != "email" and "@" in v:
+        at = v.find("@")
+        if EMB_EMAIL_RE.search(v, max(0, at - 64)):
+            c["emb_email"] += 1
+    mobile = whole == "mobile"
+    ident = whole == "num13"
+    for run in DIGIT_RUN_RE.finditer(v):
+        for m in EMB_RE.finditer(run.group(0)):
+            if m.group("mob"):
+                if not mobile:
+                    c["emb_mobile"] += 1
+                    mobile = True
+            elif not ident:
+                d13 = m.group("d13")
+                key = _embedded_id(d13 or m.group("d6") + m.group("d7"), d13 is None, today)
+                if key:
+                    c[key] += 1
+                    ident = True
+            if mobile and ident:
+                return
+
+
+# Whole-value kinds that cannot also hide a mobile number or rrn inside them.
+_NO_EMBED = frozenset(
+    {"mobile", "email", "phone", "num13", "card", "business_no", "driver_license", "plain10"}
+)
+
+
+def tally(values: Sequence[str], hdr: HeaderCues) -> Counter[str]:
+    """Count the sample values per kind; ``n`` is the number of informative values."""
+    today = date.today()
+    c: Counter[str] = Counter()
+    r13: list[Num13] = []
+    for raw in values:
+        v = normalise(raw)
+        if not v:
+            continue
+        if v.lower() in PLACEHOLDERS or ALL_MASK_RE.fullmatch(v):
+            c["placeholder"] += 1
+            continue
+        c["n"] += 1
+        whole = ""
+        if v[0].isdigit() or v[0] in "+(":
+            if MOBILE_RE.fullmatch(v):
+                c["mobile"] += 1
+                whole = "mobile"
+            elif _is_phone(v):
+                c["phone"] += 1
+                whole = "phone"
+            elif NUMLIKE_RE.fullmatch(v):
+                whole = _classify_number(v, c, r13, hdr, today)
+        if not whole:
+            whole = _classify_text(v, c, hdr)
+        if len(v) >= 11 and whole not in _NO_EMBED:
+            _embedded(v, c, whole, today)
+    _resolve13(r13, hdr, c)
+    return c
+
+
+def _resolve13(r13: list[Num13], hdr: HeaderCues, c: Counter[str]) -> None:
+    """Decide rrn / foreigner_rrn / corporate_no for 13-digit values at column level.
+
+    Random 13-digit numbers pass any one check digit one time in ten, so a column of 법인등록번호
+    holds a few values that also pass the rrn rule, and a column of 880… barcodes holds values
+    with plausible birth dates. Those are settled by looking at the whole column first.
+    """
+    if not r13:
+        return
+    id_cue = "rrn" in hdr.cues or "foreigner_rrn" in hdr.cues
+    plain = [r for r in r13 if not r.hyphen]
+    if len(plain) >= 3 and sum(r.ean_ck for r in plain) >= 0.8 * len(plain) and not id_cue:
+        c["ean13"] += len(plain)
+        r13 = [r for r in r13 if r.hyphen]
+    n13 = len(r13)
+    c["n13"] = n13
+    corp = sum(r.corp_ck for r in r13)
+    rrn_ck = sum(r.rrn_ck for r in r13)
+    corp_cue = "corporate_no" in hdr.cues
+    corp_mode = n13 > 0 and (
+        (corp >= 0.6 * n13 and rrn_ck * 2 < corp) or (corp_cue and corp >= 0.5 * n13)
+    )
+    for r in r13:
+        if corp_mode:
+            if r.rrn_ck and not r.corp_ck:
+                c["rrn"] += 1
+                c["rrn_ck"] += 1
+            else:
+                c["corp"] += 1
+                c["corp_ck"] += r.corp_ck
+        elif r.rrn_ck:
+            c["rrn"] += 1
+            c["rrn_ck"] += 1
+            c["rrn_ck_hy"] += r.hyphen
+            c["rrn_hy"] += r.hyphen
+        elif r.for_ck:
+            c["for"] += 1
+            c["for_ck"] += 1
+            c["for_ck_hy"] += r.hyphen
+            c["for_hy"] += r.hyphen
+        elif r.corp_ck:
+            c["corp"] += 1
+            c["corp_ck"] += 1
+        elif r.rrn_date:
+            c["rrn"] += 1
+            c["rrn_hy"] += r.hyphen
+        elif r.for_date:
+            c["for"] += 1
+            c["for_hy"] += r.hyphen
