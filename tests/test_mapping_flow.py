@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -119,10 +118,7 @@ def test_memory_makes_an_accepted_label_the_top_suggestion_elsewhere(catalog, tm
     fresh = Catalog(tmp_path / "other.db")
     try:
         assert MappingDesk(fresh).import_memory(memory_file) == 1
-        assert (
-            MappingDesk(fresh).memory()[next(iter(desk.memory()))]["term_name"]
-            == "소재지주소"
-        )
+        assert MappingDesk(fresh).memory()[next(iter(desk.memory()))]["term_name"] == "소재지주소"
     finally:
         fresh.close()
 
