@@ -1,0 +1,79 @@
+"""A horizontal bar chart drawn with QPainter: QtCharts is not in PySide6-Essentials, and a few
+labelled bars (Korean labels on the left, counts on the right) are all the overview needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = ("#2f6fb3", "#c0392b", "#7f8c8d", "#d68910", "#16a085", "#8e44ad", "#2c3e50")
+
+
+class BarChart(QWidget):
+    """Bars for ``(label, value[, colour])`` items; shows ``empty_text`` when there is nothing."""
+
+    BAR_HEIGHT = 20
+    GAP = 8
+
+    def __init__(self, empty_text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[tuple[str, int, QColor]] = []
+        self._empty_text = empty_text
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(self.BAR_HEIGHT + 2 * self.GAP)
+
+    def set_items(self, items: Sequence[tuple]) -> None:
+        self._items = [
+            (str(item[0]), int(item[1]), QColor(item[2] if len(item) > 2 else PALETTE[i % 7]))
+            for i, item in enumerate(items)
+        ]
+        self.updateGeometry()
+        self.update()
+
+    def items(self) -> list[tuple[str, int]]:
+        return [(label, value) for label, value, _ in self._items]
+
+    def sizeHint(self) -> QSize:
+        rows = max(len(self._items), 1)
+        return QSize(360, rows * (self.BAR_HEIGHT + self.GAP) + self.GAP)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        text_color = self.palette().windowText().color()
+        if not self._items or not any(v for _, v, _ in self._items):
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text)
+            painter.end()
+            return
+        label_w = max(metrics.horizontalAdvance(label) for label, _, _ in self._items) + 12
+        label_w = min(label_w, self.width() // 2)
+        value_w = max(metrics.horizontalAdvance(f"{v:,}") for _, v, _ in self._items) + 10
+        bar_space = max(self.width() - label_w - value_w - 8, 10)
+        peak = max(v for _, v, _ in self._items) or 1
+        y = self.GAP
+        for label, value, color in self._items:
+            row = QRectF(0, y, label_w - 8, self.BAR_HEIGHT)
+            painter.setPen(text_color)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(row.width()))
+            painter.drawText(
+                row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown
+            )
+            width = max(bar_space * value / peak, 2 if value else 0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(label_w, y + 2, width, self.BAR_HEIGHT - 4), 3, 3)
+            painter.setPen(text_color)
+            value_rect = QRectF(label_w + width + 6, y, value_w, self.BAR_HEIGHT)
+            painter.drawText(
+                value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{value:,}"
+            )
+            y += self.BAR_HEIGHT + self.GAP
+        painter.end()

@@ -1,0 +1,177 @@
+"""Small modal dialogs. Pages call them as ``dialogs.ask_confirm(...)`` (module attribute), so a
+test can monkeypatch one function instead of driving a modal event loop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    QMessageBox.critical(parent, title or QCoreApplication.translate("dialogs", "오류"), message)
+
+
+def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or QCoreApplication.translate("dialogs", "알림"), message)
+
+
+def ask_confirm(parent: QWidget | None, title: str, message: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A required free-text reason (반려 사유); None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(prompt))
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(
+        QCoreApplication.translate("dialogs", "예: 이미 있는 표준용어 '행사명'을 쓰세요.")
+    )
+    layout.addWidget(edit)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setEnabled(False)
+    edit.textChanged.connect(lambda: ok.setEnabled(bool(edit.toPlainText().strip())))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(420, 220)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return edit.toPlainText().strip() or None
+
+
+def ask_header(parent: QWidget | None, table: dict) -> tuple[int, int] | None | bool:
+    """Header rows for one table: ``(first_row_1_based, rows)``, ``False`` to go back to
+    automatic detection, ``None`` when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "머리글 행 지정"))
+    layout = QVBoxLayout(dialog)
+    sheet = table.get("sheet") or QCoreApplication.translate("dialogs", "(표)")
+    intro = QLabel(
+        QCoreApplication.translate(
+            "dialogs",
+            "'{sheet}'의 머리글이 시작하는 행과 줄 수를 엑셀 행 번호(1부터)로 지정합니다. ",
+        ).format(sheet=sheet)
+        + QCoreApplication.translate("dialogs", "지정한 값은 다시 스캔해도 유지됩니다.")
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    form = QFormLayout()
+    first = QSpinBox()
+    first.setRange(1, 1_000_000)
+    first.setValue((table.get("header_row") or 0) + 1)
+    count = QSpinBox()
+    count.setRange(0, 12)
+    count.setValue(table.get("header_rows") if table.get("header_rows") is not None else 1)
+    count.setSpecialValueText(QCoreApplication.translate("dialogs", "머리글 없음"))
+    form.addRow(QCoreApplication.translate("dialogs", "머리글 시작 행"), first)
+    form.addRow(QCoreApplication.translate("dialogs", "머리글 줄 수"), count)
+    layout.addLayout(form)
+    auto = QCheckBox(
+        QCoreApplication.translate("dialogs", "직접 지정을 지우고 자동 감지로 되돌리기")
+    )
+    auto.setEnabled(table.get("header_source") == "override")
+    auto.toggled.connect(lambda on: (first.setDisabled(on), count.setDisabled(on)))
+    layout.addWidget(auto)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(420)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if auto.isChecked():
+        return False
+    return first.value(), count.value()
+
+
+def show_rows(
+    parent: QWidget | None, title: str, message: str, headers: Sequence[str], rows: Sequence
+) -> None:
+    """A message with a read-only table under it (e.g. mappings a new edition affects)."""
+    from ui.models import Column, RowsModel
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    text = QLabel(message)
+    text.setWordWrap(True)
+    layout.addWidget(text)
+    if rows:
+        model = RowsModel([Column(str(i), h) for i, h in enumerate(headers)], dialog)
+        model.set_rows([{str(i): v for i, v in enumerate(r)} for r in rows])
+        view = QTableView()
+        view.setModel(model)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().hide()
+        layout.addWidget(view)
+        dialog.resize(760, 420)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.exec()
+
+
+class LogDialog(QDialog):
+    """The end of the log file, readable on a locked-down PC without a text editor."""
+
+    TAIL_BYTES = 200_000
+
+    def __init__(self, log_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("로그 보기"))
+        layout = QVBoxLayout(self)
+        where = QLabel(self.tr("로그 파일: {path}").format(path=log_path))
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        view = QPlainTextEdit()
+        view.setReadOnly(True)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setPlainText(self._tail(log_path))
+        view.moveCursor(view.textCursor().MoveOperation.End)
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 520)
+
+    def _tail(self, path: Path) -> str:
+        try:
+            with open(path, "rb") as f:
+                f.seek(0, 2)
+                size = f.tell()
+                f.seek(max(0, size - self.TAIL_BYTES))
+                return f.read().decode("utf-8", errors="replace")
+        except OSError:
+            return self.tr("아직 기록된 로그가 없습니다.")

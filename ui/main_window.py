@@ -1,0 +1,358 @@
+"""The main window: navigation on the left, pages in a stack (built on first visit, so launch
+stays fast), menus, toolbar, shortcuts and a status bar with the catalog and its counts."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from ui import dialogs
+from ui.context import AppContext
+from ui.pages.base import Page
+from ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PAGE_KEYS = ("overview", "scan", "catalog", "mapping", "dictionary", "disclosure", "settings")
+
+
+def resolve_catalog_path(explicit: str | os.PathLike | None, settings: Settings) -> str:
+    """An explicit path, else $CATALOG_APP_CATALOG, else the last one used, else the default."""
+    from catalog_app.config import CATALOG_ENV, default_catalog_path
+
+    if explicit:
+        return str(explicit)
+    if os.environ.get(CATALOG_ENV):
+        return str(default_catalog_path())
+    return settings.catalog_path or str(default_catalog_path())
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog_path: str | os.PathLike | None = None, settings=None):
+        super().__init__()
+        self.settings = settings or Settings()
+        path = resolve_catalog_path(catalog_path, self.settings)
+        self.ctx = AppContext(path, self.settings)
+        self.settings.catalog_path = self.ctx.catalog_path
+        self._closed = False
+        self.setWindowTitle(self.tr("공공데이터 목록 관리"))
+        self.setMinimumSize(QSize(900, 600))
+        self._titles = [
+            self.tr("현황"),
+            self.tr("스캔"),
+            self.tr("카탈로그"),
+            self.tr("매핑 검토"),
+            self.tr("표준사전"),
+            self.tr("공개목록"),
+            self.tr("설정"),
+        ]
+        self._build_central()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect_context()
+        self._restore()
+
+    # ------------------------------------------------------------------ layout
+    def _build_central(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(168)
+        self.nav.setIconSize(QSize(18, 18))
+        icons = (
+            QStyle.StandardPixmap.SP_ComputerIcon,
+            QStyle.StandardPixmap.SP_DirOpenIcon,
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_DialogApplyButton,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+            QStyle.StandardPixmap.SP_DialogSaveButton,
+            QStyle.StandardPixmap.SP_FileDialogInfoView,
+        )
+        for i, title in enumerate(self._titles):
+            item = QListWidgetItem(self.style().standardIcon(icons[i]), title)
+            item.setToolTip(f"{title} (Ctrl+{i + 1})")
+            item.setSizeHint(QSize(0, 40))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self._reset_pages()
+        self.nav.currentRowChanged.connect(self._show_index)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _reset_pages(self) -> None:
+        self.pages: dict[str, Page] = {}
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        for _ in PAGE_KEYS:
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+
+    def _make_page(self, key: str) -> Page:
+        ctx = self.ctx
+        if key == "overview":
+            from ui.pages.overview_page import OverviewPage
+
+            page = OverviewPage(ctx)
+            page.navigate.connect(self.show_page)
+            return page
+        if key == "scan":
+            from ui.pages.scan_page import ScanPage
+
+            return ScanPage(ctx)
+        if key == "catalog":
+            from ui.pages.catalog_page import CatalogPage
+
+            return CatalogPage(ctx)
+        if key == "dictionary":
+            from ui.pages.dictionary_page import DictionaryPage
+
+            return DictionaryPage(ctx)
+        if key == "settings":
+            from ui.pages.settings_page import SettingsPage
+
+            page = SettingsPage(ctx)
+            page.open_catalog_requested.connect(self.open_catalog)
+            return page
+        from ui.pages.placeholder_page import disclosure_page, mapping_page
+
+        return mapping_page(ctx) if key == "mapping" else disclosure_page(ctx)
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built now if it was never shown."""
+        if key not in self.pages:
+            index = PAGE_KEYS.index(key)
+            page = self._make_page(key)
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        index = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)  # -> _show_index
+        else:
+            self._show_index(index)
+        return self.pages[key]
+
+    def current_key(self) -> str:
+        return PAGE_KEYS[max(self.nav.currentRow(), 0)]
+
+    def _show_index(self, index: int) -> None:
+        if not 0 <= index < len(PAGE_KEYS):
+            return
+        page = self.page(PAGE_KEYS[index])
+        self.stack.setCurrentIndex(index)
+        page.on_shown()
+
+    # ------------------------------------------------------------------ actions
+    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.open_action = self._action(
+            self.tr("카탈로그 열기…"),
+            self._choose_catalog,
+            QKeySequence.StandardKey.Open,
+            sp.SP_DialogOpenButton,
+        )
+        quit_action = self._action(self.tr("끝내기"), self.close, QKeySequence.StandardKey.Quit)
+        self.rescan_action = self._action(
+            self.tr("다시 스캔"), self.rescan, "F5", sp.SP_BrowserReload
+        )
+        self.search_action = self._action(
+            self.tr("검색"),
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            sp.SP_FileDialogContentsView,
+        )
+        menu = self.menuBar().addMenu(self.tr("파일(&F)"))
+        menu.addAction(self.open_action)
+        menu.addAction(self.rescan_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("보기(&V)"))
+        self.page_actions = []
+        for i, title in enumerate(self._titles):
+            action = self._action(
+                title, lambda _=False, k=PAGE_KEYS[i]: self.show_page(k), f"Ctrl+{i + 1}"
+            )
+            view.addAction(action)
+            self.page_actions.append(action)
+        view.addSeparator()
+        view.addAction(self.search_action)
+        help_menu = self.menuBar().addMenu(self.tr("도움말(&H)"))
+        help_menu.addAction(self._action(self.tr("로그 보기"), self.show_log))
+        help_menu.addAction(self._action(self.tr("정보"), self.show_about))
+        toolbar = self.addToolBar(self.tr("도구 모음"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for action in (self.rescan_action, self.search_action, self.open_action):
+            toolbar.addAction(action)
+        view.insertAction(view.actions()[0], toolbar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _connect_context(self) -> None:
+        self.ctx.data_changed.connect(self.update_status)
+        self.ctx.scan_state_changed.connect(self._scan_state)
+        self.update_status()
+
+    def update_status(self) -> None:
+        c = self.ctx.counts()
+        self.path_label.setText(self.tr("카탈로그: {path}").format(path=self.ctx.catalog_path))
+        self.path_label.setToolTip(self.ctx.catalog_path)
+        text = self.tr("데이터셋 {datasets:,}개 · 컬럼 {columns:,}개").format(**c)
+        if c["errors"]:
+            text += self.tr(" · 오류 {n:,}").format(n=c["errors"])
+        if c["missing"]:
+            text += self.tr(" · 없어짐 {n:,}").format(n=c["missing"])
+        if self.ctx.scanning:
+            text = self.tr("스캔 중… · ") + text
+        self.counts_label.setText(text)
+
+    def _scan_state(self, running: bool) -> None:
+        self.rescan_action.setEnabled(not running)
+        self.update_status()
+
+    # ---------------------------------------------------------------- commands
+    def rescan(self) -> None:
+        page = self.show_page("scan")
+        page.start_scan(force=False)
+
+    def focus_search(self) -> None:
+        current = self.pages.get(self.current_key())
+        if current is None or not current.focus_search():
+            self.show_page("catalog").focus_search()
+
+    def _choose_catalog(self) -> None:
+        self.show_page("settings").choose_catalog()
+
+    def open_catalog(self, path: str) -> bool:
+        """Switch to another catalog file (created if new); pages are rebuilt for it."""
+        path = str(Path(path).expanduser().absolute())
+        if path == self.ctx.catalog_path:
+            return True
+        if any(p.busy() for p in self.pages.values()):
+            dialogs.show_info(
+                self, self.tr("스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.")
+            )
+            return False
+        try:
+            ctx = AppContext(path, self.settings)
+        except Exception as exc:
+            log.warning("카탈로그를 열 수 없습니다: %s", path, exc_info=True)
+            dialogs.show_error(
+                self,
+                self.tr("카탈로그를 열 수 없습니다:\n{path}\n\n{error}").format(
+                    path=path, error=exc
+                ),
+            )
+            return False
+        self._shutdown_pages()
+        self.ctx.close()
+        self.ctx = ctx
+        self.settings.catalog_path = ctx.catalog_path
+        self._reset_pages()
+        self._connect_context()
+        self.show_page("overview")
+        log.info("카탈로그를 열었습니다: %s", path)
+        return True
+
+    def show_log(self) -> None:
+        from ui.logging_setup import log_file
+
+        dialogs.LogDialog(log_file(), self).exec()
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        from catalog_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("정보"),
+            self.tr(
+                "공공데이터 목록 관리 {version}\n\n부서 PC의 스프레드시트를 읽기만 하여 목록을 "
+                "만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.\n\n카탈로그: {path}\n"
+                "PySide6 {qt}"
+            ).format(version=__version__, path=self.ctx.catalog_path, qt=pyside_version),
+        )
+
+    # ---------------------------------------------------------------- lifetime
+    def _restore(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        first_run = self.ctx.counts()["datasets"] == 0
+        start = 0 if first_run else min(max(self.settings.last_page, 0), len(PAGE_KEYS) - 1)
+        self.nav.setCurrentRow(start)
+
+    def _shutdown_pages(self) -> None:
+        for page in self.pages.values():
+            page.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop workers, remember the window, close the catalog (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.nav.currentRow())
+        self._shutdown_pages()
+        self.ctx.close()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            not self._closed
+            and self.ctx.scanning
+            and not dialogs.ask_confirm(
+                self,
+                self.tr("스캔 중"),
+                self.tr(
+                    "스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)"
+                ),
+            )
+        ):
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()

@@ -1,0 +1,240 @@
+"""카탈로그: every dataset (paged, sorted and filtered in SQL), search as you type through the
+core's ``queries.search``, and the selected dataset's tables and column profiles."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import dialogs, labels
+from ui.context import AppContext
+from ui.models import Column, DatasetTableModel, RowsModel
+from ui.pages.base import Page, table_view
+from ui.pages.dataset_detail import DatasetDetail
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+
+
+class CatalogPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("카탈로그"), parent)
+        self._dirty = False
+        self._selected_id: int | None = None
+        bar = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search")
+        self.search_box.setPlaceholderText(
+            self.tr("파일·시트·컬럼 이름 검색 (예: 주소, 성명, 등록일자)  Ctrl+F")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self._schedule_search)
+        bar.addWidget(self.search_box, 3)
+        bar.addWidget(QLabel(self.tr("상태")))
+        self.status_filter = QComboBox()
+        for text, code in (
+            (self.tr("전체"), None),
+            (labels.status_name("ok"), "ok"),
+            (labels.status_name("error"), "error"),
+            (labels.status_name("missing"), "missing"),
+        ):
+            self.status_filter.addItem(text, code)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        bar.addWidget(self.status_filter)
+        self.pii_filter = QCheckBox(self.tr("개인정보 포함"))
+        self.pii_filter.toggled.connect(self._filters_changed)
+        bar.addWidget(self.pii_filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        bar.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
+        self.layout_.addLayout(bar)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+
+        self.datasets = DatasetTableModel(ctx.catalog.conn, self)
+        self.dataset_view = table_view(self.datasets)
+        # No indicator first: enabling sorting re-sorts by the indicator (default: name, DESC).
+        self.dataset_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.dataset_view.setSortingEnabled(True)
+        self.dataset_view.selectionModel().currentRowChanged.connect(self._dataset_selected)
+
+        self.hits = RowsModel(
+            [
+                Column("kind", self.tr("종류"), fmt=lambda h: labels.hit_kind_name(h["kind"])),
+                Column("label", self.tr("이름")),
+                Column("dataset", self.tr("파일")),
+                Column("table", self.tr("시트")),
+                Column("path", self.tr("경로")),
+            ],
+            self,
+        )
+        self.hit_view = table_view(self.hits)
+        self.hit_view.selectionModel().currentRowChanged.connect(self._hit_selected)
+
+        self.left = QStackedWidget()
+        self.left.addWidget(self.dataset_view)
+        self.left.addWidget(self.hit_view)
+        self.detail = DatasetDetail()
+        self.detail.header_requested.connect(self._set_header)
+        # Stacked, not side by side: both the dataset list and the column profiles are wide.
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([250, 400])
+        self.layout_.addWidget(split, 1)
+        self._fit_columns()
+        self._update_count()
+        if self.datasets.rowCount():
+            self.dataset_view.selectRow(0)
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def _fit_columns(self) -> None:
+        # Only the fetched page is measured (never resizeColumnsToContents over a whole catalog).
+        self.dataset_view.resizeColumnsToContents()
+        self.dataset_view.setColumnWidth(0, min(self.dataset_view.columnWidth(0), 240))
+        self.dataset_view.setColumnWidth(1, min(self.dataset_view.columnWidth(1), 160))
+
+    # ---------------------------------------------------------------- datasets
+    def _filters_changed(self) -> None:
+        self.datasets.set_filter(self.status_filter.currentData(), self.pii_filter.isChecked())
+        self._update_count()
+        if self.search_box.text().strip():
+            self.search_box.clear()
+
+    def _update_count(self) -> None:
+        if self.left.currentWidget() is self.hit_view:
+            n = self.hits.rowCount()
+            text = self.tr("찾은 항목 {n:,}개").format(n=n)
+            if n >= _search_limit():
+                text += self.tr(" (처음 {n}개만)").format(n=n)
+        else:
+            text = self.tr("데이터셋 {n:,}개").format(n=self.datasets.total)
+        self.count_label.setText(text)
+
+    def _dataset_selected(self, current, _previous) -> None:
+        if current.isValid():
+            self.show_dataset(self.datasets.dataset_id(current.row()))
+
+    def show_dataset(self, dataset_id: int | None) -> None:
+        from catalog_app.catalog.queries import dataset_detail
+
+        self._selected_id = dataset_id
+        detail = dataset_detail(self.ctx.catalog, dataset_id) if dataset_id is not None else None
+        self.detail.show_detail(detail)
+
+    def refresh(self) -> None:
+        """Re-read datasets (after a scan) and keep the selected one selected."""
+        self._dirty = False
+        selected = self._selected_id
+        self.datasets.refresh()
+        self._fit_columns()
+        self._update_count()
+        if self.search_box.text().strip():
+            self.run_search()
+        row = self.datasets.row_of(selected) if selected is not None else -1
+        if row >= 0:
+            self.dataset_view.selectRow(row)
+        elif selected is not None:
+            self.show_dataset(selected)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def on_shown(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    # ------------------------------------------------------------------ search
+    def focus_search(self) -> bool:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+        return True
+
+    def _schedule_search(self) -> None:
+        self._timer.start()  # restarts: one query after the typing pauses
+
+    def run_search(self) -> None:
+        from catalog_app.catalog.queries import search
+
+        self._timer.stop()
+        text = self.search_box.text().strip()
+        if not text:
+            self.hits.set_rows([])
+            self.left.setCurrentWidget(self.dataset_view)
+            self._update_count()
+            return
+        hits = search(self.ctx.catalog, text)
+        self.hits.set_rows(hits)
+        self.left.setCurrentWidget(self.hit_view)
+        self.hit_view.resizeColumnsToContents()
+        for column, widest in ((1, 220), (2, 220), (3, 160)):
+            self.hit_view.setColumnWidth(column, min(self.hit_view.columnWidth(column), widest))
+        self._update_count()
+
+    def _hit_selected(self, current, _previous) -> None:
+        hit = self.hits.row(current.row()) if current.isValid() else None
+        if hit is None:
+            return
+        self.show_dataset(hit["dataset_id"])
+        if hit["kind"] in ("table", "column"):
+            self.detail.select_column(hit["table"], hit["column"])
+
+    # ------------------------------------------------------------ header rows
+    def _set_header(self, detail: dict, table: dict) -> None:
+        choice = dialogs.ask_header(self, table)
+        if choice is None:
+            return
+        dataset_id, path, key = detail["id"], detail["path"], table["key"]
+
+        def job(catalog):
+            from catalog_app.scan.scanner import scan
+
+            if choice is False:
+                catalog.clear_header_override(dataset_id, key)
+            else:
+                first, rows = choice
+                catalog.set_header_override(dataset_id, key, first - 1, rows)
+            catalog.forget_fingerprint(dataset_id)
+            return scan(catalog, [path])
+
+        self.detail.header_button.setEnabled(False)
+        self.ctx.runner.submit(job, self._header_done, self._header_failed)
+
+    def _header_done(self, summary) -> None:
+        if summary.failed:
+            dialogs.show_error(
+                self,
+                self.tr("파일을 다시 읽지 못했습니다: {msg}").format(msg=summary.failed[0][2]),
+            )
+        self.ctx.data_changed.emit()
+        self.show_dataset(self._selected_id)
+
+    def _header_failed(self, exc: Exception) -> None:
+        dialogs.show_error(self, self.tr("머리글을 지정하지 못했습니다: {msg}").format(msg=exc))
+        self.show_dataset(self._selected_id)
+
+
+def _search_limit() -> int:
+    from catalog_app.catalog.queries import SEARCH_LIMIT
+
+    return SEARCH_LIMIT

@@ -1,0 +1,236 @@
+"""The detail pane of the catalog page: one dataset's tables (sheet, header rows, row counts,
+warnings) and the selected table's column profiles, as the core's ``dataset_detail`` gives them
+(PII samples arrive masked from the catalog; nothing is unmasked here)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import labels
+from ui.models import ERROR_COLOR, PII_COLOR, Column, RowsModel
+from ui.pages.base import section_title, table_view
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return ""
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1024
+    return ""
+
+
+class DatasetDetail(QWidget):
+    """Shows a ``queries.dataset_detail`` dict; asks the page to change a table's header rows."""
+
+    header_requested = Signal(dict, dict)  # dataset detail, table
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.detail: dict | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("데이터셋을 고르면 표와 컬럼이 여기에 나옵니다."))
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.title)
+        self.info = QLabel()
+        self.info.setObjectName("muted")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.info)
+        self.messages = QLabel()
+        self.messages.setWordWrap(True)
+        self.messages.setTextFormat(Qt.TextFormat.PlainText)
+        self.messages.hide()
+        layout.addWidget(self.messages)
+
+        self.tables = RowsModel(
+            [
+                Column("sheet", self.tr("시트"), fmt=lambda t: t["sheet"] or self.tr("(표)")),
+                Column("header", self.tr("머리글"), fmt=self._header_text),
+                Column("row_count", self.tr("데이터 행"), numeric=True),
+                Column("column_count", self.tr("열"), numeric=True),
+                Column("extra", self.tr("합계·주석·빈 행"), fmt=self._extra_rows),
+                Column("warnings", self.tr("참고"), fmt=lambda t: " / ".join(t["warnings"])),
+            ],
+            self,
+        )
+        self.columns = RowsModel(
+            [
+                Column("index", self.tr("번호"), fmt=lambda c: str(c["index"] + 1), numeric=True),
+                Column("label", self.tr("컬럼 이름")),
+                Column("type", self.tr("형식"), fmt=lambda c: labels.type_name(c["type"])),
+                Column("pii", self.tr("개인정보"), fmt=self._pii_text, color=self._pii_color),
+                Column("null", self.tr("빈값"), fmt=self._null_text, numeric=True),
+                Column("distinct", self.tr("고유값"), fmt=self._distinct_text, numeric=True),
+                Column("bytes", self.tr("최대 바이트"), fmt=self._bytes_text, numeric=True),
+                Column("pattern", self.tr("패턴"), fmt=lambda c: c["profile"]["pattern"] or ""),
+                Column("samples", self.tr("예시 값"), fmt=self._samples_text),
+            ],
+            self,
+        )
+        split = QSplitter(Qt.Orientation.Horizontal)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(section_title(self.tr("표")))
+        bar.addStretch(1)
+        self.header_button = QPushButton(self.tr("머리글 행 지정…"))
+        self.header_button.setToolTip(
+            self.tr("자동으로 찾은 머리글이 틀렸을 때 직접 지정하고 그 파일만 다시 읽습니다")
+        )
+        self.header_button.clicked.connect(self._request_header)
+        bar.addWidget(self.header_button)
+        top_layout.addLayout(bar)
+        self.table_view = table_view(self.tables)
+        self.table_view.selectionModel().currentRowChanged.connect(self._table_selected)
+        top_layout.addWidget(self.table_view)
+        split.addWidget(top)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(section_title(self.tr("컬럼")))
+        self.column_view = table_view(self.columns)
+        bottom_layout.addWidget(self.column_view)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([340, 680])
+        layout.addWidget(split, 1)
+        self._update_button()
+
+    # ------------------------------------------------------------------ formats
+    def _header_text(self, t: dict) -> str:
+        source = self.tr("직접 지정") if t["header_source"] == "override" else self.tr("자동")
+        if not t["header_rows"] or t["header_row"] is None:
+            return self.tr("없음 ({source})").format(source=source)
+        return self.tr("{row}행부터 {n}줄 ({source})").format(
+            row=t["header_row"] + 1, n=t["header_rows"], source=source
+        )
+
+    def _extra_rows(self, t: dict) -> str:
+        return f"{t['total_rows']} · {t['footnote_rows']} · {t['blank_rows']}"
+
+    @staticmethod
+    def _null_text(c: dict) -> str:
+        return f"{c['profile']['null_ratio'] * 100:.1f}%"
+
+    @staticmethod
+    def _distinct_text(c: dict) -> str:
+        p = c["profile"]
+        return ("" if p["distinct_exact"] else "≈") + f"{p['distinct_count']:,}"
+
+    @staticmethod
+    def _bytes_text(c: dict) -> str:
+        return f"{c['profile']['max_len_bytes']:,}"
+
+    @staticmethod
+    def _pii_text(c: dict) -> str:
+        return labels.pii_name(c["pii"]["kind"]) if c["pii"] else ""
+
+    @staticmethod
+    def _pii_color(c: dict):
+        return PII_COLOR if c["pii"] else None
+
+    @staticmethod
+    def _samples_text(c: dict) -> str:
+        text = ", ".join(str(s) for s in c["profile"]["samples"][:5])
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    # ------------------------------------------------------------------- showing
+    def clear(self) -> None:
+        self.detail = None
+        self.title.setText(self.tr("데이터셋을 고르면 표와 컬럼이 여기에 나옵니다."))
+        self.info.clear()
+        self.messages.hide()
+        self.tables.set_rows([])
+        self.columns.set_rows([])
+        self._update_button()
+
+    def show_detail(self, detail: dict | None) -> None:
+        if detail is None:
+            self.clear()
+            return
+        self.detail = detail
+        self.title.setText(detail["name"])
+        parts = [
+            labels.status_name(detail["status"]),
+            (detail["real_format"] or "-").upper(),
+            _size(detail["size"]),
+        ]
+        if detail["encoding"]:
+            parts.append(
+                self.tr("인코딩 {enc} ({how})").format(
+                    enc=detail["encoding"], how=detail["encoding_method"]
+                )
+            )
+        parts.append(
+            self.tr("데이터 {rows:,}행, 컬럼 {cols:,}개").format(
+                rows=detail["row_count"], cols=detail["column_count"]
+            )
+        )
+        self.info.setText(" · ".join(p for p in parts if p) + "\n" + detail["path"])
+        lines = [self.tr("오류: {msg}").format(msg=e["message"]) for e in detail["errors"]]
+        lines += [self.tr("참고: {msg}").format(msg=w) for w in detail["warnings"]]
+        self.messages.setText("\n".join(lines))
+        self.messages.setStyleSheet(f"color: {ERROR_COLOR.name()}" if detail["errors"] else "")
+        self.messages.setVisible(bool(lines))
+        self.tables.set_rows(detail["tables"])
+        self.table_view.resizeColumnsToContents()
+        self.table_view.setColumnWidth(0, min(self.table_view.columnWidth(0), 140))
+        if detail["tables"]:
+            self.table_view.selectRow(0)
+        else:
+            self.columns.set_rows([])
+        self._update_button()
+
+    def _table_selected(self, current, _previous) -> None:
+        table = self.tables.row(current.row()) if current.isValid() else None
+        self.columns.set_rows(table["columns"] if table else [])
+        self.column_view.resizeColumnsToContents()
+        # Long labels, patterns and samples must not push everything else off screen.
+        for col, widest in ((1, 200), (7, 140), (8, 260)):
+            self.column_view.setColumnWidth(col, min(self.column_view.columnWidth(col), widest))
+        self._update_button()
+
+    def select_column(self, sheet: str | None, col_index: int | None) -> None:
+        """Select the table named ``sheet`` and, in it, the column at ``col_index``."""
+        if self.detail is None:
+            return
+        for i, table in enumerate(self.detail["tables"]):
+            if table["sheet"] == sheet:
+                self.table_view.selectRow(i)
+                break
+        if col_index is None:
+            return
+        for i, column in enumerate(self.columns.rows()):
+            if column["index"] == col_index:
+                self.column_view.selectRow(i)
+                self.column_view.scrollTo(self.columns.index(i, 0))
+                break
+
+    def current_table(self) -> dict | None:
+        index = self.table_view.currentIndex()
+        return self.tables.row(index.row()) if index.isValid() else None
+
+    def _update_button(self) -> None:
+        ok = self.detail is not None and self.detail["status"] == "ok"
+        self.header_button.setEnabled(ok and self.current_table() is not None)
+
+    def _request_header(self) -> None:
+        table = self.current_table()
+        if self.detail is not None and table is not None:
+            self.header_requested.emit(self.detail, table)

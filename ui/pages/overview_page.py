@@ -1,0 +1,163 @@
+"""현황: what the catalog already holds (datasets by status, personal-data columns by kind, recent
+scan errors) and, for an empty catalog, the three steps a clerk follows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui import labels
+from ui.charts import BarChart
+from ui.context import AppContext
+from ui.models import ERROR_COLOR, Column, RowsModel
+from ui.pages.base import Page, card, note, section_title, table_view
+
+STATUS_COLORS = {"ok": "#2f6fb3", "error": "#c0392b", "missing": "#95a5a6"}
+
+
+class OverviewPage(Page):
+    navigate = Signal(str)  # page key the first-run panel sends the clerk to
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("현황"), parent)
+        self.welcome = self._build_welcome()
+        self.layout_.addWidget(self.welcome)
+
+        numbers = QHBoxLayout()
+        self.figures: dict[str, QLabel] = {}
+        for key, title in (
+            ("datasets", self.tr("데이터셋")),
+            ("columns", self.tr("컬럼")),
+            ("pii", self.tr("개인정보 컬럼")),
+            ("last_scan", self.tr("마지막 스캔")),
+        ):
+            frame, box = card()
+            caption = QLabel(title)
+            caption.setObjectName("muted")
+            value = QLabel("-")
+            value.setObjectName("figure")
+            box.addWidget(caption)
+            box.addWidget(value)
+            self.figures[key] = value
+            numbers.addWidget(frame, 1)
+        self.layout_.addLayout(numbers)
+
+        charts = QGridLayout()
+        charts.addWidget(section_title(self.tr("상태별 데이터셋")), 0, 0)
+        charts.addWidget(section_title(self.tr("개인정보 종류별 컬럼")), 0, 1)
+        self.status_chart = BarChart(self.tr("아직 스캔한 파일이 없습니다"))
+        self.pii_chart = BarChart(self.tr("개인정보로 보이는 컬럼이 없습니다"))
+        charts.addWidget(self.status_chart, 1, 0, Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self.pii_chart, 1, 1, Qt.AlignmentFlag.AlignTop)
+        charts.setColumnStretch(0, 1)
+        charts.setColumnStretch(1, 1)
+        self.layout_.addLayout(charts)
+
+        self.layout_.addWidget(section_title(self.tr("최근 스캔 오류")))
+        self.errors = RowsModel(
+            [
+                Column("at", self.tr("시각"), fmt=lambda r: r["at"].replace("T", " ")[:16]),
+                Column("path", self.tr("파일")),
+                Column("message", self.tr("사유"), color=lambda r: ERROR_COLOR),
+            ],
+            self,
+        )
+        self.error_view = table_view(self.errors)
+        self.layout_.addWidget(self.error_view, 1)
+        ctx.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def _build_welcome(self) -> QWidget:
+        frame, box = card()
+        frame.setObjectName("welcome")
+        box.addWidget(section_title(self.tr("처음 사용하시나요? 세 단계로 공개목록을 만듭니다")))
+        steps = QHBoxLayout()
+        for number, title, text, action in (
+            (
+                "1",
+                self.tr("폴더 스캔"),
+                self.tr("부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다."),
+                ("scan", self.tr("폴더 스캔하기")),
+            ),
+            (
+                "2",
+                self.tr("표준 매핑 검토"),
+                self.tr("컬럼 이름을 공통표준 용어에 맞춥니다. (매칭 기능과 함께 제공 예정)"),
+                ("dictionary", self.tr("표준사전 보기")),
+            ),
+            (
+                "3",
+                self.tr("공개목록 내보내기"),
+                self.tr("목록과 정의서를 파일로 냅니다. (공개 기능과 함께 제공 예정)"),
+                None,
+            ),
+        ):
+            step, step_box = card()
+            step.setObjectName("step")
+            head = QLabel(f"{number}. {title}")
+            head.setObjectName("stepTitle")
+            step_box.addWidget(head)
+            step_box.addWidget(note(text))
+            if action is not None:
+                key, label = action
+                button = QPushButton(label)
+                if key == "scan":
+                    button.setObjectName("primary")
+                button.clicked.connect(lambda _=False, k=key: self.navigate.emit(k))
+                step_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            step_box.addStretch(1)
+            steps.addWidget(step, 1)
+        box.addLayout(steps)
+        return frame
+
+    def refresh(self) -> None:
+        conn = self.ctx.catalog.conn
+        by_status = {
+            r[0]: r[1]
+            for r in conn.execute("SELECT status, COUNT(*) FROM datasets GROUP BY status")
+        }
+        total = sum(by_status.values())
+        self.welcome.setVisible(total == 0)
+        self.status_chart.set_items(
+            [
+                (labels.status_name(code), by_status.get(code, 0), STATUS_COLORS[code])
+                for code in ("ok", "error", "missing")
+            ]
+            if total
+            else []
+        )
+        pii = conn.execute(
+            """SELECT pii_kind, COUNT(*) FROM columns WHERE pii_kind IS NOT NULL
+               GROUP BY pii_kind ORDER BY COUNT(*) DESC, pii_kind"""
+        ).fetchall()
+        self.pii_chart.set_items([(labels.pii_name(k), n, "#d68910") for k, n in pii])
+        columns = conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
+        last = conn.execute(
+            "SELECT finished_at, status FROM scan_runs WHERE finished_at IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        self.figures["datasets"].setText(f"{total:,}")
+        self.figures["columns"].setText(f"{columns:,}")
+        self.figures["pii"].setText(f"{sum(n for _, n in pii):,}")
+        self.figures["last_scan"].setText(
+            f"{last['finished_at'].replace('T', ' ')[:16]} ({labels.run_status_name(last['status'])})"
+            if last
+            else self.tr("없음")
+        )
+        # The latest error of each file (a file that stays broken fails again on every rescan).
+        errors = conn.execute(
+            """SELECT MAX(id) AS id, path, MAX(occurred_at) AS at FROM scan_errors
+               GROUP BY path ORDER BY id DESC LIMIT 20"""
+        ).fetchall()
+        rows = []
+        for e in errors:
+            message = conn.execute(
+                "SELECT message FROM scan_errors WHERE id = ?", (e["id"],)
+            ).fetchone()[0]
+            rows.append({"at": e["at"], "path": e["path"], "message": message})
+        self.errors.set_rows(rows)
+        self.error_view.resizeColumnToContents(0)
+        self.error_view.setColumnWidth(1, 420)
+
+    def on_shown(self) -> None:
+        self.refresh()
