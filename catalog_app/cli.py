@@ -324,7 +324,7 @@ def header(
     ctx, dataset: str, table_ref: str | None, row: int | None, rows: int, clear: bool
 ) -> None:
     """표의 머리글 행을 직접 지정합니다. 다시 스캔해도 유지됩니다."""
-    from catalog_app.scan.scanner import scan as run_scan
+    from catalog_app.scan.scanner import override_header
 
     if not clear and row is None:
         raise click.UsageError("--row 또는 --clear 가 필요합니다.")
@@ -340,12 +340,7 @@ def header(
             key = f"#{table_ref}"
         if keys and key not in keys:
             raise click.UsageError(f"표를 찾을 수 없습니다: {key} (있는 표: {', '.join(keys)})")
-        if clear:
-            cat.clear_header_override(found["id"], key)
-        else:
-            cat.set_header_override(found["id"], key, row - 1, rows)
-        cat.forget_fingerprint(found["id"])
-        summary = run_scan(cat, [found["path"]], progress=None)
+        summary = override_header(cat, found["id"], key, None if clear else (row - 1, rows))
         detail = queries.dataset_detail(cat, found["id"])
     if summary.failed:
         click.echo(f"다시 읽지 못했습니다: {summary.failed[0][2]}", err=True)

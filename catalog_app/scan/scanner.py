@@ -156,3 +156,23 @@ def _failed(catalog, file, content_hash, failure, root_id, run_id, summary) -> s
         summary.dataset_ids.append(dataset_id)
     summary.failed.append((file.path, failure.code, failure.message))
     return "failed"
+
+
+def override_header(
+    catalog: Catalog,
+    dataset_id: int,
+    table_key: str,
+    header: tuple[int, int] | None,
+    cancel: CancelToken | None = None,
+) -> ScanSummary:
+    """Set (0-based first row, number of rows) or clear (None) a table's header rows and read
+    the file again at once; the override is kept for every later rescan."""
+    row = catalog.conn.execute("SELECT path FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        raise ValueError(f"no dataset {dataset_id}")
+    if header is None:
+        catalog.clear_header_override(dataset_id, table_key)
+    else:
+        catalog.set_header_override(dataset_id, table_key, header[0], header[1])
+    catalog.forget_fingerprint(dataset_id)
+    return scan(catalog, [row["path"]], cancel=cancel)
