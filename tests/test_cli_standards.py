@@ -10,20 +10,9 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from catalog_app.catalog.store import Catalog
 from catalog_app.cli import cli
 from catalog_app.dictionary.formats import read_dictionary, write_csv
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
-from catalog_app.dictionary.store import DictionaryStore
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("tpl") / "catalog.db"
-    with Catalog(path) as cat:
-        DictionaryStore(cat).ensure_shipped()
-        cat.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
 
 
 @pytest.fixture

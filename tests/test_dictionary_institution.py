@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +10,6 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.institution import InstitutionEditor, ValidationFailed
 from catalog_app.dictionary.model import Dictionary, Term, Word
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("tpl") / "catalog.db"
-    with Catalog(path) as cat:
-        DictionaryStore(cat).ensure_shipped()
-        cat.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
 
 
 @pytest.fixture

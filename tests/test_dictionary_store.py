@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -13,16 +12,6 @@ from catalog_app.dictionary.diff import diff_dictionaries, write_diff_xlsx
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
 from catalog_app.dictionary.search import search_dictionary
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore, edition_key
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """A catalog with the shipped edition loaded once; tests get their own copy."""
-    path = tmp_path_factory.mktemp("tpl") / "catalog.db"
-    with Catalog(path) as cat:
-        DictionaryStore(cat).ensure_shipped()
-        cat.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path
 
 
 @pytest.fixture
