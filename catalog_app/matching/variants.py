@@ -1,0 +1,162 @@
+"""Name variants of a cleaned header, and the terms they name before any value is seen.
+
+``analyse`` writes the cleaned label several ways, each with a prior: the label itself (with 총
+for a total), word 이음동의어 and 금칙어 rewritten to the standard word (데이터→자료), ``…액`` read
+as ``…금액``, a vague trailing 정보/현황 dropped, bracketed qualifiers put in front of or after the
+name (접수(일자) → 접수일자), an English header mapped through word abbreviations and English
+names.  Every variant is looked up (``lookup``), typo-tolerant look-ups only when nothing else
+explains the name; the ``Analysis`` also keeps the name and word cover proposals are built from.
+
+Split from ``matcher`` because all of this depends only on the cleaned header, so the matcher
+caches it per header and ranks the same candidates against each column's values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from catalog_app.dictionary.model import Word
+from catalog_app.dictionary.segment import decompose
+from catalog_app.matching.clean import CleanHeader
+from catalog_app.matching.lexicon import Lexicon
+from catalog_app.matching.lookup import Raw, Variant, fuzzy, term_rules
+
+__all__ = ["Analysis", "analyse"]
+
+# Priors of the name variants (times the rule that finds a term, before the profile fit).
+P_EXACT = 1.0
+P_ALIAS = 0.95  # word 이음동의어/금칙어 rewritten
+P_CLEANED = 0.95  # decoration removed (units, prefixes, spaces …)
+P_AMOUNT = 0.9  # …액 read as …금액
+P_QUALIFIER = 0.95  # bracketed words joined to the name: 접수(일자) -> 접수일자
+P_ONLY_QUALIFIER = 0.9  # only the bracketed words: the more specific part
+P_ONLY_HEAD = 0.85  # the name without its bracketed words
+P_DROP_QUALIFIER = 0.9  # the name without the total word it carried
+P_FILLER = 0.85  # vague trailing 정보/현황 dropped
+P_ENGLISH = 0.9  # English words mapped to standard words
+
+_FILLERS = ("정보", "현황")
+
+
+@dataclass
+class Analysis:
+    """Cached per cleaned header: candidates and the word analysis for proposals."""
+
+    raws: list[Raw]
+    name: str  # the name after word rewriting (and qualifiers) used for proposals
+    words: list[Word] | None  # full decomposition of ``name``
+    pieces: list[tuple[str, Word | None, str]]  # cover of ``name`` (unknown pieces)
+
+
+def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
+    """Candidates from the name alone.  Reasons here never mention the cleaning, so the
+    result is shared by every header that cleans to the same name (see ``Matcher._analyse``)."""
+    base_tag = "exact" if ch.trimmed_only and not ch.total else "variant"
+    base_prior = P_EXACT if base_tag == "exact" else P_CLEANED
+    core: list[Variant] = []
+    if ch.total_word:  # '회원 총계': the total of the measure, 총 + name
+        core.append(Variant("총" + ch.label, base_prior, "variant", ("'총'을 앞에 붙임",)))
+    own_prior = base_prior * (P_DROP_QUALIFIER if ch.total_word else 1.0)
+    core.append(Variant(ch.label, own_prior, base_tag, ()))
+    english_missing: list[str] = []
+    korean_name = ""
+    if ch.latin:
+        korean, english_missing, why = lex.from_english(ch.tokens)
+        korean_name = korean
+        term = lex.by_abbr.get("_".join(ch.tokens))
+        if term is not None:
+            core.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
+        if korean:
+            core.append(Variant(korean, P_ENGLISH, "variant", why))
+
+    # word 이음동의어 / 금칙어 rewriting
+    alias_name, alias_notes = lex.rewrite_aliases(ch.label)
+    if alias_name != ch.label:
+        tag = "synonym" if base_tag == "exact" else "variant"
+        core.append(Variant(alias_name, min(own_prior, P_ALIAS), tag, alias_notes))
+    more: list[Variant] = []
+    for v in core:
+        name = v.name
+        if name.endswith("액") and not name.endswith("금액") and len(name) >= 3:
+            more.append(
+                Variant(
+                    name[:-1] + "금액",
+                    v.prior * P_AMOUNT,
+                    "variant",
+                    v.reasons + ("'액'을 분류어 '금액'으로 봄",),
+                )
+            )
+        for filler in _FILLERS:
+            if name.endswith(filler) and len(name) > len(filler) + 1:
+                more.append(
+                    Variant(
+                        name[: -len(filler)],
+                        v.prior * P_FILLER,
+                        "variant",
+                        v.reasons + (f"막연한 끝말 '{filler}' 제외",),
+                    )
+                )
+    core += more
+    variants = list(core)
+    if ch.qualifiers:
+        # 'A(B)': B usually says which kind of A (접수(일자)), so A+B beats B, B beats A.
+        variants = [
+            Variant(v.name, v.prior * P_ONLY_HEAD, v.tag, v.reasons + ("괄호 속 말 무시",))
+            for v in core
+        ]
+        for q in ch.qualifiers:
+            q_name, q_notes = lex.rewrite_aliases(q)
+            for v in core:
+                for name, how in ((q_name + v.name, "앞"), (v.name + q_name, "뒤")):
+                    variants.append(
+                        Variant(
+                            name,
+                            v.prior * P_QUALIFIER,
+                            "variant",
+                            v.reasons + q_notes + (f"괄호 속 '{q}'를 머리글 {how}에 붙임",),
+                        )
+                    )
+            head_unknown = any(k == "unknown" for _, _, k in lex.pieces(alias_name))
+            variants.append(
+                Variant(
+                    q_name,
+                    base_prior * P_ONLY_QUALIFIER,
+                    "variant",
+                    q_notes + (f"괄호 속 '{q}'만 용어명으로 봄",),
+                    weak=head_unknown,
+                )
+            )
+
+    raws: list[Raw] = []
+    seen: dict[str, float] = {}
+    for v in variants:
+        if not v.name or seen.get(v.name, -1) >= v.prior:
+            continue
+        seen[v.name] = v.prior
+        found = term_rules(lex, v)
+        if v.weak:
+            found = [dataclasses.replace(r, strong=False) for r in found]
+        raws.extend(found)
+    # Typo-tolerant look-ups only when the name explains nothing: they are the slowest
+    # step, and a name made of standard words is a composition, not a typo.
+    strong = any(r.strong and r.prior >= 0.7 for r in raws)
+    if not strong:
+        for v in variants[:3]:
+            if not raws or any(k == "unknown" for _, _, k in lex.pieces(v.name)):
+                raws.extend(fuzzy(lex, v))
+
+    # the name proposals are built from: aliases rewritten, qualifiers placed by rule
+    name = korean_name or alias_name
+    words = decompose(name, lex.index) if name else None
+    if ch.qualifiers:
+        # 회원수(신규) -> 신규회원수 (a complete name gets its qualifier in front);
+        # 접수(일자) -> 접수일자 (an incomplete one continues with it)
+        q_name = lex.rewrite_aliases(ch.qualifiers[0])[0]
+        ends_in_class = bool(words) and words[-1].is_class_word
+        name = q_name + name if ends_in_class else name + q_name
+        words = decompose(name, lex.index)
+    pieces = lex.pieces(name) if name else []
+    if english_missing:
+        pieces = [(m, None, "unknown") for m in english_missing]
+    return Analysis(raws, name, words, pieces)
