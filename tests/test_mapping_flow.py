@@ -172,3 +172,12 @@ def test_cli_map_check_and_suggest_contract(catalog, tmp_path):
     assert lines[1]["kind"] == "not_a_column"
     undo = runner.invoke(cli, ["--catalog", db, "mapping", "undo"])
     assert undo.exit_code == 0 and "되돌렸습니다" in undo.output
+
+
+def test_a_rejected_term_is_not_offered_again(catalog):
+    map_catalog(catalog)
+    cid = column_id(catalog, "시설.csv", "시설명")
+    top = match(catalog, cid)["candidates"][0]["term"]
+    MappingDesk(catalog).reject(cid, top)
+    map_catalog(catalog)
+    assert top not in [c["term"] for c in match(catalog, cid)["candidates"]]

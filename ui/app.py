@@ -111,6 +111,9 @@ def main(catalog_path: str | None = None) -> int:
     started = time.perf_counter()
     # Qt 6 scales for high-DPI screens by default (PassThrough rounding); nothing to switch on.
     app = QApplication.instance() or QApplication(sys.argv)
+    from ui.gc_guard import GuiThreadCollector
+
+    app._gc_guard = GuiThreadCollector(app)  # collect cycles on the GUI thread only
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     from ui.logging_setup import ErrorReporter, setup_logging

@@ -54,3 +54,6 @@ class AppContext(QObject):
         self.runner.shutdown()
         self.catalog.close()
         log.info("카탈로그를 닫았습니다: %s", self.catalog_path)
+        # Deleted by the GUI thread's event loop: a page holding this context may sit in a
+        # reference cycle, and Python's collector could otherwise free it from a worker thread.
+        self.deleteLater()

@@ -9,11 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -140,6 +143,123 @@ def show_rows(
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.exec()
+
+
+def _completer(names: Sequence[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(list(names), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+def ask_term_choice(
+    parent: QWidget | None, label: str, candidates: Sequence[dict], names: Sequence[str] = ()
+) -> str | None:
+    """Another term for a column: one of its candidates, or any term name typed (completed from
+    ``names``); None when cancelled."""
+    tr = lambda text: QCoreApplication.translate("dialogs", text)  # noqa: E731
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("다른 후보 선택"))
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        tr("컬럼 '{label}'에 수락할 표준용어를 고르거나 이름을 입력하세요.").format(label=label)
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    choices = QListWidget()
+    for c in candidates:
+        choices.addItem(f"{c['term']}  ({c['abbr']}, {c['domain']})  {c['score']:.2f}")
+    layout.addWidget(choices)
+    layout.addWidget(QLabel(tr("또는 표준사전의 용어 이름 (입력하면 찾아 줍니다)")))
+    edit = QLineEdit()
+    edit.setPlaceholderText(tr("표준용어 이름 (예: 시설명)"))
+    if names:
+        edit.setCompleter(_completer(names, edit))
+    layout.addWidget(edit)
+    choices.currentRowChanged.connect(
+        lambda row: edit.setText(candidates[row]["term"]) if 0 <= row < len(candidates) else None
+    )
+    choices.itemActivated.connect(lambda _item: dialog.accept())
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(tr("수락"))
+    ok.setEnabled(False)
+    edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if len(candidates) > 1:
+        choices.setCurrentRow(1)  # "another" candidate: the first one is what Enter accepts
+    dialog.resize(460, 320)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return edit.text().strip() or None
+
+
+def ask_new_term(
+    parent: QWidget | None, label: str, proposal: dict | None, domains: Sequence[str] = ()
+):
+    """A new term for the review queue, pre-filled from the matcher's proposal; a ``Term`` or
+    None when cancelled."""
+    from catalog_app.dictionary.model import Term
+
+    tr = lambda text: QCoreApplication.translate("dialogs", text)  # noqa: E731
+    proposal = proposal or {}
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("새 용어 제안"))
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        tr(
+            "컬럼 '{label}'에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 "
+            "올립니다. 표준 담당자가 승인하면 용어가 됩니다."
+        ).format(label=label)
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    if proposal.get("missing"):
+        missing = QLabel(
+            tr("표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.").format(
+                words=", ".join(proposal["missing"])
+            )
+        )
+        missing.setObjectName("muted")
+        missing.setWordWrap(True)
+        layout.addWidget(missing)
+    form = QFormLayout()
+    name = QLineEdit(proposal.get("name") or "".join(proposal.get("words") or []) or label)
+    abbr = QLineEdit(proposal.get("abbr") or "")
+    abbr.setPlaceholderText(tr("예: FCLT_NM"))
+    domain = QLineEdit(proposal.get("domain") or "")
+    domain.setPlaceholderText(tr("예: 명V100"))
+    if domains:
+        domain.setCompleter(_completer(domains, domain))
+    description = QLineEdit()
+    form.addRow(tr("용어 이름"), name)
+    form.addRow(tr("영문약어"), abbr)
+    form.addRow(tr("도메인"), domain)
+    form.addRow(tr("설명"), description)
+    layout.addLayout(form)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(tr("제안"))
+    name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+    ok.setEnabled(bool(name.text().strip()))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(460)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return Term(
+        name=name.text().strip(),
+        abbr=abbr.text().strip().upper(),
+        domain=domain.text().strip(),
+        description=description.text().strip(),
+    )
 
 
 class LogDialog(QDialog):

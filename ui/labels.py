@@ -121,3 +121,56 @@ def file_status_name(code: str | None) -> str:
         "failed": QCoreApplication.translate("labels", "실패"),
     }
     return names.get(code or "", code or "")
+
+
+def match_kind_name(code: str | None) -> str:
+    """The matcher's kind of suggestion (README: Mapping columns to the standard)."""
+    names = {
+        "exact": QCoreApplication.translate("labels", "일치"),
+        "synonym": QCoreApplication.translate("labels", "동의어"),
+        "variant": QCoreApplication.translate("labels", "변형"),
+        "composable": QCoreApplication.translate("labels", "조합 가능"),
+        "nonstandard": QCoreApplication.translate("labels", "비표준"),
+        "not_a_column": QCoreApplication.translate("labels", "구분 열"),
+        "unmapped": QCoreApplication.translate("labels", "미분석"),
+    }
+    return names.get(code or "", code or "")
+
+
+def decision_name(code: str | None) -> str:
+    names = {
+        "accepted": QCoreApplication.translate("labels", "수락"),
+        "rejected": QCoreApplication.translate("labels", "거부"),
+        "proposed": QCoreApplication.translate("labels", "새 용어 제안"),
+    }
+    return names.get(code or "", code or "")
+
+
+def check_name(code: str | None) -> str:
+    """The standard check codes T1…N3 (catalog_app/matching/checks.py)."""
+    names = {
+        "T1": QCoreApplication.translate("labels", "미등록 용어"),
+        "W1": QCoreApplication.translate("labels", "비표준 단어"),
+        "W2": QCoreApplication.translate("labels", "금칙어"),
+        "W3": QCoreApplication.translate("labels", "이음동의어"),
+        "W4": QCoreApplication.translate("labels", "동음이의어"),
+        "W5": QCoreApplication.translate("labels", "조합 모호"),
+        "F1": QCoreApplication.translate("labels", "분류어 종결"),
+        "D1": QCoreApplication.translate("labels", "타입"),
+        "D2": QCoreApplication.translate("labels", "길이"),
+        "D3": QCoreApplication.translate("labels", "소수점"),
+        "D4": QCoreApplication.translate("labels", "형식"),
+        "D5": QCoreApplication.translate("labels", "허용값"),
+        "N1": QCoreApplication.translate("labels", "부적합 문자"),
+        "N2": QCoreApplication.translate("labels", "약어 규칙"),
+        "N3": QCoreApplication.translate("labels", "논리명 없음"),
+    }
+    return names.get(code or "", code or "")
+
+
+def severity_name(code: str | None) -> str:
+    names = {
+        "error": QCoreApplication.translate("labels", "오류"),
+        "warning": QCoreApplication.translate("labels", "경고"),
+    }
+    return names.get(code or "", code or "")

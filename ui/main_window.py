@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
             from ui.pages.catalog_page import CatalogPage
 
             return CatalogPage(ctx)
+        if key == "mapping":
+            from ui.pages.mapping_page import MappingPage
+
+            return MappingPage(ctx)
         if key == "dictionary":
             from ui.pages.dictionary_page import DictionaryPage
 
@@ -133,9 +137,9 @@ class MainWindow(QMainWindow):
             page = SettingsPage(ctx)
             page.open_catalog_requested.connect(self.open_catalog)
             return page
-        from ui.pages.placeholder_page import disclosure_page, mapping_page
+        from ui.pages.placeholder_page import disclosure_page
 
-        return mapping_page(ctx) if key == "mapping" else disclosure_page(ctx)
+        return disclosure_page(ctx)
 
     def page(self, key: str) -> Page:
         """The page for ``key``, built now if it was never shown."""

@@ -4,6 +4,7 @@ SQLite connection may only be used by the thread that opened it and the GUI must
 - :class:`TaskRunner`: short catalog jobs (dictionary, header overrides) run one after another on
   one thread that keeps its connection open; results come back to the GUI thread as callbacks.
 - :class:`ScanJob`: one scan (long, cancellable), on a thread of its own.
+- :class:`MapJob`: suggestions for every column (``map_catalog``), the same way.
 """
 
 from __future__ import annotations
@@ -196,7 +197,56 @@ class ScanJob(QObject):
             self.finished.emit(summary)
 
 
-def start_in_thread(job: ScanJob, name: str = "scan") -> QThread:
+class MapJob(QObject):
+    """Suggest standard terms for the columns of ``dataset_ids`` (all when None); cancellable
+    between datasets (the datasets finished before stay stored)."""
+
+    progress = Signal(object)  # ProgressEvent per dataset
+    finished = Signal(object)  # MapSummary, or None when cancelled
+    failed = Signal(str)
+
+    MIN_INTERVAL = 0.03
+
+    def __init__(self, catalog_path: str, dataset_ids: list[int] | None = None):
+        super().__init__()
+        self.catalog_path = catalog_path
+        self.dataset_ids = dataset_ids
+        self.token = CancelToken()
+        self._last_emit = 0.0
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _emit(self, event: ProgressEvent) -> None:
+        now = time.monotonic()
+        if event.done == event.total or now - self._last_emit >= self.MIN_INTERVAL:
+            self._last_emit = now
+            self.progress.emit(event)
+
+    @Slot()
+    def run(self) -> None:
+        from catalog_app.progress import Cancelled
+
+        try:
+            from catalog_app.catalog.store import Catalog
+            from catalog_app.matching.jobs import map_catalog
+
+            with Catalog(self.catalog_path) as catalog:
+                summary = map_catalog(
+                    catalog, dataset_ids=self.dataset_ids, progress=self._emit, cancel=self.token
+                )
+        except Cancelled:
+            log.info("제안 만들기를 취소했습니다.")
+            self.finished.emit(None)
+        except Exception as exc:
+            log.exception("제안 만들기 실패")
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            log.info("제안 만들기: 컬럼 %d개 %s", summary.columns, summary.kinds)
+            self.finished.emit(summary)
+
+
+def start_in_thread(job: ScanJob | MapJob, name: str = "scan") -> QThread:
     """Move ``job`` to a new thread and start it; the thread ends when the job reports back."""
     thread = QThread()
     thread.setObjectName(name)

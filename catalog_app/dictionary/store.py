@@ -318,12 +318,15 @@ class DictionaryStore:
         ).fetchone()
         if row:
             return row["id"]
-        with self.catalog.transaction() as conn:
-            return conn.execute(
-                """INSERT INTO dict_editions (key, layer, layout, source, imported_at)
+        with self.catalog.transaction() as conn:  # two first openers at once: one row wins
+            conn.execute(
+                """INSERT OR IGNORE INTO dict_editions (key, layer, layout, source, imported_at)
                    VALUES (?, 'institution', 'institution', '', ?)""",
                 (INSTITUTION_KEY, now_iso()),
-            ).lastrowid
+            )
+            return conn.execute(
+                "SELECT id FROM dict_editions WHERE key = ?", (INSTITUTION_KEY,)
+            ).fetchone()["id"]
 
     def institution(self) -> Dictionary:
         return self._load_id(self.institution_id(), "institution", INSTITUTION_KEY)

@@ -146,6 +146,9 @@ def map_catalog(
             suggestion = ws.matcher.suggest(row["label"], profile.samples, profile)
             candidates = [asdict(c) for c in suggestion.candidates[:5]]
             decision = decisions.get((dataset_id, row["table_key"], row["label"]))
+            if decision is not None and decision["status"] == "rejected":
+                # a term the clerk rejected for this column is not offered again
+                candidates = [c for c in candidates if c["term"] != decision["term_name"]]
             term = working_term(
                 ws, decision, suggestion.kind, candidates[0] if candidates else None
             )

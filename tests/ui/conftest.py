@@ -13,6 +13,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+@pytest.fixture(autouse=True)
+def _gc_on_main_thread():
+    """As in the app (ui/gc_guard.py): no cyclic collection in worker threads during a test;
+    collect on the main thread after it."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -107,7 +120,7 @@ def no_unexpected_dialogs(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda p, m, t=None: messages.append(("error", m)))
     monkeypatch.setattr(dialogs, "show_info", lambda p, m, t=None: messages.append(("info", m)))
     monkeypatch.setattr(dialogs, "show_rows", lambda p, t, m, h, r: messages.append(("rows", m)))
-    for name in ("ask_confirm", "ask_reason", "ask_header"):
+    for name in ("ask_confirm", "ask_reason", "ask_header", "ask_term_choice", "ask_new_term"):
         monkeypatch.setattr(dialogs, name, unexpected)
     return messages
 

@@ -47,6 +47,24 @@ def _prepare(window, key, qtbot):
         for r in range(page.datasets.rowCount()):
             if page.datasets.index(r, 0).data() == "연락처.csv":
                 page.dataset_view.selectRow(r)
+    elif key == "mapping":
+        # real suggestions, a few decisions and a column with several candidates selected
+        assert page.start_mapping()
+        qtbot.waitUntil(lambda: not page.is_running(), timeout=15_000)
+        qtbot.waitUntil(lambda: page.rate is not None, timeout=10_000)
+        rows = [page.model.row(r) for r in range(page.model.rowCount())]
+        for label in ("개설일", "작성자"):
+            r = next(i for i, row in enumerate(rows) if row["label"] == label)
+            page.view.selectRow(r)
+            page.actions_.accept_top()
+        r = next(
+            i
+            for i, row in enumerate(rows)
+            if row["label"] == "소재지" and row["dataset"] == "시설목록.xlsx"
+        )
+        page.view.selectRow(r)
+        page.compute_rate()
+        qtbot.waitUntil(lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=5000)
     elif key == "dictionary":
         page.search_box.setText("주소")
         qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=5000)

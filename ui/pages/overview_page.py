@@ -82,8 +82,8 @@ class OverviewPage(Page):
             (
                 "2",
                 self.tr("표준 매핑 검토"),
-                self.tr("컬럼 이름을 공통표준 용어에 맞춥니다. (매칭 기능과 함께 제공 예정)"),
-                ("dictionary", self.tr("표준사전 보기")),
+                self.tr("컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다."),
+                ("mapping", self.tr("매핑 검토하기")),
             ),
             (
                 "3",

@@ -1,0 +1,390 @@
+"""The 매핑 검토 table: every column with a stored suggestion (``column_match``), its file and
+sheet, the top candidate and the clerk's decision (``column_mappings``, keyed by dataset, sheet
+and header label). Paged, sorted and filtered in SQL, like :class:`ui.models.DatasetTableModel`.
+
+The check codes stored by ``map`` were computed with the decisions of that moment; the page hands
+in fresher ones (:meth:`MatchTableModel.set_fresh_checks`) from its background ``check_catalog``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ui import labels
+from ui.models import ERROR_COLOR, MUTED_COLOR, Index
+
+KINDS = ("exact", "synonym", "variant", "composable", "nonstandard", "not_a_column")
+ACCEPTED_COLOR = QColor("#1e6b35")
+WARNING_COLOR = QColor("#8a4b00")
+
+_TOP_TERM = "json_extract(m.candidates, '$[0].term')"
+_TOP_SCORE = "json_extract(m.candidates, '$[0].score')"
+_KIND_ORDER = (
+    "CASE m.kind "
+    + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
+    + f" ELSE {len(KINDS)} END"
+)
+_FROM = """FROM columns c JOIN column_match m ON m.column_id = c.id
+           JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
+           LEFT JOIN column_mappings cm ON cm.dataset_id = c.dataset_id
+                AND cm.table_key = t.table_key AND cm.label = c.label"""
+_FIELDS = f"""c.id AS column_id, c.dataset_id, c.label, t.table_key,
+             COALESCE(t.sheet_name, t.table_key) AS sheet, d.name AS dataset, d.rel_path,
+             m.kind, m.checks, m.compliant, json_array_length(m.candidates) AS candidate_count,
+             {_TOP_TERM} AS top_term, {_TOP_SCORE} AS top_score, cm.status AS decision,
+             cm.term_name AS decision_term, cm.decided_by"""
+_DEFAULT_ORDER = "d.folder, d.name, t.table_index, c.col_index"
+# (key, ORDER BY expressions) per view column
+_SORTS = (
+    ("dataset", ("d.folder", "d.name")),
+    ("sheet", ("d.folder", "d.name", "t.table_index")),
+    ("label", ("c.label",)),
+    ("kind", (_KIND_ORDER,)),
+    ("top_term", (_TOP_TERM,)),
+    ("top_score", (f"COALESCE({_TOP_SCORE}, -1)",)),
+    ("decision", ("COALESCE(cm.status, '')", "cm.term_name")),
+    ("checks", ("COALESCE(m.compliant, -1)",)),
+)
+
+
+@dataclass
+class Filters:
+    kind: str | None = None
+    undecided: bool = False
+    score_min: float = 0.0
+    score_max: float = 1.0
+    text: str = ""
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = ["d.status = 'ok'"], []
+        if self.kind:
+            clauses.append("m.kind = ?")
+            params.append(self.kind)
+        if self.undecided:
+            clauses.append("cm.id IS NULL")
+        if self.score_min > 0 or self.score_max < 1:
+            clauses.append(f"COALESCE({_TOP_SCORE}, 0) BETWEEN ? AND ?")
+            params += [self.score_min, self.score_max]
+        if self.text.strip():
+            clauses.append("c.label LIKE ? ESCAPE '\\'")
+            escaped = self.text.strip().replace("\\", "\\\\").replace("%", "\\%")
+            params.append("%" + escaped.replace("_", "\\_") + "%")
+        return " WHERE " + " AND ".join(clauses), params
+
+
+def check_codes(checks: list[dict]) -> tuple[list[str], list[str]]:
+    """(error codes, warning codes), each without repeats."""
+    errors = list(dict.fromkeys(c["code"] for c in checks if c["severity"] == "error"))
+    warnings = list(dict.fromkeys(c["code"] for c in checks if c["severity"] != "error"))
+    return errors, [w for w in warnings if w not in errors]
+
+
+class MatchTableModel(QAbstractTableModel):
+    """Suggested columns, fetched a page at a time."""
+
+    PAGE = 200
+    sorted = Signal()  # re-read in a new order (the view's selection was reset)
+
+    def __init__(self, conn: sqlite3.Connection, parent=None):
+        super().__init__(parent)
+        self._conn = conn
+        self._rows: list[dict] = []
+        self._total = 0
+        self._fresh: dict[int, list[dict]] = {}
+        self.filters = Filters()
+        self._order = _DEFAULT_ORDER
+        self._titles = [
+            self.tr("파일"),
+            self.tr("시트"),
+            self.tr("컬럼"),
+            self.tr("종류"),
+            self.tr("1순위 용어"),
+            self.tr("점수"),
+            self.tr("결정"),
+            self.tr("점검 코드"),
+        ]
+        self.refresh()
+
+    # ---------------------------------------------------------------- querying
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refresh()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(_SORTS):
+            return
+        direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
+        parts = [f"{expr} {direction}" for expr in _SORTS[column][1]]
+        self._order = ", ".join([*parts, _DEFAULT_ORDER])
+        self.refresh()
+        self.sorted.emit()
+
+    def refresh(self, at_least: int = 0) -> None:
+        """Re-read from the first row; ``at_least`` rows when the view had scrolled that far."""
+        where, params = self.filters.where()
+        self.beginResetModel()
+        self._total = self._conn.execute(f"SELECT COUNT(*) {_FROM}{where}", params).fetchone()[0]
+        self._rows = self._page(0, max(self.PAGE, at_least))
+        self.endResetModel()
+
+    def _page(self, offset: int, limit: int) -> list[dict]:
+        where, params = self.filters.where()
+        sql = f"SELECT {_FIELDS} {_FROM}{where} ORDER BY {self._order}, c.id LIMIT ? OFFSET ?"
+        return [dict(r) for r in self._conn.execute(sql, (*params, limit, offset))]
+
+    def refresh_rows(self, column_ids: list[int]) -> bool:
+        """Re-read the fetched rows that share a decision with these columns, in place. False
+        (nothing done) when a decision filter or order could move rows: refresh instead."""
+        if self.filters.undecided or "cm." in self._order:
+            return False
+        keys = {
+            (r["dataset_id"], r["table_key"], r["label"])
+            for r in self._rows
+            if r["column_id"] in set(column_ids)
+        }
+        for key in keys:  # decisions are per (file, sheet, label): same-label columns share one
+            fresh = self._conn.execute(
+                f"""SELECT {_FIELDS} {_FROM}
+                    WHERE c.dataset_id = ? AND t.table_key = ? AND c.label = ?""",
+                key,
+            ).fetchall()
+            by_id = {r["column_id"]: dict(r) for r in fresh}
+            for i, row in enumerate(self._rows):
+                if row["column_id"] in by_id:
+                    self._rows[i] = by_id[row["column_id"]]
+                    last = self.columnCount() - 1
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return True
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        rows = self._page(len(self._rows), self.PAGE)
+        if not rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def row(self, index: int) -> dict | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def row_of(self, column_id: int | None) -> int:
+        """Row of a column among the rows fetched so far (-1 when not fetched)."""
+        return next((i for i, r in enumerate(self._rows) if r["column_id"] == column_id), -1)
+
+    # ------------------------------------------------------------------ checks
+    def set_fresh_checks(self, fresh: dict[int, list[dict]]) -> None:
+        """Checks recomputed with today's decisions, for the columns where they changed."""
+        self._fresh = dict(fresh)
+        for row in self._rows:
+            row.pop("_checks", None)
+        if self._rows:
+            column = len(_SORTS) - 1
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def fresh_checks(self, column_id: int) -> list[dict] | None:
+        return self._fresh.get(column_id)
+
+    def checks_of(self, row: dict) -> list[dict]:
+        if "_checks" not in row:
+            fresh = self._fresh.get(row["column_id"])
+            row["_checks"] = fresh if fresh is not None else json.loads(row["checks"] or "[]")
+        return row["_checks"]
+
+    def _checks_text(self, row: dict) -> str:
+        if row["kind"] == "not_a_column":
+            return self.tr("제외")
+        errors, warnings = check_codes(self.checks_of(row))
+        if not errors and not warnings:
+            return self.tr("준수")
+        text = " ".join(errors)
+        if warnings:
+            text += (" " if text else "") + "(" + " ".join(warnings) + ")"
+        return text
+
+    def _checks_tip(self, row: dict) -> str:
+        checks = self.checks_of(row)
+        if not checks:
+            return self._checks_text(row)
+        return "\n".join(
+            f"[{c['code']} {labels.check_name(c['code'])}] {c['message']}" for c in checks
+        )
+
+    # ---------------------------------------------------------------- Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_SORTS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole and _SORTS[section][0] == "checks":
+            return self.tr(
+                "표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). "
+                "'준수'는 표준용어에 매핑되고 오류가 없는 컬럼입니다."
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and _SORTS[section][0] == "top_score":
+            return self.tr("1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.")
+        return None
+
+    def _text(self, row: dict, key: str) -> str:
+        if key == "kind":
+            return labels.match_kind_name(row["kind"])
+        if key == "top_score":
+            return f"{row['top_score']:.2f}" if row["top_score"] is not None else ""
+        if key == "decision":
+            if not row["decision"]:
+                return ""
+            return f"{labels.decision_name(row['decision'])}: {row['decision_term']}"
+        if key == "checks":
+            return self._checks_text(row)
+        return row[key] or ""
+
+    def _color(self, row: dict, key: str) -> QColor | None:
+        if key == "decision":
+            return {"accepted": ACCEPTED_COLOR, "rejected": ERROR_COLOR}.get(
+                row["decision"] or "", WARNING_COLOR
+            )
+        if key == "checks":
+            if row["kind"] == "not_a_column":
+                return MUTED_COLOR
+            errors, warnings = check_codes(self.checks_of(row))
+            return ERROR_COLOR if errors else WARNING_COLOR if warnings else ACCEPTED_COLOR
+        if key in ("kind", "top_term", "top_score") and row["kind"] == "not_a_column":
+            return MUTED_COLOR
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        key = _SORTS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "dataset":
+                return row["rel_path"]
+            if key == "checks":
+                return self._checks_tip(row)
+            if key == "decision" and row["decision"]:
+                return self.tr("{what} — {who}").format(
+                    what=self._text(row, key), who=row["decided_by"] or ""
+                )
+            return self._text(row, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "top_score":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = self._color(row, key)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.UserRole:
+            return row["column_id"]
+        return None
+
+
+# ------------------------------------------------------------------ page queries
+
+
+def column_detail(conn: sqlite3.Connection, column_id: int) -> dict | None:
+    """One column for the detail pane: profile, suggestion and decision (GUI thread, indexed)."""
+    row = conn.execute(
+        """SELECT c.id AS column_id, c.dataset_id, c.label, c.inferred_type, c.max_len_bytes,
+                  c.samples, c.pii_kind, t.table_key, COALESCE(t.sheet_name, t.table_key) AS sheet,
+                  d.name AS dataset, d.rel_path, m.kind, m.cleaned, m.candidates, m.proposal,
+                  m.checks, m.compliant
+           FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
+           LEFT JOIN column_match m ON m.column_id = c.id WHERE c.id = ?""",
+        (column_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["candidates"] = json.loads(row["candidates"] or "[]")
+    out["proposal"] = json.loads(row["proposal"]) if row["proposal"] else None
+    out["checks"] = json.loads(row["checks"] or "[]")
+    out["samples"] = json.loads(row["samples"] or "[]")
+    decision = conn.execute(
+        "SELECT * FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
+        (row["dataset_id"], row["table_key"], row["label"]),
+    ).fetchone()
+    out["decision"] = dict(decision) if decision else None
+    return out
+
+
+def bulk_count(conn: sqlite3.Connection, threshold: float) -> int:
+    """How many columns ``MappingDesk.bulk_accept(threshold)`` would accept (same selection:
+    no decision yet, a top candidate scoring at least ``threshold``, not a crosstab band)."""
+    return conn.execute(
+        f"""SELECT COUNT(*) FROM column_match m JOIN columns c ON c.id = m.column_id
+            JOIN tables t ON t.id = c.table_id
+            WHERE m.kind != 'not_a_column' AND {_TOP_SCORE} >= ?
+            AND NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.dataset_id = c.dataset_id
+                            AND d.table_key = t.table_key AND d.label = c.label)""",
+        (threshold,),
+    ).fetchone()[0]
+
+
+def unmatched_count(conn: sqlite3.Connection) -> int:
+    """Columns of readable datasets that have no suggestion yet (new since the last run)."""
+    return conn.execute(
+        """SELECT COUNT(*) FROM columns c JOIN datasets d ON d.id = c.dataset_id
+           WHERE d.status = 'ok'
+           AND NOT EXISTS (SELECT 1 FROM column_match m WHERE m.column_id = c.id)"""
+    ).fetchone()[0]
+
+
+def column_id_of(conn: sqlite3.Connection, dataset_id: int, table_key: str, label: str):
+    """The current column id for a decision key (ids change when a file is rescanned)."""
+    row = conn.execute(
+        """SELECT c.id FROM columns c JOIN tables t ON t.id = c.table_id
+           WHERE c.dataset_id = ? AND t.table_key = ? AND c.label = ? ORDER BY c.col_index""",
+        (dataset_id, table_key, label),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def working_names(conn: sqlite3.Connection, table: str = "dict_terms") -> list[str]:
+    """Active term (or domain) names of the current edition and the institution layer, for the
+    dialogs' completers (one indexed query)."""
+    assert table in ("dict_terms", "dict_domains")
+    rows = conn.execute(
+        f"""SELECT DISTINCT name FROM {table} WHERE retired = 0 AND edition_id IN
+            (SELECT id FROM dict_editions WHERE is_current = 1 OR layer = 'institution')
+            ORDER BY name"""
+    )
+    return [r[0] for r in rows]
+
+
+def rate_job(catalog) -> tuple:
+    """(catalog-wide Rate, {column_id: checks} where today's checks differ from the stored)."""
+    from catalog_app.matching.jobs import check_catalog
+
+    report = check_catalog(catalog)
+    stored = dict(catalog.conn.execute("SELECT column_id, checks FROM column_match").fetchall())
+    fresh = {}
+    for col in report.columns:
+        if col["column_id"] not in stored:
+            continue
+        checks = json.loads(json.dumps(col["checks"], ensure_ascii=False))
+        if checks != json.loads(stored[col["column_id"]] or "[]"):
+            fresh[col["column_id"]] = checks
+    return report.rates["catalog"][0], fresh
