@@ -10,41 +10,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from catalog_app.dictionary.model import Dictionary
+from catalog_app.dictionary.model import BOOKKEEPING, Dictionary, Domain, Term, Word, field_names
 
 FIELDS = {
-    "words": (
-        "abbr",
-        "english",
-        "description",
-        "is_class_word",
-        "domain_class",
-        "synonyms",
-        "forbidden",
-    ),
-    "terms": (
-        "abbr",
-        "domain",
-        "description",
-        "allowed_values",
-        "storage_format",
-        "display_format",
-        "code_name",
-        "owner",
-        "synonyms",
-    ),
-    "domains": (
-        "group",
-        "domain_class",
-        "description",
-        "data_type",
-        "length",
-        "scale",
-        "storage_format",
-        "display_format",
-        "unit",
-        "allowed_values",
-    ),
+    key: tuple(f for f in field_names(cls) if f not in BOOKKEEPING)
+    for key, cls in (("words", Word), ("terms", Term), ("domains", Domain))
 }
 FIELD_NAMES = {
     "abbr": "영문약어명",

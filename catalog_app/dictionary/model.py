@@ -82,3 +82,13 @@ class Dictionary:
 
     def active_domains(self) -> list[Domain]:
         return [d for d in self.domains if not d.retired]
+
+
+def field_names(cls) -> tuple[str, ...]:
+    """The fields of Word/Term/Domain in declaration order: the one list storage and diff use."""
+    from dataclasses import fields
+
+    return tuple(f.name for f in fields(cls))
+
+
+BOOKKEEPING = ("name", "enacted", "retired", "number", "extra")  # not compared between editions

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from catalog_app.catalog.store import Catalog, now_iso
-from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
+from catalog_app.dictionary.model import Dictionary, Domain, Term, Word, field_names
 
 INSTITUTION_KEY = "기관표준"
 _ENACTED = re.compile(r"(\d+)차\s*\((\d{4}-\d{2})\)")
@@ -57,53 +57,10 @@ def edition_key(dictionary: Dictionary, source: str | Path = "") -> str:
     return Path(str(source)).stem or "edition"
 
 
-_WORD_COLS = (
-    "name",
-    "abbr",
-    "english",
-    "description",
-    "is_class_word",
-    "domain_class",
-    "synonyms",
-    "forbidden",
-    "enacted",
-    "retired",
-    "number",
-    "extra",
-)
-_TERM_COLS = (
-    "name",
-    "abbr",
-    "domain",
-    "description",
-    "allowed_values",
-    "storage_format",
-    "display_format",
-    "code_name",
-    "owner",
-    "synonyms",
-    "enacted",
-    "retired",
-    "number",
-    "extra",
-)
-_DOMAIN_COLS = (
-    "name",
-    "grp",
-    "domain_class",
-    "description",
-    "data_type",
-    "length",
-    "scale",
-    "storage_format",
-    "display_format",
-    "unit",
-    "allowed_values",
-    "enacted",
-    "retired",
-    "number",
-    "extra",
-)
+_WORD_COLS = field_names(Word)
+_TERM_COLS = field_names(Term)
+# 'group' is an SQL keyword: the domain table stores it as 'grp'.
+_DOMAIN_COLS = tuple("grp" if f == "group" else f for f in field_names(Domain))
 TABLES = {
     "word": ("dict_words", _WORD_COLS),
     "term": ("dict_terms", _TERM_COLS),
