@@ -349,14 +349,24 @@ def header(
 
 
 def _add_groups() -> None:
+    from catalog_app.cli_disclosure import (
+        diff_cmd,
+        export_cmd,
+        institution,
+        meta,
+        snapshot_cmd,
+        validate_cmd,
+    )
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping):
+    for group in (standards, mapping, institution, meta):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
     for command in (map_cmd, check_cmd, suggest_cmd):
+        cli.add_command(catalog_option(command))
+    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd):
         cli.add_command(catalog_option(command))
 
 

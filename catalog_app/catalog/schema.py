@@ -276,6 +276,62 @@ CREATE TABLE mapping_memory (
 """
 
 
+# Disclosure (issue 5): institution settings, departments, per-dataset and per-column metadata the
+# coordinator enters (field/value rows keyed like decisions, so they survive rescans), the change
+# log for undo, and yearly snapshots that triggers keep frozen.
+DISCLOSURE_SCHEMA = """
+CREATE TABLE institution_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at TEXT
+);
+CREATE TABLE departments (
+    folder TEXT PRIMARY KEY,                      -- folder prefix relative to a scanned root
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE disclosure_meta (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL DEFAULT '',           -- '' for dataset-level fields
+    label TEXT NOT NULL DEFAULT '',               -- column label; '' for dataset-level fields
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, table_key, label, field)
+);
+CREATE TABLE disclosure_changes (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    dataset_id INTEGER,                           -- NULL for institution settings
+    table_key TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    field TEXT NOT NULL,
+    before TEXT,                                  -- NULL = not set
+    after TEXT,
+    undone_by INTEGER
+);
+CREATE INDEX idx_disclosure_changes_batch ON disclosure_changes(batch_id);
+CREATE TABLE snapshots (
+    year INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    forced INTEGER NOT NULL DEFAULT 0,            -- taken despite blocking problems
+    problems TEXT NOT NULL DEFAULT '{}',          -- JSON counts {error: n, warning: m}
+    summary TEXT NOT NULL DEFAULT '{}',           -- JSON: datasets, columns, 준수율
+    payload TEXT NOT NULL,                        -- JSON of the DisclosureState
+    sha256 TEXT NOT NULL                          -- of payload, checked on every load
+);
+CREATE TRIGGER snapshots_frozen_update BEFORE UPDATE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshot is frozen: 스냅샷은 바꿀 수 없습니다'); END;
+CREATE TRIGGER snapshots_frozen_delete BEFORE DELETE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshot is frozen: 스냅샷은 지울 수 없습니다'); END;
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -286,6 +342,10 @@ def _search(conn: sqlite3.Connection) -> str:
 
 def _dictionary(conn: sqlite3.Connection) -> str:
     return DICTIONARY_SCHEMA
+
+
+def _disclosure(conn: sqlite3.Connection) -> str:
+    return DISCLOSURE_SCHEMA
 
 
 def has_trigram(conn: sqlite3.Connection) -> bool:
@@ -299,7 +359,7 @@ def has_trigram(conn: sqlite3.Connection) -> bool:
 
 
 # Each migration returns the SQL that takes the catalog from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search, _dictionary]
+MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search, _dictionary, _disclosure]
 LATEST = len(MIGRATIONS)
 
 

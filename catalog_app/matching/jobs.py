@@ -198,11 +198,13 @@ class CheckReport:
     top_words: list[tuple[str, int]]
 
 
-def check_catalog(catalog: Catalog, departments: dict[str, str] | None = None) -> CheckReport:
+def check_catalog(
+    catalog: Catalog, departments: dict[str, str] | None = None, ws: Workspace | None = None
+) -> CheckReport:
     """Checks and 준수율 for every mapped column, with the decisions as they stand now."""
     from catalog_app.matching.compliance import top_nonstandard_words
 
-    ws = Workspace.open(catalog, with_matcher=False)
+    ws = ws or Workspace.open(catalog, with_matcher=False)
     decisions = _decisions(catalog)
     matches = {
         r["column_id"]: r for r in catalog.conn.execute("SELECT * FROM column_match").fetchall()

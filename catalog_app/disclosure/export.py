@@ -1,0 +1,107 @@
+"""One entry point for every disclosure export, used by the CLI and the desktop app alike.
+
+The state comes from the year's snapshot when there is one (what was frozen is what is handed
+in), else from the live catalog. Validation runs first and blocking problems stop the export
+unless forced. The year-over-year diff compares the snapshot of N-1 with year N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from catalog_app.catalog.store import Catalog
+from catalog_app.disclosure.diff import diff_states
+from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
+from catalog_app.disclosure.snapshot import load_snapshot, state_for_year
+from catalog_app.disclosure.validate import ExportBlocked, blocking, validate
+
+__all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
+
+# kind → (Korean name, default file name pattern; '' = a folder)
+KINDS: dict[str, tuple[str, str]] = {
+    "inventory": ("공공데이터 목록", "{year}_공공데이터목록.xlsx"),
+    "definitions": ("테이블·컬럼 정의서", "{year}_정의서.xlsx"),
+    "compliance": ("표준 준수율 보고서", "{year}_표준준수율.xlsx"),
+    "diff": ("전년 대비 변경", "{year}_전년대비변경.xlsx"),
+    "dcat": ("DCAT (JSON-LD)", "{year}_dcat.jsonld"),
+    "datapackage": ("datapackage.json (데이터셋별)", "{year}_datapackage"),
+}
+
+
+@dataclass
+class ExportResult:
+    kind: str
+    year: int
+    source: str  # 'snapshot' or 'live'
+    paths: list[Path]
+    problems: list[Problem] = field(default_factory=list)
+    forced: bool = False  # written despite blocking problems
+
+
+def default_name(kind: str, year: int) -> str:
+    return KINDS[kind][1].format(year=year)
+
+
+def _target(kind: str, year: int, out: Path) -> Path:
+    """``out`` itself, or a default file name inside it when it is a folder."""
+    out = Path(out)
+    if kind == "datapackage":
+        return out
+    if out.is_dir() or not out.suffix:
+        return out / default_name(kind, year)
+    return out
+
+
+def year_diff(catalog: Catalog, year: int, *, today: date | None = None, base: int | None = None):
+    """(DiffResult, old state, new state) of ``base`` (default year-1, a snapshot) → ``year``."""
+    from_year = base if base is not None else year - 1
+    old = load_snapshot(catalog, from_year)
+    new = state_for_year(catalog, year, today=today)
+    return diff_states(old, new), old, new
+
+
+def _writer(kind: str) -> Callable[[DisclosureState, Path], list[Path]]:
+    if kind == "inventory":
+        from catalog_app.disclosure.export_inventory import write_inventory as writer
+    elif kind == "definitions":
+        from catalog_app.disclosure.export_definitions import write_definitions as writer
+    elif kind == "compliance":
+        from catalog_app.disclosure.export_compliance import write_compliance as writer
+    elif kind == "dcat":
+        from catalog_app.disclosure.export_dcat import write_dcat as writer
+    elif kind == "datapackage":
+        from catalog_app.disclosure.export_datapackage import write_datapackages as writer
+    else:
+        raise ValueError(f"알 수 없는 내보내기 종류입니다: {kind} (가능: {', '.join(KINDS)})")
+    return writer
+
+
+def export(
+    catalog: Catalog,
+    year: int,
+    kind: str,
+    out: str | Path,
+    *,
+    force: bool = False,
+    today: date | None = None,
+) -> ExportResult:
+    """Write one export; ExportBlocked (with the problems) when validation blocks and not forced."""
+    if kind not in KINDS:
+        raise ValueError(f"알 수 없는 내보내기 종류입니다: {kind} (가능: {', '.join(KINDS)})")
+    target = _target(kind, year, Path(out))
+    if kind == "diff":
+        from catalog_app.disclosure.export_diff import write_diff
+
+        diff: DiffResult
+        diff, _old, new = year_diff(catalog, year, today=today)
+        return ExportResult(kind, year, new.source, write_diff(diff, target))
+    state = state_for_year(catalog, year, today=today)
+    problems = validate(state, today)
+    stop = blocking(problems)
+    if stop and not force:
+        raise ExportBlocked(problems)
+    paths = _writer(kind)(state, target)
+    return ExportResult(kind, year, state.source, paths, problems, forced=bool(stop))

@@ -1,0 +1,107 @@
+"""표준 준수율 report: the app's own standard-compliance figures as a workbook to file or show.
+
+The rate is the app's self-computed share of checked columns that follow the standard
+dictionary, not the official 수준평가 score; the summary sheet says so next to the figure. The
+department and catalog rates are taken as the state holds them (the same numbers the app shows);
+the dataset and column sheets list the datasets on the list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.chart import BarChart, Reference
+
+from catalog_app.disclosure.model import DatasetRecord, DisclosureState, RateRecord
+from catalog_app.disclosure.workbook import check_suffix, new_workbook, save_atomic, write_table
+
+__all__ = ["NOTE", "write_compliance"]
+
+SUMMARY, DEPARTMENTS, DATASETS, FAILING = "요약", "부서별", "데이터셋별", "비준수 컬럼"
+NOTE = (
+    "자체 산출: 표준 준수율 = 준수 컬럼 수 / 점검 컬럼 수 × 100 (교차표 구분 열 제외). "
+    "공식 수준평가 점수가 아닙니다."
+)
+RATE = "준수율(%)"
+CHART_TITLE = "부서별 표준 준수율(%)"
+
+DEPARTMENT_HEADERS = ("부서", "준수 컬럼", "점검 컬럼", "제외 열", RATE, "산식")
+DATASET_HEADERS = ("부서", "데이터셋", "원본 파일", "준수 컬럼", "점검 컬럼", "제외 열", RATE)
+FAILING_HEADERS = ("부서", "데이터셋", "테이블", "컬럼명", "매핑 용어", "점검코드", "내용")
+
+
+def write_compliance(state: DisclosureState, path: Path) -> list[Path]:
+    """Write the 요약 / 부서별 / 데이터셋별 / 비준수 컬럼 workbook (.xlsx only)."""
+    path = Path(path)
+    check_suffix(path, (".xlsx",))
+    departments = state.rates_of("department")
+    wb = new_workbook()
+    _summary(wb.create_sheet(SUMMARY), state, departments)
+    write_table(
+        wb.create_sheet(DEPARTMENTS),
+        DEPARTMENT_HEADERS,
+        [[r.name, r.compliant, r.checked, r.excluded, r.rate, r.formula] for r in departments],
+    )
+    listed = state.included_datasets()
+    write_table(
+        wb.create_sheet(DATASETS),
+        DATASET_HEADERS,
+        [
+            [d.department, _title(d), d.rel_path, d.compliant, d.checked, d.excluded, d.rate]
+            for d in listed
+        ],
+    )
+    write_table(wb.create_sheet(FAILING), FAILING_HEADERS, _failing(state), wrap={"내용"})
+    return [save_atomic(wb, path)]
+
+
+def _title(d: DatasetRecord) -> str:
+    return d.get("title") or d.name
+
+
+def _failing(state: DisclosureState) -> list[list[object]]:
+    rows = []
+    for d in state.included_datasets():
+        for c in state.columns_of(d.key):
+            if c.compliant is False:
+                rows.append(
+                    [
+                        d.department,
+                        _title(d),
+                        c.table_name,
+                        c.label,
+                        c.term_name,
+                        ", ".join(c.codes),
+                        "\n".join(c.messages),
+                    ]
+                )
+    return rows
+
+
+def _summary(ws, state: DisclosureState, departments: list[RateRecord]) -> None:
+    """Key figures, then a small department table with a bar chart beside it."""
+    catalog = next(iter(state.rates_of("catalog")), None)
+    items = [
+        ("기관명", state.institution.get("name") or ""),
+        ("기준연도", state.year),
+        ("표준사전", state.edition),
+        ("표준 준수율(%)", catalog.rate if catalog else None),
+        ("산식", catalog.formula if catalog else ""),
+        ("안내", NOTE),
+    ]
+    last = write_table(ws, ("항목", "내용"), items, wrap={"내용"})
+    top = last + 2
+    end = write_table(ws, ("부서", RATE), [[r.name, r.rate] for r in departments], start_row=top)
+    if end == top:  # no departments, nothing to chart
+        return
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = CHART_TITLE
+    chart.legend = None
+    chart.y_axis.title = RATE
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 100
+    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes otherwise
+    chart.add_data(Reference(ws, min_col=2, min_row=top, max_row=end), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=end))
+    chart.width, chart.height = 16, 8
+    ws.add_chart(chart, f"D{top}")

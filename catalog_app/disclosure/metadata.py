@@ -1,0 +1,387 @@
+"""What the coordinator enters: institution settings, departments, dataset and column metadata.
+
+Values are stored as (dataset, table, label, field) → text rows, keyed like the mapping decisions
+so they survive rescans. Only entered values are stored; what the scan can tell (확장자, 전체행 …)
+is derived fresh every time (``derive``), so it never goes stale. Every change is logged with who,
+when, before and after, in batches, so a form save or a bulk import undoes as one step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.dictionary.institution import current_user
+from catalog_app.disclosure import vocab
+
+__all__ = ["Department", "ImportResult", "MetadataError", "MetadataStore", "normalise_value"]
+
+
+class MetadataError(ValueError):
+    """A refused metadata edit, with a Korean message."""
+
+
+@dataclass
+class Department:
+    folder: str
+    name: str
+    phone: str = ""
+
+
+@dataclass
+class ImportResult:
+    updated: int = 0  # datasets with at least one changed value
+    values: int = 0  # values written
+    batch_id: int | None = None
+    skipped: list[str] = field(default_factory=list)  # Korean notes for rows that were not used
+
+
+def normalise_value(f: vocab.Field, value: str | None) -> str:
+    """The stored form of a typed value: trimmed; Y/N upper-cased; '9-6 개인정보…' → '9-6'."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split()) if f.kind != "long_text" else str(value).strip()
+    if f.kind == "yes_no" and text.upper() in ("Y", "N"):
+        return text.upper()
+    if f.kind == "reason" and text:
+        head = text.split()[0]
+        if head in vocab.REASONS:
+            return head
+    if f.key == "list_type":
+        return text.upper()
+    return text
+
+
+def _folder_key(folder: str) -> str:
+    return "/".join(p for p in folder.replace("\\", "/").split("/") if p)
+
+
+class MetadataStore:
+    """Reads and writes the disclosure metadata of one catalog."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.conn: sqlite3.Connection = catalog.conn
+
+    # ------------------------------------------------------------------ institution
+    def institution(self) -> dict[str, str]:
+        rows = self.conn.execute("SELECT key, value FROM institution_settings").fetchall()
+        return {r["key"]: r["value"] for r in rows}
+
+    def set_institution(self, values: dict[str, str | None], who: str | None = None) -> int:
+        """Set institution fields (key or Korean label); '' or None clears. Returns the batch id."""
+        who = who or current_user()
+        with self.catalog.transaction() as conn:
+            batch = self._next_batch(conn)
+            for name, raw in values.items():
+                f = vocab.field("institution", name)
+                value = normalise_value(f, raw)
+                before = conn.execute(
+                    "SELECT value FROM institution_settings WHERE key = ?", (f.key,)
+                ).fetchone()
+                before = before["value"] if before else None
+                if (before or "") == value:
+                    continue
+                self._write_setting(conn, f.key, value or None, who)
+                self._log(conn, batch, who, None, "", "", f"institution.{f.key}", before, value)
+        return batch
+
+    def _write_setting(self, conn, key: str, value: str | None, who: str) -> None:
+        if value is None:
+            conn.execute("DELETE FROM institution_settings WHERE key = ?", (key,))
+        else:
+            conn.execute(
+                """INSERT INTO institution_settings (key, value, updated_by, updated_at)
+                   VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value,
+                   updated_by = excluded.updated_by, updated_at = excluded.updated_at""",
+                (key, value, who, now_iso()),
+            )
+
+    # ------------------------------------------------------------------ departments
+    def departments(self) -> list[Department]:
+        rows = self.conn.execute("SELECT * FROM departments ORDER BY folder").fetchall()
+        return [Department(r["folder"], r["name"], r["phone"]) for r in rows]
+
+    def department_map(self) -> dict[str, str]:
+        """Folder prefix → department name, as ``compliance.department_of`` takes it."""
+        return {d.folder: d.name for d in self.departments()}
+
+    def department_phones(self) -> dict[str, str]:
+        """Department name → phone (the first folder that gives one)."""
+        out: dict[str, str] = {}
+        for d in self.departments():
+            if d.phone and d.name not in out:
+                out[d.name] = d.phone
+        return out
+
+    def set_department(self, folder: str, name: str, phone: str = "") -> None:
+        """Name the department that owns a folder (and its sub-folders)."""
+        key, name = _folder_key(folder), " ".join(name.split())
+        if not key or not name:
+            raise MetadataError("폴더와 부서명을 모두 입력하세요.")
+        with self.catalog.transaction() as conn:
+            conn.execute(
+                """INSERT INTO departments (folder, name, phone) VALUES (?, ?, ?)
+                   ON CONFLICT(folder) DO UPDATE SET name = excluded.name, phone = excluded.phone""",
+                (key, name, phone.strip()),
+            )
+
+    def remove_department(self, folder: str) -> bool:
+        with self.catalog.transaction() as conn:
+            cur = conn.execute("DELETE FROM departments WHERE folder = ?", (_folder_key(folder),))
+        return cur.rowcount > 0
+
+    # ------------------------------------------------------------------ dataset / column values
+    def entered(self, dataset_id: int) -> dict[str, str]:
+        """The dataset-level values a person entered for one dataset."""
+        rows = self.conn.execute(
+            """SELECT field, value FROM disclosure_meta
+               WHERE dataset_id = ? AND table_key = '' AND label = ''""",
+            (dataset_id,),
+        ).fetchall()
+        return {r["field"]: r["value"] for r in rows}
+
+    def entered_columns(self, dataset_id: int) -> dict[tuple[str, str], dict[str, str]]:
+        """(table_key, label) → the column-level values entered for one dataset."""
+        rows = self.conn.execute(
+            """SELECT table_key, label, field, value FROM disclosure_meta
+               WHERE dataset_id = ? AND label != ''""",
+            (dataset_id,),
+        ).fetchall()
+        out: dict[tuple[str, str], dict[str, str]] = {}
+        for r in rows:
+            out.setdefault((r["table_key"], r["label"]), {})[r["field"]] = r["value"]
+        return out
+
+    def all_entered(self) -> dict[int, dict[tuple[str, str], dict[str, str]]]:
+        """Every entered value: dataset id → (table_key, label) → field → value ('', '' = dataset)."""
+        out: dict[int, dict[tuple[str, str], dict[str, str]]] = {}
+        for r in self.conn.execute("SELECT * FROM disclosure_meta"):
+            out.setdefault(r["dataset_id"], {}).setdefault((r["table_key"], r["label"]), {})[
+                r["field"]
+            ] = r["value"]
+        return out
+
+    def set_fields(
+        self,
+        dataset_id: int,
+        values: dict[str, str | None],
+        *,
+        table_key: str = "",
+        label: str = "",
+        who: str | None = None,
+    ) -> int | None:
+        """Enter values (field key or Korean label → text; '' or None clears) as one undoable batch.
+
+        Column-level when ``label`` is given. Returns the batch id, or None when nothing changed.
+        """
+        level = "column" if label else "dataset"
+        if not self.conn.execute("SELECT 1 FROM datasets WHERE id = ?", (dataset_id,)).fetchone():
+            raise MetadataError(f"데이터셋을 찾을 수 없습니다: {dataset_id}")
+        resolved = {
+            vocab.field(level, k).key: (vocab.field(level, k), v) for k, v in values.items()
+        }
+        who = who or current_user()
+        with self.catalog.transaction() as conn:
+            batch = self._next_batch(conn)
+            changed = self._apply(conn, batch, who, dataset_id, table_key, label, resolved)
+        return batch if changed else None
+
+    def _apply(self, conn, batch, who, dataset_id, table_key, label, resolved) -> int:
+        changed = 0
+        for key, (f, raw) in resolved.items():
+            value = normalise_value(f, raw)
+            row = conn.execute(
+                """SELECT value FROM disclosure_meta
+                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
+                (dataset_id, table_key, label, key),
+            ).fetchone()
+            before = row["value"] if row else None
+            if (before or "") == value and (before is None) == (value == ""):
+                continue
+            self._write(conn, dataset_id, table_key, label, key, value or None, who)
+            self._log(conn, batch, who, dataset_id, table_key, label, key, before, value or None)
+            changed += 1
+        return changed
+
+    def _write(self, conn, dataset_id, table_key, label, key, value, who) -> None:
+        if value is None:
+            conn.execute(
+                """DELETE FROM disclosure_meta
+                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
+                (dataset_id, table_key, label, key),
+            )
+        else:
+            conn.execute(
+                """INSERT INTO disclosure_meta
+                   (dataset_id, table_key, label, field, value, updated_by, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(dataset_id, table_key, label, field) DO UPDATE SET
+                   value = excluded.value, updated_by = excluded.updated_by,
+                   updated_at = excluded.updated_at""",
+                (dataset_id, table_key, label, key, value, who, now_iso()),
+            )
+
+    # ------------------------------------------------------------------ history and undo
+    def _next_batch(self, conn) -> int:
+        row = conn.execute("SELECT COALESCE(MAX(batch_id), 0) + 1 FROM disclosure_changes")
+        return row.fetchone()[0]
+
+    def _log(self, conn, batch, who, dataset_id, table_key, label, key, before, after) -> None:
+        conn.execute(
+            """INSERT INTO disclosure_changes
+               (batch_id, at, who, dataset_id, table_key, label, field, before, after)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (batch, now_iso(), who, dataset_id, table_key, label, key, before, after),
+        )
+
+    def history(self, dataset_id: int | None = None, limit: int = 200) -> list[dict]:
+        """Latest changes first (who, when, field, before → after)."""
+        where, params = ("WHERE dataset_id = ?", (dataset_id,)) if dataset_id else ("", ())
+        rows = self.conn.execute(
+            f"SELECT * FROM disclosure_changes {where} ORDER BY id DESC LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def undo(self, batch_id: int | None = None, who: str | None = None) -> int:
+        """Undo a batch (the latest one not yet undone by default); returns values restored.
+
+        Refuses when a value has moved on since (someone edited it after), so an undo never
+        overwrites a newer entry.
+        """
+        who = who or current_user()
+        with self.catalog.transaction() as conn:
+            if batch_id is None:
+                row = conn.execute(
+                    """SELECT batch_id FROM disclosure_changes WHERE undone_by IS NULL
+                       AND batch_id NOT IN (SELECT batch_id FROM disclosure_changes
+                                            WHERE field LIKE 'undo:%')
+                       ORDER BY id DESC LIMIT 1"""
+                ).fetchone()
+                if row is None:
+                    raise MetadataError("되돌릴 변경이 없습니다.")
+                batch_id = row["batch_id"]
+            changes = conn.execute(
+                "SELECT * FROM disclosure_changes WHERE batch_id = ? AND undone_by IS NULL "
+                "ORDER BY id DESC",
+                (batch_id,),
+            ).fetchall()
+            if not changes:
+                raise MetadataError(f"되돌릴 변경이 없습니다: 묶음 {batch_id}")
+            new_batch = self._next_batch(conn)
+            for c in changes:
+                current = self._current(conn, c)
+                if (current or None) != (c["after"] or None):
+                    raise MetadataError(
+                        f"'{c['field']}' 값이 그 뒤에 다시 바뀌어 되돌릴 수 없습니다 "
+                        f"(지금 값: {current or '(없음)'})."
+                    )
+                self._restore(conn, c, who)
+                self._log(
+                    conn, new_batch, who, c["dataset_id"], c["table_key"], c["label"],
+                    f"undo:{c['field']}", c["after"], c["before"],
+                )  # fmt: skip
+                conn.execute(
+                    "UPDATE disclosure_changes SET undone_by = ? WHERE id = ?", (new_batch, c["id"])
+                )
+        return len(changes)
+
+    def _current(self, conn, change) -> str | None:
+        key = change["field"]
+        if key.startswith("institution."):
+            row = conn.execute(
+                "SELECT value FROM institution_settings WHERE key = ?", (key.split(".", 1)[1],)
+            ).fetchone()
+        else:
+            row = conn.execute(
+                """SELECT value FROM disclosure_meta
+                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
+                (change["dataset_id"], change["table_key"], change["label"], key),
+            ).fetchone()
+        return row["value"] if row else None
+
+    def _restore(self, conn, change, who: str) -> None:
+        key = change["field"]
+        if key.startswith("institution."):
+            self._write_setting(conn, key.split(".", 1)[1], change["before"], who)
+        else:
+            self._write(
+                conn, change["dataset_id"], change["table_key"], change["label"], key,
+                change["before"], who,
+            )  # fmt: skip
+
+    # ------------------------------------------------------------------ bulk CSV
+    def import_csv(self, path: str | Path, who: str | None = None) -> ImportResult:
+        """Bulk entry from a spreadsheet the coordinator filled (UTF-8 with/without BOM or CP949).
+
+        One row per dataset: a column '원본 파일' (or '경로' / 'dataset_id') names it, every other
+        column whose header is a dataset field label or key is entered; empty cells are left
+        alone (not cleared). Unknown columns and unknown files are reported, not guessed.
+        """
+        rows, headers = _read_csv(Path(path))
+        ref_col = next((h for h in headers if h in ("원본 파일", "경로", "dataset_id")), None)
+        if ref_col is None:
+            raise MetadataError("'원본 파일' 열이 없습니다 (데이터셋을 찾을 열이 필요합니다).")
+        known: dict[str, vocab.Field] = {}
+        result = ImportResult()
+        for h in headers:
+            if h == ref_col:
+                continue
+            try:
+                known[h] = vocab.field("dataset", h)
+            except KeyError:
+                result.skipped.append(f"알 수 없는 열은 건너뜁니다: {h}")
+        who = who or current_user()
+        with self.catalog.transaction() as conn:
+            batch = self._next_batch(conn)
+            for number, row in enumerate(rows, start=2):
+                dataset_id = self._dataset_for(conn, (row.get(ref_col) or "").strip())
+                if dataset_id is None:
+                    result.skipped.append(
+                        f"{number}행: 데이터셋을 찾을 수 없습니다: {row.get(ref_col)}"
+                    )
+                    continue
+                resolved = {
+                    f.key: (f, row[h]) for h, f in known.items() if (row.get(h) or "").strip()
+                }
+                changed = self._apply(conn, batch, who, dataset_id, "", "", resolved)
+                if changed:
+                    result.updated += 1
+                    result.values += changed
+        result.batch_id = batch if result.values else None
+        return result
+
+    def _dataset_for(self, conn, ref: str) -> int | None:
+        if not ref:
+            return None
+        if ref.isdigit():
+            row = conn.execute("SELECT id FROM datasets WHERE id = ?", (int(ref),)).fetchone()
+            if row:
+                return row["id"]
+        norm = ref.replace("\\", "/")
+        row = conn.execute(
+            "SELECT id FROM datasets WHERE path = ? OR rel_path = ? OR replace(rel_path, '\\', '/') = ?",
+            (ref, ref, norm),
+        ).fetchall()
+        return row[0]["id"] if len(row) == 1 else None
+
+
+def _read_csv(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise MetadataError(f"파일 인코딩을 읽을 수 없습니다 (UTF-8 또는 CP949): {path.name}")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    headers = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = headers
+    return list(reader), headers

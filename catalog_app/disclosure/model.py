@@ -1,0 +1,195 @@
+"""The disclosure state of one year: what the lists, the snapshot, the diff and validation read.
+
+A ``DisclosureState`` is plain data (dataclasses of str/int/float/list/dict) so it serialises to
+JSON for a snapshot and back without loss; exports, validation and the diff are pure functions
+over it and never touch the catalog. It is built live from the catalog (``state.build_state``) or
+loaded from a frozen snapshot (``snapshot.load_snapshot``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+# Where a field's value came from: typed by a person, derived from the scan, or from the
+# institution settings (department phone, default licence …).
+ENTERED, SCAN, SETTINGS = "entered", "scan", "settings"
+
+
+@dataclass
+class TableRecord:
+    table_key: str
+    name: str  # sheet name, or the table key for CSV
+    row_count: int
+    column_count: int
+
+
+@dataclass
+class DatasetRecord:
+    key: str  # stable identity across years: the file's path
+    dataset_id: int | None
+    name: str  # file name
+    rel_path: str
+    department: str
+    status: str  # 'ok' or 'error' (unreadable files are still held data)
+    fields: dict[str, str] = field(default_factory=dict)  # DATASET_FIELDS key -> value ('' = empty)
+    sources: dict[str, str] = field(default_factory=dict)  # key -> ENTERED / SCAN / SETTINGS
+    tables: list[TableRecord] = field(default_factory=list)
+    pii_kinds: list[str] = field(default_factory=list)  # kinds the scan found, e.g. ['rrn']
+    compliant: int = 0
+    checked: int = 0
+    excluded: int = 0
+    rate: float | None = None  # 표준 준수율 in percent, None when nothing was checked
+
+    def get(self, key: str) -> str:
+        return self.fields.get(key, "") or ""
+
+    @property
+    def included(self) -> bool:
+        return self.get("include") != "N"
+
+
+@dataclass
+class ColumnRecord:
+    dataset_key: str
+    table_key: str
+    table_name: str
+    col_index: int
+    label: str  # the header as it is in the file
+    term_name: str = ""  # accepted (or exact) standard term; '' when unmapped
+    term_abbr: str = ""
+    domain: str = ""
+    data_type: str = ""  # from the domain, else from the profile
+    length: str = ""
+    scale: str = ""
+    storage_format: str = ""
+    type_source: str = ""  # 'domain' or 'profile'
+    inferred_type: str = ""
+    not_null: bool = False
+    pii_kind: str = ""  # what the scan found ('' = nothing)
+    fields: dict[str, str] = field(default_factory=dict)  # COLUMN_FIELDS key -> value
+    sources: dict[str, str] = field(default_factory=dict)
+    kind: str = ""  # suggestion kind; 'not_a_column' for crosstab bands
+    compliant: bool | None = None  # None for crosstab bands (not checked)
+    codes: list[str] = field(default_factory=list)  # check codes (errors and warnings)
+    messages: list[str] = field(default_factory=list)  # Korean check messages
+
+    def get(self, key: str) -> str:
+        return self.fields.get(key, "") or ""
+
+
+@dataclass
+class RateRecord:
+    scope: str  # 'department', 'dataset', 'catalog'
+    name: str
+    compliant: int
+    checked: int
+    excluded: int
+    rate: float | None
+    formula: str
+
+
+@dataclass
+class DisclosureState:
+    year: int
+    source: str  # 'live' or 'snapshot'
+    created_at: str
+    created_by: str
+    institution: dict[str, str]  # INSTITUTION_FIELDS key -> value
+    edition: str  # the standard dictionary edition in use
+    datasets: list[DatasetRecord] = field(default_factory=list)
+    columns: list[ColumnRecord] = field(default_factory=list)
+    rates: list[RateRecord] = field(default_factory=list)
+
+    def included_datasets(self) -> list[DatasetRecord]:
+        """The datasets that go on the lists (목록포함여부 ≠ N)."""
+        return [d for d in self.datasets if d.included]
+
+    def columns_of(self, dataset_key: str) -> list[ColumnRecord]:
+        return [c for c in self.columns if c.dataset_key == dataset_key]
+
+    def rates_of(self, scope: str) -> list[RateRecord]:
+        return [r for r in self.rates if r.scope == scope]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DisclosureState:
+        data = dict(data)
+        datasets = []
+        for d in data.pop("datasets", []):
+            d = dict(d)
+            d["tables"] = [TableRecord(**t) for t in d.get("tables", [])]
+            datasets.append(DatasetRecord(**_known(DatasetRecord, d)))
+        columns = [ColumnRecord(**_known(ColumnRecord, c)) for c in data.pop("columns", [])]
+        rates = [RateRecord(**_known(RateRecord, r)) for r in data.pop("rates", [])]
+        return cls(**_known(cls, data), datasets=datasets, columns=columns, rates=rates)
+
+
+def _known(cls, data: dict) -> dict:
+    """Only the keys the dataclass knows, so a snapshot written by a newer version still loads."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+@dataclass
+class Problem:
+    """One finding of the pre-export validation, in Korean, pointing at a dataset and field."""
+
+    severity: str  # 'error' (blocks the export) or 'warning'
+    code: str  # e.g. 'V01'
+    message: str
+    dataset_key: str = ""  # '' for institution-level problems
+    dataset_name: str = ""
+    dataset_id: int | None = None
+    level: str = "dataset"  # 'institution', 'dataset', 'column'
+    field: str = ""  # the field key
+    field_label: str = ""
+    table_key: str = ""
+    column: str = ""  # column label for column-level problems
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass
+class Change:
+    """One difference between two years."""
+
+    level: str  # 'dataset' or 'column'
+    action: str  # 'added', 'removed', 'changed'
+    dataset_key: str
+    dataset_name: str
+    table: str = ""
+    column: str = ""
+    field: str = ""  # key of the changed field ('' for added / removed)
+    field_label: str = ""
+    old: str = ""
+    new: str = ""
+
+
+@dataclass
+class DiffResult:
+    from_year: int
+    to_year: int
+    from_source: str  # 'snapshot' or 'live'
+    to_source: str
+    changes: list[Change] = field(default_factory=list)
+
+    def count(self, level: str, action: str) -> int:
+        """How many datasets/columns were added/removed, or had at least one field changed."""
+        if action != "changed":
+            return sum(1 for c in self.changes if c.level == level and c.action == action)
+        keys = {
+            (c.dataset_key, c.table, c.column)
+            for c in self.changes
+            if c.level == level and c.action == "changed"
+        }
+        return len(keys)
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        return {
+            level: {a: self.count(level, a) for a in ("added", "removed", "changed")}
+            for level in ("dataset", "column")
+        }

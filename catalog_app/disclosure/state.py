@@ -1,0 +1,203 @@
+"""Build the live disclosure state of a year from the catalog (scan + mappings + metadata).
+
+One pass over the catalog: datasets that are held (readable or not; files that vanished are left
+out), their tables and columns, each column's working standard term and its domain (type and
+length), the checks and 표준 준수율 as ``check_catalog`` computes them, and the metadata merged
+from what was entered, the settings and the scan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.dictionary.institution import current_user
+from catalog_app.dictionary.store import DictionaryStore
+from catalog_app.disclosure import derive
+from catalog_app.disclosure.metadata import MetadataStore
+from catalog_app.disclosure.model import (
+    ColumnRecord,
+    DatasetRecord,
+    DisclosureState,
+    RateRecord,
+    TableRecord,
+)
+from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.matching.jobs import Workspace, check_catalog
+
+__all__ = ["build_state", "profile_type"]
+
+_COLUMNS = """SELECT c.id, c.dataset_id, c.col_index, c.label, c.inferred_type, c.min_value,
+                     c.max_value, c.null_count, c.value_count, c.max_len_chars, c.max_len_bytes,
+                     c.decimal_places, c.pii_kind, t.table_key, t.sheet_name, t.table_index
+              FROM columns c JOIN tables t ON t.id = c.table_id
+              ORDER BY c.dataset_id, t.table_index, c.col_index"""
+
+
+def profile_type(column) -> tuple[str, str, str]:
+    """(자료타입, 길이, 소수점) guessed from a profile for a column with no standard domain.
+
+    Lengths follow the standard's rule (bytes, 한글 = 2); numbers get their digit count.
+    """
+    kind = column["inferred_type"]
+    if kind in ("integer", "decimal"):
+        scale = column["decimal_places"] or 0
+        digits = max(column["max_len_chars"] or 1, 1)
+        return "NUMERIC", str(digits), str(scale) if kind == "decimal" and scale else ""
+    if kind == "date":
+        return "DATE", "", ""
+    if kind == "datetime":
+        return "DATETIME", "", ""
+    return "VARCHAR", str(max(column["max_len_bytes"] or 1, 1)), ""
+
+
+def _tables(conn) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for t in conn.execute("SELECT * FROM tables ORDER BY dataset_id, table_index"):
+        out.setdefault(t["dataset_id"], []).append(t)
+    return out
+
+
+def _columns(conn) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for c in conn.execute(_COLUMNS):
+        out.setdefault(c["dataset_id"], []).append(c)
+    return out
+
+
+def build_state(catalog: Catalog, year: int, *, today: date | None = None) -> DisclosureState:
+    """The disclosure state as it stands now, labelled with ``year``."""
+    meta = MetadataStore(catalog)
+    institution = meta.institution()
+    departments = meta.department_map()
+    phones = meta.department_phones()
+    entered = meta.all_entered()
+    ws = Workspace.open(catalog, with_matcher=False)
+    report = check_catalog(catalog, departments, ws)
+    checked = {r["column_id"]: r for r in report.columns}
+    edition = DictionaryStore(catalog).current()
+    conn = catalog.conn
+    tables, columns = _tables(conn), _columns(conn)
+    dataset_rates = {r.key[0]: r for r in report.rates["dataset"]}
+
+    state = DisclosureState(
+        year=year,
+        source="live",
+        created_at=now_iso(),
+        created_by=current_user(),
+        institution=institution,
+        edition=edition.key if edition else "",
+    )
+    rows = conn.execute(
+        "SELECT * FROM datasets WHERE status IN ('ok', 'error') ORDER BY folder, name, id"
+    ).fetchall()
+    for d in rows:
+        own_tables = tables.get(d["id"], [])
+        own_columns = columns.get(d["id"], [])
+        department = department_of(d["folder"], departments)
+        derived = derive.dataset_values(
+            d,
+            own_tables,
+            own_columns,
+            department=department,
+            institution=institution,
+            department_phone=phones.get(department, ""),
+            today=today,
+        )
+        own_entered = entered.get(d["id"], {})
+        values, sources = derive.merge(derived, own_entered.get(("", ""), {}))
+        rate = dataset_rates.get(d["id"])
+        record = DatasetRecord(
+            key=d["path"],
+            dataset_id=d["id"],
+            name=d["name"],
+            rel_path=d["rel_path"],
+            department=values.get("department", department),
+            status=d["status"],
+            fields=values,
+            sources=sources,
+            tables=[
+                TableRecord(
+                    t["table_key"],
+                    t["sheet_name"] or t["table_key"],
+                    t["row_count"],
+                    t["column_count"],
+                )  # fmt: skip
+                for t in own_tables
+            ],
+            pii_kinds=sorted({c["pii_kind"] for c in own_columns if c["pii_kind"]}),
+        )
+        if rate is not None:
+            record.compliant, record.checked = rate.compliant, rate.checked
+            record.excluded, record.rate = rate.excluded, rate.rate
+        state.datasets.append(record)
+        for c in own_columns:
+            state.columns.append(_column_record(record, c, checked.get(c["id"]), ws, own_entered))
+    state.rates = _rates(state)
+    return state
+
+
+def _rates(state: DisclosureState) -> list[RateRecord]:
+    """준수율 per department, dataset and overall over the datasets on the list only.
+
+    A file left off the list (목록포함여부 N) is not part of what the institution discloses, so it
+    does not move the reported rate; the 현황 page still shows the whole catalog.
+    """
+    included = {d.key: d for d in state.included_datasets()}
+    results = [
+        ColumnResult(
+            included[c.dataset_key].dataset_id or 0,
+            included[c.dataset_key].name,
+            included[c.dataset_key].department,
+            c.table_name,
+            c.label,
+            c.kind,
+            bool(c.compliant),
+            c.codes,
+        )
+        for c in state.columns
+        if c.dataset_key in included
+    ]
+    rates = compliance(results)
+    return [
+        RateRecord(scope, r.name, r.compliant, r.checked, r.excluded, r.rate, r.formula)
+        for scope in ("department", "dataset", "catalog")
+        for r in rates[scope]
+    ]
+
+
+def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) -> ColumnRecord:
+    record = ColumnRecord(
+        dataset_key=dataset.key,
+        table_key=c["table_key"],
+        table_name=c["sheet_name"] or c["table_key"],
+        col_index=c["col_index"],
+        label=c["label"],
+        inferred_type=c["inferred_type"],
+        not_null=c["value_count"] > 0 and c["null_count"] == 0,
+        pii_kind=c["pii_kind"] or "",
+    )
+    term = ws.terms.get(result["term"]) if result and result["term"] else None
+    domain = ws.domains.get(term.domain) if term and term.domain else None
+    if term is not None:
+        record.term_name, record.term_abbr, record.domain = term.name, term.abbr, term.domain or ""
+    if domain is not None and domain.data_type:
+        record.data_type, record.length, record.scale = (
+            domain.data_type,
+            domain.length,
+            domain.scale,
+        )
+        record.storage_format, record.type_source = domain.storage_format, "domain"
+    else:
+        record.data_type, record.length, record.scale = profile_type(c)
+        record.type_source = "profile"
+    if result is not None:
+        record.kind = result["kind"]
+        record.compliant = result["compliant"]
+        record.codes = list(dict.fromkeys(ch["code"] for ch in result["checks"]))
+        record.messages = [ch["message"] for ch in result["checks"]]
+    values, sources = derive.merge(
+        derive.column_values(c), entered.get((c["table_key"], c["label"]), {})
+    )
+    record.fields, record.sources = values, sources
+    return record

@@ -1,0 +1,376 @@
+"""Checks a disclosure state before it is exported (disclosure.md §1.2, §3).
+
+The lists go to the portal and onto the body's homepage, so anything the portal would refuse or
+the law forbids (a missing required field, a value outside a code list, personal data left open)
+is an *error* that blocks the export; things a clerk may have good reasons for (an overdue date,
+an odd phone number, a reason on an open dataset) only *warn*. Each problem names the dataset and
+the field in Korean so the clerk can go straight to it.
+
+Rules (code, severity):
+
+* V01 error   기관명 / 기관코드 missing (institution level)
+* V02 error   기관코드 is not exactly 7 digits
+* V10 error   a required dataset field is empty (a 비공개 dataset is not published, so the
+              portal-only fields in ``PORTAL_ONLY`` are not required for it)
+* V11 error   a value outside its vocabulary (dataset fields and column openness/reason/pii)
+* V12 error   차기 등록 예정일 is not a YYYY-MM-DD date
+* V13 warning 차기 등록 예정일 has passed (시행령 제15조: register a change within 10 days)
+* V14 warning the phone number does not look Korean
+* V20 error   dataset 비공개/부분공개 without a reason code
+* V21 error   column 비공개/부분공개 without a reason code
+* V22 warning a reason code on a dataset or column that is (effectively) 공개
+* V30 error   a 공개 dataset holds personal data that no column accounts for (so no column can be
+              closed for it: the whole dataset is the problem)
+* V31 error   a personal-data column whose effective openness is open (one per column; this is
+              how a 공개 dataset with identified personal-data columns is reported, so V30 and V31
+              never point at the same columns)
+* V32 warning pii entered as N while the scan found personal data
+* V40 warning the file could not be read, so its columns are missing
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from catalog_app.disclosure.model import (
+    SCAN,
+    ColumnRecord,
+    DatasetRecord,
+    DisclosureState,
+    Problem,
+)
+from catalog_app.disclosure.vocab import (
+    CLOSED,
+    COLUMN_FIELDS,
+    DATASET_FIELDS,
+    INSTITUTION_FIELDS,
+    OPEN,
+    PARTIAL,
+    PERSONAL_DATA_REASON,
+    Field,
+    field,
+    in_vocab,
+)
+from catalog_app.scan.pii import PII_KINDS
+
+ERROR, WARNING = "error", "warning"
+
+# Fields only the portal registration needs; a 비공개 dataset is listed but not published.
+PORTAL_ONLY = frozenset(
+    {"category", "update_cycle", "next_update", "keywords", "licence", "cost", "formats", "phone"}
+)
+
+# re.ASCII: \d would otherwise accept full-width and other Unicode digits.
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DIGITS_RE = re.compile(r"\d+(?:-\d+)*", re.ASCII)  # digit groups joined by single hyphens
+_HOTLINE_RE = re.compile(r"1[568]\d{2}-?\d{4}", re.ASCII)  # 대표번호: 1588-1234, 1600-…, 1899-…
+_CODE_RE = re.compile(r"\d{7}", re.ASCII)
+
+_SEVERITY_RANK = {ERROR: 0, WARNING: 1}
+_STATUS_LABEL = "상태"
+
+
+def validate(state: DisclosureState, today: dt.date | None = None) -> list[Problem]:
+    """Every problem of the institution and the included datasets, errors first (see module doc)."""
+    today = today or dt.date.today()
+    found: list[tuple[tuple, Problem]] = list(_institution(state.institution))
+    for d in state.included_datasets():
+        found.extend(_DatasetCheck(d, state.columns_of(d.key), today).run())
+    found.sort(key=lambda item: item[0])
+    return [p for _, p in found]
+
+
+def blocking(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop an export unless it is forced."""
+    return [p for p in problems if p.severity == ERROR]
+
+
+def counts(problems: Iterable[Problem]) -> dict[str, int]:
+    result = {ERROR: 0, WARNING: 0}
+    for p in problems:
+        result[p.severity] = result.get(p.severity, 0) + 1
+    return result
+
+
+class ExportBlocked(Exception):
+    """Raised by the export dispatcher so the CLI and the GUI can show the problems that stopped it."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        self.blocking = blocking(self.problems)
+        super().__init__(
+            f"차단 문제 {len(self.blocking)}건 때문에 내보내지 않았습니다. "
+            "문제를 고치거나 --force로 강제하세요."
+        )
+
+
+def problem_json(p: Problem) -> dict:
+    """One problem for the CLI's --json output (stable keys, 'path' is the dataset key)."""
+    return {
+        "severity": p.severity,
+        "code": p.code,
+        "message": p.message,
+        "dataset": p.dataset_name,
+        "dataset_id": p.dataset_id,
+        "path": p.dataset_key,
+        "level": p.level,
+        "field": p.field,
+        "field_label": p.field_label,
+        "table": p.table_key,
+        "column": p.column,
+    }
+
+
+def dataset_name(d: DatasetRecord) -> str:
+    """What the clerk calls the dataset: its 목록명, else its file name."""
+    return d.get("title").strip() or d.name
+
+
+def effective_openness(column: ColumnRecord, dataset_openness: str) -> str:
+    """The column's own openness, else the dataset's; under 부분공개 an unset column is open."""
+    own = column.get("openness").strip()
+    if own:
+        return own
+    return OPEN if dataset_openness == PARTIAL else dataset_openness
+
+
+def has_personal_data(record: DatasetRecord | ColumnRecord) -> bool:
+    """Entered Y, or found by the scan and not overruled with N."""
+    pii = record.get("pii").strip()
+    found = record.pii_kinds if isinstance(record, DatasetRecord) else record.pii_kind
+    return pii == "Y" or (bool(found) and pii != "N")
+
+
+def _kinds(kinds: Iterable[str]) -> str:
+    return ", ".join(PII_KINDS.get(k, k) for k in kinds if k)
+
+
+def _rank(fields: tuple[Field, ...], key: str) -> int:
+    keys = [f.key for f in fields]
+    return keys.index(key) if key in keys else len(keys)
+
+
+# --- institution -------------------------------------------------------------------------------
+
+
+def _institution(inst: dict[str, str]) -> Iterable[tuple[tuple, Problem]]:
+    for key, code, text in _institution_findings(inst):
+        f = field("institution", key)
+        problem = Problem(
+            ERROR,
+            code,
+            f"[기관 설정] {f.label}: {text}",
+            level="institution",
+            field=key,
+            field_label=f.label,
+        )
+        yield (
+            (_SEVERITY_RANK[ERROR], 0, "", "", 0, 0, 0, _rank(INSTITUTION_FIELDS, key), code),
+            problem,
+        )
+
+
+def _institution_findings(inst: dict[str, str]) -> Iterable[tuple[str, str, str]]:
+    for key in ("name", "code"):
+        if not (inst.get(key) or "").strip():
+            yield key, "V01", "값이 비어 있습니다. 설정에서 입력하세요."
+    code = (inst.get("code") or "").strip()
+    if code and not _CODE_RE.fullmatch(code):
+        yield "code", "V02", f"'{code}'은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리)."
+
+
+# --- datasets ----------------------------------------------------------------------------------
+
+
+class _DatasetCheck:
+    """All rules for one included dataset and its columns; collects (sort key, problem) pairs."""
+
+    def __init__(self, d: DatasetRecord, columns: list[ColumnRecord], today: dt.date):
+        self.d = d
+        self.columns = columns
+        self.today = today
+        self.name = dataset_name(d)
+        self.openness = d.get("openness").strip()
+        self.table_order = {t.table_key: i for i, t in enumerate(d.tables)}
+        self.found: list[tuple[tuple, Problem]] = []
+
+    def run(self) -> list[tuple[tuple, Problem]]:
+        self._fields()
+        self._next_update()
+        self._phone()
+        self._reason()
+        self._personal_data()
+        if self.d.status == "error":
+            self.add(
+                WARNING,
+                "V40",
+                "status",
+                "파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.",
+            )
+        for c in self.columns:
+            self._column(c)
+        return self.found
+
+    # -- recording --
+
+    def add(
+        self, severity: str, code: str, key: str, text: str, column: ColumnRecord | None = None
+    ) -> None:
+        if column is None:
+            label = field("dataset", key).label if key != "status" else _STATUS_LABEL
+            where, rank = f"[{self.name}] {label}", (0, 0, 0, _rank(DATASET_FIELDS, key))
+        else:
+            label = field("column", key).label
+            table = f" ({column.table_name})" if len(self.d.tables) > 1 else ""
+            where = f"[{self.name}] 컬럼 '{column.label}'{table} {label}"
+            table_rank = self.table_order.get(column.table_key, len(self.table_order))
+            rank = (1, table_rank, column.col_index, _rank(COLUMN_FIELDS, key))
+        problem = Problem(
+            severity,
+            code,
+            f"{where}: {text}",
+            dataset_key=self.d.key,
+            dataset_name=self.name,
+            dataset_id=self.d.dataset_id,
+            level="dataset" if column is None else "column",
+            field=key,
+            field_label=label,
+            table_key=column.table_key if column else "",
+            column=column.label if column else "",
+        )
+        sort_key = (_SEVERITY_RANK[severity], 1, self.name, self.d.key, *rank, code)
+        self.found.append((sort_key, problem))
+
+    # -- dataset rules --
+
+    def _fields(self) -> None:
+        """V10 required fields, V11 vocabularies."""
+        published = self.openness != CLOSED
+        for f in DATASET_FIELDS:
+            value = self.d.get(f.key).strip()
+            if not value:
+                if f.required and (published or f.key not in PORTAL_ONLY):
+                    self.add(ERROR, "V10", f.key, "필수 항목이 비어 있습니다.")
+            elif not in_vocab(f, value):
+                self.add(ERROR, "V11", f.key, _not_in_vocab(f, value))
+
+    def _next_update(self) -> None:
+        """V12 a real YYYY-MM-DD date, V13 not already past."""
+        value = self.d.get("next_update").strip()
+        if not value:
+            return
+        try:
+            if not _DATE_RE.fullmatch(value):
+                raise ValueError(value)
+            when = dt.date.fromisoformat(value)
+        except ValueError:
+            self.add(
+                ERROR, "V12", "next_update", f"'{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다."
+            )
+            return
+        if when < self.today:
+            self.add(
+                WARNING,
+                "V13",
+                "next_update",
+                f"{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록",
+            )
+
+    def _phone(self) -> None:
+        """V14: digits with optional hyphens, 9–11 digits from 0, or a 4-digit 대표번호."""
+        value = self.d.get("phone").strip()
+        if value and not looks_like_phone(value):
+            self.add(
+                WARNING,
+                "V14",
+                "phone",
+                f"'{value}'은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).",
+            )
+
+    def _reason(self) -> None:
+        """V20 a closed dataset needs a reason, V22 an open one should not carry one."""
+        reason = self.d.get("reason").strip()
+        if self.openness in (CLOSED, PARTIAL) and not reason:
+            self.add(
+                ERROR, "V20", "reason", f"{self.openness}인데 비공개사유가 없습니다. {_REASON_HINT}"
+            )
+        elif self.openness == OPEN and reason:
+            self.add(WARNING, "V22", "reason", _REASON_ON_OPEN)
+
+    def _personal_data(self) -> None:
+        """V30 (open dataset, personal data no column accounts for) and V32 (N against the scan)."""
+        pii_columns = [c for c in self.columns if has_personal_data(c)]
+        if self.openness == OPEN and has_personal_data(self.d) and not pii_columns:
+            kinds = _kinds(self.d.pii_kinds)
+            self.add(
+                ERROR,
+                "V30",
+                "openness",
+                f"개인정보{f'({kinds})' if kinds else ''}가 있는데 공개로 되어 있습니다. "
+                "부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 "
+                "비공개로 하세요.",
+            )
+        if _denied_against_scan(self.d, self.d.pii_kinds):
+            self.add(WARNING, "V32", "pii", _denied_text(self.d.pii_kinds))
+
+    # -- column rules --
+
+    def _column(self, c: ColumnRecord) -> None:
+        """V11, V21, V22, V31, V32 for one column."""
+        for f in COLUMN_FIELDS:
+            value = c.get(f.key).strip()
+            if value and not in_vocab(f, value):
+                self.add(ERROR, "V11", f.key, _not_in_vocab(f, value), c)
+        own = c.get("openness").strip()
+        reason = c.get("reason").strip()
+        effective = effective_openness(c, self.openness)
+        if own in (CLOSED, PARTIAL) and not reason:
+            self.add(ERROR, "V21", "reason", f"{own}인데 비공개사유가 없습니다. {_REASON_HINT}", c)
+        elif reason and effective == OPEN:
+            self.add(WARNING, "V22", "reason", _REASON_ON_OPEN, c)
+        if self.openness != CLOSED and has_personal_data(c) and effective not in (CLOSED, PARTIAL):
+            self.add(ERROR, "V31", "openness", _open_pii_text(c, own), c)
+        if _denied_against_scan(c, [c.pii_kind]):
+            self.add(WARNING, "V32", "pii", _denied_text([c.pii_kind]), c)
+
+
+_REASON_HINT = "정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요."
+_REASON_ON_OPEN = "사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요."
+
+
+def looks_like_phone(value: str) -> bool:
+    """A Korean phone number: 9–11 digits from 0 with optional hyphens, or 1588-1234 style."""
+    if _HOTLINE_RE.fullmatch(value):
+        return True
+    digits = value.replace("-", "")
+    return bool(_DIGITS_RE.fullmatch(value)) and digits.startswith("0") and 9 <= len(digits) <= 11
+
+
+def _not_in_vocab(f: Field, value: str) -> str:
+    allowed = ", ".join(f.vocab or ())
+    shape = " ('대분류' 또는 '대분류 - 중분류')" if f.kind == "category" else ""
+    return f"'{value}'은(는) 허용된 값이 아닙니다{shape}. 가능한 값: {allowed}"
+
+
+def _open_pii_text(c: ColumnRecord, own: str) -> str:
+    kinds = _kinds([c.pii_kind])
+    what = f"개인정보({kinds})" if kinds else "개인정보"
+    inherited = "" if own else " (컬럼 공개여부가 비어 있어 공개로 봅니다)"
+    return (
+        f"{what}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개"
+        f"(사유 {PERSONAL_DATA_REASON}, 제9조①6)로 하세요."
+    )
+
+
+def _denied_against_scan(record: DatasetRecord | ColumnRecord, kinds: list[str]) -> bool:
+    """pii set to N by a person or a setting (not by the scan) while the scan found something."""
+    return record.get("pii").strip() == "N" and record.sources.get("pii") != SCAN and any(kinds)
+
+
+def _denied_text(kinds: list[str]) -> str:
+    return (
+        f"개인정보여부를 N으로 입력했지만 스캔에서 개인정보({_kinds(kinds)})가 발견되었습니다; "
+        "공무원 성명 등 예외(제9조①6 라목)인지 확인하세요."
+    )

@@ -1,0 +1,239 @@
+"""Shared spreadsheet writing, so every disclosure file looks like what a clerk hands in.
+
+Every table gets a bold header row that stays put, a filter over its columns, readable widths,
+real dates and numbers where the portal expects them, and wrapped long text. Every text cell goes
+through ``safe.cell_text`` and is stored as a string, never as a formula. Files are written next
+to the target and moved into place, so a failed export never leaves a half-written file where
+the last good one was.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import suppress
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from catalog_app.disclosure.safe import cell_text
+
+__all__ = [
+    "as_date",
+    "as_number",
+    "check_suffix",
+    "new_workbook",
+    "save_atomic",
+    "source_label",
+    "write_csv",
+    "write_table",
+]
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
+MIN_WIDTH, MAX_WIDTH = 6, 60
+LONG_CELL = 60  # longer text wraps even outside the wrap columns
+MAX_CELL = 32767  # Excel refuses to open a file with a longer cell
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INT_RE = re.compile(r"[+-]?\d{1,15}")
+_FLOAT_RE = re.compile(r"[+-]?\d{1,15}\.\d+")
+_THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def check_suffix(path: Path, allowed: Sequence[str]) -> str:
+    """The lower-case suffix of ``path`` when it is one of ``allowed``; a Korean error otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        kinds = ", ".join(s.lstrip(".") for s in allowed)
+        shown = suffix or "(확장자 없음)"
+        raise ValueError(f"지원하지 않는 파일 형식입니다: {shown}. {kinds} 파일로 저장하세요.")
+    return suffix
+
+
+def source_label(source: str, year: int) -> str:
+    """Where a state came from, as the guide sheets say it: '현재 카탈로그' or '2024년 스냅샷'."""
+    if source == "snapshot":
+        return f"{year}년 스냅샷"
+    if source == "live":
+        return "현재 카탈로그"
+    return source
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook without openpyxl's default 'Sheet', so sheets are named as added."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    return wb
+
+
+def as_date(value: object) -> date | None:
+    """A date for a date column: a ``date`` or 'YYYY-MM-DD' text, else None (kept as text)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE_RE.fullmatch(value.strip()):
+        with suppress(ValueError):
+            return date.fromisoformat(value.strip())
+    return None
+
+
+def as_number(value: object) -> int | float | None:
+    """An int or float for a number column ('1,520' counts), else None (kept as text).
+
+    More than 15 digits stays text: Excel would round it.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value if math.isfinite(value) else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _THOUSANDS_RE.fullmatch(text):
+        text = text.replace(",", "")
+    if _INT_RE.fullmatch(text):
+        return int(text)
+    if _FLOAT_RE.fullmatch(text):
+        return float(text)
+    return None
+
+
+def _display_width(text: str) -> int:
+    """Width in Excel's narrow characters: Hangul and other wide characters count two."""
+    return max(
+        (
+            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            for line in text.splitlines()
+        ),
+        default=0,
+    )
+
+
+def _xlsx_text(value: object) -> str:
+    """Cell text for a workbook: safe, without the control characters openpyxl refuses."""
+    return ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))[:MAX_CELL]
+
+
+def write_table(
+    ws,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    dates: Collection[str] = (),
+    numbers: Collection[str] = (),
+    wrap: Collection[str] = (),
+    start_row: int = 1,
+) -> int:
+    """Write a header row and the rows at ``start_row``; returns the last row written.
+
+    ``dates``, ``numbers`` and ``wrap`` name header columns: text in a date or number column is
+    written as a date or number when it parses (Python ints and floats always are). The sheet's
+    main table (the one at row 1) also gets frozen panes under its header and an auto filter over
+    its used range; a second table lower on the sheet only gets the header style.
+    """
+    widths = [_display_width(str(h)) for h in headers]
+    for j, header in enumerate(headers, start=1):
+        cell = ws.cell(row=start_row, column=j, value=_xlsx_text(header))
+        cell.data_type = "s"
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    r = start_row
+    for r, row in enumerate(rows, start=start_row + 1):
+        for j, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
+            cell = ws.cell(row=r, column=j)
+            width = _write_cell(cell, header, value, dates, numbers, wrap)
+            widths[j - 1] = max(widths[j - 1], width)
+    for j, width in enumerate(widths, start=1):
+        dim = ws.column_dimensions[get_column_letter(j)]
+        fitted = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+        # A second table on the sheet only widens what the first one set.
+        dim.width = fitted if start_row == 1 else max(dim.width or 0, fitted)
+    if start_row == 1:
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{r}"
+    return r
+
+
+def _write_cell(cell, header: str, value: object, dates, numbers, wrap) -> int:
+    """Write one value as a date, a number or safe text; returns its display width."""
+    if value is None or value == "":
+        return 0
+    if header in dates and (day := as_date(value)) is not None:
+        cell.value = day
+        cell.number_format = DATE_FORMAT
+        return len(DATE_FORMAT)
+    # Python numbers are always numbers; text only in the number columns.
+    typed = isinstance(value, int | float) or header in numbers
+    if typed and (number := as_number(value)) is not None:
+        cell.value = number
+        return len(str(number))
+    text = _xlsx_text(value)
+    if not text:
+        return 0
+    cell.value = text
+    cell.data_type = "s"  # after ``neutralise`` it cannot start with '='; never a formula
+    if header in wrap or len(text) > LONG_CELL:
+        cell.alignment = WRAP
+    return _display_width(text)
+
+
+def _csv_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, date):
+        value = value.isoformat()
+    return cell_text(value)
+
+
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
+    """Write a CSV Excel opens as Korean text: UTF-8 with BOM, CRLF, every cell made safe."""
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "x", encoding="utf-8-sig", newline="") as fh:
+            out = csv.writer(fh, lineterminator="\r\n")
+            out.writerow([_csv_text(h) for h in headers])
+            for row in rows:
+                out.writerow([_csv_text(v) for v in row])
+
+    return save_atomic(write, path)
+
+
+def save_atomic(target: Workbook | Callable[[Path], None], path: Path) -> Path:
+    """Save a workbook (or run ``target(tmp_path)``) into a temporary file, then move it to path.
+
+    The temporary file sits in the same folder so ``os.replace`` is atomic; on any failure it is
+    removed and ``path`` keeps its old content (or stays absent). Parent folders are created.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Named here rather than by mkstemp, whose 0600 mode would carry over to a shared file.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        if isinstance(target, Workbook):
+            target.save(tmp)
+        else:
+            target(tmp)
+        try:
+            os.replace(tmp, path)
+        except PermissionError as exc:  # Windows: the old file is open in Excel
+            raise PermissionError(
+                exc.errno,
+                f"{path.name} 파일에 쓸 수 없습니다. 엑셀 등에서 열려 있으면 닫고 다시 시도하세요.",
+                str(path),
+            ) from exc
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+    return path
