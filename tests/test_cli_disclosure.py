@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -203,3 +204,69 @@ def test_institution_show_json(setup):
         "institution": {"name": "종로구", "code": "3000000"},
         "departments": [{"folder": "교통과", "name": "교통행정과", "phone": ""}],
     }
+
+
+# ------------------------------------------------------------------------------ README contract
+def _readme_outputs() -> dict[str, dict]:
+    """The shorthand key lists of the README's disclosure `--json` section, by output name."""
+    from tests.test_cli import README, _spec_keys
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Yearly disclosure (공개목록)", 1)[1].split("\n## ", 1)[0]
+    section = " ".join(section.split())
+    out = {}
+    for name in ("validate", "snapshot --year N", "export", "diff", "meta show", "meta import",
+                 "institution show"):  # fmt: skip
+        m = re.search(rf"`{re.escape(name)}`: `(\{{.*?\}})`", section)
+        assert m, f"README: no key list for {name}"
+        out[name] = _spec_keys(m.group(1))
+    refused = re.search(r"Refused \(`export` and `snapshot`, exit 1\): `(\{.*?\})`", section)
+    assert refused, "README: no key list for refused exports"
+    out["refused"] = _spec_keys(refused.group(1))
+    return out
+
+
+def test_readme_documents_the_disclosure_json(setup):
+    catalog, tmp = setup["catalog"], setup["tmp"]
+    doc = _readme_outputs()
+    refused = run_json(catalog, "snapshot", "--year", "2024", code=1)
+    run(catalog, "institution", "set", "--name", "종로구", "--code", "3000000",
+        "--phone", "02-2148-0000")  # fmt: skip
+    run(catalog, "institution", "department", "교통과", "교통행정과")
+    imported = run_json(catalog, "meta", "import", str(fill_template(catalog, tmp)))
+    validated = run_json(catalog, "validate", "--year", "2024")
+    snap = run_json(catalog, "snapshot", "--year", "2024")
+    run(catalog, "meta", "set", "주차장.csv", "업데이트주기=월간")
+    diff = run_json(catalog, "diff", "--from", "2024", "--to", "2025")
+    exported = run_json(catalog, "export", "--year", "2024", "--kind", "dcat", "--out", str(tmp))
+    shown = run_json(catalog, "meta", "show", "주차장.csv")
+    inst = run_json(catalog, "institution", "show")
+    actual = {
+        "validate": {
+            (): set(validated),
+            ("counts",): set(validated["counts"]),
+            ("problems",): set(refused["problems"][0]),
+        },  # fmt: skip
+        "snapshot --year N": {
+            (): set(snap),
+            ("problems",): set(snap["problems"]),
+            ("summary",): set(snap["summary"]),
+        },  # fmt: skip
+        "export": {(): set(exported), ("counts",): set(exported["counts"])},
+        "diff": {
+            (): set(diff),
+            ("summary",): set(diff["summary"]),
+            ("summary", "dataset"): set(diff["summary"]["dataset"]),
+            ("summary", "column"): set(diff["summary"]["column"]),
+            ("changes",): set(diff["changes"][0]),
+        },
+        "meta show": {(): set(shown), ("columns",): set(shown["columns"][0])},
+        "meta import": {(): set(imported)},
+        "institution show": {(): set(inst), ("departments",): set(inst["departments"][0])},
+        "refused": {(): set(refused)},
+    }
+    for name, paths in actual.items():
+        for path, keys in paths.items():
+            assert doc[name][path] == keys, (name, path)
+    assert set(validated) == VALIDATE_KEYS and set(snap) == SNAPSHOT_KEYS
+    assert set(exported) == EXPORT_KEYS and set(diff) == DIFF_KEYS

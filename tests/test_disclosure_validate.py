@@ -332,7 +332,8 @@ def test_open_dataset_with_pii_columns_reports_v31_per_column_not_v30():
 def test_open_dataset_whose_pii_columns_are_all_closed_is_covered():
     state = _state()
     _ds(state, WELFARE).fields.update(openness="공개", reason="")
-    assert _codes(state) == []
+    # no personal data leaks; only the label is off: it should say 부분공개
+    assert [c[0] for c in _codes(state)] == ["V23"]
 
 
 def test_v31_skipped_when_the_whole_dataset_is_closed():
@@ -442,3 +443,22 @@ def test_problem_json_keys():
         "table": "0:수급자",
         "column": "성명",
     }
+
+
+def test_v15_duplicate_list_key_is_an_error_once():
+    state = sample_state()
+    parking, welfare = state.datasets[0], state.datasets[1]
+    assert not [p for p in validate(state, TODAY) if p.code == "V15"]
+    parking.fields["list_key"] = welfare.fields["list_key"] = "15000001"
+    found = [p for p in validate(state, TODAY) if p.code == "V15"]
+    assert len(found) == 1 and found[0].severity == "error" and found[0].field == "list_key"
+
+
+def test_v23_open_dataset_with_a_withheld_column_should_be_partial():
+    state = sample_state()
+    welfare = state.datasets[1]
+    assert not [p for p in validate(state, TODAY) if p.code == "V23"]
+    welfare.fields["openness"] = "공개"
+    welfare.fields.pop("reason")
+    found = [p for p in validate(state, TODAY) if p.code == "V23"]
+    assert len(found) == 1 and "성명" in found[0].message and found[0].severity == "warning"

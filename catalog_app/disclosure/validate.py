@@ -19,6 +19,8 @@ Rules (code, severity):
 * V20 error   dataset 비공개/부분공개 without a reason code
 * V21 error   column 비공개/부분공개 without a reason code
 * V22 warning a reason code on a dataset or column that is (effectively) 공개
+* V23 warning a 공개 dataset with a withheld column (that is 부분공개)
+* V15 error   the same 목록키 on two datasets (the portal ID names one list entry)
 * V30 error   a 공개 dataset holds personal data that no column accounts for (so no column can be
               closed for it: the whole dataset is the problem)
 * V31 error   a personal-data column whose effective openness is open (one per column; this is
@@ -76,8 +78,20 @@ def validate(state: DisclosureState, today: dt.date | None = None) -> list[Probl
     """Every problem of the institution and the included datasets, errors first (see module doc)."""
     today = today or dt.date.today()
     found: list[tuple[tuple, Problem]] = list(_institution(state.institution))
+    by_key: dict[str, list[DatasetRecord]] = {}
     for d in state.included_datasets():
-        found.extend(_DatasetCheck(d, state.columns_of(d.key), today).run())
+        check = _DatasetCheck(d, state.columns_of(d.key), today)
+        found.extend(check.run())
+        if d.get("list_key").strip():
+            by_key.setdefault(d.get("list_key").strip(), []).append(d)
+    for list_key, same in by_key.items():
+        for d in same[1:] if len(same) > 1 else []:
+            check = _DatasetCheck(d, [], today)
+            others = ", ".join(dataset_name(o) for o in same if o is not d)
+            check.add(
+                ERROR, "V15", "list_key", f"목록키 {list_key}가 다른 데이터셋({others})과 같습니다."
+            )
+            found.extend(check.found)
     found.sort(key=lambda item: item[0])
     return [p for _, p in found]
 
@@ -314,6 +328,15 @@ class _DatasetCheck:
             )
         if _denied_against_scan(self.d, self.d.pii_kinds):
             self.add(WARNING, "V32", "pii", _denied_text(self.d.pii_kinds))
+        withheld = [c.label for c in self.columns if c.get("openness").strip() == CLOSED]
+        if self.openness == OPEN and withheld:
+            names = ", ".join(withheld[:5]) + (" 외" if len(withheld) > 5 else "")
+            self.add(
+                WARNING,
+                "V23",
+                "openness",
+                f"비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.",
+            )
 
     # -- column rules --
 
