@@ -56,10 +56,7 @@ def _blocked(exc, as_json: bool, year: int) -> None:
 def _print_problems(problems) -> None:
     marks = {"error": "차단", "warning": "경고"}
     for p in problems:
-        where = p.dataset_name or "기관 설정"
-        if p.column:
-            where += f" › {p.column}"
-        click.echo(f"[{marks.get(p.severity, p.severity)}] {p.code} {where}: {p.message}")
+        click.echo(f"[{marks.get(p.severity, p.severity)}] {p.code} {p.message}")
 
 
 # ---------------------------------------------------------------------- institution

@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from catalog_app.disclosure import vocab
 from catalog_app.disclosure.model import ENTERED, SCAN, SETTINGS
+from catalog_app.matching.compliance import ROOT_DEPARTMENT
 from catalog_app.scan.values import classify_value
 
 FORMAT_NAMES = {"xlsx": "XLSX", "xlsm": "XLSX", "xls": "XLS", "csv": "CSV", "txt": "CSV"}
@@ -70,7 +71,8 @@ def dataset_values(
     """Derived dataset-level values: field key → (value, source)."""
     out: dict[str, tuple[str, str]] = {"list_type": ("FILE", SCAN), "include": ("Y", SCAN)}
     out["formats"] = (file_format(dataset["ext"], dataset["real_format"]), SCAN)
-    out["department"] = (department, SCAN)
+    if department != ROOT_DEPARTMENT:  # a file straight in the scanned folder: ask, do not guess
+        out["department"] = (department, SCAN)
     stem = PurePath(dataset["name"]).stem
     org = institution.get("name", "")
     title = f"{org}_{stem}" if org else stem
