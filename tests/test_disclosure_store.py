@@ -292,3 +292,16 @@ def test_snapshot_survives_a_rescan_that_removes_a_file(cat, tmp_path):
     scan(cat, [str(tmp_path / "자료")])
     assert {d.name for d in load_snapshot(cat, 2025).datasets} == {"주차장.csv", "수급자.csv"}
     assert {d.name for d in build_state(cat, 2026).datasets} == {"수급자.csv"}
+
+
+def test_state_of_one_dataset_matches_the_whole(cat):
+    whole = build_state(cat, 2025, today=TODAY)
+    ds = dataset_id(cat, "수급자.csv")
+    one = build_state(cat, 2025, today=TODAY, dataset_ids=[ds])
+    assert [d.dataset_id for d in one.datasets] == [ds]
+    assert one.datasets[0].fields == next(d for d in whole.datasets if d.dataset_id == ds).fields
+    key = one.datasets[0].key
+    assert [c.label for c in one.columns] == [c.label for c in whole.columns_of(key)]
+    assert [(c.compliant, c.codes) for c in one.columns] == [
+        (c.compliant, c.codes) for c in whole.columns_of(key)
+    ]

@@ -30,7 +30,7 @@ __all__ = ["build_state", "profile_type"]
 _COLUMNS = """SELECT c.id, c.dataset_id, c.col_index, c.label, c.inferred_type, c.min_value,
                      c.max_value, c.null_count, c.value_count, c.max_len_chars, c.max_len_bytes,
                      c.decimal_places, c.pii_kind, t.table_key, t.sheet_name, t.table_index
-              FROM columns c JOIN tables t ON t.id = c.table_id
+              FROM columns c JOIN tables t ON t.id = c.table_id {where}
               ORDER BY c.dataset_id, t.table_index, c.col_index"""
 
 
@@ -51,33 +51,52 @@ def profile_type(column) -> tuple[str, str, str]:
     return "VARCHAR", str(max(column["max_len_bytes"] or 1, 1)), ""
 
 
-def _tables(conn) -> dict[int, list]:
+def _only(dataset_ids: list[int] | None, column: str) -> tuple[str, tuple]:
+    if dataset_ids is None:
+        return "", ()
+    marks = ", ".join("?" for _ in dataset_ids)
+    return f"WHERE {column} IN ({marks})", tuple(dataset_ids)
+
+
+def _tables(conn, dataset_ids: list[int] | None) -> dict[int, list]:
+    where, params = _only(dataset_ids, "dataset_id")
     out: dict[int, list] = {}
-    for t in conn.execute("SELECT * FROM tables ORDER BY dataset_id, table_index"):
+    for t in conn.execute(f"SELECT * FROM tables {where} ORDER BY dataset_id, table_index", params):
         out.setdefault(t["dataset_id"], []).append(t)
     return out
 
 
-def _columns(conn) -> dict[int, list]:
+def _columns(conn, dataset_ids: list[int] | None) -> dict[int, list]:
+    where, params = _only(dataset_ids, "c.dataset_id")
     out: dict[int, list] = {}
-    for c in conn.execute(_COLUMNS):
+    for c in conn.execute(_COLUMNS.format(where=where), params):
         out.setdefault(c["dataset_id"], []).append(c)
     return out
 
 
-def build_state(catalog: Catalog, year: int, *, today: date | None = None) -> DisclosureState:
-    """The disclosure state as it stands now, labelled with ``year``."""
+def build_state(
+    catalog: Catalog,
+    year: int,
+    *,
+    today: date | None = None,
+    dataset_ids: list[int] | None = None,
+) -> DisclosureState:
+    """The disclosure state as it stands now, labelled with ``year``.
+
+    With ``dataset_ids`` only those datasets (the metadata form of one dataset); the rates then
+    cover them alone.
+    """
     meta = MetadataStore(catalog)
     institution = meta.institution()
     departments = meta.department_map()
     phones = meta.department_phones()
     entered = meta.all_entered()
     ws = Workspace.open(catalog, with_matcher=False)
-    report = check_catalog(catalog, departments, ws)
+    report = check_catalog(catalog, departments, ws, dataset_ids)
     checked = {r["column_id"]: r for r in report.columns}
     edition = DictionaryStore(catalog).current()
     conn = catalog.conn
-    tables, columns = _tables(conn), _columns(conn)
+    tables, columns = _tables(conn, dataset_ids), _columns(conn, dataset_ids)
     dataset_rates = {r.key[0]: r for r in report.rates["dataset"]}
 
     state = DisclosureState(
@@ -88,8 +107,11 @@ def build_state(catalog: Catalog, year: int, *, today: date | None = None) -> Di
         institution=institution,
         edition=edition.key if edition else "",
     )
+    where, params = _only(dataset_ids, "id")
+    where = f"{where} AND" if where else "WHERE"
     rows = conn.execute(
-        "SELECT * FROM datasets WHERE status IN ('ok', 'error') ORDER BY folder, name, id"
+        f"SELECT * FROM datasets {where} status IN ('ok', 'error') ORDER BY folder, name, id",
+        params,
     ).fetchall()
     for d in rows:
         own_tables = tables.get(d["id"], [])

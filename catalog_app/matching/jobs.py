@@ -199,9 +199,13 @@ class CheckReport:
 
 
 def check_catalog(
-    catalog: Catalog, departments: dict[str, str] | None = None, ws: Workspace | None = None
+    catalog: Catalog,
+    departments: dict[str, str] | None = None,
+    ws: Workspace | None = None,
+    dataset_ids: list[int] | None = None,
 ) -> CheckReport:
-    """Checks and 준수율 for every mapped column, with the decisions as they stand now."""
+    """Checks and 준수율 for every mapped column (of ``dataset_ids`` when given), with the
+    decisions as they stand now."""
     from catalog_app.matching.compliance import top_nonstandard_words
 
     ws = ws or Workspace.open(catalog, with_matcher=False)
@@ -211,7 +215,7 @@ def check_catalog(
     }
     results: list[ColumnResult] = []
     out: list[dict] = []
-    for row in _columns(catalog):
+    for row in _columns(catalog, dataset_ids):
         match = matches.get(row["id"])
         kind = match["kind"] if match else "unmapped"
         candidates = json.loads(match["candidates"]) if match else []
