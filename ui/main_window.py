@@ -137,9 +137,18 @@ class MainWindow(QMainWindow):
             page = SettingsPage(ctx)
             page.open_catalog_requested.connect(self.open_catalog)
             return page
-        from ui.pages.placeholder_page import disclosure_page
+        from ui.pages.disclosure_page import DisclosurePage
 
-        return disclosure_page(ctx)
+        page = DisclosurePage(ctx)
+        page.open_metadata.connect(self._open_metadata)
+        return page
+
+    def _open_metadata(self, dataset_id: int, field: str, column: str) -> None:
+        """A validation problem was opened: the dataset's metadata form, at that field."""
+        page = self.show_page("catalog")
+        show = getattr(page, "show_metadata", None)
+        if show is not None:
+            show(dataset_id, field, column or None)
 
     def page(self, key: str) -> Page:
         """The page for ``key``, built now if it was never shown."""

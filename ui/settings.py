@@ -49,6 +49,14 @@ class Settings:
     def last_dir(self, path: str) -> None:
         self._qs.setValue("scan/last_dir", path)
 
+    @property
+    def last_export_dir(self) -> str:
+        return str(self._qs.value("disclosure/last_export_dir", "") or "")
+
+    @last_export_dir.setter
+    def last_export_dir(self, path: str) -> None:
+        self._qs.setValue("disclosure/last_export_dir", path)
+
     # ------------------------------------------------------------------- language
     @property
     def language(self) -> str:

@@ -65,6 +65,10 @@ def _prepare(window, key, qtbot):
         page.view.selectRow(r)
         page.compute_rate()
         qtbot.waitUntil(lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=5000)
+    elif key == "disclosure":
+        page.validate()
+        qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)
+        assert page.problems.rowCount() > 0
     elif key == "dictionary":
         page.search_box.setText("주소")
         qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=5000)

@@ -88,8 +88,8 @@ class OverviewPage(Page):
             (
                 "3",
                 self.tr("공개목록 내보내기"),
-                self.tr("목록과 정의서를 파일로 냅니다. (공개 기능과 함께 제공 예정)"),
-                None,
+                self.tr("기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다."),
+                ("disclosure", self.tr("공개목록 열기")),
             ),
         ):
             step, step_box = card()

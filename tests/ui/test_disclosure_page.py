@@ -1,0 +1,121 @@
+"""공개목록 page: institution settings, validate, a click that opens the field, snapshot, export
+(refused when blocked, then forced on request) and the diff with last year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtWidgets import QFileDialog
+
+from catalog_app.catalog.store import Catalog
+from catalog_app.disclosure.metadata import MetadataStore
+from catalog_app.disclosure.snapshot import list_snapshots
+from ui import dialogs
+
+
+def wait_idle(page, qtbot, timeout: int = 20_000) -> None:
+    qtbot.waitUntil(lambda: not page.busy(), timeout=timeout)
+
+
+def fill_institution(page, qtbot) -> None:
+    page.institution.editors["name"].setText("서울특별시 종로구")
+    page.institution.editors["code"].setText("3000000")
+    page.institution.save()
+    qtbot.waitUntil(lambda: page.institution.save_button.isEnabled(), timeout=5000)
+
+
+def test_validate_then_open_the_problem_field(make_window, catalog_copy, qtbot, monkeypatch):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    page.validate()
+    wait_idle(page, qtbot)
+    codes = {p["code"] for p in page._all_problems}
+    assert {"V01", "V10"} <= codes  # no institution yet, nothing entered
+    assert page.problems.rowCount() == len(page._all_problems)
+    assert "차단" in page.problem_summary.text()
+
+    # the institution problem focuses the institution form
+    row = next(i for i, p in enumerate(page.problems.rows()) if p["code"] == "V01")
+    page.open_problem(row)
+    assert page.institution.editors[page.problems.row(row)["field"]].hasFocus()
+
+    fill_institution(page, qtbot)
+    with Catalog(catalog_copy) as cat:
+        assert MetadataStore(cat).institution() == {"name": "서울특별시 종로구", "code": "3000000"}
+    wait_idle(page, qtbot)  # saving re-validates
+    assert "V01" not in {p["code"] for p in page._all_problems}
+
+    # a dataset problem asks the window to open that dataset's form
+    opened = []
+    page.open_metadata.connect(lambda *a: opened.append(a))
+    row = next(i for i, p in enumerate(page.problems.rows()) if p["level"] == "dataset")
+    page.open_problem(row)
+    problem = page.problems.row(row)
+    assert opened == [(problem["dataset_id"], problem["field"], problem["column"] or "")]
+    page.errors_only.setChecked(True)
+    assert all(p["severity"] == "error" for p in page.problems.rows())
+
+
+def test_export_refused_then_forced(make_window, catalog_copy, qtbot, monkeypatch, tmp_path):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    target = tmp_path / "목록.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answers = iter([False, True])
+    asked = []
+
+    def confirm(parent, title, message):
+        asked.append(message)
+        return next(answers)
+
+    monkeypatch.setattr(dialogs, "ask_confirm", confirm)
+    page.export("inventory")
+    wait_idle(page, qtbot)
+    assert not target.exists() and "차단 문제" in asked[0]
+    assert page.problems.rowCount() > 0  # the refusal shows why
+    page.export("inventory")
+    wait_idle(page, qtbot)
+    assert target.exists() and page.last_export == [target]
+    ws = openpyxl.load_workbook(target)["공공데이터 목록"]
+    assert ws["C1"].value == "목록명" and ws.max_row > 1
+
+
+def test_snapshot_and_diff_with_last_year(make_window, catalog_copy, qtbot, monkeypatch):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)  # confirm, then force
+    page.compare()
+    wait_idle(page, qtbot)
+    assert "스냅샷이 없습니다" in page.diff_summary.text()
+
+    page.year.setValue(2024)
+    page.take_snapshot()
+    wait_idle(page, qtbot)
+    with Catalog(catalog_copy) as cat:
+        assert [s.year for s in list_snapshots(cat)] == [2024]
+    assert page.snapshots.rowCount() == 1 and not page.snapshot_button.isEnabled()
+    assert "고정된 스냅샷" in page.year_state.text()
+
+    page.year.setValue(2025)
+    assert page.snapshot_button.isEnabled()
+    with Catalog(catalog_copy) as cat:
+        ds = cat.conn.execute("SELECT id FROM datasets WHERE name = '연락처.csv'").fetchone()[0]
+        MetadataStore(cat).set_fields(ds, {"update_cycle": "연간"})
+    page.compare()
+    wait_idle(page, qtbot)
+    changes = page.changes.rows()
+    assert [(c["action"], c["field_label"], c["old"], c["new"]) for c in changes] == [
+        ("changed", "업데이트 주기", "", "연간")
+    ]
+    assert page.tabs.currentIndex() == 2
+
+
+def test_datapackage_export_into_a_folder(make_window, catalog_copy, qtbot, monkeypatch, tmp_path):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)
+    page.export("datapackage")
+    wait_idle(page, qtbot)
+    assert page.last_export and all(Path(p).name == "datapackage.json" for p in page.last_export)

@@ -1,0 +1,570 @@
+"""공개목록: the coordinator's year — institution settings, validation (a click opens the field),
+the yearly snapshot, exports and the change since last year.
+
+Everything slow (building the year's state, validation, snapshot, export, diff) runs on the task
+runner; the page only shows results. The rules live in ``catalog_app.disclosure``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog_app.disclosure import vocab
+from ui import dialogs
+from ui.context import AppContext
+from ui.models import ERROR_COLOR, Column, RowsModel
+from ui.pages.base import Page, card, note, section_title, table_view
+
+WARNING_COLOR_HEX = "#8a5a00"
+
+
+def _kind_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "inventory": tr("DisclosurePage", "공공데이터 목록 (xlsx)"),
+        "inventory_csv": tr("DisclosurePage", "공공데이터 목록 (CSV)"),
+        "definitions": tr("DisclosurePage", "테이블·컬럼 정의서 (xlsx)"),
+        "compliance": tr("DisclosurePage", "표준 준수율 보고서 (xlsx)"),
+        "diff": tr("DisclosurePage", "전년 대비 변경 (xlsx)"),
+        "dcat": tr("DisclosurePage", "DCAT JSON-LD"),
+        "datapackage": tr("DisclosurePage", "datapackage.json (데이터셋별 폴더)"),
+    }
+
+
+class InstitutionForm(QWidget):
+    """기관명, 기관코드 and the defaults every dataset inherits; saved on the runner."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        for i, f in enumerate(vocab.INSTITUTION_FIELDS):
+            if f.vocab:
+                editor = QComboBox()
+                editor.addItem("", "")
+                for value in f.vocab:
+                    editor.addItem(value, value)
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText(f.help)
+            editor.setObjectName(f"institution_{f.key}")
+            self.editors[f.key] = editor
+            row, col = divmod(i, 2)  # two label/editor pairs per row keep the card short
+            grid.addWidget(QLabel(f.label + (" *" if f.required else "")), row, col * 2)
+            grid.addWidget(editor, row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.save_button = QPushButton(self.tr("기관 설정 저장"))
+        self.save_button.clicked.connect(self.save)
+        last = (len(vocab.INSTITUTION_FIELDS) - 1) // 2
+        grid.addWidget(self.save_button, last, 3, Qt.AlignmentFlag.AlignRight)
+        self.load()
+
+    def load(self) -> None:
+        from catalog_app.disclosure.metadata import MetadataStore
+
+        values = MetadataStore(self.ctx.catalog).institution()
+        for key, editor in self.editors.items():
+            value = values.get(key, "")
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            else:
+                editor.setText(value)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for key, editor in self.editors.items():
+            out[key] = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
+        return out
+
+    def focus(self, key: str) -> None:
+        editor = self.editors.get(key)
+        if editor is not None:
+            editor.setFocus()
+
+    def save(self) -> None:
+        from catalog_app.disclosure.metadata import MetadataStore
+
+        values = self.values()
+        self.save_button.setEnabled(False)
+
+        def done(_result) -> None:
+            self.save_button.setEnabled(True)
+            self.saved.emit()
+
+        def failed(exc: Exception) -> None:
+            self.save_button.setEnabled(True)
+            dialogs.show_error(self, str(exc))
+
+        self.ctx.runner.submit(lambda cat: MetadataStore(cat).set_institution(values), done, failed)
+
+
+class DisclosurePage(Page):
+    """Year, validation list, snapshot, exports and the diff with last year."""
+
+    open_metadata = Signal(int, str, str)  # dataset id, field key, column label ('' = dataset)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("공개목록"), parent)
+        self._jobs = 0
+        self.last_export: list[Path] = []
+        self._build_bar()
+        self._build_institution()
+        self._build_tabs()
+        QShortcut(QKeySequence("F5"), self, activated=self.validate)
+        self.refresh_year()
+
+    # ------------------------------------------------------------------ layout
+    def _build_bar(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("기준 연도")))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(self.refresh_year)
+        bar.addWidget(self.year)
+        self.year_state = QLabel()
+        self.year_state.setObjectName("muted")
+        bar.addWidget(self.year_state, 1)
+        self.validate_button = QPushButton(self.tr("점검 (F5)"))
+        self.validate_button.setObjectName("primary")
+        self.validate_button.clicked.connect(self.validate)
+        bar.addWidget(self.validate_button)
+        self.snapshot_button = QPushButton(self.tr("스냅샷 고정…"))
+        self.snapshot_button.setToolTip(
+            self.tr("이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.")
+        )
+        self.snapshot_button.clicked.connect(self.take_snapshot)
+        bar.addWidget(self.snapshot_button)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("내보내기"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        for kind, title in _kind_names().items():
+            menu.addAction(title, lambda k=kind: self.export(k))
+        self.export_button.setMenu(menu)
+        bar.addWidget(self.export_button)
+        self.diff_button = QPushButton(self.tr("작년과 비교"))
+        self.diff_button.clicked.connect(self.compare)
+        bar.addWidget(self.diff_button)
+        self.layout_.addLayout(bar)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the core jobs report no steps
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.layout_.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addWidget(self.status)
+
+    def _build_institution(self) -> None:
+        frame, box = card()
+        box.addWidget(section_title(self.tr("기관 설정")))
+        box.addWidget(
+            note(
+                self.tr(
+                    "모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 부서는 폴더 "
+                    "이름에서 정해지며, 명령줄의 'institution department'로 바꿀 수 있습니다."
+                ),
+                "muted",
+            )
+        )
+        self.institution = InstitutionForm(self.ctx)
+        self.institution.saved.connect(self._institution_saved)
+        box.addWidget(self.institution)
+        self.layout_.addWidget(frame)
+
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget()
+        problems = QWidget()
+        layout = QVBoxLayout(problems)
+        layout.setContentsMargins(0, 6, 0, 0)
+        top = QHBoxLayout()
+        self.problem_summary = QLabel(self.tr("아직 점검하지 않았습니다. [점검]을 누르세요."))
+        top.addWidget(self.problem_summary, 1)
+        self.errors_only = QCheckBox(self.tr("차단 문제만"))
+        self.errors_only.toggled.connect(self._show_problems)
+        top.addWidget(self.errors_only)
+        layout.addLayout(top)
+        self.problems = RowsModel(
+            [
+                Column("severity", self.tr("구분"), fmt=self._severity, color=self._color),
+                Column("code", self.tr("코드")),
+                Column("dataset", self.tr("데이터셋"), fmt=lambda p: p["dataset"] or "기관 설정"),
+                Column("field_label", self.tr("항목")),
+                Column("column", self.tr("컬럼")),
+                Column("message", self.tr("내용")),
+            ],
+            self,
+        )
+        self.problem_view = table_view(self.problems)
+        self.problem_view.setToolTip(self.tr("두 번 누르거나 Enter: 그 항목을 엽니다"))
+        self.problem_view.doubleClicked.connect(lambda index: self.open_problem(index.row()))
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.problem_view,
+            activated=lambda: self.open_problem(self.problem_view.currentIndex().row()),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        layout.addWidget(self.problem_view, 1)
+        self.tabs.addTab(problems, self.tr("점검 결과"))
+
+        self.snapshots = RowsModel(
+            [
+                Column("year", self.tr("연도")),
+                Column("created_at", self.tr("고정 시각"), fmt=lambda s: s["created_at"][:16]),
+                Column("created_by", self.tr("작성자")),
+                Column("datasets", self.tr("데이터셋"), numeric=True),
+                Column("columns", self.tr("컬럼"), numeric=True),
+                Column("rate", self.tr("표준 준수율"), fmt=self._rate_text),
+                Column("forced", self.tr("비고"), fmt=self._forced_text),
+            ],
+            self,
+        )
+        self.snapshot_view = table_view(self.snapshots)
+        self.tabs.addTab(self.snapshot_view, self.tr("스냅샷"))
+
+        diff = QWidget()
+        layout = QVBoxLayout(diff)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.diff_summary = QLabel(self.tr("[작년과 비교]를 누르면 지난해 스냅샷과 비교합니다."))
+        self.diff_summary.setWordWrap(True)
+        layout.addWidget(self.diff_summary)
+        names = {"added": self.tr("추가"), "removed": self.tr("삭제"), "changed": self.tr("변경")}
+        self.changes = RowsModel(
+            [
+                Column("level", self.tr("구분"), fmt=self._level_text),
+                Column("action", self.tr("변경"), fmt=lambda c: names.get(c["action"], "")),
+                Column("dataset", self.tr("데이터셋")),
+                Column("table", self.tr("표")),
+                Column("column", self.tr("컬럼")),
+                Column("field_label", self.tr("항목")),
+                Column("old", self.tr("이전 값")),
+                Column("new", self.tr("현재 값")),
+            ],
+            self,
+        )
+        self.change_view = table_view(self.changes)
+        layout.addWidget(self.change_view, 1)
+        self.tabs.addTab(diff, self.tr("전년 대비"))
+        self.layout_.addWidget(self.tabs, 1)
+        self._all_problems: list[dict] = []
+
+    # ------------------------------------------------------------------ formats
+    def _severity(self, p: dict) -> str:
+        return self.tr("차단") if p["severity"] == "error" else self.tr("경고")
+
+    def _color(self, p: dict):
+        from PySide6.QtGui import QColor
+
+        return ERROR_COLOR if p["severity"] == "error" else QColor(WARNING_COLOR_HEX)
+
+    def _rate_text(self, s: dict) -> str:
+        return "-" if s["rate"] is None else f"{s['rate']:.1f}%"
+
+    def _forced_text(self, s: dict) -> str:
+        return self.tr("차단 문제가 있는 채 고정") if s["forced"] else ""
+
+    def _level_text(self, c: dict) -> str:
+        return self.tr("데이터셋") if c["level"] == "dataset" else self.tr("컬럼")
+
+    # ------------------------------------------------------------------ running jobs
+    def busy(self) -> bool:
+        return self._jobs > 0
+
+    def _run(self, message: str, job, done, failed=None) -> None:
+        """Run ``job(catalog)`` on the runner with the busy bar and a status line."""
+        self._jobs += 1
+        self.progress.show()
+        self.status.setText(message)
+        for button in (self.validate_button, self.snapshot_button, self.export_button):
+            button.setEnabled(False)
+        self.diff_button.setEnabled(False)
+
+        def finish() -> None:
+            self._jobs -= 1
+            if self._jobs == 0:
+                self.progress.hide()
+                for button in (self.validate_button, self.export_button, self.diff_button):
+                    button.setEnabled(True)
+                self.refresh_year()  # the snapshot button depends on the year's snapshot
+
+        def on_done(result) -> None:
+            finish()
+            done(result)
+
+        def on_error(exc: Exception) -> None:
+            finish()
+            if failed is not None and failed(exc):
+                return
+            self.status.setText(str(exc))
+            dialogs.show_error(self, str(exc))
+
+        self.ctx.runner.submit(job, on_done, on_error)
+
+    # ------------------------------------------------------------------ year
+    def refresh_year(self) -> None:
+        """Which source the chosen year reads (snapshot or live) and the snapshot list."""
+        from catalog_app.disclosure.snapshot import list_snapshots
+
+        infos = list_snapshots(self.ctx.catalog)
+        year = self.year.value()
+        mine = next((i for i in infos if i.year == year), None)
+        if mine is None:
+            self.year_state.setText(
+                self.tr("{year}년: 현재 카탈로그 기준 (스냅샷 없음)").format(year=year)
+            )
+        else:
+            self.year_state.setText(
+                self.tr("{year}년: 고정된 스냅샷 기준 ({at}, {who})").format(
+                    year=year, at=mine.created_at[:16].replace("T", " "), who=mine.created_by
+                )
+            )
+        self.snapshot_button.setEnabled(mine is None and not self.busy())
+        self.snapshots.set_rows(
+            [
+                {
+                    "year": i.year,
+                    "created_at": i.created_at.replace("T", " "),
+                    "created_by": i.created_by,
+                    "datasets": i.summary.get("datasets"),
+                    "columns": i.summary.get("columns"),
+                    "rate": i.summary.get("rate"),
+                    "forced": i.forced,
+                }
+                for i in reversed(infos)
+            ]
+        )
+
+    def on_shown(self) -> None:
+        self.institution.load()
+        self.refresh_year()
+
+    def _institution_saved(self) -> None:
+        self.status.setText(self.tr("기관 설정을 저장했습니다."))
+        if self._all_problems:
+            self.validate()
+
+    # ------------------------------------------------------------------ validation
+    def validate(self) -> None:
+        from catalog_app.disclosure.snapshot import state_for_year
+        from catalog_app.disclosure.validate import problem_json
+        from catalog_app.disclosure.validate import validate as run_validation
+
+        year = self.year.value()
+
+        def job(cat):
+            state = state_for_year(cat, year)
+            return state.source, [problem_json(p) for p in run_validation(state)]
+
+        self._run(self.tr("{year}년 목록을 점검하는 중…").format(year=year), job, self._validated)
+
+    def _validated(self, result) -> None:
+        source, problems = result
+        self._all_problems = problems
+        errors = sum(1 for p in problems if p["severity"] == "error")
+        warnings = len(problems) - errors
+        where = self.tr("스냅샷") if source == "snapshot" else self.tr("현재 카탈로그")
+        if not problems:
+            text = self.tr("문제가 없습니다 ({where}). 내보낼 수 있습니다.").format(where=where)
+        else:
+            text = self.tr("차단 {errors}건 · 경고 {warnings}건 ({where})").format(
+                errors=errors, warnings=warnings, where=where
+            )
+        self.problem_summary.setText(text)
+        self.status.setText(text)
+        self._show_problems()
+        self.tabs.setCurrentIndex(0)
+
+    def _show_problems(self) -> None:
+        rows = self._all_problems
+        if self.errors_only.isChecked():
+            rows = [p for p in rows if p["severity"] == "error"]
+        self.problems.set_rows(rows)
+        self.problem_view.resizeColumnsToContents()
+        self.problem_view.setColumnWidth(2, min(self.problem_view.columnWidth(2), 260))
+
+    def open_problem(self, row: int) -> None:
+        """Jump to the field a problem is about: the institution form or the dataset's form."""
+        p = self.problems.row(row)
+        if p is None:
+            return
+        if p["level"] == "institution":
+            self.institution.focus(p["field"])
+            return
+        if p["dataset_id"] is not None:
+            self.open_metadata.emit(int(p["dataset_id"]), p["field"] or "", p["column"] or "")
+
+    # ------------------------------------------------------------------ snapshot
+    def take_snapshot(self) -> None:
+        year = self.year.value()
+        if not dialogs.ask_confirm(
+            self,
+            self.tr("스냅샷 고정"),
+            self.tr(
+                "{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 "
+                "없습니다. 계속할까요?"
+            ).format(year=year),
+        ):
+            return
+        self._snapshot(year, force=False)
+
+    def _snapshot(self, year: int, force: bool) -> None:
+        from catalog_app.disclosure.snapshot import take_snapshot
+
+        def done(info) -> None:
+            self.status.setText(
+                self.tr("{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).").format(
+                    year=year, n=info.summary.get("datasets")
+                )
+            )
+            self.refresh_year()
+
+        self._run(
+            self.tr("{year}년 스냅샷을 만드는 중…").format(year=year),
+            lambda cat: take_snapshot(cat, year, force=force),
+            done,
+            lambda exc: self._blocked(exc, lambda: self._snapshot(year, True)),
+        )
+
+    def _blocked(self, exc: Exception, retry) -> bool:
+        """An ExportBlocked: show the problems and offer to go on anyway. True when handled."""
+        from catalog_app.disclosure.validate import ExportBlocked, problem_json
+
+        if not isinstance(exc, ExportBlocked):
+            return False
+        self._validated(("live", [problem_json(p) for p in exc.problems]))
+        if dialogs.ask_confirm(
+            self,
+            self.tr("차단 문제"),
+            self.tr(
+                "차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? "
+                "진행한 사실은 기록됩니다."
+            ).format(n=len(exc.blocking)),
+        ):
+            retry()
+        else:
+            self.status.setText(str(exc))
+        return True
+
+    # ------------------------------------------------------------------ export
+    def export(self, kind: str) -> None:
+        from catalog_app.disclosure.export import default_name
+
+        year = self.year.value()
+        core_kind = "inventory" if kind == "inventory_csv" else kind
+        start = Path(self.ctx.settings.last_export_dir or Path.home())
+        if kind == "datapackage":
+            target = QFileDialog.getExistingDirectory(
+                self, self.tr("datapackage.json을 만들 폴더"), str(start)
+            )
+        else:
+            name = default_name(core_kind, year)
+            if kind == "inventory_csv":
+                name = name.replace(".xlsx", ".csv")
+            target, _ = QFileDialog.getSaveFileName(self, _kind_names()[kind], str(start / name))
+        if not target:
+            return
+        target_path = Path(target)
+        self.ctx.settings.last_export_dir = str(
+            target_path if kind == "datapackage" else target_path.parent
+        )
+        self._export(core_kind, year, target_path, force=False)
+
+    def _export(self, kind: str, year: int, target: Path, force: bool) -> None:
+        from catalog_app.disclosure.export import export
+
+        def done(result) -> None:
+            self.last_export = list(result.paths)
+            shown = "\n".join(str(p) for p in result.paths[:5])
+            more = len(result.paths) - 5
+            if more > 0:
+                shown += "\n" + self.tr("… 외 {n}개").format(n=more)
+            self.status.setText(
+                self.tr("내보냈습니다: {paths}").format(paths=shown.replace("\n", ", "))
+            )
+            dialogs.show_info(self, self.tr("내보냈습니다.\n{paths}").format(paths=shown))
+
+        self._run(
+            self.tr("내보내는 중…"),
+            lambda cat: export(cat, year, kind, target, force=force),
+            done,
+            lambda exc: self._blocked(exc, lambda: self._export(kind, year, target, True)),
+        )
+
+    # ------------------------------------------------------------------ diff
+    def compare(self) -> None:
+        from catalog_app.disclosure.diff import diff_json
+        from catalog_app.disclosure.export import year_diff
+        from catalog_app.disclosure.snapshot import SnapshotError
+
+        year = self.year.value()
+
+        def done(result) -> None:
+            changes = result["changes"]
+            s = result["summary"]
+            source = self.tr("스냅샷") if result["to_source"] == "snapshot" else self.tr("현재")
+            self.diff_summary.setText(
+                self.tr(
+                    "{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 "
+                    "{dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}"
+                ).format(
+                    old=result["from"],
+                    year=year,
+                    source=source,
+                    da=s["dataset"]["added"],
+                    dr=s["dataset"]["removed"],
+                    dc=s["dataset"]["changed"],
+                    ca=s["column"]["added"],
+                    cr=s["column"]["removed"],
+                    cc=s["column"]["changed"],
+                )  # fmt: skip
+                if changes
+                else self.tr("{old}년 스냅샷과 달라진 것이 없습니다.").format(old=result["from"])
+            )
+            self.changes.set_rows(changes)
+            self.change_view.resizeColumnsToContents()
+            self.tabs.setCurrentIndex(2)
+
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, SnapshotError):
+                self.diff_summary.setText(str(exc))
+                self.changes.set_rows([])
+                self.tabs.setCurrentIndex(2)
+                return True
+            return False
+
+        self._run(
+            self.tr("{old}년과 비교하는 중…").format(old=year - 1),
+            lambda cat: diff_json(year_diff(cat, year)[0]),
+            done,
+            failed,
+        )
