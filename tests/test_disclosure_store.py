@@ -305,3 +305,18 @@ def test_state_of_one_dataset_matches_the_whole(cat):
     assert [(c.compliant, c.codes) for c in one.columns] == [
         (c.compliant, c.codes) for c in whole.columns_of(key)
     ]
+
+
+def test_overview_figures_follow_the_state_and_the_snapshots(cat):
+    from catalog_app.disclosure.overview import overview_figures
+
+    fill_for_export(cat)
+    take_snapshot(cat, 2024, today=TODAY)
+    figures = overview_figures(cat, 2025)
+    state = build_state(cat, 2025)
+    assert figures.rate == state.rates_of("catalog")[0].rate
+    assert [d["name"] for d in figures.departments] == ["교통과", "복지과"]
+    assert [(t["year"], t["source"]) for t in figures.trend] == [(2024, "snapshot"), (2025, "live")]
+    assert figures.openness == {"공개": 1, "부분공개": 1, "비공개": 0, "미입력": 0}
+    assert figures.personal == {"Y": 1, "N": 1}
+    assert all(n >= 1 for _, n in figures.top_words)

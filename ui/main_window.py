@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
 
             page = OverviewPage(ctx)
             page.navigate.connect(self.show_page)
+            page.open_list.connect(self.open_list)
             return page
         if key == "scan":
             from ui.pages.scan_page import ScanPage
@@ -142,6 +143,24 @@ class MainWindow(QMainWindow):
         page = DisclosurePage(ctx)
         page.open_metadata.connect(self._open_metadata)
         return page
+
+    def open_list(self, what: str, key) -> None:
+        """A dashboard bar was clicked: the list behind it."""
+        if what in ("status", "pii", "department"):
+            page = self.show_page("catalog")
+            page.show_filtered(
+                status=key if what == "status" else None,
+                pii=what == "pii",
+                department=key if what == "department" else None,
+            )
+        elif what == "word":
+            page = self.show_page("mapping")
+            page.filter_bar.search_box.setText(str(key))
+        elif what in ("year", "openness"):
+            page = self.show_page("disclosure")
+            if what == "year":
+                page.year.setValue(int(key))
+            page.validate()
 
     def _open_metadata(self, dataset_id: int, field: str, column: str) -> None:
         """A validation problem was opened: the dataset's metadata form, at that field."""

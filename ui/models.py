@@ -122,6 +122,7 @@ class DatasetTableModel(QAbstractTableModel):
         self._total = 0
         self._status: str | None = None
         self._pii_only = False
+        self._folders: list[str] | None = None  # a department's folders ('' = the root)
         self._order = "d.folder, d.name"
         self._titles = [
             self.tr("파일 이름"),
@@ -146,10 +147,18 @@ class DatasetTableModel(QAbstractTableModel):
             clauses.append(
                 "EXISTS (SELECT 1 FROM columns c WHERE c.dataset_id = d.id AND c.pii_kind IS NOT NULL)"
             )
+        if self._folders is not None:
+            marks = ", ".join("?" for _ in self._folders)
+            clauses.append(f"d.folder IN ({marks})" if self._folders else "0")
+            params.extend(self._folders)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
-    def set_filter(self, status: str | None = None, pii_only: bool = False) -> None:
-        self._status, self._pii_only = status, pii_only
+    def set_filter(
+        self, status: str | None = None, pii_only: bool = False, folders: list[str] | None = None
+    ) -> None:
+        """Filter in SQL; ``folders`` keeps the datasets of exactly those folders (a department:
+        see ``compliance.department_folders``)."""
+        self._status, self._pii_only, self._folders = status, pii_only, folders
         self.refresh()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -23,7 +23,7 @@ from catalog_app.disclosure.model import (
     TableRecord,
 )
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
-from catalog_app.matching.jobs import Workspace, check_catalog
+from catalog_app.matching.jobs import CheckReport, Workspace, check_catalog
 
 __all__ = ["build_state", "profile_type"]
 
@@ -80,19 +80,24 @@ def build_state(
     *,
     today: date | None = None,
     dataset_ids: list[int] | None = None,
+    checked_with: tuple[Workspace, CheckReport] | None = None,
 ) -> DisclosureState:
     """The disclosure state as it stands now, labelled with ``year``.
 
     With ``dataset_ids`` only those datasets (the metadata form of one dataset); the rates then
-    cover them alone.
+    cover them alone. ``checked_with`` reuses a workspace and a ``check_catalog`` report made
+    with the same department settings (the dashboard needs both).
     """
     meta = MetadataStore(catalog)
     institution = meta.institution()
     departments = meta.department_map()
     phones = meta.department_phones()
     entered = meta.all_entered()
-    ws = Workspace.open(catalog, with_matcher=False)
-    report = check_catalog(catalog, departments, ws, dataset_ids)
+    if checked_with is None:
+        ws = Workspace.open(catalog, with_matcher=False)
+        report = check_catalog(catalog, departments, ws, dataset_ids)
+    else:
+        ws, report = checked_with
     checked = {r["column_id"]: r for r in report.columns}
     edition = DictionaryStore(catalog).current()
     conn = catalog.conn

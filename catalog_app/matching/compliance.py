@@ -27,6 +27,7 @@ __all__ = [
     "Rate",
     "column_result",
     "compliance",
+    "department_folders",
     "department_of",
     "format_rate",
     "top_nonstandard_words",
@@ -102,6 +103,13 @@ def department_of(folder: str, mapping: Mapping[str, str] | None = None) -> str:
             if found is not None:
                 return found
     return parts[0] if parts else ROOT_DEPARTMENT
+
+
+def department_folders(
+    name: str, folders: Iterable[str], mapping: Mapping[str, str] | None = None
+) -> list[str]:
+    """The folders (as stored in ``datasets.folder``) whose department is ``name``."""
+    return sorted({f for f in folders if department_of(f, mapping) == name})
 
 
 def _tenths(compliant: int, checked: int) -> int:

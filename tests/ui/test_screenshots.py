@@ -43,7 +43,9 @@ def screenshot_window(make_window, catalog_copy, data_folders, qtbot):
 
 def _prepare(window, key, qtbot):
     page = window.show_page(key)
-    if key == "catalog":
+    if key == "overview":
+        qtbot.waitUntil(lambda: page.figures_ready, timeout=20_000)
+    elif key == "catalog":
         for r in range(page.datasets.rowCount()):
             if page.datasets.index(r, 0).data() == "연락처.csv":
                 page.dataset_view.selectRow(r)

@@ -33,6 +33,7 @@ class CatalogPage(Page):
         super().__init__(ctx, self.tr("카탈로그"), parent)
         self._dirty = False
         self._selected_id: int | None = None
+        self._restoring = False  # putting the selection back after a cancelled switch
         bar = QHBoxLayout()
         self.search_box = QLineEdit()
         self.search_box.setObjectName("search")
@@ -53,6 +54,12 @@ class CatalogPage(Page):
             self.status_filter.addItem(text, code)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         bar.addWidget(self.status_filter)
+        bar.addWidget(QLabel(self.tr("부서")))
+        self.department_filter = QComboBox()
+        self.department_filter.setMinimumContentsLength(8)
+        self.department_filter.addItem(self.tr("전체"), None)
+        self.department_filter.currentIndexChanged.connect(self._filters_changed)
+        bar.addWidget(self.department_filter)
         self.pii_filter = QCheckBox(self.tr("개인정보 포함"))
         self.pii_filter.toggled.connect(self._filters_changed)
         bar.addWidget(self.pii_filter)
@@ -67,6 +74,7 @@ class CatalogPage(Page):
         self._timer.timeout.connect(self.run_search)
 
         self.datasets = DatasetTableModel(ctx.catalog.conn, self)
+        self.refresh_departments()
         self.dataset_view = table_view(self.datasets)
         # No indicator first: enabling sorting re-sorts by the indicator (default: name, DESC).
         self.dataset_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -89,7 +97,7 @@ class CatalogPage(Page):
         self.left = QStackedWidget()
         self.left.addWidget(self.dataset_view)
         self.left.addWidget(self.hit_view)
-        self.detail = DatasetDetail()
+        self.detail = DatasetDetail(ctx)
         self.detail.header_requested.connect(self._set_header)
         # Stacked, not side by side: both the dataset list and the column profiles are wide.
         split = QSplitter(Qt.Orientation.Vertical)
@@ -112,8 +120,56 @@ class CatalogPage(Page):
         self.dataset_view.setColumnWidth(1, min(self.dataset_view.columnWidth(1), 160))
 
     # ---------------------------------------------------------------- datasets
+    def _department_folders(self, name: str | None) -> list[str] | None:
+        from catalog_app.disclosure.metadata import MetadataStore
+        from catalog_app.matching.compliance import department_folders
+
+        if name is None:
+            return None
+        folders = [
+            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
+        ]
+        return department_folders(name, folders, MetadataStore(self.ctx.catalog).department_map())
+
+    def refresh_departments(self) -> None:
+        """The department list: folder settings, else the first folder under a scanned root."""
+        from catalog_app.disclosure.metadata import MetadataStore
+        from catalog_app.matching.compliance import department_of
+
+        mapping = MetadataStore(self.ctx.catalog).department_map()
+        folders = [
+            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
+        ]
+        names = sorted({department_of(f, mapping) for f in folders})
+        current = self.department_filter.currentData()
+        self.department_filter.blockSignals(True)
+        self.department_filter.clear()
+        self.department_filter.addItem(self.tr("전체"), None)
+        for name in names:
+            self.department_filter.addItem(name, name)
+        self.department_filter.setCurrentIndex(max(self.department_filter.findData(current), 0))
+        self.department_filter.blockSignals(False)
+
+    def show_filtered(
+        self, status: str | None = None, pii: bool = False, department: str | None = None
+    ) -> None:
+        """Show the datasets the dashboard's bar stands for (all other filters cleared)."""
+        self.refresh_departments()
+        for combo, value in ((self.status_filter, status), (self.department_filter, department)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self.pii_filter.blockSignals(True)
+        self.pii_filter.setChecked(pii)
+        self.pii_filter.blockSignals(False)
+        self._filters_changed()
+
     def _filters_changed(self) -> None:
-        self.datasets.set_filter(self.status_filter.currentData(), self.pii_filter.isChecked())
+        self.datasets.set_filter(
+            self.status_filter.currentData(),
+            self.pii_filter.isChecked(),
+            self._department_folders(self.department_filter.currentData()),
+        )
         self._update_count()
         if self.search_box.text().strip():
             self.search_box.clear()
@@ -129,20 +185,62 @@ class CatalogPage(Page):
         self.count_label.setText(text)
 
     def _dataset_selected(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._restoring:
             self.show_dataset(self.datasets.dataset_id(current.row()))
 
-    def show_dataset(self, dataset_id: int | None) -> None:
+    def show_dataset(self, dataset_id: int | None) -> bool:
+        """Show a dataset's details; False when the clerk chose to stay with unsaved changes of
+        the metadata form (the previous dataset stays selected)."""
         from catalog_app.catalog.queries import dataset_detail
 
+        if not self.detail.can_show(dataset_id):
+            self._restore_selection()
+            return False
         self._selected_id = dataset_id
         detail = dataset_detail(self.ctx.catalog, dataset_id) if dataset_id is not None else None
         self.detail.show_detail(detail)
+        return True
+
+    def _restore_selection(self) -> None:
+        row = self.datasets.row_of(self._selected_id) if self._selected_id is not None else -1
+        self._restoring = True
+        try:
+            if row >= 0:
+                self.dataset_view.selectRow(row)
+            else:
+                self.dataset_view.selectionModel().clear()
+        finally:
+            self._restoring = False
+
+    def show_metadata(
+        self, dataset_id: int, field_key: str = "", column_label: str | None = None
+    ) -> bool:
+        """Select a dataset, open its 공개 항목 tab and focus a field (or a column's row) once
+        the form has loaded; the 공개목록 page calls this when a problem is opened."""
+        if dataset_id != self._selected_id:
+            row = self.datasets.row_of(dataset_id)
+            listed = row >= 0 and self.left.currentWidget() is self.dataset_view
+            if listed and self.dataset_view.currentIndex().row() != row:
+                self.dataset_view.selectRow(row)  # -> show_dataset
+                if dataset_id != self._selected_id:
+                    return False  # the clerk kept unsaved changes of another dataset
+            else:
+                if not listed:  # not in the fetched page, or a search is shown
+                    self._restoring = True
+                    try:
+                        self.dataset_view.selectionModel().clear()
+                    finally:
+                        self._restoring = False
+                if not self.show_dataset(dataset_id):
+                    return False
+        self.detail.show_form(field_key, column_label)
+        return True
 
     def refresh(self) -> None:
         """Re-read datasets (after a scan) and keep the selected one selected."""
         self._dirty = False
         selected = self._selected_id
+        self.refresh_departments()
         self.datasets.refresh()
         self._fit_columns()
         self._update_count()
@@ -195,7 +293,8 @@ class CatalogPage(Page):
         hit = self.hits.row(current.row()) if current.isValid() else None
         if hit is None:
             return
-        self.show_dataset(hit["dataset_id"])
+        if not self.show_dataset(hit["dataset_id"]):
+            return
         if hit["kind"] in ("table", "column"):
             self.detail.select_column(hit["table"], hit["column"])
 

@@ -15,8 +15,21 @@ from ui.pages.base import Page, card, note, section_title, table_view
 STATUS_COLORS = {"ok": "#2f6fb3", "error": "#c0392b", "missing": "#95a5a6"}
 
 
+OPENNESS_COLORS = {
+    "공개": "#2f6fb3",
+    "부분공개": "#d68910",
+    "비공개": "#7f8c8d",
+    "미입력": "#c0392b",
+}
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
 class OverviewPage(Page):
     navigate = Signal(str)  # page key the first-run panel sends the clerk to
+    open_list = Signal(str, object)  # a bar was clicked: (what, key) — see MainWindow.open_list
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("현황"), parent)
@@ -43,15 +56,38 @@ class OverviewPage(Page):
         self.layout_.addLayout(numbers)
 
         charts = QGridLayout()
-        charts.addWidget(section_title(self.tr("상태별 데이터셋")), 0, 0)
-        charts.addWidget(section_title(self.tr("개인정보 종류별 컬럼")), 0, 1)
+        waiting = self.tr("계산 중…")
+        self.dept_chart = BarChart(waiting)
+        self.trend_chart = BarChart(waiting)
+        self.openness_chart = BarChart(waiting)
+        self.words_chart = BarChart(waiting)
         self.status_chart = BarChart(self.tr("아직 스캔한 파일이 없습니다"))
         self.pii_chart = BarChart(self.tr("개인정보로 보이는 컬럼이 없습니다"))
-        charts.addWidget(self.status_chart, 1, 0, Qt.AlignmentFlag.AlignTop)
-        charts.addWidget(self.pii_chart, 1, 1, Qt.AlignmentFlag.AlignTop)
-        charts.setColumnStretch(0, 1)
-        charts.setColumnStretch(1, 1)
+        self.rate_title = section_title(self.tr("부서별 표준 준수율"))
+        for i, (title, chart) in enumerate(
+            (
+                (self.rate_title, self.dept_chart),
+                (section_title(self.tr("연도별 표준 준수율")), self.trend_chart),
+                (section_title(self.tr("공개여부·개인정보별 데이터셋")), self.openness_chart),
+                (section_title(self.tr("자주 나오는 비표준 단어")), self.words_chart),
+                (section_title(self.tr("상태별 데이터셋")), self.status_chart),
+                (section_title(self.tr("개인정보 종류별 컬럼")), self.pii_chart),
+            )
+        ):
+            row, col = divmod(i, 3)
+            charts.addWidget(title, row * 2, col)
+            charts.addWidget(chart, row * 2 + 1, col, Qt.AlignmentFlag.AlignTop)
+        for col in range(3):
+            charts.setColumnStretch(col, 1)
         self.layout_.addLayout(charts)
+        self.dept_chart.clicked.connect(lambda key: self.open_list.emit("department", key))
+        self.trend_chart.clicked.connect(lambda key: self.open_list.emit("year", key))
+        self.openness_chart.clicked.connect(lambda key: self.open_list.emit(*key))
+        self.words_chart.clicked.connect(lambda key: self.open_list.emit("word", key))
+        self.status_chart.clicked.connect(lambda key: self.open_list.emit("status", key))
+        self.pii_chart.clicked.connect(lambda key: self.open_list.emit("pii", key))
+        self._figures_pending = False
+        self.figures_ready = False
 
         self.layout_.addWidget(section_title(self.tr("최근 스캔 오류")))
         self.errors = RowsModel(
@@ -124,13 +160,16 @@ class OverviewPage(Page):
                 for code in ("ok", "error", "missing")
             ]
             if total
-            else []
+            else [],
+            keys=["ok", "error", "missing"] if total else None,
         )
         pii = conn.execute(
             """SELECT pii_kind, COUNT(*) FROM columns WHERE pii_kind IS NOT NULL
                GROUP BY pii_kind ORDER BY COUNT(*) DESC, pii_kind"""
         ).fetchall()
-        self.pii_chart.set_items([(labels.pii_name(k), n, "#d68910") for k, n in pii])
+        self.pii_chart.set_items(
+            [(labels.pii_name(k), n, "#d68910") for k, n in pii], keys=[k for k, _ in pii]
+        )
         columns = conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
         last = conn.execute(
             "SELECT finished_at, status FROM scan_runs WHERE finished_at IS NOT NULL "
@@ -158,6 +197,75 @@ class OverviewPage(Page):
         self.errors.set_rows(rows)
         self.error_view.resizeColumnToContents(0)
         self.error_view.setColumnWidth(1, 420)
+
+        self.refresh_figures()
+
+    def refresh_figures(self) -> None:
+        """준수율, openness and words need the checks over every column: on the task runner."""
+        from catalog_app.disclosure.overview import overview_figures
+
+        if self._figures_pending:
+            return
+        self._figures_pending = True
+
+        def done(figures) -> None:
+            self._figures_pending = False
+            self.show_figures(figures)
+
+        def failed(exc: Exception) -> None:
+            self._figures_pending = False
+            for chart in (self.dept_chart, self.trend_chart, self.openness_chart, self.words_chart):
+                chart.set_empty_text(self.tr("계산하지 못했습니다: {e}").format(e=exc))
+                chart.set_items([])
+
+        self.ctx.runner.submit(lambda cat: overview_figures(cat), done, failed)
+
+    def show_figures(self, figures) -> None:
+        rated = [d for d in figures.departments if d["rate"] is not None]
+        self.dept_chart.set_empty_text(self.tr("점검할 컬럼이 없습니다"))
+        self.dept_chart.set_items(
+            [(d["name"], d["rate"], "#16a085") for d in rated],
+            keys=[d["name"] for d in rated],
+            fmt=_percent,
+            peak=100,
+        )
+        if figures.rate is not None:
+            self.rate_title.setText(
+                self.tr("부서별 표준 준수율 (전체 {rate:.1f}%)").format(rate=figures.rate)
+            )
+            self.rate_title.setToolTip(
+                figures.formula + "\n" + self.tr("자체 산출 — 공식 수준평가 점수가 아닙니다")
+            )
+        trend = [t for t in figures.trend if t["rate"] is not None]
+        self.trend_chart.set_empty_text(self.tr("스냅샷이 쌓이면 연도별 추이가 나옵니다"))
+        self.trend_chart.set_items(
+            [
+                (
+                    self.tr("{year}년").format(year=t["year"])
+                    + ("" if t["source"] == "snapshot" else self.tr(" (현재)")),
+                    t["rate"],
+                    "#2f6fb3" if t["source"] == "snapshot" else "#16a085",
+                )
+                for t in trend
+            ],
+            keys=[t["year"] for t in trend],
+            fmt=_percent,
+            peak=100,
+        )
+        items, keys = [], []
+        for name, n in figures.openness.items():
+            items.append((name, n, OPENNESS_COLORS.get(name, "#7f8c8d")))
+            keys.append(("openness", name))
+        items.append((self.tr("개인정보 포함"), figures.personal.get("Y", 0), "#8a4b00"))
+        keys.append(("pii", None))
+        self.openness_chart.set_empty_text(self.tr("목록에 넣을 데이터셋이 없습니다"))
+        self.openness_chart.set_items(items if any(n for _, n, _ in items) else [], keys=keys)
+        self.words_chart.set_empty_text(self.tr("비표준 단어가 없습니다"))
+        self.words_chart.set_items(
+            [(w, n, "#c0392b") for w, n in figures.top_words],
+            keys=[w for w, _ in figures.top_words],
+        )
+        self.figures_ready = True
 
     def on_shown(self) -> None:
         self.refresh()

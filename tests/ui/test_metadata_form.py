@@ -1,0 +1,266 @@
+"""The 공개 항목 form of one dataset (issue 6): derived values as placeholders (never saved as
+entered), vocabularies as combo boxes, save / undo through the task runner and problems shown
+next to their field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.pages import metadata_form
+from ui.pages.metadata_form import COL_CHECK, COL_LABEL, COL_SCAN
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "ui"
+
+
+def _id(page, name):
+    for r in range(page.datasets.rowCount()):
+        if page.datasets.index(r, 0).data() == name:
+            return page.datasets.dataset_id(r)
+    raise AssertionError(name)
+
+
+def _entered(catalog_path, dataset_id):
+    from catalog_app.catalog.store import Catalog
+    from catalog_app.disclosure.metadata import MetadataStore
+
+    with Catalog(catalog_path) as catalog:
+        store = MetadataStore(catalog)
+        return store.entered(dataset_id), store.entered_columns(dataset_id)
+
+
+def _idle(form):
+    return not form.is_busy()
+
+
+@pytest.fixture
+def catalog_page(make_window, catalog_copy):
+    window = make_window(catalog_copy)
+    window.activateWindow()
+    return window.show_page("catalog")
+
+
+def _open_form(page, name, qtbot):
+    """Select a dataset, then show its 공개 항목 tab and wait for the form to load."""
+    dataset_id = _id(page, name)
+    page.dataset_view.selectRow(page.datasets.row_of(dataset_id))
+    form = page.detail.form
+    with qtbot.waitSignal(form.loaded, timeout=15_000):
+        page.detail.tabs.setCurrentWidget(form)
+    assert form.dataset_id == dataset_id
+    return form, dataset_id
+
+
+def test_form_loads_only_when_its_tab_is_shown(catalog_page, qtbot):
+    page = catalog_page
+    form = page.detail.form
+    for name in ("2024 인구현황.csv", "연락처.csv"):
+        page.dataset_view.selectRow(page.datasets.row_of(_id(page, name)))
+        assert form.dataset_id is None and not form.is_loading()  # no build_state while hidden
+    with qtbot.waitSignal(form.loaded, timeout=15_000):
+        page.detail.tabs.setCurrentWidget(form)
+    assert form.dataset_id == _id(page, "연락처.csv")
+
+
+def test_save_enters_only_the_changed_values_and_undo_removes_them(
+    catalog_page, catalog_copy, qtbot
+):
+    form, dataset_id = _open_form(catalog_page, "2024 인구현황.csv", qtbot)
+
+    # Derived values are placeholders, not values: saving must not freeze them.
+    formats = form.editor("formats")
+    assert formats.text() == "" and formats.placeholderText() == "스캔: CSV"
+    openness = form.editor("openness")
+    assert openness.currentIndex() == 0 and openness.currentText() == "(자동: 공개)"
+    assert form.editor("cost").currentText() == "(자동: 무료)"
+    assert form.editor("next_update").placeholderText() == "YYYY-MM-DD"
+    assert "필수 항목이 비어 있습니다" in form.problem_text("update_cycle")
+    assert form.editor("update_cycle").currentText() == ""
+    assert form.summary.text().count("차단") == 1
+    assert not form.save_button.isEnabled() and not form.undo_button.isEnabled()
+
+    cycle = form.editor("update_cycle")
+    cycle.setCurrentIndex(cycle.findData("연간"))
+    keywords = form.editor("keywords")
+    keywords.setText("인구, 세대")
+    assert form.is_dirty() and form.dirty_marker.isVisible()
+    assert form.changes() == ({"update_cycle": "연간", "keywords": "인구, 세대"}, {})
+
+    keywords.setFocus()
+    qtbot.waitUntil(keywords.hasFocus, timeout=3000)
+    qtbot.keyClick(keywords, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
+    qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
+
+    entered, columns = _entered(catalog_copy, dataset_id)
+    assert entered == {"update_cycle": "연간", "keywords": "인구, 세대"} and columns == {}
+    assert not form.is_dirty() and not form.dirty_marker.isVisible()
+    assert form.problem_text("update_cycle") == ""  # the in-place problem is gone
+    assert cycle.currentData() == "연간" and keywords.text() == "인구, 세대"
+    assert formats.placeholderText() == "스캔: CSV" and formats.text() == ""
+    assert form.undo_button.isEnabled()
+
+    with qtbot.waitSignal(form.saved, timeout=15_000):
+        qtbot.mouseClick(form.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _idle(form) and form.editor("keywords").text() == "", timeout=15_000)
+    assert _entered(catalog_copy, dataset_id) == ({}, {})
+    assert "필수 항목이 비어 있습니다" in form.problem_text("update_cycle")
+    assert not form.undo_button.isEnabled()
+
+
+def test_undo_first_drops_unsaved_edits(catalog_page, catalog_copy, qtbot):
+    form, dataset_id = _open_form(catalog_page, "2024 인구현황.csv", qtbot)
+    form.editor("description").setPlainText("읍면동별 인구와 세대수")
+    assert form.is_dirty() and form.undo_button.isEnabled()
+    form.undo()
+    assert not form.is_dirty() and form.editor("description").toPlainText() == ""
+    assert _entered(catalog_copy, dataset_id) == ({}, {})
+
+
+def test_personal_columns_are_proposed_closed_and_problems_show_in_place(
+    catalog_page, catalog_copy, qtbot
+):
+    form, dataset_id = _open_form(catalog_page, "연락처.csv", qtbot)
+    assert form.editor("openness").currentText() == "(자동: 비공개)"
+    assert form.editor("reason").currentText() == "(자동: 9-6 개인정보(사생활))"
+    assert form.editor("pii").currentText() == "(자동: Y)"
+
+    table = form.column_table
+    labels = [table.item(r, COL_LABEL).text() for r in range(table.rowCount())]
+    assert labels == ["성명", "휴대전화", "이메일", "주민등록번호"]
+    r = labels.index("주민등록번호")
+    assert table.item(r, COL_SCAN).text() == "주민등록번호"
+    for label in labels:
+        assert form.column_combo(label, "openness").currentText() == "(자동: 비공개)"
+        assert form.column_combo(label, "reason").currentText() == "(자동: 9-6 개인정보(사생활))"
+        assert form.column_combo(label, "pii").currentText() == "(자동: Y)"
+        assert form.column_combo(label, "openness").currentIndex() == 0
+
+    # 부분공개 for the dataset and 성명 open: the column is flagged in its row after the save.
+    dataset_openness = form.editor("openness")
+    dataset_openness.setCurrentIndex(dataset_openness.findData("부분공개"))
+    name_openness = form.column_combo("성명", "openness")
+    name_openness.setCurrentIndex(name_openness.findData("공개"))
+    assert form.changes() == ({"openness": "부분공개"}, {("#0", "성명"): {"openness": "공개"}})
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
+
+    entered, columns = _entered(catalog_copy, dataset_id)
+    assert entered == {"openness": "부분공개"}
+    assert columns == {("#0", "성명"): {"openness": "공개"}}
+    row = labels.index("성명")
+    marker = table.item(row, COL_CHECK)
+    assert "차단" in marker.text() and "개인정보" in marker.toolTip()
+    assert table.item(labels.index("이메일"), COL_CHECK).text() == ""
+    # an entered openness drops the proposed reason: the dataset now needs one
+    assert "비공개사유가 없습니다" in form.problem_text("reason")
+    assert form.column_combo("성명", "openness").currentData() == "공개"
+
+
+def test_show_metadata_focuses_a_field_or_a_column(catalog_page, qtbot):
+    page = catalog_page
+    assert page.detail.tabs.currentWidget() is page.detail.profile_tab
+    form = page.detail.form
+    dataset_id = _id(page, "2024 인구현황.csv")
+    assert page.show_metadata(dataset_id, "keywords")
+    assert page.detail.tabs.currentWidget() is form
+    qtbot.waitUntil(lambda: form.editor("keywords").hasFocus(), timeout=15_000)
+    assert page.datasets.dataset_id(page.dataset_view.currentIndex().row()) == dataset_id
+
+    pii_id = _id(page, "연락처.csv")
+    assert page.show_metadata(pii_id, "openness", "주민등록번호")
+    qtbot.waitUntil(lambda: form.dataset_id == pii_id and _idle(form), timeout=15_000)
+    combo = form.column_combo("주민등록번호", "openness")
+    qtbot.waitUntil(combo.hasFocus, timeout=5000)
+    table = form.column_table
+    assert table.item(table.currentRow(), COL_LABEL).text() == "주민등록번호"
+
+    # a dataset the filtered list does not hold goes through the detail path
+    page.pii_filter.setChecked(True)
+    assert page.datasets.row_of(dataset_id) == -1
+    assert page.show_metadata(dataset_id, "update_cycle")
+    assert page.detail.detail["id"] == dataset_id
+    qtbot.waitUntil(lambda: form.editor("update_cycle").hasFocus(), timeout=15_000)
+    assert form.dataset_id == dataset_id
+
+
+def test_switching_dataset_with_unsaved_changes_asks(
+    catalog_page, catalog_copy, qtbot, monkeypatch
+):
+    page = catalog_page
+    form, dataset_id = _open_form(page, "2024 인구현황.csv", qtbot)
+    form.editor("keywords").setText("인구")
+    other = _id(page, "연락처.csv")
+
+    answers = ["cancel"]
+    monkeypatch.setattr(metadata_form, "ask_unsaved", lambda parent: answers.pop(0))
+    page.dataset_view.selectRow(page.datasets.row_of(other))
+    assert answers == []
+    assert form.dataset_id == dataset_id and form.is_dirty()  # stayed, edits kept
+    assert page.datasets.dataset_id(page.dataset_view.currentIndex().row()) == dataset_id
+    assert page.detail.detail["id"] == dataset_id
+
+    answers.append("save")
+    with qtbot.waitSignal(form.loaded, timeout=15_000):
+        page.dataset_view.selectRow(page.datasets.row_of(other))
+    assert answers == [] and form.dataset_id == other
+    qtbot.waitUntil(lambda: _idle(form), timeout=15_000)
+    assert _entered(catalog_copy, dataset_id)[0] == {"keywords": "인구"}
+    assert _entered(catalog_copy, other) == ({}, {})
+
+
+def test_form_screenshot(catalog_page, qtbot):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = catalog_page
+    window = page.window()
+    window.resize(1400, 1000)
+    form, _ = _open_form(page, "연락처.csv", qtbot)
+    category = form.editor("category")
+    category.setEditText("교통물류 - 도로")
+    form.editor("next_update").setText("2020-01-01")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
+    assert "예정일이 지났습니다" in form.problem_text("next_update")
+    qtbot.wait(50)
+    image = window.grab().toImage()
+    assert image.save(str(ARTIFACTS / "metadata_form.png"))
+    assert image.width() >= 900 and image.height() >= 600
+    # the column section, reached the way a problem on the 공개목록 page reaches it
+    form.focus_field("openness", "주민등록번호")
+    combo = form.column_combo("주민등록번호", "openness")
+    qtbot.waitUntil(combo.hasFocus, timeout=5000)
+    qtbot.wait(50)
+    assert window.grab().toImage().save(str(ARTIFACTS / "metadata_form_columns.png"))
+
+
+def test_a_wide_file_gets_its_combo_boxes_a_chunk_at_a_time(
+    make_window, catalog_copy, tmp_path, qtbot
+):
+    """Hundreds of columns: the table's combo boxes are built over several event-loop turns
+    (each turn stays short), and the form only counts as loaded when all are there."""
+    from catalog_app.catalog.store import Catalog
+    from catalog_app.scan.scanner import scan
+
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    n = metadata_form._COMBO_ROWS_PER_TURN * 2 + 5
+    header = ",".join(f"항목{i}" for i in range(n))
+    row = ",".join(str(i) for i in range(n))
+    (folder / "넓은표.csv").write_text(f"{header}\n{row}\n{row}\n", encoding="utf-8")
+    with Catalog(catalog_copy) as catalog:
+        scan(catalog, [str(folder)])
+    window = make_window(catalog_copy)
+    page = window.show_page("catalog")
+    form = page.detail.form
+    turns = []
+    original = form._add_combos
+    form._add_combos = lambda serial, first: (turns.append(first), original(serial, first))
+    form, _ = _open_form(page, "넓은표.csv", qtbot)
+    assert turns == [0, metadata_form._COMBO_ROWS_PER_TURN, metadata_form._COMBO_ROWS_PER_TURN * 2]
+    assert form.column_table.rowCount() == n
+    last = form.column_combo(f"항목{n - 1}", "openness")
+    assert last.currentText() == "(데이터셋 따름: 공개)"
+    assert form.column_combo("항목0", "pii").currentText() == "(자동: N)"
+    last.setCurrentIndex(last.findData("비공개"))
+    assert form.changes() == ({}, {("#0", f"항목{n - 1}"): {"openness": "비공개"}})
