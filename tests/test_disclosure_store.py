@@ -320,3 +320,13 @@ def test_overview_figures_follow_the_state_and_the_snapshots(cat):
     assert figures.openness == {"공개": 1, "부분공개": 1, "비공개": 0, "미입력": 0}
     assert figures.personal == {"Y": 1, "N": 1}
     assert all(n >= 1 for _, n in figures.top_words)
+
+
+def test_replace_departments_is_all_or_nothing(cat):
+    meta = MetadataStore(cat)
+    meta.set_department("교통과", "교통행정과")
+    meta.replace_departments([("복지과/", "복지정책과", " 02-1 "), ("교통과", "교통과", "")])
+    assert meta.department_map() == {"복지과": "복지정책과", "교통과": "교통과"}
+    with pytest.raises(MetadataError):
+        meta.replace_departments([("복지과", "", "")])
+    assert meta.department_map() == {"복지과": "복지정책과", "교통과": "교통과"}

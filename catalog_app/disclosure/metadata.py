@@ -130,6 +130,21 @@ class MetadataStore:
                 (key, name, phone.strip()),
             )
 
+    def replace_departments(self, rows: list[tuple[str, str, str]]) -> None:
+        """Replace every folder → department row at once (the desktop's 부서 지정 dialog)."""
+        cleaned = {}
+        for folder, name, phone in rows:
+            key, name = _folder_key(folder), " ".join(name.split())
+            if not key or not name:
+                raise MetadataError(f"폴더와 부서명을 모두 입력하세요: {folder or '(폴더 없음)'}")
+            cleaned[key] = (name, phone.strip())
+        with self.catalog.transaction() as conn:
+            conn.execute("DELETE FROM departments")
+            conn.executemany(
+                "INSERT INTO departments (folder, name, phone) VALUES (?, ?, ?)",
+                [(k, n, p) for k, (n, p) in cleaned.items()],
+            )
+
     def remove_department(self, folder: str) -> bool:
         with self.catalog.transaction() as conn:
             cur = conn.execute("DELETE FROM departments WHERE folder = ?", (_folder_key(folder),))

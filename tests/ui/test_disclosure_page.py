@@ -119,3 +119,29 @@ def test_datapackage_export_into_a_folder(make_window, catalog_copy, qtbot, monk
     page.export("datapackage")
     wait_idle(page, qtbot)
     assert page.last_export and all(Path(p).name == "datapackage.json" for p in page.last_export)
+
+
+def test_department_dialog_names_the_folders(make_window, catalog_copy, qtbot, monkeypatch):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+
+    def answer(dialog):
+        dialog.add_folders(["인구/세부", "인구", "시설", ""])
+        rows = dialog.rows()
+        assert [r[0] for r in rows] == ["시설", "인구"]  # top-level folders, once each
+        dialog.table.item(1, 1).setText("인구정책과")
+        dialog.table.item(1, 2).setText("02-2148-3000")
+        return True
+
+    monkeypatch.setattr(page, "_accepted", answer)
+    page.edit_departments()
+    wait_idle(page, qtbot)
+    with Catalog(catalog_copy) as cat:
+        meta = MetadataStore(cat)
+        assert meta.department_map() == {"시설": "시설", "인구": "인구정책과"}
+        assert meta.department_phones()["인구정책과"] == "02-2148-3000"
+    catalog = window.show_page("catalog")
+    names = [
+        catalog.department_filter.itemText(i) for i in range(catalog.department_filter.count())
+    ]
+    assert "인구정책과" in names

@@ -191,8 +191,8 @@ class DisclosurePage(Page):
         box.addWidget(
             note(
                 self.tr(
-                    "모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 부서는 폴더 "
-                    "이름에서 정해지며, 명령줄의 'institution department'로 바꿀 수 있습니다."
+                    "모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 "
+                    "이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다."
                 ),
                 "muted",
             )
@@ -200,6 +200,13 @@ class DisclosurePage(Page):
         self.institution = InstitutionForm(self.ctx)
         self.institution.saved.connect(self._institution_saved)
         box.addWidget(self.institution)
+        self.department_button = QPushButton(self.tr("부서 지정…"))
+        self.department_button.setToolTip(self.tr("폴더마다 관리부서와 전화번호를 정합니다"))
+        self.department_button.clicked.connect(self.edit_departments)
+        row = QHBoxLayout()
+        row.addWidget(self.department_button)
+        row.addStretch(1)
+        box.addLayout(row)
         self.layout_.addWidget(frame)
 
     def _build_tabs(self) -> None:
@@ -367,6 +374,34 @@ class DisclosurePage(Page):
     def on_shown(self) -> None:
         self.institution.load()
         self.refresh_year()
+
+    def edit_departments(self) -> None:
+        from catalog_app.disclosure.metadata import MetadataStore
+        from ui.pages.department_dialog import DepartmentDialog
+
+        meta = MetadataStore(self.ctx.catalog)
+        rows = [(d.folder, d.name, d.phone) for d in meta.departments()]
+        folders = [
+            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
+        ]
+        dialog = DepartmentDialog(rows, folders, self)
+        if not self._accepted(dialog):
+            return
+        chosen = dialog.rows()
+
+        def done(_result) -> None:
+            self.status.setText(self.tr("부서 지정을 저장했습니다 ({n}개).").format(n=len(chosen)))
+            self.ctx.data_changed.emit()  # department names appear in the catalog and 현황
+
+        self._run(
+            self.tr("부서 지정을 저장하는 중…"),
+            lambda cat: MetadataStore(cat).replace_departments(chosen),
+            done,
+        )
+
+    def _accepted(self, dialog) -> bool:
+        """Run a dialog modally (tests replace this to answer it)."""
+        return bool(dialog.exec())
 
     def _institution_saved(self) -> None:
         self.status.setText(self.tr("기관 설정을 저장했습니다."))
