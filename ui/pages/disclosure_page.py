@@ -14,12 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -30,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog_app.disclosure import vocab
 from ui import dialogs
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, Column, RowsModel
 from ui.pages.base import Page, card, note, section_title, table_view
+from ui.pages.institution_form import InstitutionForm
+from ui.pages.year_diff import YearDiffPanel
 
 WARNING_COLOR_HEX = "#8a5a00"
 
@@ -50,79 +48,6 @@ def _kind_names() -> dict[str, str]:
         "dcat": tr("DisclosurePage", "DCAT JSON-LD"),
         "datapackage": tr("DisclosurePage", "datapackage.json (데이터셋별 폴더)"),
     }
-
-
-class InstitutionForm(QWidget):
-    """기관명, 기관코드 and the defaults every dataset inherits; saved on the runner."""
-
-    saved = Signal()
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        self.editors: dict[str, QLineEdit | QComboBox] = {}
-        for i, f in enumerate(vocab.INSTITUTION_FIELDS):
-            if f.vocab:
-                editor = QComboBox()
-                editor.addItem("", "")
-                for value in f.vocab:
-                    editor.addItem(value, value)
-            else:
-                editor = QLineEdit()
-                editor.setPlaceholderText(f.help)
-            editor.setObjectName(f"institution_{f.key}")
-            self.editors[f.key] = editor
-            row, col = divmod(i, 2)  # two label/editor pairs per row keep the card short
-            grid.addWidget(QLabel(f.label + (" *" if f.required else "")), row, col * 2)
-            grid.addWidget(editor, row, col * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.save_button = QPushButton(self.tr("기관 설정 저장"))
-        self.save_button.clicked.connect(self.save)
-        last = (len(vocab.INSTITUTION_FIELDS) - 1) // 2
-        grid.addWidget(self.save_button, last, 3, Qt.AlignmentFlag.AlignRight)
-        self.load()
-
-    def load(self) -> None:
-        from catalog_app.disclosure.metadata import MetadataStore
-
-        values = MetadataStore(self.ctx.catalog).institution()
-        for key, editor in self.editors.items():
-            value = values.get(key, "")
-            if isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(editor.findData(value), 0))
-            else:
-                editor.setText(value)
-
-    def values(self) -> dict[str, str]:
-        out = {}
-        for key, editor in self.editors.items():
-            out[key] = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
-        return out
-
-    def focus(self, key: str) -> None:
-        editor = self.editors.get(key)
-        if editor is not None:
-            editor.setFocus()
-
-    def save(self) -> None:
-        from catalog_app.disclosure.metadata import MetadataStore
-
-        values = self.values()
-        self.save_button.setEnabled(False)
-
-        def done(_result) -> None:
-            self.save_button.setEnabled(True)
-            self.saved.emit()
-
-        def failed(exc: Exception) -> None:
-            self.save_button.setEnabled(True)
-            dialogs.show_error(self, str(exc))
-
-        self.ctx.runner.submit(lambda cat: MetadataStore(cat).set_institution(values), done, failed)
 
 
 class DisclosurePage(Page):
@@ -259,29 +184,9 @@ class DisclosurePage(Page):
         self.snapshot_view = table_view(self.snapshots)
         self.tabs.addTab(self.snapshot_view, self.tr("스냅샷"))
 
-        diff = QWidget()
-        layout = QVBoxLayout(diff)
-        layout.setContentsMargins(0, 6, 0, 0)
-        self.diff_summary = QLabel(self.tr("[작년과 비교]를 누르면 지난해 스냅샷과 비교합니다."))
-        self.diff_summary.setWordWrap(True)
-        layout.addWidget(self.diff_summary)
-        names = {"added": self.tr("추가"), "removed": self.tr("삭제"), "changed": self.tr("변경")}
-        self.changes = RowsModel(
-            [
-                Column("level", self.tr("구분"), fmt=self._level_text),
-                Column("action", self.tr("변경"), fmt=lambda c: names.get(c["action"], "")),
-                Column("dataset", self.tr("데이터셋")),
-                Column("table", self.tr("표")),
-                Column("column", self.tr("컬럼")),
-                Column("field_label", self.tr("항목")),
-                Column("old", self.tr("이전 값")),
-                Column("new", self.tr("현재 값")),
-            ],
-            self,
-        )
-        self.change_view = table_view(self.changes)
-        layout.addWidget(self.change_view, 1)
-        self.tabs.addTab(diff, self.tr("전년 대비"))
+        self.diff_panel = YearDiffPanel()
+        self.diff_summary, self.changes = self.diff_panel.summary, self.diff_panel.changes
+        self.tabs.addTab(self.diff_panel, self.tr("전년 대비"))
         self.layout_.addWidget(self.tabs, 1)
         self._all_problems: list[dict] = []
 
@@ -299,9 +204,6 @@ class DisclosurePage(Page):
 
     def _forced_text(self, s: dict) -> str:
         return self.tr("차단 문제가 있는 채 고정") if s["forced"] else ""
-
-    def _level_text(self, c: dict) -> str:
-        return self.tr("데이터셋") if c["level"] == "dataset" else self.tr("컬럼")
 
     # ------------------------------------------------------------------ running jobs
     def busy(self) -> bool:
@@ -564,35 +466,12 @@ class DisclosurePage(Page):
         year = self.year.value()
 
         def done(result) -> None:
-            changes = result["changes"]
-            s = result["summary"]
-            source = self.tr("스냅샷") if result["to_source"] == "snapshot" else self.tr("현재")
-            self.diff_summary.setText(
-                self.tr(
-                    "{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 "
-                    "{dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}"
-                ).format(
-                    old=result["from"],
-                    year=year,
-                    source=source,
-                    da=s["dataset"]["added"],
-                    dr=s["dataset"]["removed"],
-                    dc=s["dataset"]["changed"],
-                    ca=s["column"]["added"],
-                    cr=s["column"]["removed"],
-                    cc=s["column"]["changed"],
-                )  # fmt: skip
-                if changes
-                else self.tr("{old}년 스냅샷과 달라진 것이 없습니다.").format(old=result["from"])
-            )
-            self.changes.set_rows(changes)
-            self.change_view.resizeColumnsToContents()
+            self.diff_panel.show_result(result, year)
             self.tabs.setCurrentIndex(2)
 
         def failed(exc: Exception) -> bool:
             if isinstance(exc, SnapshotError):
-                self.diff_summary.setText(str(exc))
-                self.changes.set_rows([])
+                self.diff_panel.show_message(str(exc))
                 self.tabs.setCurrentIndex(2)
                 return True
             return False
