@@ -270,3 +270,20 @@ def test_readme_documents_the_disclosure_json(setup):
             assert doc[name][path] == keys, (name, path)
     assert set(validated) == VALIDATE_KEYS and set(snap) == SNAPSHOT_KEYS
     assert set(exported) == EXPORT_KEYS and set(diff) == DIFF_KEYS
+
+
+def test_template_round_trip_changes_nothing(setup):
+    """A template exported and imported again untouched (formula-like text included) is a no-op."""
+    catalog, tmp = setup["catalog"], setup["tmp"]
+    run(catalog, "meta", "import", str(fill_template(catalog, tmp)))
+    again = tmp / "다시.csv"
+    run(catalog, "meta", "template", "--out", str(again), "--year", "2025")
+    text = again.read_text(encoding="utf-8-sig")
+    assert "'=1+1" in text  # neutralised for Excel …
+    out = run_json(catalog, "meta", "import", str(again))
+    assert out["values"] == 0  # … and restored on the way back in
+    shown = run_json(catalog, "meta", "show", "주차장.csv")
+    assert shown["fields"]["description"].startswith("=1+1")
+    # values the app derives (확장자, 전체행 …) stayed derived through both imports
+    assert shown["sources"]["formats"] == "scan" and shown["sources"]["row_count"] == "scan"
+    assert shown["sources"]["update_cycle"] == "entered"

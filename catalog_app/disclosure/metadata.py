@@ -17,6 +17,8 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import current_user
 from catalog_app.disclosure import vocab
+from catalog_app.disclosure.model import ENTERED
+from catalog_app.disclosure.safe import restore
 
 __all__ = ["Department", "ImportResult", "MetadataError", "MetadataStore", "normalise_value"]
 
@@ -336,8 +338,12 @@ class MetadataStore:
 
         One row per dataset: a column '원본 파일' (or '경로' / 'dataset_id') names it, every other
         column whose header is a dataset field label or key is entered; empty cells are left
-        alone (not cleared). Unknown columns and unknown files are reported, not guessed.
+        alone (not cleared). A cell equal to the value the app derives itself (확장자, 전체행 …
+        from the scan or the settings) is not entered, so the template's round trip does not
+        freeze this year's row count forever. Unknown columns and files are reported, not guessed.
         """
+        from catalog_app.disclosure.state import build_state
+
         rows, headers = _read_csv(Path(path))
         ref_col = next((h for h in headers if h in ("원본 파일", "경로", "dataset_id")), None)
         if ref_col is None:
@@ -352,18 +358,27 @@ class MetadataStore:
             except KeyError:
                 result.skipped.append(f"알 수 없는 열은 건너뜁니다: {h}")
         who = who or current_user()
+        targets = [self._dataset_for(self.conn, (r.get(ref_col) or "").strip()) for r in rows]
+        found = sorted({t for t in targets if t is not None})
+        state = build_state(self.catalog, 0, dataset_ids=found) if found else None
+        automatic = {
+            d.dataset_id: {k: v for k, v in d.fields.items() if d.sources.get(k) != ENTERED}
+            for d in (state.datasets if state else [])
+        }
         with self.catalog.transaction() as conn:
             batch = self._next_batch(conn)
-            for number, row in enumerate(rows, start=2):
-                dataset_id = self._dataset_for(conn, (row.get(ref_col) or "").strip())
+            for number, (row, dataset_id) in enumerate(zip(rows, targets, strict=True), start=2):
                 if dataset_id is None:
                     result.skipped.append(
                         f"{number}행: 데이터셋을 찾을 수 없습니다: {row.get(ref_col)}"
                     )
                     continue
-                resolved = {
-                    f.key: (f, row[h]) for h, f in known.items() if (row.get(h) or "").strip()
-                }
+                derived = automatic.get(dataset_id, {})
+                resolved = {}
+                for h, f in known.items():
+                    value = restore(row.get(h) or "")
+                    if value.strip() and normalise_value(f, value) != derived.get(f.key):
+                        resolved[f.key] = (f, value)
                 changed = self._apply(conn, batch, who, dataset_id, "", "", resolved)
                 if changed:
                     result.updated += 1

@@ -27,7 +27,7 @@ from catalog_app.scan.pii_patterns import (
     rrn_check_digit,
 )
 
-__all__ = ["cell_text", "neutralise", "scrub"]
+__all__ = ["cell_text", "neutralise", "restore", "scrub"]
 
 # --- formula guard -----------------------------------------------------------------------------
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,6 +46,14 @@ def neutralise(text: str) -> str:
     if text == "-" or _NUMBER_RE.fullmatch(text):
         return text
     return "'" + text
+
+
+def restore(text: str) -> str:
+    """Undo ``neutralise`` for a value read back from a sheet this app wrote (the template round
+    trip), so re-importing an untouched sheet changes nothing."""
+    if text.startswith("'") and text[1:2] and text[1:].startswith(_TRIGGERS):
+        return text[1:]
+    return text
 
 
 # --- personal values in free text --------------------------------------------------------------
