@@ -4,6 +4,10 @@ Sets up what every run needs before the first window: a Korean font (Hangul must
 as boxes), the log file and an excepthook (never a silent crash), the stylesheet and Qt's own
 Korean strings (예/아니요 on message boxes). Heavy modules are imported by the pages that need
 them, so the window appears fast.
+
+The interface is Korean in the sources; English comes from
+``resources/translations/catalog_app_en.qm`` (refreshed by ``tools/update_translations.py``) and
+can be switched on and off while the app runs (:func:`switch_language`).
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.settings import APPLICATION, ORGANIZATION, Settings
+from ui.settings import APPLICATION, LANGUAGES, ORGANIZATION, Settings
 
 log = logging.getLogger(__name__)
 
 KOREAN_FAMILIES = ("NanumGothic", "Malgun Gothic", "Noto Sans CJK KR", "Apple SD Gothic Neo")
-DISPLAY_NAME = "공공데이터 목록 관리"
+DISPLAY_NAME = "공공데이터 목록 관리"  # the source; display_name() gives it translated
 
 
 def _resources() -> Path:
@@ -46,8 +50,27 @@ def korean_font_family() -> str | None:
     return None
 
 
+# The translators this module installed, so a language switch can remove exactly those (other
+# code's translators stay), and the language they are for.
+_installed: list[QTranslator] = []
+_language = "ko"
+
+
+def display_name() -> str:
+    """The application's name in the current language (window titles, message boxes)."""
+    return QCoreApplication.translate("main", "공공데이터 목록 관리")
+
+
 def _install_translators(app: QApplication, language: str) -> None:
-    """Qt's own strings (standard buttons) in the chosen language, and ours when a .qm ships."""
+    """Qt's own strings (standard buttons) in the chosen language, and ours for English (the
+    sources are Korean); the translators of an earlier call are removed first."""
+    global _language
+    language = language if language in LANGUAGES else "ko"
+    _language = language
+    while _installed:
+        old = _installed.pop()
+        app.removeTranslator(old)
+        old.deleteLater()
     locale = QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
     QLocale.setDefault(locale)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -58,8 +81,30 @@ def _install_translators(app: QApplication, language: str) -> None:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            _installed.append(translator)
         else:
             log.info("번역 파일이 없습니다: %s (%s)", name, folder)
+    app.setApplicationDisplayName(display_name())
+
+
+def current_language() -> str:
+    """The language the interface is in now ('ko' until English is switched on)."""
+    return _language
+
+
+def switch_language(app: QApplication, language: str) -> None:
+    """Switch the interface language now: our translators are replaced and every top-level
+    window with a ``retranslate()`` (the main window) rebuilds its texts.
+
+    The caller stores the choice (``Settings.language``); this only changes the running app.
+    What happens to a page that is busy is :meth:`ui.main_window.MainWindow.retranslate`'s
+    business: it keeps such a page and rebuilds it later, so a switch is never refused.
+    """
+    _install_translators(app, language)
+    for widget in app.topLevelWidgets():
+        retranslate = getattr(widget, "retranslate", None)
+        if callable(retranslate):
+            retranslate()
 
 
 def configure_app(app: QApplication, language: str = "ko") -> None:
@@ -71,14 +116,13 @@ def configure_app(app: QApplication, language: str = "ko") -> None:
         app.setFont(font)
     else:
         log.warning("한글 글꼴을 찾지 못했습니다. 한글이 네모로 보일 수 있습니다.")
-    _install_translators(app, language)
+    _install_translators(app, language)  # also sets the translated display name
     style = _resources() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     icon = _resources() / "icons" / "app.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    app.setApplicationDisplayName(DISPLAY_NAME)
 
 
 def _open_window(catalog_path: str | None):
@@ -96,11 +140,11 @@ def _open_window(catalog_path: str | None):
             "main", "카탈로그를 열 수 없습니다:\n{path}\n\n{error}"
         ).format(path=tried, error=exc)
         if Path(tried).absolute() == Path(fallback).absolute():
-            QMessageBox.critical(None, DISPLAY_NAME, message)
+            QMessageBox.critical(None, display_name(), message)
             return None
         QMessageBox.warning(
             None,
-            DISPLAY_NAME,
+            display_name(),
             message + QCoreApplication.translate("main", "\n\n기본 카탈로그를 엽니다."),
         )
         return MainWindow(fallback)

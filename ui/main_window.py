@@ -1,5 +1,9 @@
 """The main window: navigation on the left, pages in a stack (built on first visit, so launch
-stays fast), menus, toolbar, shortcuts and a status bar with the catalog and its counts."""
+stays fast), menus, toolbar, shortcuts and a status bar with the catalog and its counts.
+
+A language switch (``ui.app.switch_language``) calls :meth:`MainWindow.retranslate`: the window's
+own texts change at once and the pages are rebuilt, except a page that is working or holds unsaved
+edits, which is kept and rebuilt on a later visit (see there)."""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -50,9 +55,18 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(path, self.settings)
         self.settings.catalog_path = self.ctx.catalog_path
         self._closed = False
-        self.setWindowTitle(self.tr("공공데이터 목록 관리"))
+        self._stale: set[str] = set()  # pages kept through a language switch, rebuilt later
+        self._retired: list[Page] = []  # replaced pages, deleted once no job can call them
         self.setMinimumSize(QSize(900, 600))
-        self._titles = [
+        self._build_central()
+        self._build_actions()
+        self._build_status_bar()
+        self._retranslate_chrome()
+        self._connect_context()
+        self._restore()
+
+    def _page_titles(self) -> list[str]:
+        return [
             self.tr("현황"),
             self.tr("스캔"),
             self.tr("카탈로그"),
@@ -61,11 +75,6 @@ class MainWindow(QMainWindow):
             self.tr("공개목록"),
             self.tr("설정"),
         ]
-        self._build_central()
-        self._build_actions()
-        self._build_status_bar()
-        self._connect_context()
-        self._restore()
 
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
@@ -86,9 +95,8 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_DialogSaveButton,
             QStyle.StandardPixmap.SP_FileDialogInfoView,
         )
-        for i, title in enumerate(self._titles):
-            item = QListWidgetItem(self.style().standardIcon(icons[i]), title)
-            item.setToolTip(f"{title} (Ctrl+{i + 1})")
+        for icon in icons:  # texts: _retranslate_chrome
+            item = QListWidgetItem(self.style().standardIcon(icon), "")
             item.setSizeHint(QSize(0, 40))
             self.nav.addItem(item)
         self.stack = QStackedWidget()
@@ -100,6 +108,7 @@ class MainWindow(QMainWindow):
 
     def _reset_pages(self) -> None:
         self.pages: dict[str, Page] = {}
+        self._stale.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
@@ -137,6 +146,7 @@ class MainWindow(QMainWindow):
 
             page = SettingsPage(ctx)
             page.open_catalog_requested.connect(self.open_catalog)
+            page.language_requested.connect(self._switch_language)
             return page
         from ui.pages.disclosure_page import DisclosurePage
 
@@ -195,7 +205,10 @@ class MainWindow(QMainWindow):
     def _show_index(self, index: int) -> None:
         if not 0 <= index < len(PAGE_KEYS):
             return
-        page = self.page(PAGE_KEYS[index])
+        key = PAGE_KEYS[index]
+        if key in self._stale and not self._must_keep(self.pages[key]):
+            self._discard_page(key)  # kept through a language switch; idle now: rebuilt
+        page = self.page(key)
         self.stack.setCurrentIndex(index)
         page.on_shown()
 
@@ -211,48 +224,123 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        """Menus, toolbar and shortcuts; their texts are set by :meth:`_retranslate_chrome`."""
         sp = QStyle.StandardPixmap
         self.open_action = self._action(
-            self.tr("카탈로그 열기…"),
-            self._choose_catalog,
-            QKeySequence.StandardKey.Open,
-            sp.SP_DialogOpenButton,
+            "", self._choose_catalog, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton
         )
-        quit_action = self._action(self.tr("끝내기"), self.close, QKeySequence.StandardKey.Quit)
-        self.rescan_action = self._action(
-            self.tr("다시 스캔"), self.rescan, "F5", sp.SP_BrowserReload
-        )
+        self.quit_action = self._action("", self.close, QKeySequence.StandardKey.Quit)
+        self.rescan_action = self._action("", self.rescan, "F5", sp.SP_BrowserReload)
         self.search_action = self._action(
-            self.tr("검색"),
-            self.focus_search,
-            QKeySequence.StandardKey.Find,
-            sp.SP_FileDialogContentsView,
+            "", self.focus_search, QKeySequence.StandardKey.Find, sp.SP_FileDialogContentsView
         )
-        menu = self.menuBar().addMenu(self.tr("파일(&F)"))
+        self.log_action = self._action("", self.show_log)
+        self.about_action = self._action("", self.show_about)
+        self.file_menu = menu = self.menuBar().addMenu("")
         menu.addAction(self.open_action)
         menu.addAction(self.rescan_action)
         menu.addSeparator()
-        menu.addAction(quit_action)
-        view = self.menuBar().addMenu(self.tr("보기(&V)"))
+        menu.addAction(self.quit_action)
+        self.view_menu = view = self.menuBar().addMenu("")
         self.page_actions = []
-        for i, title in enumerate(self._titles):
-            action = self._action(
-                title, lambda _=False, k=PAGE_KEYS[i]: self.show_page(k), f"Ctrl+{i + 1}"
-            )
+        for i, key in enumerate(PAGE_KEYS):
+            action = self._action("", lambda _=False, k=key: self.show_page(k), f"Ctrl+{i + 1}")
             view.addAction(action)
             self.page_actions.append(action)
         view.addSeparator()
         view.addAction(self.search_action)
-        help_menu = self.menuBar().addMenu(self.tr("도움말(&H)"))
-        help_menu.addAction(self._action(self.tr("로그 보기"), self.show_log))
-        help_menu.addAction(self._action(self.tr("정보"), self.show_about))
-        toolbar = self.addToolBar(self.tr("도구 모음"))
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.log_action)
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = toolbar = self.addToolBar("")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
         for action in (self.rescan_action, self.search_action, self.open_action):
             toolbar.addAction(action)
         view.insertAction(view.actions()[0], toolbar.toggleViewAction())
+
+    def _retranslate_chrome(self) -> None:
+        """The window's own texts in the current language: title, navigation, menus, toolbar."""
+        self.setWindowTitle(self.tr("공공데이터 목록 관리"))
+        for i, title in enumerate(self._page_titles()):
+            item = self.nav.item(i)
+            item.setText(title)
+            item.setToolTip(f"{title} (Ctrl+{i + 1})")
+            self.page_actions[i].setText(title)
+        self.open_action.setText(self.tr("카탈로그 열기…"))
+        self.quit_action.setText(self.tr("끝내기"))
+        self.rescan_action.setText(self.tr("다시 스캔"))
+        self.search_action.setText(self.tr("검색"))
+        self.log_action.setText(self.tr("로그 보기"))
+        self.about_action.setText(self.tr("정보"))
+        self.file_menu.setTitle(self.tr("파일(&F)"))
+        self.view_menu.setTitle(self.tr("보기(&V)"))
+        self.help_menu.setTitle(self.tr("도움말(&H)"))
+        self.toolbar.setWindowTitle(self.tr("도구 모음"))  # also its toggle action's text
+
+    # ---------------------------------------------------------------- language
+    def _switch_language(self, language: str) -> None:
+        """The 설정 page's language choice (already stored): applied now."""
+        from ui.app import switch_language
+
+        switch_language(QApplication.instance(), language)
+
+    def retranslate(self) -> None:
+        """Show the current language after the translators changed (``ui.app.switch_language``).
+
+        The window's title, navigation, menus, toolbar and status bar change at once. Pages hold
+        their texts in their widgets, so they are rebuilt, as after a catalog switch: the shown
+        page at once, the others on their next visit; their data is all in the catalog. A page
+        that :meth:`_must_keep` (a scan, suggestions or a disclosure job running, or unsaved
+        edits in the metadata form) is left as it is, still working, in the old language, and
+        rebuilt when it is next shown once it is idle. So a switch is never refused and never
+        stops work or drops typing. The replaced pages are deleted once the task runner has no
+        job left that could call back into them.
+        """
+        if self._closed:
+            return
+        self._retranslate_chrome()
+        self.update_status()
+        current = self.current_key()
+        for key in list(self.pages):
+            if self._must_keep(self.pages[key]):
+                self._stale.add(key)
+            else:
+                self._discard_page(key)
+        if current not in self.pages:
+            self._show_index(PAGE_KEYS.index(current))
+
+    @staticmethod
+    def _must_keep(page: Page) -> bool:
+        """Whether rebuilding ``page`` now would stop work or lose edits: it is ``busy()`` or a
+        widget in it reports unsaved changes through ``is_dirty()``."""
+        if page.busy():
+            return True
+        for widget in page.findChildren(QWidget):
+            is_dirty = getattr(widget, "is_dirty", None)
+            if callable(is_dirty) and is_dirty():
+                return True
+        return False
+
+    def _discard_page(self, key: str) -> None:
+        """Swap a built page for the placeholder it replaced; built again on its next visit."""
+        page = self.pages.pop(key)
+        self._stale.discard(key)
+        index = PAGE_KEYS.index(key)
+        self.stack.insertWidget(index, QWidget())
+        self.stack.removeWidget(page)  # hidden; still a child of the stack until deleted
+        page.shutdown()
+        self._retired.append(page)
+        QTimer.singleShot(0, self._delete_retired)
+
+    def _delete_retired(self) -> None:
+        """Delete replaced pages unless a queued job's callback may still reach them (retried
+        when the runner falls idle)."""
+        if self._closed or self.ctx.runner.busy:
+            return
+        while self._retired:
+            self._retired.pop().deleteLater()
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel()
@@ -263,7 +351,12 @@ class MainWindow(QMainWindow):
     def _connect_context(self) -> None:
         self.ctx.data_changed.connect(self.update_status)
         self.ctx.scan_state_changed.connect(self._scan_state)
+        self.ctx.runner.busy_changed.connect(self._runner_busy)
         self.update_status()
+
+    def _runner_busy(self, busy: bool) -> None:
+        if not busy and self._retired:
+            QTimer.singleShot(0, self._delete_retired)
 
     def update_status(self) -> None:
         c = self.ctx.counts()
@@ -317,9 +410,11 @@ class MainWindow(QMainWindow):
             )
             return False
         self._shutdown_pages()
-        self.ctx.close()
+        self.ctx.close()  # its runner is shut down: no callback reaches a retired page now
         self.ctx = ctx
         self.settings.catalog_path = ctx.catalog_path
+        while self._retired:
+            self._retired.pop().deleteLater()
         self._reset_pages()
         self._connect_context()
         self.show_page("overview")

@@ -26,8 +26,6 @@ from ui.pages.base import note
 class DepartmentDialog(QDialog):
     """Edit folder → department rows; :meth:`rows` gives the result."""
 
-    HEADERS = ("폴더", "부서명", "전화번호")
-
     def __init__(
         self, rows: list[tuple[str, str, str]], folders: list[str], parent: QWidget | None = None
     ):
@@ -44,7 +42,9 @@ class DepartmentDialog(QDialog):
             )
         )
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("폴더"), self.tr("부서명"), self.tr("전화번호")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 1)

@@ -150,7 +150,11 @@ class DisclosurePage(Page):
             [
                 Column("severity", self.tr("구분"), fmt=self._severity, color=self._color),
                 Column("code", self.tr("코드")),
-                Column("dataset", self.tr("데이터셋"), fmt=lambda p: p["dataset"] or "기관 설정"),
+                Column(
+                    "dataset",
+                    self.tr("데이터셋"),
+                    fmt=lambda p: p["dataset"] or self.tr("기관 설정"),
+                ),
                 Column("field_label", self.tr("항목")),
                 Column("column", self.tr("컬럼")),
                 Column("message", self.tr("내용")),

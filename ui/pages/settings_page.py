@@ -1,5 +1,5 @@
-"""설정: which catalog file the app works on, the interface language (kept for when translations
-ship), and where the log and data live (what a help desk asks for first)."""
+"""설정: which catalog file the app works on, the interface language (applied at once: the main
+window rebuilds its texts), and where the log and data live (what a help desk asks for first)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.app import current_language
 from ui.context import AppContext
 from ui.pages.base import Page, card, note, section_title
 
@@ -30,6 +31,7 @@ def _selectable(text: str) -> QLabel:
 
 class SettingsPage(Page):
     open_catalog_requested = Signal(str)
+    language_requested = Signal(str)  # 'ko' or 'en', already stored in the settings
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("설정"), parent)
@@ -62,15 +64,17 @@ class SettingsPage(Page):
         self.language = QComboBox()
         self.language.addItem("한국어", "ko")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(ctx.settings.language), 0))
+        # the language shown now (the stored one unless it was switched from outside this page)
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.currentIndexChanged.connect(self._language_changed)
         row.addWidget(self.language)
         row.addStretch(1)
         box.addLayout(row)
         self.language_note = note(
             self.tr(
-                "바꾼 언어는 프로그램을 다시 시작하면 적용됩니다. 영어 번역 파일은 아직 "
-                "없어서 지금은 영어를 골라도 한국어로 보입니다."
+                "고른 언어는 바로 적용되고 다음 실행에도 유지됩니다. 스캔처럼 작업 중인 "
+                "페이지와 저장하지 않은 공개 항목이 있는 페이지는 그대로 두었다가, 작업이 "
+                "끝난 뒤 다시 열 때 바뀝니다."
             ),
             "muted",
         )
@@ -107,7 +111,9 @@ class SettingsPage(Page):
         self.info["version"].setText(__version__)
 
     def _language_changed(self) -> None:
-        self.ctx.settings.language = self.language.currentData()
+        code = self.language.currentData()
+        self.ctx.settings.language = code
+        self.language_requested.emit(code)
 
     def choose_catalog(self) -> None:
         start = os.path.dirname(self.ctx.catalog_path)

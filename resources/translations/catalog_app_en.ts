@@ -1,0 +1,3060 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ko">
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="33"/>
+        <source>카탈로그</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="41"/>
+        <source>파일·시트·컬럼 이름 검색 (예: 주소, 성명, 등록일자)  Ctrl+F</source>
+        <translation>Search file, sheet and column names (e.g. 주소, 성명, 등록일자)  Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="46"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="49"/>
+        <location filename="../../ui/pages/catalog_page.py" line="60"/>
+        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="57"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="63"/>
+        <source>개인정보 포함</source>
+        <translation>Contains personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="86"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="87"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="88"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="89"/>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="90"/>
+        <source>경로</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="180"/>
+        <source>찾은 항목 {n:,}개</source>
+        <translation>{n:,} matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="182"/>
+        <source> (처음 {n}개만)</source>
+        <translation> (first {n} only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="184"/>
+        <source>데이터셋 {n:,}개</source>
+        <translation>{n:,} datasets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="326"/>
+        <source>파일을 다시 읽지 못했습니다: {msg}</source>
+        <translation>Could not reread the file: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="332"/>
+        <source>머리글을 지정하지 못했습니다: {msg}</source>
+        <translation>Could not set the header: {msg}</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnOpennessTable</name>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="61"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="62"/>
+        <source>개인정보(스캔)</source>
+        <translation>Personal data (scan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="63"/>
+        <source>공개/비공개여부</source>
+        <translation>Disclosure status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="64"/>
+        <source>비공개사유</source>
+        <translation>Reason for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="65"/>
+        <source>개인정보여부</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="66"/>
+        <source>검사</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="140"/>
+        <source>(자동: {value})</source>
+        <translation>(auto: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="142"/>
+        <source>(데이터셋 따름: {value})</source>
+        <translation>(as dataset: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="159"/>
+        <source>차단 {n}</source>
+        <translation>{n} blocking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="161"/>
+        <source>경고 {n}</source>
+        <translation>{n} warnings</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetDetail</name>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="49"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="179"/>
+        <source>데이터셋을 고르면 표와 컬럼이 여기에 나옵니다.</source>
+        <translation>Select a dataset to see its tables and columns here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="59"/>
+        <source>표·컬럼</source>
+        <translation>Tables and columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="65"/>
+        <source>공개 항목</source>
+        <translation>Disclosure fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <source>(표)</source>
+        <translation>(table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="85"/>
+        <source>머리글</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="86"/>
+        <source>데이터 행</source>
+        <translation>Data rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="87"/>
+        <source>열</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="88"/>
+        <source>합계·주석·빈 행</source>
+        <translation>Non-data rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
+        <source>참고</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="95"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
+        <source>컬럼 이름</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="97"/>
+        <source>형식</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="98"/>
+        <source>개인정보</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="99"/>
+        <source>빈값</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="100"/>
+        <source>고유값</source>
+        <translation>Distinct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="101"/>
+        <source>최대 바이트</source>
+        <translation>Max bytes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
+        <source>패턴</source>
+        <translation>Pattern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="103"/>
+        <source>예시 값</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="112"/>
+        <source>표</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="114"/>
+        <source>머리글 행 지정…</source>
+        <translation>Set header rows…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="116"/>
+        <source>자동으로 찾은 머리글이 틀렸을 때 직접 지정하고 그 파일만 다시 읽습니다</source>
+        <translation>If the detected header is wrong, set it yourself and reread just that file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="128"/>
+        <source>컬럼</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <source>자동</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <source>직접 지정</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="142"/>
+        <source>없음 ({source})</source>
+        <translation>None ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="143"/>
+        <source>{row}행부터 {n}줄 ({source})</source>
+        <translation>From row {row}, {n} rows ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="205"/>
+        <source>인코딩 {enc} ({how})</source>
+        <translation>Encoding {enc} ({how})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="210"/>
+        <source>데이터 {rows:,}행, 컬럼 {cols:,}개</source>
+        <translation>{rows:,} data rows, {cols:,} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="215"/>
+        <source>오류: {msg}</source>
+        <translation>Error: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="216"/>
+        <source>참고: {msg}</source>
+        <translation>Note: {msg}</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetTableModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="128"/>
+        <source>파일 이름</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="129"/>
+        <source>폴더</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="130"/>
+        <source>형식</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="131"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="132"/>
+        <source>표</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="133"/>
+        <source>열</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="134"/>
+        <source>행</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="135"/>
+        <source>개인정보 열</source>
+        <translation>Personal-data columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="136"/>
+        <source>스캔 시각</source>
+        <translation>Scanned at</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="33"/>
+        <source>부서 지정</source>
+        <translation>Assign departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="39"/>
+        <source>폴더(스캔한 폴더 기준 상대 경로)마다 관리부서를 정합니다. 하위 폴더도 같은 부서가 됩니다. 지정하지 않은 폴더는 첫 폴더 이름이 부서명이 됩니다.</source>
+        <translation>Assign the managing department of each folder (path relative to the scanned folder). Subfolders belong to the same department. For folders without an assignment, the first folder name is used as the department.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="46"/>
+        <source>부서명</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="46"/>
+        <source>전화번호</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="46"/>
+        <source>폴더</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="54"/>
+        <source>행 추가</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="56"/>
+        <source>선택 행 삭제</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="58"/>
+        <source>스캔한 폴더 불러오기</source>
+        <translation>Load scanned folders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/department_dialog.py" line="59"/>
+        <source>아직 지정하지 않은 첫 단계 폴더를 목록에 더합니다</source>
+        <translation>Adds the top-level folders that have no assignment yet</translation>
+    </message>
+</context>
+<context>
+    <name>DictionaryPage</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="50"/>
+        <source>표준사전</source>
+        <translation>Standard dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="53"/>
+        <source>표준사전을 준비하는 중…</source>
+        <translation>Preparing the standard dictionary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="57"/>
+        <source>검색</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="58"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="91"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="136"/>
+        <source>판</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="61"/>
+        <source>검토 대기</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="64"/>
+        <source>변경 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="75"/>
+        <source>단어·용어·도메인 검색 (이름, 영문약어, 영문명, 이음동의어, 금칙어)</source>
+        <translation>Search words, terms and domains (name, abbreviation, English name, synonyms, forbidden words)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="86"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="87"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="88"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="89"/>
+        <source>도메인·영문명·형식</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="90"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="137"/>
+        <source>구분</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="92"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="135"/>
+        <source>현재</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="138"/>
+        <source>단어</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="139"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>용어</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="140"/>
+        <source>도메인</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="141"/>
+        <source>가져온 시각</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="142"/>
+        <source>출처</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="152"/>
+        <source>현재 판으로</source>
+        <translation>Make current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="155"/>
+        <source>고른 공통표준 판으로 매핑합니다. 폐기·변경된 용어에 매핑된 컬럼을 알려 줍니다.</source>
+        <translation>Map against the selected edition of the common standard. Columns mapped to retired or changed terms are listed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="159"/>
+        <source>판 가져오기…</source>
+        <translation>Import edition…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="161"/>
+        <source>행정안전부 공통표준 파일(xlsx, csv)을 새 판으로 가져옵니다</source>
+        <translation>Imports a common standard file from the Ministry of the Interior and Safety (xlsx, csv) as a new edition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="185"/>
+        <source>현재 판 바꾸기</source>
+        <translation>Change current edition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="186"/>
+        <source>현재 공통표준을 {key}(으)로 바꿀까요?</source>
+        <translation>Make {key} the current common standard?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="203"/>
+        <source>현재 판을 {key}(으)로 바꿨습니다. 아래 컬럼은 폐기되거나 바뀐 용어에 매핑되어 있어 다시 검토해야 합니다.</source>
+        <translation>The current edition is now {key}. The columns below are mapped to retired or changed terms and need another review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="208"/>
+        <source>현재 판을 {key}(으)로 바꿨습니다. 다시 검토할 매핑은 없습니다.</source>
+        <translation>The current edition is now {key}. No mappings need another review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="212"/>
+        <source>현재 판</source>
+        <translation>Current edition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="222"/>
+        <source>공통표준 파일 선택</source>
+        <translation>Choose a common standard file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="224"/>
+        <source>공통표준 (*.xlsx *.csv);;모든 파일 (*)</source>
+        <translation>Common standard (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="238"/>
+        <source>{key} 판을 가져왔습니다.</source>
+        <translation>Imported edition {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="254"/>
+        <source>현재 공통표준: {key} · 기관표준 용어 {n:,}개</source>
+        <translation>Current common standard: {key} · {n:,} institution terms</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosurePage</name>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="43"/>
+        <source>공공데이터 목록 (xlsx)</source>
+        <translation>Public data inventory (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="44"/>
+        <source>공공데이터 목록 (CSV)</source>
+        <translation>Public data inventory (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="45"/>
+        <source>테이블·컬럼 정의서 (xlsx)</source>
+        <translation>Table and column definitions (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="46"/>
+        <source>표준 준수율 보고서 (xlsx)</source>
+        <translation>Standard compliance report (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="47"/>
+        <source>전년 대비 변경 (xlsx)</source>
+        <translation>Changes since last year (xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="48"/>
+        <source>DCAT JSON-LD</source>
+        <translation>DCAT JSON-LD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="49"/>
+        <source>datapackage.json (데이터셋별 폴더)</source>
+        <translation>datapackage.json (a folder per dataset)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="59"/>
+        <source>공개목록</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
+        <source>기준 연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="80"/>
+        <source>점검 (F5)</source>
+        <translation>Validate (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="84"/>
+        <source>스냅샷 고정…</source>
+        <translation>Freeze snapshot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="86"/>
+        <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
+        <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="91"/>
+        <source>내보내기</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="98"/>
+        <source>작년과 비교</source>
+        <translation>Compare with last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="156"/>
+        <source>기관 설정</source>
+        <translation>Institution settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="119"/>
+        <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
+        <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="128"/>
+        <source>부서 지정…</source>
+        <translation>Assign departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="129"/>
+        <source>폴더마다 관리부서와 전화번호를 정합니다</source>
+        <translation>Set the managing department and phone number of each folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="143"/>
+        <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
+        <translation>Not validated yet. Click [Validate].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="145"/>
+        <source>차단 문제만</source>
+        <translation>Blocking problems only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="151"/>
+        <source>구분</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="152"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="155"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="158"/>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="160"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="165"/>
+        <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
+        <translation>Double-click or press Enter to open the field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="174"/>
+        <source>점검 결과</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="179"/>
+        <source>고정 시각</source>
+        <translation>Frozen at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="180"/>
+        <source>작성자</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="183"/>
+        <source>표준 준수율</source>
+        <translation>Standard compliance rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="184"/>
+        <source>비고</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="336"/>
+        <source>스냅샷</source>
+        <translation>Snapshots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="193"/>
+        <source>전년 대비</source>
+        <translation>Year over year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
+        <source>차단</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="210"/>
+        <source>차단 문제가 있는 채 고정</source>
+        <translation>Frozen with blocking problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
+        <translation>{year}: from the current catalog (no snapshot)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
+        <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
+        <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="299"/>
+        <source>부서 지정을 저장했습니다 ({n}개).</source>
+        <translation>Saved the department assignments ({n}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="303"/>
+        <source>부서 지정을 저장하는 중…</source>
+        <translation>Saving the department assignments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="313"/>
+        <source>기관 설정을 저장했습니다.</source>
+        <translation>Saved the institution settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="329"/>
+        <source>{year}년 목록을 점검하는 중…</source>
+        <translation>Validating the {year} list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="336"/>
+        <source>현재 카탈로그</source>
+        <translation>current catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="338"/>
+        <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
+        <translation>No problems ({where}). Ready to export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="340"/>
+        <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
+        <translation>{errors} blocking · {warnings} warnings ({where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
+        <source>스냅샷 고정</source>
+        <translation>Freeze snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="374"/>
+        <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
+        <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="386"/>
+        <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
+        <translation>Froze the {year} snapshot ({n} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="393"/>
+        <source>{year}년 스냅샷을 만드는 중…</source>
+        <translation>Creating the {year} snapshot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="408"/>
+        <source>차단 문제</source>
+        <translation>Blocking problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="410"/>
+        <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
+        <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="428"/>
+        <source>datapackage.json을 만들 폴더</source>
+        <translation>Folder for datapackage.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="451"/>
+        <source>… 외 {n}개</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="453"/>
+        <source>내보냈습니다: {paths}</source>
+        <translation>Exported: {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="455"/>
+        <source>내보냈습니다.
+{paths}</source>
+        <translation>Exported.
+{paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="458"/>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="484"/>
+        <source>{old}년과 비교하는 중…</source>
+        <translation>Comparing with {old}…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../ui/logging_setup.py" line="101"/>
+        <source>예기치 않은 오류</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logging_setup.py" line="104"/>
+        <source>예기치 않은 오류가 났습니다. 하던 작업을 저장하고 다시 시도해 주세요.
+
+{error}
+
+자세한 내용은 로그 파일에 기록했습니다:
+{path}</source>
+        <translation>An unexpected error occurred. Save your work and try again.
+
+{error}
+
+Details were written to the log file:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="31"/>
+        <source>컬럼 이름 검색  Ctrl+F</source>
+        <translation>Search column names  Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="34"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="36"/>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="40"/>
+        <source>미결정만</source>
+        <translation>Undecided only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="41"/>
+        <source>수락·거부·제안하지 않은 컬럼만 봅니다</source>
+        <translation>Show only columns not yet accepted, rejected or proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="43"/>
+        <source>점수</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_filters.py" line="51"/>
+        <source>1순위 후보의 점수 범위</source>
+        <translation>Score range of the top candidate</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="192"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="193"/>
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="194"/>
+        <source>사용자</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="195"/>
+        <source>작업</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="196"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="197"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="198"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="199"/>
+        <source>되돌림</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="206"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="208"/>
+        <source>고른 변경을 (고르지 않았으면 마지막 변경을) 되돌립니다</source>
+        <translation>Undoes the selected change (or the last change if none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="217"/>
+        <source>되돌림 (변경 {n})</source>
+        <translation>Undone (change {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="219"/>
+        <source>변경 {n}을(를) 되돌림</source>
+        <translation>Undoes change {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="239"/>
+        <source>이미 되돌린 변경이거나 되돌림 기록입니다.</source>
+        <translation>This change was already undone, or is itself an undo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="252"/>
+        <source>변경 되돌리기</source>
+        <translation>Undo change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="253"/>
+        <source>변경 {id} ({what})을(를) 되돌릴까요?</source>
+        <translation>Undo change {id} ({what})?</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionForm</name>
+    <message>
+        <location filename="../../ui/pages/institution_form.py" line="42"/>
+        <source>기관 설정 저장</source>
+        <translation>Save institution settings</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="272"/>
+        <source>로그 보기</source>
+        <translation>View log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="274"/>
+        <source>로그 파일: {path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="297"/>
+        <source>아직 기록된 로그가 없습니다.</source>
+        <translation>Nothing has been logged yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="70"/>
+        <source>현황</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>스캔</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>카탈로그</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>표준사전</source>
+        <translation>Standard dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>공개목록</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="76"/>
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>공공데이터 목록 관리</source>
+        <translation>Public Data Inventory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>카탈로그 열기…</source>
+        <translation>Open catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>다시 스캔</source>
+        <translation>Rescan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>검색</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>로그 보기</source>
+        <translation>View log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>정보</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>파일(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <source>보기(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>도구 모음</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363"/>
+        <source>카탈로그: {path}</source>
+        <translation>Catalog: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
+        <translation>{datasets:,} datasets · {columns:,} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <source> · 오류 {n:,}</source>
+        <translation> · {n:,} errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369"/>
+        <source> · 없어짐 {n:,}</source>
+        <translation> · {n:,} missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371"/>
+        <source>스캔 중… · </source>
+        <translation>Scanning… · </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="398"/>
+        <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
+        <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <source>카탈로그를 열 수 없습니다:
+{path}
+
+{error}</source>
+        <translation>Cannot open the catalog:
+{path}
+
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <source>공공데이터 목록 관리 {version}
+
+부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
+
+카탈로그: {path}
+PySide6 {qt}</source>
+        <translation>Public Data Inventory {version}
+
+Builds the data inventory from the spreadsheets on department PCs (read only) and aligns it with the common standard. Works without the internet.
+
+Catalog: {path}
+PySide6 {qt}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <source>스캔 중</source>
+        <translation>Scan in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="478"/>
+        <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
+        <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingActions</name>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="70"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="73"/>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="75"/>
+        <source>일괄 수락…</source>
+        <translation>Bulk accept…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="112"/>
+        <source>수락</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="114"/>
+        <source>아래 목록에서 고른 후보(기본: 1순위)를 수락합니다. 표에서 Enter: 1순위 수락</source>
+        <translation>Accepts the candidate selected below (the top one by default). Enter in the table accepts the top candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="118"/>
+        <source>거부</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="120"/>
+        <source>고른 후보가 이 컬럼에 맞지 않습니다. 표에서 Delete: 1순위 거부</source>
+        <translation>The selected candidate does not fit this column. Delete in the table rejects the top candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="123"/>
+        <source>다른 후보 선택…</source>
+        <translation>Choose another…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="125"/>
+        <source>다른 후보나 사전의 다른 용어를 골라 수락합니다</source>
+        <translation>Accept another candidate or any other term from the dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="128"/>
+        <source>새 용어 제안…</source>
+        <translation>Propose new term…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="130"/>
+        <source>맞는 용어가 없으면 새 용어를 기관표준 검토 대기열에 올립니다</source>
+        <translation>If no term fits, add a new term to the institution standard&apos;s review queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="133"/>
+        <source>결정 지우기</source>
+        <translation>Clear decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="133"/>
+        <source>이 컬럼의 결정을 지웁니다 (미결정)</source>
+        <translation>Clears this column&apos;s decision (undecided)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="148"/>
+        <source>이 점수 이상인 1순위 후보를 한 번에 수락합니다</source>
+        <translation>Top candidates with at least this score are accepted in one go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="150"/>
+        <source>점수 이상 일괄 수락…</source>
+        <translation>Bulk accept by score…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="152"/>
+        <source>미결정 컬럼 중 1순위 점수가 기준 이상인 것을 모두 수락합니다 (Ctrl+B)</source>
+        <translation>Accepts every undecided column whose top score meets the threshold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="166"/>
+        <source>기준</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="224"/>
+        <source>되돌림: {what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="232"/>
+        <source>다시 실행: {what}</source>
+        <translation>Redone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="238"/>
+        <source>먼저 표에서 컬럼을 고르세요.</source>
+        <translation>Select a column in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="243"/>
+        <source>이미 수락한 용어입니다: {t}</source>
+        <translation>This term is already accepted: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="252"/>
+        <source>교차표의 구분 열은 매핑하지 않습니다 (준수율에서 제외).</source>
+        <translation>Row-label columns of cross tables are not mapped (excluded from the compliance rate).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="254"/>
+        <source>후보가 없습니다. &apos;다른 후보 선택…&apos;이나 &apos;새 용어 제안…&apos;을 쓰세요.</source>
+        <translation>No candidates. Use &apos;Choose another…&apos; or &apos;Propose new term…&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="335"/>
+        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
+        <translation>No undecided column has a top score of {t:.2f} or higher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="340"/>
+        <source>일괄 수락</source>
+        <translation>Bulk accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="342"/>
+        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
+되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다.</source>
+        <translation>Accept the top candidate of {n:,} undecided columns with a top score of {t:.2f} or higher?
+A single Undo (Ctrl+Z) reverts them all.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDetail</name>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="62"/>
+        <source>후보 (Enter: 고른 후보 수락)</source>
+        <translation>Candidates (Enter accepts the selected one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="65"/>
+        <source>순위</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="66"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
+        <source>점수</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
+        <source>근거</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="81"/>
+        <source>현재 결정</source>
+        <translation>Current decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
+        <source>새 용어 제안</source>
+        <translation>New term proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="88"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="205"/>
+        <source>표준 점검</source>
+        <translation>Standard checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="100"/>
+        <source>{term} (거부함)</source>
+        <translation>{term} (rejected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="109"/>
+        <source>컬럼을 고르면 후보와 점검 결과가 여기에 나옵니다.</source>
+        <translation>Select a column to see its candidates and check results here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="119"/>
+        <source>&apos;{label}&apos; — {dataset} › {sheet}</source>
+        <translation>&apos;{label}&apos; — {dataset} › {sheet}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="157"/>
+        <source>종류 {kind}</source>
+        <translation>Type: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="159"/>
+        <source>정리한 이름 {name}</source>
+        <translation>Cleaned name: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="161"/>
+        <source>형식 {type}</source>
+        <translation>Data type: {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="163"/>
+        <source>최대 {n}바이트</source>
+        <translation>Max {n} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="165"/>
+        <source>개인정보 {kind}</source>
+        <translation>Personal data: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="169"/>
+        <source>값 예: {values}</source>
+        <translation>Sample values: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="174"/>
+        <source>아직 결정하지 않았습니다.</source>
+        <translation>No decision yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="180"/>
+        <source> — 검토 대기 {n}번</source>
+        <translation> — pending review no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="182"/>
+        <source>{what}
+{who} · {when}</source>
+        <translation>{what}
+{who} · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="190"/>
+        <source>표준에 없는 단어: {words} (단어: {all})</source>
+        <translation>Words not in the standard: {words} (words: {all})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="194"/>
+        <source>{name} ({abbr}, {domain}) — 단어 {words}</source>
+        <translation>{name} ({abbr}, {domain}) — words {words}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="206"/>
+        <source>교차표의 구분 열이라 점검과 준수율에서 뺍니다.</source>
+        <translation>A row-label column of a cross table: left out of the checks and the compliance rate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="210"/>
+        <source>표준 점검 — 미준수</source>
+        <translation>Standard checks — not compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="210"/>
+        <source>표준 점검 — 준수</source>
+        <translation>Standard checks — compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="213"/>
+        <source>점검에서 찾은 문제가 없습니다.</source>
+        <translation>The checks found no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_detail.py" line="218"/>
+        <source> → {s}</source>
+        <translation> → {s}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="46"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="109"/>
+        <source>표준 준수율</source>
+        <translation>Standard compliance rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="119"/>
+        <source>계산하는 중…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="129"/>
+        <source>%v / %m 파일</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="136"/>
+        <source>제안 만들기</source>
+        <translation>Suggest terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="139"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="145"/>
+        <source>준수 컬럼 = 표준용어에 매핑되고(수락했거나 이름이 용어와 같음) 점검 오류가 없는 컬럼. 교차표의 구분 열은 점검하지 않습니다.</source>
+        <translation>Compliant column = mapped to a standard term (accepted, or named exactly like the term) with no check errors. Row-label columns of cross tables are not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="216"/>
+        <source>스캔한 컬럼이 없습니다. 먼저 스캔하세요.</source>
+        <translation>No scanned columns. Run a scan first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="218"/>
+        <source>컬럼 {n:,}개</source>
+        <translation>{n:,} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="220"/>
+        <source> · 제안이 없는 컬럼 {n:,}개 (&apos;제안 만들기&apos;)</source>
+        <translation> · {n:,} columns without suggestions (&apos;Suggest terms&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="233"/>
+        <source>결정을 바꾸면 잠시 뒤 다시 계산</source>
+        <translation>Recalculated shortly after a decision changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="237"/>
+        <location filename="../../ui/pages/mapping_page.py" line="268"/>
+        <source>다시 계산합니다…</source>
+        <translation>Recalculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="275"/>
+        <source>준수율을 계산하지 못했습니다: {e}</source>
+        <translation>Could not calculate the compliance rate: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="290"/>
+        <source>표준사전과 매칭기를 준비하는 중…</source>
+        <translation>Preparing the standard dictionary and the matcher…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="313"/>
+        <source>취소하는 중… (지금 파일을 마치고 멈춥니다)</source>
+        <translation>Cancelling… (stops after the current file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="321"/>
+        <source>{done:,} / {total:,} 파일 — {path}</source>
+        <translation>{done:,} / {total:,} files — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="332"/>
+        <source>취소했습니다. 끝난 파일의 제안은 저장되어 있습니다.</source>
+        <translation>Cancelled. Suggestions for finished files are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="341"/>
+        <source>컬럼 {n:,}개에 제안을 만들었습니다: {kinds}</source>
+        <translation>Suggested terms for {n:,} columns: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="352"/>
+        <source>제안 만들기가 중단되었습니다: {e}</source>
+        <translation>Suggesting terms stopped: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="354"/>
+        <source>제안을 만드는 중 오류가 났습니다:
+{e}</source>
+        <translation>An error occurred while suggesting terms:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="374"/>
+        <source>스캔이 끝난 뒤에 만들 수 있습니다</source>
+        <translation>Available once the scan has finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="376"/>
+        <source>모든 컬럼에 표준용어 후보를 만듭니다 (결정은 그대로 둡니다)</source>
+        <translation>Suggests standard terms for every column (decisions are kept)</translation>
+    </message>
+</context>
+<context>
+    <name>MatchTableModel</name>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="103"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="104"/>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="105"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="106"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="107"/>
+        <source>1순위 용어</source>
+        <translation>Top term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="108"/>
+        <source>점수</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="109"/>
+        <source>결정</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="110"/>
+        <source>점검 코드</source>
+        <translation>Check codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="212"/>
+        <source>제외</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="215"/>
+        <source>준수</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="243"/>
+        <source>표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). &apos;준수&apos;는 표준용어에 매핑되고 오류가 없는 컬럼입니다.</source>
+        <translation>Codes from the standard checks: errors, with warnings in brackets (e.g. T1 F1 (D2)). &apos;Compliant&apos; means the column is mapped to a standard term and has no errors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="247"/>
+        <source>1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.</source>
+        <translation>Score of the top candidate (0–1). Guesses (typos, values only) stay below 0.8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_model.py" line="290"/>
+        <source>{what} — {who}</source>
+        <translation>{what} — {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="56"/>
+        <source>저장하지 않은 변경</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="57"/>
+        <source>공개 항목에 저장하지 않은 변경이 있습니다. 저장할까요?</source>
+        <translation>The disclosure fields have unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="58"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="333"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="59"/>
+        <source>저장 안 함</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="60"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="115"/>
+        <source>데이터셋 항목</source>
+        <translation>Dataset fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="119"/>
+        <source>컬럼 공개 설정</source>
+        <translation>Column disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="122"/>
+        <source>개인정보가 든 컬럼은 스캔 결과로 비공개(9-6)가 제안됩니다. 비워 두면 제안이나 데이터셋의 공개여부를 따릅니다.</source>
+        <translation>Columns with personal data are suggested as withheld (9-6) from the scan. Left empty, a column follows the suggestion or the dataset&apos;s disclosure status.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="182"/>
+        <source>데이터셋을 고르면 공개 항목이 여기에 나옵니다.</source>
+        <translation>Select a dataset to see its disclosure fields here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="214"/>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="240"/>
+        <source>공개 항목을 불러오지 못했습니다: {msg}</source>
+        <translation>Could not load the disclosure fields: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="282"/>
+        <source>없어진 파일이라 공개 항목을 입력할 수 없습니다 (다시 스캔하세요).</source>
+        <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="350"/>
+        <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
+        <translation>Discard unsaved changes and go back to the loaded values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="352"/>
+        <source>마지막 저장을 되돌립니다</source>
+        <translation>Undoes the last save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="385"/>
+        <source>저장하지 못했습니다: {msg}</source>
+        <translation>Could not save: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_form.py" line="430"/>
+        <source>되돌리지 못했습니다: {msg}</source>
+        <translation>Could not undo: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="89"/>
+        <source>{value} (허용되지 않은 값)</source>
+        <translation>{value} (not an allowed value)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <source>스캔</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <source>입력</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <source>차단</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="144"/>
+        <source>필수 항목</source>
+        <translation>Required fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="155"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="213"/>
+        <source>대분류 또는 &apos;대분류 - 중분류&apos;</source>
+        <translation>Category, or &apos;category - subcategory&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="202"/>
+        <source>{source}: {value}</source>
+        <translation>{source}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="207"/>
+        <source>비워 두면 {source}에서 정한 값 &apos;{value}&apos;을(를) 씁니다.</source>
+        <translation>If left empty, &apos;{value}&apos; from {source} is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="215"/>
+        <source>(자동: {value})</source>
+        <translation>(auto: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="224"/>
+        <source>예: 02-2148-1234</source>
+        <translation>e.g. 02-2148-1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="327"/>
+        <source>● 저장하지 않은 변경</source>
+        <translation>● Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="331"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="335"/>
+        <source>바꾼 항목만 저장합니다 (Ctrl+S)</source>
+        <translation>Saves only the changed fields (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="342"/>
+        <source>차단 {errors}건 · 경고 {warnings}건</source>
+        <translation>{errors} blocking · {warnings} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="347"/>
+        <source>목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다.</source>
+        <translation>&apos;Include in list&apos; is N, so the dataset is left out of the disclosure list and not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="350"/>
+        <source>기관 설정 문제 {n}건은 설정에서 고치세요.</source>
+        <translation>Fix the {n} institution settings problems in the institution settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
+        <source>비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다.</source>
+        <translation>Empty fields use the values from the scan or the settings (shown in grey).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="35"/>
+        <source>현황</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="42"/>
+        <source>데이터셋</source>
+        <translation>Datasets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="43"/>
+        <source>컬럼</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="44"/>
+        <source>개인정보 컬럼</source>
+        <translation>Personal-data columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="45"/>
+        <source>마지막 스캔</source>
+        <translation>Last scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="59"/>
+        <source>계산 중…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="64"/>
+        <source>아직 스캔한 파일이 없습니다</source>
+        <translation>No files scanned yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="65"/>
+        <source>개인정보로 보이는 컬럼이 없습니다</source>
+        <translation>No columns look like personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="66"/>
+        <source>부서별 표준 준수율</source>
+        <translation>Standard compliance rate by department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="70"/>
+        <source>연도별 표준 준수율</source>
+        <translation>Standard compliance rate by year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="71"/>
+        <source>공개여부·개인정보별 데이터셋</source>
+        <translation>Datasets by disclosure status and personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="72"/>
+        <source>자주 나오는 비표준 단어</source>
+        <translation>Most frequent non-standard words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="73"/>
+        <source>상태별 데이터셋</source>
+        <translation>Datasets by status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="74"/>
+        <source>개인정보 종류별 컬럼</source>
+        <translation>Columns by kind of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="92"/>
+        <source>최근 스캔 오류</source>
+        <translation>Recent scan errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="95"/>
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="96"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="109"/>
+        <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
+        <translation>New here? Build the disclosure list in three steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="114"/>
+        <source>폴더 스캔</source>
+        <translation>Scan folders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="115"/>
+        <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
+        <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <source>폴더 스캔하기</source>
+        <translation>Scan folders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="120"/>
+        <source>표준 매핑 검토</source>
+        <translation>Review standard mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="121"/>
+        <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
+        <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="122"/>
+        <source>매핑 검토하기</source>
+        <translation>Review mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="126"/>
+        <source>공개목록 내보내기</source>
+        <translation>Export the disclosure list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="127"/>
+        <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
+        <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="128"/>
+        <source>공개목록 열기</source>
+        <translation>Open Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="184"/>
+        <source>없음</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="218"/>
+        <source>계산하지 못했습니다: {e}</source>
+        <translation>Could not calculate: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="225"/>
+        <source>점검할 컬럼이 없습니다</source>
+        <translation>No columns to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="234"/>
+        <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
+        <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="237"/>
+        <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
+        <translation>Calculated by this app — not an official quality assessment score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="240"/>
+        <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
+        <translation>The yearly trend appears once snapshots accumulate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="244"/>
+        <source>{year}년</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="245"/>
+        <source> (현재)</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="259"/>
+        <source>개인정보 포함</source>
+        <translation>Contains personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="261"/>
+        <source>목록에 넣을 데이터셋이 없습니다</source>
+        <translation>No datasets to list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="263"/>
+        <source>비표준 단어가 없습니다</source>
+        <translation>No non-standard words</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="49"/>
+        <source>담당자가 제안한 용어입니다. 승인하면 기관표준 용어가 되고, 반려할 때는 제안자가 알 수 있게 사유를 적습니다. 검토 의견은 표준 규칙 검사 결과입니다.</source>
+        <translation>Terms proposed by staff. Approved terms join the institution standard; when rejecting, give a reason so the proposer knows why. Review notes are the results of the standard rule checks.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="56"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="57"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="58"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="59"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="60"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="61"/>
+        <source>출처</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="62"/>
+        <source>제안자</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="63"/>
+        <source>제안일</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="66"/>
+        <source>검토 의견</source>
+        <translation>Review notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="77"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="80"/>
+        <source>반려…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="82"/>
+        <source>처리한 제안도 보기</source>
+        <translation>Show processed proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="109"/>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="121"/>
+        <source>검토 대기 {n}건</source>
+        <translation>{n} pending review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="132"/>
+        <source>제안 승인</source>
+        <translation>Approve proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="133"/>
+        <source>&apos;{name}&apos; ({abbr}, {domain})을(를) 기관표준 용어로 승인할까요?</source>
+        <translation>Approve &apos;{name}&apos; ({abbr}, {domain}) as an institution standard term?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="150"/>
+        <source>표준 규칙 위반</source>
+        <translation>Standard rule violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="151"/>
+        <source>{error}
+
+규칙에 맞지 않지만 그래도 승인할까요?</source>
+        <translation>{error}
+
+This breaks the rules. Approve anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="163"/>
+        <source>제안 반려</source>
+        <translation>Reject proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="164"/>
+        <source>&apos;{name}&apos;을(를) 반려하는 사유를 적어 주세요.</source>
+        <translation>Give a reason for rejecting &apos;{name}&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="69"/>
+        <source>스캔</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="78"/>
+        <source>스캔할 폴더를 추가하세요 (탐색기에서 끌어다 놓아도 됩니다). 원본 파일은 읽기만 하고 바꾸지 않습니다. 바뀌지 않은 파일은 다시 읽지 않습니다.</source>
+        <translation>Add the folders to scan (or drag them in from Explorer). Original files are only read, never changed. Unchanged files are not read again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="90"/>
+        <source>폴더 추가…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="92"/>
+        <source>제거</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="101"/>
+        <source>스캔 시작</source>
+        <translation>Start scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="103"/>
+        <source>바뀐 파일만 다시 읽습니다 (F5)</source>
+        <translation>Rereads only changed files (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="105"/>
+        <source>다시 스캔 (전체)</source>
+        <translation>Full rescan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="106"/>
+        <source>바뀌지 않은 파일도 모두 다시 읽습니다</source>
+        <translation>Rereads all files, unchanged ones included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="108"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="118"/>
+        <source>%v / %m 파일</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="129"/>
+        <source>마지막 스캔에서 읽지 못한 파일</source>
+        <translation>Files the last scan could not read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="132"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="133"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="165"/>
+        <source>스캔할 폴더 선택</source>
+        <translation>Choose a folder to scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="187"/>
+        <source>먼저 스캔할 폴더를 추가하세요.</source>
+        <translation>Add a folder to scan first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="192"/>
+        <source>없는 폴더</source>
+        <translation>Missing folders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="194"/>
+        <source>다음 폴더를 찾을 수 없습니다:
+{folders}
+
+계속하면 그 안에서 찾았던 파일은 &apos;없어짐&apos;으로 표시됩니다. 계속할까요?</source>
+        <translation>These folders cannot be found:
+{folders}
+
+If you continue, the files found in them before are marked &apos;Missing&apos;. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="202"/>
+        <source>파일을 찾는 중…</source>
+        <translation>Looking for files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="219"/>
+        <source>취소하는 중… (지금 읽는 파일에서 멈춥니다)</source>
+        <translation>Cancelling… (stops at the file being read)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="227"/>
+        <source>파일 {n:,}개를 찾았습니다.</source>
+        <translation>Found {n:,} files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="233"/>
+        <source>{name} — {status}</source>
+        <translation>{name} — {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="254"/>
+        <source>스캔이 중단되었습니다: {error}</source>
+        <translation>The scan stopped: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="255"/>
+        <source>스캔 중 오류가 났습니다:
+{error}</source>
+        <translation>An error occurred during the scan:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="285"/>
+        <source>{status}: 파일 {total:,}개 — 새 파일 {new:,}, 바뀐 파일 {changed:,}, 그대로 {unchanged:,}, 실패 {failed:,}, 없어짐 {missing:,}</source>
+        <translation>{status}: {total:,} files — {new:,} new, {changed:,} changed, {unchanged:,} unchanged, {failed:,} failed, {missing:,} missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="294"/>
+        <source>아직 스캔한 적이 없습니다.</source>
+        <translation>No scan has been run yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="304"/>
+        <source>마지막 스캔 {when} · </source>
+        <translation>Last scan {when} · </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="37"/>
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="39"/>
+        <source>카탈로그 파일</source>
+        <translation>Catalog file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="43"/>
+        <source>스캔 결과와 표준사전이 모두 이 파일 하나에 들어 있습니다. 백업하거나 다른 PC로 넘길 때는 이 파일을 복사하세요.</source>
+        <translation>Scan results and the standard dictionary are all kept in this one file. Copy it to back up or to move to another PC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="52"/>
+        <source>다른 카탈로그 열기…</source>
+        <translation>Open another catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="55"/>
+        <source>기본 위치로</source>
+        <translation>Use default location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="62"/>
+        <source>언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="75"/>
+        <source>고른 언어는 바로 적용되고 다음 실행에도 유지됩니다. 스캔처럼 작업 중인 페이지와 저장하지 않은 공개 항목이 있는 페이지는 그대로 두었다가, 작업이 끝난 뒤 다시 열 때 바뀝니다.</source>
+        <translation>The language applies at once and is kept for the next start. A page that is busy (a scan, for example) or has unsaved disclosure fields stays as it is and changes when you open it again after it is done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="85"/>
+        <source>정보</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <source>로그 파일</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="91"/>
+        <source>사용자 데이터 폴더</source>
+        <translation>User data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="92"/>
+        <source>기록되는 사용자 이름</source>
+        <translation>User name recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="93"/>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <source>카탈로그 파일 열기 또는 만들기</source>
+        <translation>Open or create a catalog file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <source>카탈로그 (*.db);;모든 파일 (*)</source>
+        <translation>Catalog (*.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>YearDiffPanel</name>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="19"/>
+        <source>[작년과 비교]를 누르면 지난해 스냅샷과 비교합니다.</source>
+        <translation>Click [Compare with last year] to compare with last year&apos;s snapshot.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <source>삭제</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <source>추가</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <location filename="../../ui/pages/year_diff.py" line="26"/>
+        <source>변경</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="25"/>
+        <source>구분</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="27"/>
+        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="28"/>
+        <source>표</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="29"/>
+        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="30"/>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="31"/>
+        <source>이전 값</source>
+        <translation>Previous value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="32"/>
+        <source>현재 값</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <source>스냅샷</source>
+        <translation>snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <source>현재</source>
+        <translation>current catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="47"/>
+        <source>{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 {dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}</source>
+        <translation>{old} snapshot → {year} ({source}): datasets {da} added · {dr} removed · {dc} changed, columns {ca} added · {cr} removed · {cc} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/year_diff.py" line="55"/>
+        <source>{old}년 스냅샷과 달라진 것이 없습니다.</source>
+        <translation>Nothing has changed since the {old} snapshot.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="30"/>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="34"/>
+        <source>알림</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="56"/>
+        <source>예: 이미 있는 표준용어 &apos;행사명&apos;을 쓰세요.</source>
+        <translation>E.g. use the existing standard term &apos;행사명&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="78"/>
+        <source>머리글 행 지정</source>
+        <translation>Set header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="80"/>
+        <source>(표)</source>
+        <translation>(table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="84"/>
+        <source>&apos;{sheet}&apos;의 머리글이 시작하는 행과 줄 수를 엑셀 행 번호(1부터)로 지정합니다. </source>
+        <translation>Set the row where the header of &apos;{sheet}&apos; starts and how many rows it spans, as Excel row numbers (from 1). </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="86"/>
+        <source>지정한 값은 다시 스캔해도 유지됩니다.</source>
+        <translation>Your setting is kept when you rescan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="97"/>
+        <source>머리글 없음</source>
+        <translation>No header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98"/>
+        <source>머리글 시작 행</source>
+        <translation>Header starts at row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="99"/>
+        <source>머리글 줄 수</source>
+        <translation>Header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102"/>
+        <source>직접 지정을 지우고 자동 감지로 되돌리기</source>
+        <translation>Clear the manual setting and detect automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="162"/>
+        <source>다른 후보 선택</source>
+        <translation>Choose another candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="165"/>
+        <source>컬럼 &apos;{label}&apos;에 수락할 표준용어를 고르거나 이름을 입력하세요.</source>
+        <translation>Pick the standard term to accept for column &apos;{label}&apos;, or type its name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="173"/>
+        <source>또는 표준사전의 용어 이름 (입력하면 찾아 줍니다)</source>
+        <translation>Or a term name from the standard dictionary (suggested as you type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="175"/>
+        <source>표준용어 이름 (예: 시설명)</source>
+        <translation>Standard term name (e.g. 시설명)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="187"/>
+        <source>수락</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="211"/>
+        <source>새 용어 제안</source>
+        <translation>Propose a new term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="215"/>
+        <source>컬럼 &apos;{label}&apos;에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 올립니다. 표준 담당자가 승인하면 용어가 됩니다.</source>
+        <translation>When no standard term fits column &apos;{label}&apos;, add a new term to the institution standard&apos;s review queue. It becomes a term once the standards officer approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="223"/>
+        <source>표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.</source>
+        <translation>Words not in the standard: {words} — they may need to be registered first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="233"/>
+        <source>예: FCLT_NM</source>
+        <translation>e.g. FCLT_NM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="235"/>
+        <source>예: 명V100</source>
+        <translation>e.g. 명V100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="239"/>
+        <source>용어 이름</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="240"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="241"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="242"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="248"/>
+        <source>제안</source>
+        <translation>Propose</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="14"/>
+        <source>정상</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="173"/>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16"/>
+        <source>없어짐</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="23"/>
+        <source>진행 중</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>완료</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>취소됨</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="121"/>
+        <source>실패</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="33"/>
+        <source>정수</source>
+        <translation>Integer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="34"/>
+        <source>소수</source>
+        <translation>Decimal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>일시</source>
+        <translation>Date-time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>여부(Y/N)</source>
+        <translation>Flag (Y/N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>문자</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>빈 열</source>
+        <translation>Empty column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>외국인등록번호</source>
+        <translation>Alien registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>휴대전화번호</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>전화번호</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>여권번호</source>
+        <translation>Passport no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
+        <source>운전면허번호</source>
+        <translation>Driver&apos;s licence no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55"/>
+        <source>사업자등록번호</source>
+        <translation>Business registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>법인등록번호</source>
+        <translation>Corporate registration no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>카드번호</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58"/>
+        <source>계좌번호</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>상세주소</source>
+        <translation>Detailed address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>제안</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>기관표준 전체</source>
+        <translation>Whole institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
+        <source>공통표준</source>
+        <translation>Common standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>기관표준</source>
+        <translation>Institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="95"/>
+        <source>추가</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="96"/>
+        <source>수정</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="97"/>
+        <source>폐기</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="110"/>
+        <source>승인</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="111"/>
+        <source>반려</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101"/>
+        <source>가져오기</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="102"/>
+        <source>되돌림</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109"/>
+        <source>검토 대기</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118"/>
+        <source>새 파일</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119"/>
+        <source>바뀐 파일</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="120"/>
+        <source>그대로</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>일치</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130"/>
+        <source>동의어</source>
+        <translation>Synonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131"/>
+        <source>변형</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>조합 가능</source>
+        <translation>Composable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>비표준</source>
+        <translation>Non-standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134"/>
+        <source>구분 열</source>
+        <translation>Row-label column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135"/>
+        <source>미분석</source>
+        <translation>Not analysed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>수락</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>거부</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="144"/>
+        <source>새 용어 제안</source>
+        <translation>New term proposed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>미등록 용어</source>
+        <translation>Unregistered term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="153"/>
+        <source>비표준 단어</source>
+        <translation>Non-standard word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <source>금칙어</source>
+        <translation>Forbidden word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
+        <source>이음동의어</source>
+        <translation>Synonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="156"/>
+        <source>동음이의어</source>
+        <translation>Homonym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>조합 모호</source>
+        <translation>Ambiguous composition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158"/>
+        <source>분류어 종결</source>
+        <translation>Class word ending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="159"/>
+        <source>타입</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="160"/>
+        <source>길이</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="161"/>
+        <source>소수점</source>
+        <translation>Decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <source>형식</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="163"/>
+        <source>허용값</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="164"/>
+        <source>부적합 문자</source>
+        <translation>Invalid characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="165"/>
+        <source>약어 규칙</source>
+        <translation>Abbreviation rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="166"/>
+        <source>논리명 없음</source>
+        <translation>No logical name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="174"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../ui/app.py" line="61"/>
+        <source>공공데이터 목록 관리</source>
+        <translation>Public Data Inventory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="140"/>
+        <source>카탈로그를 열 수 없습니다:
+{path}
+
+{error}</source>
+        <translation>Cannot open the catalog:
+{path}
+
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="148"/>
+        <source>
+
+기본 카탈로그를 엽니다.</source>
+        <translation>
+
+Opening the default catalog.</translation>
+    </message>
+</context>
+<context>
+    <name>mapping_commands</name>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="87"/>
+        <source>수락: {label} → {term}</source>
+        <translation>Accept: {label} → {term}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="101"/>
+        <source>거부: {label} ≠ {term}</source>
+        <translation>Reject: {label} ≠ {term}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="113"/>
+        <source>결정 지우기: {label}</source>
+        <translation>Clear decision: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="129"/>
+        <source>새 용어 제안: {label} → {term}</source>
+        <translation>Propose new term: {label} → {term}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="145"/>
+        <source>컬럼의 제안 표시를 되돌렸습니다. 제안 {n}번(&apos;{term}&apos;)은 검토 대기열에 남아 있으니 표준사전 › 검토 대기에서 반려하세요.</source>
+        <translation>The column is no longer marked as proposed. Proposal no. {n} (&apos;{term}&apos;) is still in the review queue: reject it under Standard dictionary › Pending review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="157"/>
+        <source>일괄 수락: 점수 {t:.2f} 이상</source>
+        <translation>Bulk accept: score {t:.2f} or higher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="168"/>
+        <source>점수 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
+        <translation>No undecided column scores {t:.2f} or higher.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_commands.py" line="171"/>
+        <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
+        <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
+    </message>
+</context>
+</TS>
