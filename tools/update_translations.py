@@ -602,6 +602,13 @@ EN: dict[str, str] = {
     "전체": "All",
     "부서": "Department",
     "개인정보 포함": "Contains personal data",
+    "점검: 전체": "Checks: all",
+    "비준수 컬럼 있음": "Has non-compliant columns",
+    "공개 항목 미입력": "Disclosure fields missing",
+    "비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일": (
+        "Non-compliant: files with a column that failed the checks at the last suggestion run. "
+        "Missing: files where 분류체계, 업데이트 주기, 차기 등록 예정일, 키워드 or 설명 is empty"
+    ),
     "이름": "Name",
     "경로": "Path",
     "찾은 항목 {n:,}개": "{n:,} matches",

@@ -123,6 +123,7 @@ class DatasetTableModel(QAbstractTableModel):
         self._status: str | None = None
         self._pii_only = False
         self._folders: list[str] | None = None  # a department's folders ('' = the root)
+        self._check: str | None = None  # 'noncompliant' or 'missing_metadata'
         self._order = "d.folder, d.name"
         self._titles = [
             self.tr("파일 이름"),
@@ -147,6 +148,16 @@ class DatasetTableModel(QAbstractTableModel):
             clauses.append(
                 "EXISTS (SELECT 1 FROM columns c WHERE c.dataset_id = d.id AND c.pii_kind IS NOT NULL)"
             )
+        if self._check == "noncompliant":
+            from catalog_app.matching.jobs import noncompliant_clause
+
+            clauses.append(noncompliant_clause("d"))
+        elif self._check == "missing_metadata":
+            from catalog_app.disclosure.metadata import missing_entry_clause
+
+            clause, extra = missing_entry_clause("d")
+            clauses.append(f"d.status != 'missing' AND {clause}")
+            params.extend(extra)
         if self._folders is not None:
             marks = ", ".join("?" for _ in self._folders)
             clauses.append(f"d.folder IN ({marks})" if self._folders else "0")
@@ -154,11 +165,16 @@ class DatasetTableModel(QAbstractTableModel):
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
     def set_filter(
-        self, status: str | None = None, pii_only: bool = False, folders: list[str] | None = None
+        self,
+        status: str | None = None,
+        pii_only: bool = False,
+        folders: list[str] | None = None,
+        check: str | None = None,
     ) -> None:
         """Filter in SQL; ``folders`` keeps the datasets of exactly those folders (a department:
-        see ``compliance.department_folders``)."""
+        see ``compliance.department_folders``); ``check`` is 'noncompliant' or 'missing_metadata'."""
         self._status, self._pii_only, self._folders = status, pii_only, folders
+        self._check = check
         self.refresh()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -21,6 +21,9 @@ from catalog_app.disclosure.model import ENTERED, SCAN, SETTINGS
 from catalog_app.matching.compliance import ROOT_DEPARTMENT
 from catalog_app.scan.values import classify_value
 
+# Required fields the app never fills by itself: only a person can enter them.
+ENTRY_ONLY_REQUIRED = ("category", "update_cycle", "next_update", "keywords", "description")
+
 FORMAT_NAMES = {"xlsx": "XLSX", "xlsm": "XLSX", "xls": "XLS", "csv": "CSV", "txt": "CSV"}
 PII_REASON_DETAIL = "정보공개법 제9조①6 (개인정보)"
 _EARLIEST, _LATEST_AHEAD = 1900, 10  # plausible years for 시간범위

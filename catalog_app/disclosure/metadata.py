@@ -20,7 +20,14 @@ from catalog_app.disclosure import vocab
 from catalog_app.disclosure.model import ENTERED
 from catalog_app.disclosure.safe import restore
 
-__all__ = ["Department", "ImportResult", "MetadataError", "MetadataStore", "normalise_value"]
+__all__ = [
+    "Department",
+    "ImportResult",
+    "MetadataError",
+    "MetadataStore",
+    "missing_entry_clause",
+    "normalise_value",
+]
 
 
 class MetadataError(ValueError):
@@ -399,6 +406,19 @@ class MetadataStore:
             (ref, ref, norm),
         ).fetchall()
         return row[0]["id"] if len(row) == 1 else None
+
+
+def missing_entry_clause(alias: str = "d") -> tuple[str, tuple]:
+    """SQL condition on ``datasets AS alias``: a required field only a person can fill is empty
+    (the catalog's '공개 항목 미입력' filter; validation has the full rules)."""
+    from catalog_app.disclosure.derive import ENTRY_ONLY_REQUIRED
+
+    marks = ", ".join("?" for _ in ENTRY_ONLY_REQUIRED)
+    return (
+        f"(SELECT COUNT(*) FROM disclosure_meta m WHERE m.dataset_id = {alias}.id "
+        f"AND m.table_key = '' AND m.label = '' AND m.field IN ({marks})) < ?",
+        (*ENTRY_ONLY_REQUIRED, len(ENTRY_ONLY_REQUIRED)),
+    )
 
 
 def _read_csv(path: Path) -> tuple[list[dict[str, str]], list[str]]:

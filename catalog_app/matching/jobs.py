@@ -264,6 +264,15 @@ def check_catalog(
     return CheckReport(out, compliance(results), top_nonstandard_words(results))
 
 
+def noncompliant_clause(alias: str = "d") -> str:
+    """SQL condition on ``datasets AS alias``: a column failed the checks at the last ``map``
+    (the catalog's '비준수 컬럼 있음' filter)."""
+    return (
+        "EXISTS (SELECT 1 FROM column_match m JOIN columns c ON c.id = m.column_id "
+        f"WHERE c.dataset_id = {alias}.id AND m.compliant = 0)"
+    )
+
+
 def profile_of_values(header: str, values) -> ColumnProfile | None:
     """A profile from a handful of sample values (the suggest contract has no catalog column)."""
     from catalog_app.scan.profile import ColumnAccumulator

@@ -21,7 +21,7 @@
     <message>
         <location filename="../../ui/pages/catalog_page.py" line="49"/>
         <location filename="../../ui/pages/catalog_page.py" line="60"/>
-        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <location filename="../../ui/pages/catalog_page.py" line="160"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
@@ -31,57 +31,77 @@
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="63"/>
+        <location filename="../../ui/pages/catalog_page.py" line="65"/>
+        <source>점검: 전체</source>
+        <translation>Checks: all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="66"/>
+        <source>비준수 컬럼 있음</source>
+        <translation>Has non-compliant columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="67"/>
+        <source>공개 항목 미입력</source>
+        <translation>Disclosure fields missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="71"/>
+        <source>비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
+        <translation>Non-compliant: files with a column that failed the checks at the last suggestion run. Missing: files where 분류체계, 업데이트 주기, 차기 등록 예정일, 키워드 or 설명 is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="76"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="86"/>
+        <location filename="../../ui/pages/catalog_page.py" line="99"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="87"/>
+        <location filename="../../ui/pages/catalog_page.py" line="100"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="88"/>
+        <location filename="../../ui/pages/catalog_page.py" line="101"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="89"/>
+        <location filename="../../ui/pages/catalog_page.py" line="102"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="90"/>
+        <location filename="../../ui/pages/catalog_page.py" line="103"/>
         <source>경로</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="180"/>
+        <location filename="../../ui/pages/catalog_page.py" line="198"/>
         <source>찾은 항목 {n:,}개</source>
         <translation>{n:,} matches</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="182"/>
+        <location filename="../../ui/pages/catalog_page.py" line="200"/>
         <source> (처음 {n}개만)</source>
         <translation> (first {n} only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="184"/>
+        <location filename="../../ui/pages/catalog_page.py" line="202"/>
         <source>데이터셋 {n:,}개</source>
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="326"/>
+        <location filename="../../ui/pages/catalog_page.py" line="344"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="332"/>
+        <location filename="../../ui/pages/catalog_page.py" line="350"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
     </message>
@@ -301,47 +321,47 @@
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="128"/>
+        <location filename="../../ui/models.py" line="129"/>
         <source>파일 이름</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="129"/>
+        <location filename="../../ui/models.py" line="130"/>
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="130"/>
+        <location filename="../../ui/models.py" line="131"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="131"/>
+        <location filename="../../ui/models.py" line="132"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="133"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="134"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="135"/>
         <source>행</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="135"/>
+        <location filename="../../ui/models.py" line="136"/>
         <source>개인정보 열</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136"/>
+        <location filename="../../ui/models.py" line="137"/>
         <source>스캔 시각</source>
         <translation>Scanned at</translation>
     </message>

@@ -92,3 +92,31 @@ def test_header_override_rescans_the_file(make_window, catalog_copy, qtbot, monk
     table = page.detail.current_table()
     assert table["header_rows"] == 1
     assert "직접 지정" in page.detail.tables.index(0, 1).data()
+
+
+def test_check_filters_noncompliant_and_missing_metadata(make_window, catalog_copy):
+    from catalog_app.catalog.store import Catalog
+    from catalog_app.disclosure.metadata import MetadataStore
+    from catalog_app.matching.jobs import map_catalog
+
+    with Catalog(catalog_copy) as cat:
+        map_catalog(cat)
+        ds = cat.conn.execute("SELECT id FROM datasets WHERE name = '연락처.csv'").fetchone()[0]
+        MetadataStore(cat).set_fields(
+            ds,
+            {"분류체계": "공공행정", "업데이트 주기": "연간", "차기 등록 예정일": "2099-01-01",
+             "키워드": "연락처", "설명": "부서 연락처"},
+        )  # fmt: skip
+        expected = cat.conn.execute(
+            """SELECT COUNT(DISTINCT c.dataset_id) FROM column_match m
+               JOIN columns c ON c.id = m.column_id WHERE m.compliant = 0"""
+        ).fetchone()[0]
+    page = make_window(catalog_copy).show_page("catalog")
+    combo = page.check_filter
+    combo.setCurrentIndex(combo.findData("noncompliant"))
+    assert 0 < page.datasets.total == expected
+    combo.setCurrentIndex(combo.findData("missing_metadata"))
+    assert page.datasets.total == 10  # every file but the described 연락처.csv
+    assert "연락처.csv" not in _labels(page.datasets, 0)
+    page.show_filtered(status="error")
+    assert combo.currentIndex() == 0 and page.datasets.total == 6

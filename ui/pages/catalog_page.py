@@ -60,6 +60,19 @@ class CatalogPage(Page):
         self.department_filter.addItem(self.tr("전체"), None)
         self.department_filter.currentIndexChanged.connect(self._filters_changed)
         bar.addWidget(self.department_filter)
+        self.check_filter = QComboBox()
+        for text, code in (
+            (self.tr("점검: 전체"), None),
+            (self.tr("비준수 컬럼 있음"), "noncompliant"),
+            (self.tr("공개 항목 미입력"), "missing_metadata"),
+        ):
+            self.check_filter.addItem(text, code)
+        self.check_filter.setToolTip(
+            self.tr("비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·"
+                    "업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일")
+        )  # fmt: skip
+        self.check_filter.currentIndexChanged.connect(self._filters_changed)
+        bar.addWidget(self.check_filter)
         self.pii_filter = QCheckBox(self.tr("개인정보 포함"))
         self.pii_filter.toggled.connect(self._filters_changed)
         bar.addWidget(self.pii_filter)
@@ -155,7 +168,11 @@ class CatalogPage(Page):
     ) -> None:
         """Show the datasets the dashboard's bar stands for (all other filters cleared)."""
         self.refresh_departments()
-        for combo, value in ((self.status_filter, status), (self.department_filter, department)):
+        for combo, value in (
+            (self.status_filter, status),
+            (self.department_filter, department),
+            (self.check_filter, None),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
@@ -169,6 +186,7 @@ class CatalogPage(Page):
             self.status_filter.currentData(),
             self.pii_filter.isChecked(),
             self._department_folders(self.department_filter.currentData()),
+            self.check_filter.currentData(),
         )
         self._update_count()
         if self.search_box.text().strip():
