@@ -27,6 +27,17 @@ Job = Callable[[Any], Any]  # receives the worker's own Catalog
 _orphans: set[QThread] = set()
 
 
+_orphan_jobs: set[QObject] = set()  # jobs of retired threads, kept alive until they end
+
+
+def retire_job(thread: QThread, job: QObject, timeout_ms: int) -> bool:
+    """:func:`retire_thread`, also keeping ``job`` referenced while its thread still runs."""
+    if thread.isRunning():
+        _orphan_jobs.add(job)
+        thread.finished.connect(lambda: _orphan_jobs.discard(job))
+    return retire_thread(thread, timeout_ms)
+
+
 def retire_thread(thread: QThread, timeout_ms: int) -> bool:
     """Wait for ``thread``; if it is still running, keep it alive until it finishes."""
     if thread.wait(timeout_ms):
@@ -246,7 +257,7 @@ class MapJob(QObject):
             self.finished.emit(summary)
 
 
-def start_in_thread(job: ScanJob | MapJob, name: str = "scan") -> QThread:
+def start_in_thread(job: ScanJob | MapJob | ReadJob, name: str = "scan") -> QThread:
     """Move ``job`` to a new thread and start it; the thread ends when the job reports back."""
     thread = QThread()
     thread.setObjectName(name)
@@ -258,3 +269,29 @@ def start_in_thread(job: ScanJob | MapJob, name: str = "scan") -> QThread:
     job.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.start()
     return thread
+
+
+class ReadJob(QObject):
+    """A slow read-only core call (the dashboard figures) on a thread of its own, with its own
+    catalog connection, so it never queues in front of the clerk's edits on the TaskRunner."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, catalog_path: str, job: Job):
+        super().__init__()
+        self.catalog_path = catalog_path
+        self.job = job
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from catalog_app.catalog.store import Catalog
+
+            with Catalog(self.catalog_path) as catalog:
+                result = self.job(catalog)
+        except Exception as exc:
+            log.warning("읽기 작업 실패: %s", exc, exc_info=True)
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.finished.emit(result)

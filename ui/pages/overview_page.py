@@ -86,7 +86,8 @@ class OverviewPage(Page):
         self.words_chart.clicked.connect(lambda key: self.open_list.emit("word", key))
         self.status_chart.clicked.connect(lambda key: self.open_list.emit("status", key))
         self.pii_chart.clicked.connect(lambda key: self.open_list.emit("pii", key))
-        self._figures_pending = False
+        self._figures_thread = self._figures_job = None
+        self._figures_again = self._closing = False
         self.figures_ready = False
 
         self.layout_.addWidget(section_title(self.tr("최근 스캔 오류")))
@@ -201,24 +202,43 @@ class OverviewPage(Page):
         self.refresh_figures()
 
     def refresh_figures(self) -> None:
-        """준수율, openness and words need the checks over every column: on the task runner."""
+        """준수율, openness and words need the checks over every column (seconds on a big
+        catalog): on a read-only thread of their own, so the clerk's edits never wait behind them.
+        A refresh asked for while one runs is done once it ends."""
         from catalog_app.disclosure.overview import overview_figures
+        from ui.workers import ReadJob, start_in_thread
 
-        if self._figures_pending:
+        if self._figures_thread is not None:
+            self._figures_again = True
             return
-        self._figures_pending = True
+        self._figures_again = False
+        job = ReadJob(self.ctx.catalog_path, overview_figures)
+        job.finished.connect(self._figures_done)
+        job.failed.connect(self._figures_failed)
+        self._figures_job = job
+        self._figures_thread = start_in_thread(job, "overview")
+        self._figures_thread.finished.connect(self._figures_thread_ended)
 
-        def done(figures) -> None:
-            self._figures_pending = False
-            self.show_figures(figures)
+    def _figures_thread_ended(self) -> None:
+        self._figures_thread = self._figures_job = None
+        if self._figures_again and not self._closing:
+            self.refresh_figures()
 
-        def failed(exc: Exception) -> None:
-            self._figures_pending = False
-            for chart in (self.dept_chart, self.trend_chart, self.openness_chart, self.words_chart):
-                chart.set_empty_text(self.tr("계산하지 못했습니다: {e}").format(e=exc))
-                chart.set_items([])
+    def _figures_done(self, figures) -> None:
+        self.show_figures(figures)
 
-        self.ctx.runner.submit(lambda cat: overview_figures(cat), done, failed)
+    def _figures_failed(self, message: str) -> None:
+        for chart in (self.dept_chart, self.trend_chart, self.openness_chart, self.words_chart):
+            chart.set_empty_text(self.tr("계산하지 못했습니다: {e}").format(e=message))
+            chart.set_items([])
+
+    def shutdown(self) -> None:
+        """Never blocks for long: a figures run still going after 2 s finishes on its own."""
+        from ui.workers import retire_job
+
+        self._closing = True
+        if self._figures_thread is not None:
+            retire_job(self._figures_thread, self._figures_job, 2000)
 
     def show_figures(self, figures) -> None:
         rated = [d for d in figures.departments if d["rate"] is not None]
