@@ -330,3 +330,13 @@ def test_replace_departments_is_all_or_nothing(cat):
     with pytest.raises(MetadataError):
         meta.replace_departments([("복지과", "", "")])
     assert meta.department_map() == {"복지과": "복지정책과", "교통과": "교통과"}
+
+
+def test_overview_figures_stop_when_cancelled(cat):
+    from catalog_app.disclosure.overview import overview_figures
+    from catalog_app.progress import Cancelled, CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        overview_figures(cat, 2025, cancel=token)

@@ -273,23 +273,34 @@ def start_in_thread(job: ScanJob | MapJob | ReadJob, name: str = "scan") -> QThr
 
 class ReadJob(QObject):
     """A slow read-only core call (the dashboard figures) on a thread of its own, with its own
-    catalog connection, so it never queues in front of the clerk's edits on the TaskRunner."""
+    catalog connection, so it never queues in front of the clerk's edits on the TaskRunner.
+
+    ``job(catalog, token)`` should check the token: :meth:`cancel` lets a closing window stop it
+    at once (a QThread still running when the process exits aborts it)."""
 
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, catalog_path: str, job: Job):
+    def __init__(self, catalog_path: str, job: Callable[[Any, CancelToken], Any]):
         super().__init__()
         self.catalog_path = catalog_path
         self.job = job
+        self.token = CancelToken()
+
+    def cancel(self) -> None:
+        self.token.cancel()
 
     @Slot()
     def run(self) -> None:
+        from catalog_app.progress import Cancelled
+
         try:
             from catalog_app.catalog.store import Catalog
 
             with Catalog(self.catalog_path) as catalog:
-                result = self.job(catalog)
+                result = self.job(catalog, self.token)
+        except Cancelled:
+            self.failed.emit("cancelled")
         except Exception as exc:
             log.warning("읽기 작업 실패: %s", exc, exc_info=True)
             self.failed.emit(str(exc) or type(exc).__name__)

@@ -16,6 +16,7 @@ from catalog_app.disclosure.metadata import MetadataStore
 from catalog_app.disclosure.snapshot import list_snapshots
 from catalog_app.disclosure.state import build_state
 from catalog_app.matching.jobs import Workspace, check_catalog
+from catalog_app.progress import CancelToken
 
 __all__ = ["Overview", "overview_figures", "NOT_ENTERED"]
 
@@ -34,14 +35,18 @@ class Overview:
     formula: str = ""
 
 
-def overview_figures(catalog: Catalog, year: int | None = None, top: int = 10) -> Overview:
+def overview_figures(
+    catalog: Catalog, year: int | None = None, top: int = 10, cancel: CancelToken | None = None
+) -> Overview:
     """Dashboard figures for ``year`` (default: this year) — seconds on a 100,000-column catalog,
-    so the desktop runs it on a worker."""
+    so the desktop runs it on a worker, cancellable (``Cancelled``) when the window closes."""
     year = year or date.today().year
     departments = MetadataStore(catalog).department_map()
     ws = Workspace.open(catalog, with_matcher=False)
-    report = check_catalog(catalog, departments, ws)
-    state = build_state(catalog, year, checked_with=(ws, report))
+    report = check_catalog(catalog, departments, ws, cancel=cancel)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    state = build_state(catalog, year, checked_with=(ws, report), cancel=cancel)
     out = Overview(year=year, top_words=list(report.top_words[:top]))
     out.departments = [
         {"name": r.name, "rate": r.rate, "compliant": r.compliant, "checked": r.checked}

@@ -24,6 +24,7 @@ from catalog_app.disclosure.model import (
 )
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
 from catalog_app.matching.jobs import CheckReport, Workspace, check_catalog
+from catalog_app.progress import CancelToken
 
 __all__ = ["build_state", "profile_type"]
 
@@ -81,6 +82,7 @@ def build_state(
     today: date | None = None,
     dataset_ids: list[int] | None = None,
     checked_with: tuple[Workspace, CheckReport] | None = None,
+    cancel: CancelToken | None = None,
 ) -> DisclosureState:
     """The disclosure state as it stands now, labelled with ``year``.
 
@@ -119,6 +121,8 @@ def build_state(
         params,
     ).fetchall()
     for d in rows:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         own_tables = tables.get(d["id"], [])
         own_columns = columns.get(d["id"], [])
         department = department_of(d["folder"], departments)

@@ -203,9 +203,10 @@ def check_catalog(
     departments: dict[str, str] | None = None,
     ws: Workspace | None = None,
     dataset_ids: list[int] | None = None,
+    cancel: CancelToken | None = None,
 ) -> CheckReport:
     """Checks and 준수율 for every mapped column (of ``dataset_ids`` when given), with the
-    decisions as they stand now."""
+    decisions as they stand now. ``cancel`` is checked every few hundred columns."""
     from catalog_app.matching.compliance import top_nonstandard_words
 
     ws = ws or Workspace.open(catalog, with_matcher=False)
@@ -215,7 +216,9 @@ def check_catalog(
     }
     results: list[ColumnResult] = []
     out: list[dict] = []
-    for row in _columns(catalog, dataset_ids):
+    for n, row in enumerate(_columns(catalog, dataset_ids)):
+        if cancel is not None and n % 256 == 0:
+            cancel.raise_if_cancelled()
         match = matches.get(row["id"])
         kind = match["kind"] if match else "unmapped"
         candidates = json.loads(match["candidates"]) if match else []

@@ -212,7 +212,7 @@ class OverviewPage(Page):
             self._figures_again = True
             return
         self._figures_again = False
-        job = ReadJob(self.ctx.catalog_path, overview_figures)
+        job = ReadJob(self.ctx.catalog_path, lambda cat, token: overview_figures(cat, cancel=token))
         job.finished.connect(self._figures_done)
         job.failed.connect(self._figures_failed)
         self._figures_job = job
@@ -228,17 +228,20 @@ class OverviewPage(Page):
         self.show_figures(figures)
 
     def _figures_failed(self, message: str) -> None:
+        if self._closing:
+            return
         for chart in (self.dept_chart, self.trend_chart, self.openness_chart, self.words_chart):
             chart.set_empty_text(self.tr("계산하지 못했습니다: {e}").format(e=message))
             chart.set_items([])
 
     def shutdown(self) -> None:
-        """Never blocks for long: a figures run still going after 2 s finishes on its own."""
+        """Cancel a figures run (it stops within a few hundred columns) and wait for it."""
         from ui.workers import retire_job
 
         self._closing = True
         if self._figures_thread is not None:
-            retire_job(self._figures_thread, self._figures_job, 2000)
+            self._figures_job.cancel()
+            retire_job(self._figures_thread, self._figures_job, 5000)
 
     def show_figures(self, figures) -> None:
         rated = [d for d in figures.departments if d["rate"] is not None]
