@@ -97,7 +97,7 @@ def _find(cat: Catalog, ref: str):
 @click.version_option(__version__, prog_name="catalog-app")
 @click.pass_context
 def cli(ctx: click.Context, catalog: Path | None) -> None:
-    """공공기관 데이터 목록 관리: 스프레드시트 스캔·프로파일·검색."""
+    """공공기관 데이터 목록 관리: 스프레드시트 스캔·프로파일·표준 매핑·공개목록."""
     _utf8_output()
     ctx.ensure_object(dict)
     ctx.obj["catalog"] = catalog or default_catalog_path()

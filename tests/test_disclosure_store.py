@@ -340,3 +340,16 @@ def test_overview_figures_stop_when_cancelled(cat):
     token.cancel()
     with pytest.raises(Cancelled):
         overview_figures(cat, 2025, cancel=token)
+
+
+def test_overview_before_map_counts_unmapped_and_no_words(tmp_path, template):
+    from catalog_app.disclosure.overview import overview_figures
+
+    shutil.copy(template, tmp_path / "u.db")
+    make_tree(tmp_path / "자료2")
+    with Catalog(tmp_path / "u.db") as c:
+        scan(c, [str(tmp_path / "자료2")])
+        figures = overview_figures(c, 2025)
+        columns = c.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
+    assert figures.unmapped == columns > 0
+    assert figures.top_words == []  # nothing is called non-standard before suggestions exist

@@ -603,6 +603,9 @@ EN: dict[str, str] = {
     "부서": "Department",
     "개인정보 포함": "Contains personal data",
     "점검: 전체": "Checks: all",
+    "제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요": (
+        "{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]"
+    ),
     "비준수 컬럼 있음": "Has non-compliant columns",
     "공개 항목 미입력": "Disclosure fields missing",
     "비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일": (

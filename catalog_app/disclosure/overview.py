@@ -15,6 +15,7 @@ from catalog_app.disclosure import vocab
 from catalog_app.disclosure.metadata import MetadataStore
 from catalog_app.disclosure.snapshot import list_snapshots
 from catalog_app.disclosure.state import build_state
+from catalog_app.matching.compliance import ColumnResult, top_nonstandard_words
 from catalog_app.matching.jobs import Workspace, check_catalog
 from catalog_app.progress import CancelToken
 
@@ -33,6 +34,7 @@ class Overview:
     top_words: list[tuple[str, int]] = field(default_factory=list)
     rate: float | None = None  # the live catalog rate
     formula: str = ""
+    unmapped: int = 0  # columns with no suggestion yet (`map` not run since they were scanned)
 
 
 def overview_figures(
@@ -47,7 +49,28 @@ def overview_figures(
     if cancel is not None:
         cancel.raise_if_cancelled()
     state = build_state(catalog, year, checked_with=(ws, report), cancel=cancel)
-    out = Overview(year=year, top_words=list(report.top_words[:top]))
+    out = Overview(year=year)
+    out.unmapped = sum(1 for c in report.columns if c["kind"] == "unmapped")
+    # Before `map` a crosstab's year and region headers look like non-standard words: count the
+    # words of columns that have a suggestion only.
+    pairs = [
+        (
+            ColumnResult(
+                c["dataset_id"],
+                "",
+                c["department"],
+                c["table"],
+                c["label"],
+                c["kind"],
+                bool(c["compliant"]),
+                [],
+            ),
+            [w for check in c["checks"] for w in check.get("words") or []],
+        )  # fmt: skip
+        for c in report.columns
+        if c["kind"] != "unmapped"
+    ]
+    out.top_words = top_nonstandard_words(pairs, top)
     out.departments = [
         {"name": r.name, "rate": r.rate, "compliant": r.compliant, "checked": r.checked}
         for r in state.rates_of("department")

@@ -1953,127 +1953,132 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>Columns by kind of personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="92"/>
+        <location filename="../../ui/pages/overview_page.py" line="93"/>
         <source>최근 스캔 오류</source>
         <translation>Recent scan errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="95"/>
+        <location filename="../../ui/pages/overview_page.py" line="96"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96"/>
+        <location filename="../../ui/pages/overview_page.py" line="97"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <location filename="../../ui/pages/overview_page.py" line="98"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="109"/>
+        <location filename="../../ui/pages/overview_page.py" line="110"/>
         <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
         <translation>New here? Build the disclosure list in three steps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="114"/>
+        <location filename="../../ui/pages/overview_page.py" line="115"/>
         <source>폴더 스캔</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="115"/>
+        <location filename="../../ui/pages/overview_page.py" line="116"/>
         <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
         <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <location filename="../../ui/pages/overview_page.py" line="117"/>
         <source>폴더 스캔하기</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="120"/>
+        <location filename="../../ui/pages/overview_page.py" line="121"/>
         <source>표준 매핑 검토</source>
         <translation>Review standard mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="121"/>
+        <location filename="../../ui/pages/overview_page.py" line="122"/>
         <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
         <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="122"/>
+        <location filename="../../ui/pages/overview_page.py" line="123"/>
         <source>매핑 검토하기</source>
         <translation>Review mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="126"/>
+        <location filename="../../ui/pages/overview_page.py" line="127"/>
         <source>공개목록 내보내기</source>
         <translation>Export the disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="127"/>
+        <location filename="../../ui/pages/overview_page.py" line="128"/>
         <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
         <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="128"/>
+        <location filename="../../ui/pages/overview_page.py" line="129"/>
         <source>공개목록 열기</source>
         <translation>Open Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="184"/>
+        <location filename="../../ui/pages/overview_page.py" line="185"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="218"/>
+        <location filename="../../ui/pages/overview_page.py" line="234"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="225"/>
+        <location filename="../../ui/pages/overview_page.py" line="248"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="234"/>
+        <location filename="../../ui/pages/overview_page.py" line="256"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="237"/>
+        <location filename="../../ui/pages/overview_page.py" line="259"/>
+        <source>제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요</source>
+        <translation>{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="263"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="240"/>
+        <location filename="../../ui/pages/overview_page.py" line="266"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="244"/>
+        <location filename="../../ui/pages/overview_page.py" line="270"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="245"/>
+        <location filename="../../ui/pages/overview_page.py" line="271"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="259"/>
+        <location filename="../../ui/pages/overview_page.py" line="285"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="261"/>
+        <location filename="../../ui/pages/overview_page.py" line="287"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="263"/>
+        <location filename="../../ui/pages/overview_page.py" line="289"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>

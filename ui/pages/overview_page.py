@@ -253,9 +253,12 @@ class OverviewPage(Page):
             peak=100,
         )
         if figures.rate is not None:
-            self.rate_title.setText(
-                self.tr("부서별 표준 준수율 (전체 {rate:.1f}%)").format(rate=figures.rate)
-            )
+            title = self.tr("부서별 표준 준수율 (전체 {rate:.1f}%)").format(rate=figures.rate)
+            if figures.unmapped:
+                title += "\n" + self.tr(
+                    "제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요"
+                ).format(n=figures.unmapped)
+            self.rate_title.setText(title)
             self.rate_title.setToolTip(
                 figures.formula + "\n" + self.tr("자체 산출 — 공식 수준평가 점수가 아닙니다")
             )
