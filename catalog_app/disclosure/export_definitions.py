@@ -210,7 +210,7 @@ def write_definitions(state: DisclosureState, path: Path) -> list[Path]:
             write_csv(path.with_name(f"{path.stem}_{TABLE_SHEET}.csv"), TABLE_HEADERS, tables),
             write_csv(path.with_name(f"{path.stem}_{COLUMN_SHEET}.csv"), COLUMN_HEADERS, columns),
         ]
-    wb = new_workbook()
+    wb = new_workbook(write_only=True)
     write_table(
         wb.create_sheet(TABLE_SHEET), TABLE_HEADERS, tables, numbers=TABLE_NUMBERS, wrap=TABLE_WRAP
     )

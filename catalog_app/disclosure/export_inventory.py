@@ -102,7 +102,7 @@ def write_inventory(state: DisclosureState, path: Path) -> list[Path]:
     rows = inventory_rows(state)
     if suffix == ".csv":
         return [write_csv(path, HEADERS, rows)]
-    wb = new_workbook()
+    wb = new_workbook(write_only=True)
     write_table(wb.create_sheet(SHEET), HEADERS, rows, dates=DATES, numbers=NUMBERS, wrap=WRAP)
     write_table(
         wb.create_sheet(GUIDE_SHEET),

@@ -21,9 +21,11 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from catalog_app.disclosure.safe import cell_text
 
@@ -71,8 +73,14 @@ def source_label(source: str, year: int) -> str:
     return source
 
 
-def new_workbook() -> Workbook:
-    """An empty workbook without openpyxl's default 'Sheet', so sheets are named as added."""
+def new_workbook(write_only: bool = False) -> Workbook:
+    """An empty workbook without openpyxl's default 'Sheet', so sheets are named as added.
+
+    ``write_only`` streams rows to disk (the 93,000-row 컬럼정의서 in a third of the time); its
+    sheets take one table each (see ``write_table``).
+    """
+    if write_only:
+        return Workbook(write_only=True)
     wb = Workbook()
     wb.remove(wb.active)
     return wb
@@ -140,52 +148,112 @@ def write_table(
     ``dates``, ``numbers`` and ``wrap`` name header columns: text in a date or number column is
     written as a date or number when it parses (Python ints and floats always are). The sheet's
     main table (the one at row 1) also gets frozen panes under its header and an auto filter over
-    its used range; a second table lower on the sheet only gets the header style.
+    its used range; a second table lower on the sheet only gets the header style. A write-only
+    sheet (``new_workbook(write_only=True)``, for the big lists) takes one table at row 1.
     """
+    if isinstance(ws, WriteOnlyWorksheet):
+        return _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row)
     widths = [_display_width(str(h)) for h in headers]
     for j, header in enumerate(headers, start=1):
-        cell = ws.cell(row=start_row, column=j, value=_xlsx_text(header))
-        cell.data_type = "s"
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
+        _style_header(ws.cell(row=start_row, column=j), header)
     r = start_row
     for r, row in enumerate(rows, start=start_row + 1):
         for j, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
-            cell = ws.cell(row=r, column=j)
-            width = _write_cell(cell, header, value, dates, numbers, wrap)
-            widths[j - 1] = max(widths[j - 1], width)
-    for j, width in enumerate(widths, start=1):
-        dim = ws.column_dimensions[get_column_letter(j)]
-        fitted = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
-        # A second table on the sheet only widens what the first one set.
-        dim.width = fitted if start_row == 1 else max(dim.width or 0, fitted)
+            converted = _convert(header, value, dates, numbers, wrap)
+            if converted is not None:
+                _apply(ws.cell(row=r, column=j), converted)
+                widths[j - 1] = max(widths[j - 1], converted[3])
+    _set_widths(ws, widths, start_row)
     if start_row == 1:
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{r}"
     return r
 
 
-def _write_cell(cell, header: str, value: object, dates, numbers, wrap) -> int:
-    """Write one value as a date, a number or safe text; returns its display width."""
+def _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row: int) -> int:
+    """The write-only path: widths need the whole column before the first row is written, so
+    values are converted once, kept as small tuples, then streamed out as cells."""
+    if start_row != 1:
+        raise ValueError("a write-only sheet holds one table, at row 1")
+    widths = [_display_width(str(h)) for h in headers]
+    converted_rows = []
+    for row in rows:
+        converted = [
+            _convert(header, value, dates, numbers, wrap)
+            for header, value in zip(headers, row, strict=True)
+        ]
+        for j, c in enumerate(converted):
+            if c is not None and c[3] > widths[j]:
+                widths[j] = c[3]
+        converted_rows.append(converted)
+    _set_widths(ws, widths, 1)
+    ws.freeze_panes = "A2"
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws)
+        _style_header(cell, header)
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for converted in converted_rows:
+        ws.append([_streamed(ws, c) for c in converted])
+    last = len(converted_rows) + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{last}"
+    return last
+
+
+def _streamed(ws, converted: tuple | None):
+    """A plain value where no style is needed (openpyxl's fast path), else a styled cell."""
+    if converted is None:
+        return None
+    value, number_format, wrapped, _width = converted
+    if number_format or wrapped or (isinstance(value, str) and value.startswith("=")):
+        cell = WriteOnlyCell(ws)
+        _apply(cell, converted)
+        return cell
+    return value
+
+
+def _style_header(cell, header: str) -> None:
+    cell.value = _xlsx_text(header)
+    cell.data_type = "s"
+    cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    cell.alignment = Alignment(vertical="center")
+
+
+def _set_widths(ws, widths: list[int], start_row: int) -> None:
+    for j, width in enumerate(widths, start=1):
+        dim = ws.column_dimensions[get_column_letter(j)]
+        fitted = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
+        # A second table on the sheet only widens what the first one set.
+        dim.width = fitted if start_row == 1 else max(dim.width or 0, fitted)
+
+
+def _convert(header: str, value: object, dates, numbers, wrap) -> tuple | None:
+    """(value, number format, wrap, display width) of one cell: a date, a number or safe text;
+    None for an empty cell."""
     if value is None or value == "":
-        return 0
+        return None
     if header in dates and (day := as_date(value)) is not None:
-        cell.value = day
-        cell.number_format = DATE_FORMAT
-        return len(DATE_FORMAT)
+        return day, DATE_FORMAT, False, len(DATE_FORMAT)
     # Python numbers are always numbers; text only in the number columns.
     typed = isinstance(value, int | float) or header in numbers
     if typed and (number := as_number(value)) is not None:
-        cell.value = number
-        return len(str(number))
+        return number, None, False, len(str(number))
     text = _xlsx_text(value)
     if not text:
-        return 0
-    cell.value = text
-    cell.data_type = "s"  # after ``neutralise`` it cannot start with '='; never a formula
-    if header in wrap or len(text) > LONG_CELL:
-        cell.alignment = WRAP
-    return _display_width(text)
+        return None
+    return text, None, header in wrap or len(text) > LONG_CELL, _display_width(text)
+
+
+def _apply(cell, converted: tuple) -> None:
+    value, number_format, wrapped, _width = converted
+    cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    if isinstance(value, str):
+        cell.data_type = "s"  # after ``neutralise`` it cannot start with '='; never a formula
+        if wrapped:
+            cell.alignment = WRAP
 
 
 def _csv_text(value: object) -> str:
