@@ -603,6 +603,10 @@ EN: dict[str, str] = {
     "부서": "Department",
     "개인정보 포함": "Contains personal data",
     "점검: 전체": "Checks: all",
+    "공개": "Open",
+    "부분공개": "Partly open",
+    "비공개": "Closed",
+    "미입력": "Not entered",
     "제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요": (
         "{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]"
     ),

@@ -2068,17 +2068,37 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation> (current)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/overview_page.py" line="283"/>
+        <source>공개</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="284"/>
+        <source>부분공개</source>
+        <translation>Partly open</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/overview_page.py" line="285"/>
+        <source>비공개</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="286"/>
+        <source>미입력</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="291"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="287"/>
+        <location filename="../../ui/pages/overview_page.py" line="293"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="289"/>
+        <location filename="../../ui/pages/overview_page.py" line="295"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>

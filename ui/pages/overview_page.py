@@ -64,6 +64,7 @@ class OverviewPage(Page):
         self.status_chart = BarChart(self.tr("아직 스캔한 파일이 없습니다"))
         self.pii_chart = BarChart(self.tr("개인정보로 보이는 컬럼이 없습니다"))
         self.rate_title = section_title(self.tr("부서별 표준 준수율"))
+        self.rate_title.setWordWrap(True)  # a second line may say that suggestions are missing
         for i, (title, chart) in enumerate(
             (
                 (self.rate_title, self.dept_chart),
@@ -279,8 +280,14 @@ class OverviewPage(Page):
             peak=100,
         )
         items, keys = [], []
+        shown = {
+            "공개": self.tr("공개"),
+            "부분공개": self.tr("부분공개"),
+            "비공개": self.tr("비공개"),
+            "미입력": self.tr("미입력"),
+        }
         for name, n in figures.openness.items():
-            items.append((name, n, OPENNESS_COLORS.get(name, "#7f8c8d")))
+            items.append((shown.get(name, name), n, OPENNESS_COLORS.get(name, "#7f8c8d")))
             keys.append(("openness", name))
         items.append((self.tr("개인정보 포함"), figures.personal.get("Y", 0), "#8a4b00"))
         keys.append(("pii", None))
