@@ -1,7 +1,7 @@
 """The English translation (issue 6): a complete .ts that matches the sources, a .qm compiled from
 it, and a language switch while the app runs.
 
-After adding a user-facing string: give it English in tools/update_translations.py (EN) and run
+After adding a user-facing string: give it English in tools/translations_en.py (EN) and run
 ``.venv/bin/python tools/update_translations.py``; these tests say what is missing or stale.
 """
 
