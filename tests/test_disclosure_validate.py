@@ -462,3 +462,13 @@ def test_v23_open_dataset_with_a_withheld_column_should_be_partial():
     welfare.fields.pop("reason")
     found = [p for p in validate(state, TODAY) if p.code == "V23"]
     assert len(found) == 1 and "성명" in found[0].message and found[0].severity == "warning"
+
+
+def test_v16_same_title_twice_is_a_warning():
+    state = sample_state()
+    parking, welfare = state.datasets[0], state.datasets[1]
+    assert not [p for p in validate(state, TODAY) if p.code == "V16"]
+    welfare.fields["title"] = " " + parking.fields["title"] + " "
+    found = [p for p in validate(state, TODAY) if p.code == "V16"]
+    assert len(found) == 1 and found[0].severity == "warning" and found[0].field == "title"
+    assert parking.rel_path in found[0].message or welfare.rel_path in found[0].message

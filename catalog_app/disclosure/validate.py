@@ -21,6 +21,7 @@ Rules (code, severity):
 * V22 warning a reason code on a dataset or column that is (effectively) 공개
 * V23 warning a 공개 dataset with a withheld column (that is 부분공개)
 * V15 error   the same 목록키 on two datasets (the portal ID names one list entry)
+* V16 warning the same 목록명 on two datasets (e.g. one table saved as .csv and .xls)
 * V30 error   a 공개 dataset holds personal data that no column accounts for (so no column can be
               closed for it: the whole dataset is the problem)
 * V31 error   a personal-data column whose effective openness is open (one per column; this is
@@ -79,11 +80,26 @@ def validate(state: DisclosureState, today: dt.date | None = None) -> list[Probl
     today = today or dt.date.today()
     found: list[tuple[tuple, Problem]] = list(_institution(state.institution))
     by_key: dict[str, list[DatasetRecord]] = {}
+    by_title: dict[str, list[DatasetRecord]] = {}
     for d in state.included_datasets():
         check = _DatasetCheck(d, state.columns_of(d.key), today)
         found.extend(check.run())
         if d.get("list_key").strip():
             by_key.setdefault(d.get("list_key").strip(), []).append(d)
+        if d.get("title").strip():
+            by_title.setdefault(" ".join(d.get("title").split()), []).append(d)
+    for title, same in by_title.items():
+        for d in same[1:] if len(same) > 1 else []:
+            check = _DatasetCheck(d, [], today)
+            others = ", ".join(o.rel_path for o in same if o is not d)
+            check.add(
+                WARNING,
+                "V16",
+                "title",
+                f"목록명 '{title}'이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 "
+                "목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.",
+            )
+            found.extend(check.found)
     for list_key, same in by_key.items():
         for d in same[1:] if len(same) > 1 else []:
             check = _DatasetCheck(d, [], today)
