@@ -145,3 +145,16 @@ def test_department_dialog_names_the_folders(make_window, catalog_copy, qtbot, m
         catalog.department_filter.itemText(i) for i in range(catalog.department_filter.count())
     ]
     assert "인구정책과" in names
+
+
+def test_unsaved_institution_values_survive_leaving_the_page(make_window, catalog_copy, qtbot):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    assert not page.institution.is_dirty()
+    page.institution.editors["name"].setText("종로구")
+    assert page.institution.is_dirty()
+    window.show_page("overview")
+    window.show_page("disclosure")
+    assert page.institution.editors["name"].text() == "종로구"
+    fill_institution(page, qtbot)
+    assert not page.institution.is_dirty()

@@ -278,7 +278,8 @@ class DisclosurePage(Page):
         )
 
     def on_shown(self) -> None:
-        self.institution.load()
+        if not self.institution.is_dirty():  # never throw away what the coordinator typed
+            self.institution.load()
         self.refresh_year()
 
     def edit_departments(self) -> None:

@@ -55,6 +55,11 @@ class InstitutionForm(QWidget):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             else:
                 editor.setText(value)
+        self._loaded = self.values()
+
+    def is_dirty(self) -> bool:
+        """Typed but not saved (a language switch or a page refresh then keeps the form)."""
+        return self.values() != self._loaded
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -74,6 +79,7 @@ class InstitutionForm(QWidget):
         self.save_button.setEnabled(False)
 
         def done(_result) -> None:
+            self._loaded = values
             self.save_button.setEnabled(True)
             self.saved.emit()
 
