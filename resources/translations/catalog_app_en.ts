@@ -109,52 +109,67 @@
 <context>
     <name>ColumnOpennessTable</name>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="61"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="70"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="62"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="71"/>
         <source>개인정보(스캔)</source>
         <translation>Personal data (scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="63"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="72"/>
         <source>공개/비공개여부</source>
         <translation>Disclosure status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="64"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="73"/>
         <source>비공개사유</source>
         <translation>Reason for withholding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="65"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="74"/>
         <source>개인정보여부</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="66"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="75"/>
+        <source>상세근거</source>
+        <translation>Detailed grounds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="76"/>
+        <source>컬럼설명</source>
+        <translation>Column description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="77"/>
         <source>검사</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="140"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="129"/>
+        <source>두 번 눌러 입력합니다</source>
+        <translation>Double-click to type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="165"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="142"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="167"/>
         <source>(데이터셋 따름: {value})</source>
         <translation>(as dataset: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="159"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="184"/>
         <source>차단 {n}</source>
         <translation>{n} blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="161"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="186"/>
         <source>경고 {n}</source>
         <translation>{n} warnings</translation>
     </message>
@@ -773,7 +788,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/disclosure_page.py" line="189"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="336"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="337"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
@@ -808,99 +823,99 @@
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="299"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="300"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="303"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="304"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="313"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="329"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="330"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="336"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="337"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="338"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="339"/>
         <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>No problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="340"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="341"/>
         <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="374"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="375"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="386"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="387"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="393"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="394"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="408"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="410"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="411"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="428"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="429"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="451"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="453"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="454"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="455"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="456"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="458"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="459"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="484"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="485"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
@@ -1928,177 +1943,177 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>Standard compliance rate by department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="70"/>
+        <location filename="../../ui/pages/overview_page.py" line="71"/>
         <source>연도별 표준 준수율</source>
         <translation>Standard compliance rate by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71"/>
+        <location filename="../../ui/pages/overview_page.py" line="72"/>
         <source>공개여부·개인정보별 데이터셋</source>
         <translation>Datasets by disclosure status and personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72"/>
+        <location filename="../../ui/pages/overview_page.py" line="73"/>
         <source>자주 나오는 비표준 단어</source>
         <translation>Most frequent non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73"/>
+        <location filename="../../ui/pages/overview_page.py" line="74"/>
         <source>상태별 데이터셋</source>
         <translation>Datasets by status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74"/>
+        <location filename="../../ui/pages/overview_page.py" line="75"/>
         <source>개인정보 종류별 컬럼</source>
         <translation>Columns by kind of personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="93"/>
+        <location filename="../../ui/pages/overview_page.py" line="94"/>
         <source>최근 스캔 오류</source>
         <translation>Recent scan errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96"/>
+        <location filename="../../ui/pages/overview_page.py" line="97"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <location filename="../../ui/pages/overview_page.py" line="98"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="98"/>
+        <location filename="../../ui/pages/overview_page.py" line="99"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="110"/>
+        <location filename="../../ui/pages/overview_page.py" line="111"/>
         <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
         <translation>New here? Build the disclosure list in three steps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="115"/>
+        <location filename="../../ui/pages/overview_page.py" line="116"/>
         <source>폴더 스캔</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <location filename="../../ui/pages/overview_page.py" line="117"/>
         <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
         <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="117"/>
+        <location filename="../../ui/pages/overview_page.py" line="118"/>
         <source>폴더 스캔하기</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="121"/>
+        <location filename="../../ui/pages/overview_page.py" line="122"/>
         <source>표준 매핑 검토</source>
         <translation>Review standard mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="122"/>
+        <location filename="../../ui/pages/overview_page.py" line="123"/>
         <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
         <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="123"/>
+        <location filename="../../ui/pages/overview_page.py" line="124"/>
         <source>매핑 검토하기</source>
         <translation>Review mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="127"/>
+        <location filename="../../ui/pages/overview_page.py" line="128"/>
         <source>공개목록 내보내기</source>
         <translation>Export the disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="128"/>
+        <location filename="../../ui/pages/overview_page.py" line="129"/>
         <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
         <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="129"/>
+        <location filename="../../ui/pages/overview_page.py" line="130"/>
         <source>공개목록 열기</source>
         <translation>Open Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="185"/>
+        <location filename="../../ui/pages/overview_page.py" line="186"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="234"/>
+        <location filename="../../ui/pages/overview_page.py" line="235"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="248"/>
+        <location filename="../../ui/pages/overview_page.py" line="249"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="256"/>
+        <location filename="../../ui/pages/overview_page.py" line="257"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="259"/>
+        <location filename="../../ui/pages/overview_page.py" line="260"/>
         <source>제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요</source>
         <translation>{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="263"/>
+        <location filename="../../ui/pages/overview_page.py" line="264"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="266"/>
+        <location filename="../../ui/pages/overview_page.py" line="267"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="270"/>
+        <location filename="../../ui/pages/overview_page.py" line="271"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="271"/>
+        <location filename="../../ui/pages/overview_page.py" line="272"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="283"/>
+        <location filename="../../ui/pages/overview_page.py" line="284"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="284"/>
+        <location filename="../../ui/pages/overview_page.py" line="285"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="285"/>
+        <location filename="../../ui/pages/overview_page.py" line="286"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="286"/>
+        <location filename="../../ui/pages/overview_page.py" line="287"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="291"/>
+        <location filename="../../ui/pages/overview_page.py" line="292"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="293"/>
+        <location filename="../../ui/pages/overview_page.py" line="294"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="295"/>
+        <location filename="../../ui/pages/overview_page.py" line="296"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>

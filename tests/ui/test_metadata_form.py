@@ -264,3 +264,35 @@ def test_a_wide_file_gets_its_combo_boxes_a_chunk_at_a_time(
     assert form.column_combo("항목0", "pii").currentText() == "(자동: N)"
     last.setCurrentIndex(last.findData("비공개"))
     assert form.changes() == ({}, {("#0", f"항목{n - 1}"): {"openness": "비공개"}})
+
+
+def test_column_detail_and_description_are_typed_in_the_table(catalog_page, catalog_copy, qtbot):
+    from ui.pages.metadata_columns import COL_DESC, COL_DETAIL
+
+    form, dataset_id = _open_form(catalog_page, "연락처.csv", qtbot)
+    table = form.column_table
+    labels = [table.item(r, COL_LABEL).text() for r in range(table.rowCount())]
+    r = labels.index("주민등록번호")
+    assert not (table.item(r, COL_LABEL).flags() & Qt.ItemFlag.ItemIsEditable)
+    assert table.item(r, COL_DESC).flags() & Qt.ItemFlag.ItemIsEditable
+    assert not form.is_dirty()
+    table.item(r, COL_DESC).setText("수급자 확인용")
+    table.item(r, COL_DETAIL).setText("개인정보 보호법 제24조")
+    assert form.is_dirty()
+    assert form.changes()[1] == {
+        ("#0", "주민등록번호"): {
+            "description": "수급자 확인용",
+            "reason_detail": "개인정보 보호법 제24조",
+        }
+    }
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
+    _entered_values, columns = _entered(catalog_copy, dataset_id)
+    assert columns == {
+        ("#0", "주민등록번호"): {
+            "description": "수급자 확인용",
+            "reason_detail": "개인정보 보호법 제24조",
+        }
+    }
+    r = [table.item(i, COL_LABEL).text() for i in range(table.rowCount())].index("주민등록번호")
+    assert table.item(r, COL_DESC).text() == "수급자 확인용"  # reloaded from the catalog

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,9 +31,17 @@ from ui.pages.metadata_widgets import (
     vocab_combo,
 )
 
-COL_LABEL, COL_SCAN, COL_OPENNESS, COL_REASON, COL_PII, COL_CHECK = range(6)
+COL_LABEL, COL_SCAN, COL_OPENNESS, COL_REASON, COL_PII, COL_DETAIL, COL_DESC, COL_CHECK = range(8)
 _COLUMN_EDITORS = {COL_OPENNESS: "openness", COL_REASON: "reason", COL_PII: "pii"}
+_TEXT_EDITORS = {COL_DETAIL: "reason_detail", COL_DESC: "description"}  # typed in the cell
 _ROWS_SHOWN = 12  # the table grows up to this many rows, then scrolls
+
+
+def _fixed(text: str) -> QTableWidgetItem:
+    """A read-only cell (the table's editable cells are 상세근거 and 컬럼설명)."""
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
 
 
 @dataclass
@@ -52,10 +60,11 @@ class ColumnOpennessTable(QTableWidget):
     edited = Signal()  # a combo box's value changed (also while filling: the form filters that)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, 6, parent)
+        super().__init__(0, 8, parent)
         self._rows: list[_ColumnRow] = []
         self._serial = 0  # bumped by every fill: combos of a stale fill are not added
         self._inherited_openness = ""
+        self._filling = False  # setItem during fill must not count as an edit
         self.setHorizontalHeaderLabels(
             [
                 self.tr("컬럼"),
@@ -63,13 +72,21 @@ class ColumnOpennessTable(QTableWidget):
                 self.tr("공개/비공개여부"),
                 self.tr("비공개사유"),
                 self.tr("개인정보여부"),
+                self.tr("상세근거"),
+                self.tr("컬럼설명"),
                 self.tr("검사"),
             ]
         )
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the 상세근거 and 컬럼설명 cells are editable (their items carry the flag).
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.itemChanged.connect(self._item_changed)
         self.setWordWrap(False)
         self.horizontalHeader().setStretchLastSection(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -97,15 +114,22 @@ class ColumnOpennessTable(QTableWidget):
             by_column.setdefault((p.table_key, p.column), []).append(p)
         own_openness = record.get("openness")
         self._inherited_openness = vocab.OPEN if own_openness == vocab.PARTIAL else own_openness
+        self._filling = True
         self.setRowCount(len(columns))
         for r, c in enumerate(columns):
             found = by_column.get((c.table_key, c.label), [])
             row = _ColumnRow(c.table_key, c.label, c, found)
             name = f"{c.table_name} · {c.label}" if several else c.label
-            label_item = QTableWidgetItem(name)
+            label_item = _fixed(name)
             self.setItem(r, COL_LABEL, label_item)
-            self.setItem(r, COL_SCAN, QTableWidgetItem(labels.pii_name(c.pii_kind)))
-            marker = QTableWidgetItem(self._marker_text(found))
+            self.setItem(r, COL_SCAN, _fixed(labels.pii_name(c.pii_kind)))
+            for col, key in _TEXT_EDITORS.items():
+                entered = c.get(key) if c.sources.get(key) == ENTERED else ""
+                item = QTableWidgetItem(entered)
+                item.setToolTip(self.tr("두 번 눌러 입력합니다"))
+                self.setItem(r, col, item)
+                row.original[key] = entered
+            marker = _fixed(self._marker_text(found))
             if found:
                 tip = "\n".join(short_problem(p) for p in found)
                 blocking = any(p.severity == "error" for p in found)
@@ -114,8 +138,11 @@ class ColumnOpennessTable(QTableWidget):
                 label_item.setToolTip(tip)
             self.setItem(r, COL_CHECK, marker)
             self._rows.append(row)
+        self._filling = False
         self.resizeColumnsToContents()
         self.setColumnWidth(COL_LABEL, min(max(self.columnWidth(COL_LABEL), 120), 260))
+        for col in _TEXT_EDITORS:  # room to type in, even when nothing is entered yet
+            self.setColumnWidth(col, min(max(self.columnWidth(col), 160), 320))
         self._fit_height()
 
     def add_combos(self, first: int, count: int) -> int:
@@ -182,12 +209,21 @@ class ColumnOpennessTable(QTableWidget):
     def changes(self) -> dict[tuple[str, str], dict[str, str]]:
         """(table_key, label) → field → value that differs from what was entered when loaded."""
         columns: dict[tuple[str, str], dict[str, str]] = {}
-        for row in self._rows:
+        for r, row in enumerate(self._rows):
             for key, combo in row.combos.items():
                 value = combo.currentData() or ""
                 if value != row.original[key]:
                     columns.setdefault((row.table_key, row.label), {})[key] = value
+            for col, key in _TEXT_EDITORS.items():
+                item = self.item(r, col)
+                value = item.text().strip() if item is not None else ""
+                if value != row.original.get(key, ""):
+                    columns.setdefault((row.table_key, row.label), {})[key] = value
         return columns
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if not self._filling and item.column() in _TEXT_EDITORS:
+            self.edited.emit()
 
     def column_combo(self, label: str, key: str, table_key: str | None = None) -> QComboBox:
         return self._column_row(label, table_key)[1].combos[key]
