@@ -242,7 +242,7 @@ def test_fingerprint_hash(tmp_path):
     assert fingerprint_hash(p) == expected
     assert fingerprint_hash(str(p), chunk=4096) == expected
     assert len(expected) == 32
-    touch(p, data[:-1] + b"\0")
+    touch(p, data[:-1] + bytes([data[-1] ^ 0xFF]))  # always a different last byte
     assert fingerprint_hash(p) != expected
 
 
