@@ -210,3 +210,13 @@ def test_corpus_encoding(row):
     with open_text(path, guess) as f:
         text = f.read()  # strict: the whole file decodes with the guess
     assert text and not text.startswith("\ufeff")
+
+
+def test_decode_excel_csv_reads_utf8_bom_and_cp949_and_refuses_the_rest():
+    from catalog_app.scan.encoding import decode_excel_csv
+
+    text = "원본 파일,분류체계\n주차장.csv,교통물류\n"
+    assert decode_excel_csv(text.encode("utf-8-sig")) == text
+    assert decode_excel_csv(text.encode("utf-8")) == text
+    assert decode_excel_csv(text.encode("cp949")) == text
+    assert decode_excel_csv(b"\xff\xfe\x00\xd8\x81") is None

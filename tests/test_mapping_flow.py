@@ -181,3 +181,20 @@ def test_a_rejected_term_is_not_offered_again(catalog):
     MappingDesk(catalog).reject(cid, top)
     map_catalog(catalog)
     assert top not in [c["term"] for c in match(catalog, cid)["candidates"]]
+
+
+def test_memory_file_resaved_by_korean_excel_imports(catalog, tmp_path):
+    """Excel re-saves an edited CSV as CP949: the other department can still import it."""
+    map_catalog(catalog)
+    desk = MappingDesk(catalog)
+    desk.accept(column_id(catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
+    memory_file = tmp_path / "memory.csv"
+    desk.export_memory(memory_file)
+    resaved = tmp_path / "memory_cp949.csv"
+    resaved.write_bytes(memory_file.read_text(encoding="utf-8-sig").encode("cp949"))
+    fresh = Catalog(tmp_path / "other.db")
+    try:
+        assert MappingDesk(fresh).import_memory(resaved) == 1
+        assert next(iter(MappingDesk(fresh).memory().values()))["term_name"] == "소재지주소"
+    finally:
+        fresh.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
+from catalog_app.scan.encoding import decode_excel_csv
 
 __all__ = [
     "DOMAIN_HEADERS",
@@ -327,14 +328,8 @@ def _read_csv_files(files: Sequence[Path], *, single: bool) -> Dictionary:
 
 def _csv_rows(path: Path) -> list[list[str]]:
     """UTF-8 with or without BOM; CP949 as a fallback (what Korean Excel saves as 'CSV')."""
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_excel_csv(path.read_bytes())
+    if text is None:
         raise DictionaryFormatError(
             f"'{path.name}'의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949로 저장해 주십시오."
         )

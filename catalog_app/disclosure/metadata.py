@@ -19,6 +19,7 @@ from catalog_app.dictionary.institution import current_user
 from catalog_app.disclosure import vocab
 from catalog_app.disclosure.model import ENTERED
 from catalog_app.disclosure.safe import restore
+from catalog_app.scan.encoding import decode_excel_csv
 
 __all__ = [
     "Department",
@@ -422,14 +423,8 @@ def missing_entry_clause(alias: str = "d") -> tuple[str, tuple]:
 
 
 def _read_csv(path: Path) -> tuple[list[dict[str, str]], list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_excel_csv(path.read_bytes())
+    if text is None:
         raise MetadataError(f"파일 인코딩을 읽을 수 없습니다 (UTF-8 또는 CP949): {path.name}")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     headers = [h.strip() for h in (reader.fieldnames or [])]

@@ -9,6 +9,7 @@ clerk accepted once becomes the top suggestion for the same label elsewhere.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import InstitutionEditor, current_user
 from catalog_app.dictionary.model import Term
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore
+from catalog_app.scan.encoding import decode_excel_csv
 
 MEMORY_FIELDS = ["label", "term_name", "term_abbr", "domain", "value_type", "uses"]
 
@@ -338,8 +340,11 @@ class MappingDesk:
 
     def import_memory(self, path: Path) -> int:
         """Take another department's memory file (this catalog's own decisions still win)."""
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+        # Re-saved in Korean Excel the file comes back as CP949: read it either way.
+        text = decode_excel_csv(Path(path).read_bytes())
+        if text is None:
+            raise MappingError("매핑 기억 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
         missing = set(MEMORY_FIELDS[:2]) - set(rows[0] if rows else MEMORY_FIELDS)
         if missing:
             raise MappingError(f"매핑 기억 파일이 아닙니다 (없는 열: {', '.join(sorted(missing))})")

@@ -130,3 +130,17 @@ def _chardet_guess(sample: bytes, complete: bool) -> EncodingGuess:
 
 
 __all__ = ["EncodingGuess", "detect_encoding", "open_text", "decode_sample", "SAMPLE_BYTES"]
+
+
+def decode_excel_csv(data: bytes) -> str | None:
+    """A small CSV a person saved from Excel (a dictionary file, a filled-in template): UTF-8 with
+    or without BOM, else CP949 (what Korean Excel writes as 'CSV'); None when neither decodes.
+
+    Whole-file and strict, unlike the scan's guess from a prefix: these files are read at once.
+    """
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
