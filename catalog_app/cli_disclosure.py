@@ -153,8 +153,10 @@ def meta_show(ctx, dataset: str, year: int, as_json: bool) -> None:
 
     with _catalog(ctx) as cat:
         row = _dataset(cat, dataset)
-        state = build_state(cat, year)
-    record = next(d for d in state.datasets if d.dataset_id == row["id"])
+        state = build_state(cat, year, dataset_ids=[row["id"]])  # one file, not the catalog
+    record = next((d for d in state.datasets if d.dataset_id == row["id"]), None)
+    if record is None:  # a file that vanished is not on any list
+        _fail(f"없어진 파일이라 공개목록 항목이 없습니다: {row['rel_path']}")
     columns = state.columns_of(record.key)
     if as_json:
         _echo_json(
