@@ -40,6 +40,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 import tomllib
 from pathlib import Path
@@ -388,8 +389,13 @@ def folder_size(path: Path) -> int:
 def archive(dist: Path, folder: Path, version: str) -> Path:
     """A zip for Windows (Explorer opens it); a tar.gz for Linux (keeps the .so symlinks)."""
     base = dist / f"{NAME}-{version}-{platform_tag()}"
-    fmt = "zip" if sys.platform == "win32" else "gztar"
-    return Path(shutil.make_archive(str(base), fmt, root_dir=dist, base_dir=folder.name))
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(base), "zip", root_dir=dist, base_dir=folder.name))
+    path = base.with_name(base.name + ".tar.gz")
+    # gzip level 6: 15 s here; level 9 (shutil's default) took 55 s for 0.5% less.
+    with tarfile.open(path, "w:gz", compresslevel=6) as tf:
+        tf.add(folder, arcname=folder.name)
+    return path
 
 
 def build(dist: Path, work: Path, two_executables: bool, make_archive: bool) -> dict:
