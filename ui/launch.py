@@ -24,5 +24,22 @@ def main() -> None:
     cli(prog_name="catalog-app", obj={"open_window": open_window})
 
 
+def main_windowed() -> None:
+    """The windowed executable of the Windows build (``catalog-app-gui.exe``, see
+    tools/build_app.py): it has no console, so a CLI command's output would go nowhere. It always
+    opens the window, on ``--catalog FILE`` or on a catalog file given as its only argument (a
+    .db dropped on the icon); the CLI is ``catalog-app.exe`` beside it."""
+    from catalog_app.cli import cli
+
+    args = sys.argv[1:]
+    if len(args) == 1 and not args[0].startswith("-"):
+        catalog = ["--catalog", args[0]]
+    elif len(args) == 2 and args[0] == "--catalog":
+        catalog = args
+    else:
+        catalog = [a for a in args if a.startswith("--catalog=")][:1]
+    cli(args=[*catalog, "gui"], prog_name="catalog-app", obj={"open_window": open_window})
+
+
 if __name__ == "__main__":
     main()
