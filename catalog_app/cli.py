@@ -189,6 +189,7 @@ def scan(
                     "status": summary.status,
                     "catalog": str(cat.path),
                     "counts": summary.counts,
+                    "suggested": summary.suggested,
                     "failed": [{"path": p, "code": c, "message": m} for p, c, m in summary.failed],
                     "datasets": [queries.dataset_detail(cat, i) for i in summary.dataset_ids],
                 }
@@ -199,6 +200,8 @@ def scan(
                 f"스캔 완료: 파일 {c['total']}개 — 새 파일 {c['new']}, 바뀐 파일 {c['changed']}, "
                 f"그대로 {c['unchanged']}, 실패 {c['failed']}, 없어짐 {c['missing']}"
             )
+            if summary.suggested:
+                click.echo(f"새로 읽은 컬럼 {summary.suggested}개에 표준용어 제안을 만들었습니다.")
             for path, _code, message in summary.failed:
                 click.echo(f"  [실패] {path}: {message}")
             click.echo(f"카탈로그: {cat.path}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -152,9 +153,16 @@ class DictionaryStore:
 
         folder = standards_dir() / SHIPPED_EDITION
         dictionary = read_dictionary(Path(str(folder)))
-        return self.import_edition(
-            dictionary, source=f"shipped:{SHIPPED_EDITION}", make_current=True
-        )
+        try:
+            return self.import_edition(
+                dictionary, source=f"shipped:{SHIPPED_EDITION}", make_current=True
+            )
+        except (DictionaryError, sqlite3.IntegrityError):
+            # another connection (a scan's worker suggesting terms, the window) loaded it first
+            current = self.current()
+            if current is None:
+                raise
+            return current
 
     def import_edition(
         self,
