@@ -100,7 +100,7 @@ def test_save_enters_only_the_changed_values_and_undo_removes_them(
     assert _changes(form) == ({"update_cycle": "연간", "keywords": "인구, 세대"}, {})
 
     keywords.setFocus()
-    qtbot.waitUntil(keywords.hasFocus, timeout=3000)
+    qtbot.waitUntil(keywords.hasFocus, timeout=15_000)
     qtbot.keyClick(keywords, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
     qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
 
