@@ -334,12 +334,10 @@ def bulk_count(conn: sqlite3.Connection, threshold: float) -> int:
 
 
 def unmatched_count(conn: sqlite3.Connection) -> int:
-    """Columns of readable datasets that have no suggestion yet (new since the last run)."""
-    return conn.execute(
-        """SELECT COUNT(*) FROM columns c JOIN datasets d ON d.id = c.dataset_id
-           WHERE d.status = 'ok'
-           AND NOT EXISTS (SELECT 1 FROM column_match m WHERE m.column_id = c.id)"""
-    ).fetchone()[0]
+    """Columns of readable datasets without a current suggestion (the core counts them)."""
+    from catalog_app.matching.jobs import mapping_trust
+
+    return mapping_trust(conn).unsuggested
 
 
 def working_names(conn: sqlite3.Connection, table: str = "dict_terms") -> list[str]:

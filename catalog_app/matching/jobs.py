@@ -279,6 +279,35 @@ def check_catalog(
     )
 
 
+@dataclass
+class MappingTrust:
+    """What the window says beside a 준수율 (cheap: two indexed queries, no checks run)."""
+
+    unsuggested: int  # columns of readable datasets without a current suggestion
+    excluded: list[dict]  # datasets left out of the rate: [{"dataset_id", "path", "reason"}]
+
+    @property
+    def trusted(self) -> bool:
+        return self.unsuggested == 0
+
+
+def mapping_trust(conn) -> MappingTrust:
+    unsuggested = conn.execute(
+        """SELECT COUNT(*) FROM columns c JOIN datasets d ON d.id = c.dataset_id
+           WHERE d.status = 'ok'
+           AND NOT EXISTS (SELECT 1 FROM column_match m WHERE m.column_id = c.id)"""
+    ).fetchone()[0]
+    excluded = []
+    for row in conn.execute(
+        """SELECT id, rel_path, flags FROM datasets WHERE status = 'ok' AND flags != '[]'
+           ORDER BY folder, name"""
+    ):
+        reason = rate_exclusion(row["flags"])
+        if reason:
+            excluded.append({"dataset_id": row["id"], "path": row["rel_path"], "reason": reason})
+    return MappingTrust(unsuggested, excluded)
+
+
 def noncompliant_clause(alias: str = "d") -> str:
     """SQL condition on ``datasets AS alias``: a column failed the checks at the last ``map``
     (the catalog's '비준수 컬럼 있음' filter)."""
