@@ -92,6 +92,10 @@ def test_header_override_rescans_the_file(make_window, catalog_copy, qtbot, monk
     table = page.detail.current_table()
     assert table["header_rows"] == 1
     assert "직접 지정" in page.detail.tables.index(0, 1).data()
+    # the re-read table got its suggestions in the same job: nothing is left without one
+    from catalog_app.matching.jobs import mapping_trust
+
+    assert mapping_trust(page.ctx.catalog.conn).unsuggested == 0
 
 
 def test_check_filters_noncompliant_and_missing_metadata(make_window, catalog_copy):
