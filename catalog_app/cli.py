@@ -182,6 +182,8 @@ def scan(
                 "\n스캔을 중단했습니다. 끝난 파일까지는 카탈로그에 저장되었습니다.", err=True
             )
             sys.exit(130)
+        if summary.suggest_error:
+            click.echo(f"[경고] {summary.suggest_error} (catalog-app map 으로 다시 시도)", err=True)
         if as_json:
             _emit_json(
                 {

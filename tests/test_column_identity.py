@@ -260,3 +260,35 @@ def test_exports_refuse_with_a_blocking_problem_while_suggestions_are_missing(
     with pytest.raises(ExportBlocked) as blocked:
         take_snapshot(cat, 2026)
     assert any(p.code == "V41" for p in blocked.value.blocking)
+
+
+def test_a_dictionary_that_cannot_be_used_does_not_stop_the_scan(cat, folder, monkeypatch):
+    from catalog_app.dictionary.store import DictionaryError
+    from catalog_app.matching import refresh
+
+    def broken(catalog):
+        raise DictionaryError("현재 표준 사전이 지정되지 않았습니다.")
+
+    monkeypatch.setattr(refresh, "workspace_for", broken)
+    summary = scan(cat, [str(folder)])
+    assert summary.status == "done" and summary.counts["new"] == 7
+    assert summary.suggested == 0 and "표준 사전" in summary.suggest_error
+    assert check_catalog(cat).unsuggested > 0  # and check says so until map runs
+
+
+def test_a_matcher_failure_on_one_header_leaves_only_that_column_unsuggested(
+    cat, folder, monkeypatch
+):
+    from catalog_app.matching import refresh
+
+    real = refresh.match_row
+
+    def flaky(ws, column_id, profile, decision):
+        if profile.label == "전화번호":
+            raise ValueError("matcher bug")
+        return real(ws, column_id, profile, decision)
+
+    monkeypatch.setattr(refresh, "match_row", flaky)
+    summary = scan(cat, [str(folder)])
+    assert summary.status == "done" and summary.counts["failed"] == 0
+    assert check_catalog(cat).unsuggested == 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -26,6 +27,8 @@ from catalog_app.matching.jobs import Workspace, working_term
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["Suggester", "match_row", "workspace_for"]
+
+log = logging.getLogger(__name__)
 
 _CACHE: OrderedDict[str, Workspace] = OrderedDict()
 _CACHE_SIZE = 2
@@ -114,10 +117,19 @@ class Suggester:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.ws: Workspace | None = None
+        self.error: str | None = None  # why suggestions could not be made (Korean)
+        self.skipped = 0  # columns the matcher failed on (left without a suggestion)
 
-    def prepare(self) -> None:
-        if self.ws is None:
-            self.ws = workspace_for(self.catalog)
+    def prepare(self) -> bool:
+        """Open the workspace once; False (and ``error``) when the dictionary cannot be used —
+        the scan then saves the files without suggestions and ``check`` says so."""
+        if self.ws is None and self.error is None:
+            try:
+                self.ws = workspace_for(self.catalog)
+            except Exception as exc:  # no current edition, a damaged dictionary …
+                log.warning("표준용어 제안을 만들 수 없습니다: %s", exc, exc_info=True)
+                self.error = f"표준용어 제안을 만들 수 없습니다: {exc}"
+        return self.ws is not None
 
     def __call__(
         self, conn: sqlite3.Connection, dataset_id: int, items: list[tuple[int, ColumnProfile]]
@@ -130,7 +142,11 @@ class Suggester:
                 "SELECT * FROM column_mappings WHERE dataset_id = ?", (dataset_id,)
             )
         }
-        return [
-            match_row(self.ws, column_id, profile, decisions.get(column_id))
-            for column_id, profile in items
-        ]
+        rows = []
+        for column_id, profile in items:
+            try:
+                rows.append(match_row(self.ws, column_id, profile, decisions.get(column_id)))
+            except Exception:  # a matcher bug on one odd header must not lose the file
+                log.warning("제안 실패: %r", profile.label, exc_info=True)
+                self.skipped += 1
+        return rows

@@ -31,6 +31,7 @@ class ScanSummary:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
     skipped_dirs: list[str] = field(default_factory=list)
     suggested: int = 0  # columns that got a fresh suggestion (new or changed content)
+    suggest_error: str | None = None  # why no suggestions could be made (Korean), if so
 
     @property
     def exit_code(self) -> int:
@@ -163,12 +164,14 @@ def _scan_one(
     except Exception as exc:  # a reader bug must not stop the whole scan
         failure = ScanFailure("read_error", f"{type(exc).__name__}: {exc}")
         return _failed(catalog, file, content_hash, failure, root_id, run_id, summary)
+    hook = None
     if suggester is not None and any(t.columns for t in result.tables):
-        suggester.prepare()  # outside the save transaction: it may load the dictionary
-    outcome = catalog.save_file_result(
-        file, content_hash, result, root_id, run_id, suggest=suggester
-    )
+        # outside the save transaction: opening the workspace may load the dictionary
+        hook = suggester if suggester.prepare() else None
+    outcome = catalog.save_file_result(file, content_hash, result, root_id, run_id, suggest=hook)
     summary.suggested += outcome.suggested
+    if suggester is not None and suggester.error:
+        summary.suggest_error = suggester.error
     dataset_id = outcome.dataset_id
     if known is None:
         summary.dataset_ids.append(dataset_id)
