@@ -292,3 +292,24 @@ def test_a_matcher_failure_on_one_header_leaves_only_that_column_unsuggested(
     summary = scan(cat, [str(folder)])
     assert summary.status == "done" and summary.counts["failed"] == 0
     assert check_catalog(cat).unsuggested == 1
+
+
+def test_a_rescan_fills_the_suggestions_a_column_lacked_and_keeps_the_others(cat, folder):
+    scan(cat, [str(folder)], suggest=False)
+    scan(cat, [str(folder)])  # nothing changed on disk: not even read
+    assert _unsuggested(cat) > 0
+    notes = "notes/메모.csv"
+    scan(cat, [str(folder / "notes" / "메모.csv")], force=True)  # read again: gaps filled
+    filled = {
+        c["label"]
+        for c in check_catalog(cat).columns
+        if c["path"] == notes and c["kind"] != "unmapped"
+    }
+    assert filled == {"시설명", "전화번호", "비고"}
+    _stamp_all(cat)
+    summary = scan(cat, [str(folder)], force=True)
+    assert _unsuggested(cat) == 0
+    stamps = _stamps(cat)
+    note_ids = {_column(cat, notes, label) for label in ("시설명", "전화번호")}
+    assert all(stamps[i] == SENTINEL for i in note_ids)  # already suggested: untouched
+    assert summary.suggested == len([v for v in stamps.values() if v != SENTINEL])

@@ -243,15 +243,17 @@ class Catalog:
 
         Every column keeps its id when its (table key, label, occurrence) was seen before. A
         column whose label and profile are unchanged keeps its suggestion untouched; the others
-        (new or changed content) lose theirs, and ``suggest(conn, dataset_id, [(column_id,
-        profile), ...])`` — when given — returns fresh ``column_match`` rows for them, written in
-        this same transaction, so no reader ever sees a column without a current suggestion.
+        (new or changed content, or none yet) lose theirs, and ``suggest(conn, dataset_id,
+        [(column_id, profile), ...])`` — when given — returns fresh ``column_match`` rows for
+        them, written in this same transaction, so no reader ever sees a column without a
+        current suggestion.
         """
         from catalog_app.scan.file_scan import table_key
 
         with self.transaction() as conn:
             known = conn.execute("SELECT id FROM datasets WHERE path = ?", (file.path,)).fetchone()
             old = self._old_contents(conn, known["id"]) if known else {}
+            matched = self._matched(conn, known["id"]) if known else set()
             dataset_id = self._upsert_dataset(
                 conn,
                 file,
@@ -309,9 +311,9 @@ class Catalog:
                     column_id = self.identity_in(conn, dataset_id, key, c.label, occurrence)
                     row = _column_row(table_id, dataset_id, c)
                     rows.append((column_id, *row))
-                    if old.get(column_id) == row[3:]:
+                    if old.get(column_id) == row[3:] and column_id in matched:
                         kept.add(column_id)
-                    else:
+                    else:  # new or changed content, or a column that had no suggestion
                         fresh.append((column_id, c))
                 conn.executemany(_COLUMN_INSERT, rows)
                 if self.has_fts:
@@ -332,6 +334,15 @@ class Catalog:
                 conn.executemany(MATCH_INSERT, matches)
                 outcome.suggested = len(matches)
         return outcome
+
+    def _matched(self, conn, dataset_id: int) -> set[int]:
+        """Ids of the file's columns that have a suggestion."""
+        rows = conn.execute(
+            """SELECT m.column_id FROM column_match m JOIN column_keys k ON k.id = m.column_id
+               WHERE k.dataset_id = ?""",
+            (dataset_id,),
+        )
+        return {r[0] for r in rows}
 
     def _drop_stale_matches(self, conn, dataset_id: int, kept: set[int]) -> None:
         """Suggestions of this file's identities whose content is new, changed or gone."""
