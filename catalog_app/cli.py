@@ -182,6 +182,8 @@ def scan(
                 "\n스캔을 중단했습니다. 끝난 파일까지는 카탈로그에 저장되었습니다.", err=True
             )
             sys.exit(130)
+        if summary.suggest_error:
+            click.echo(f"[경고] {summary.suggest_error} (catalog-app map 으로 다시 시도)", err=True)
         if as_json:
             _emit_json(
                 {
@@ -189,6 +191,7 @@ def scan(
                     "status": summary.status,
                     "catalog": str(cat.path),
                     "counts": summary.counts,
+                    "suggested": summary.suggested,
                     "failed": [{"path": p, "code": c, "message": m} for p, c, m in summary.failed],
                     "datasets": [queries.dataset_detail(cat, i) for i in summary.dataset_ids],
                 }
@@ -199,6 +202,8 @@ def scan(
                 f"스캔 완료: 파일 {c['total']}개 — 새 파일 {c['new']}, 바뀐 파일 {c['changed']}, "
                 f"그대로 {c['unchanged']}, 실패 {c['failed']}, 없어짐 {c['missing']}"
             )
+            if summary.suggested:
+                click.echo(f"새로 읽은 컬럼 {summary.suggested}개에 표준용어 제안을 만들었습니다.")
             for path, _code, message in summary.failed:
                 click.echo(f"  [실패] {path}: {message}")
             click.echo(f"카탈로그: {cat.path}")

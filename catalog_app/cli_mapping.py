@@ -95,18 +95,44 @@ def map_cmd(ctx, auto, datasets, as_json, quiet, who) -> None:
 @click.command("check")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.option("--all", "show_all", is_flag=True, help="준수한 컬럼도 보여 줍니다.")
+@click.option(
+    "--force", is_flag=True, help="제안이 없는 컬럼이 있어도 계산합니다 (그 수가 함께 나옵니다)."
+)
 @click.pass_context
 @_guard
-def check_cmd(ctx, as_json, show_all) -> None:
-    """표준 점검 결과와 표준 준수율 (표, 데이터셋, 부서, 전체; 계산식과 함께)."""
+def check_cmd(ctx, as_json, show_all, force) -> None:
+    """표준 점검 결과와 표준 준수율 (표, 데이터셋, 부서, 전체; 계산식과 함께).
+
+    표준용어 제안이 없는 컬럼이 있으면 (예: 이전 버전에서 올린 카탈로그) 준수율을 믿을 수 없으므로
+    거부하고 종료 코드 1을 돌려줍니다; catalog-app map 을 먼저 실행하세요.
+    """
     from catalog_app.matching.jobs import check_catalog
 
     with _catalog(ctx) as cat:
         report = check_catalog(cat)
+    if not report.trusted and not force:
+        message = report.refusal()
+        if as_json:
+            _echo_json(
+                {
+                    "blocked": True,
+                    "unsuggested": report.unsuggested,
+                    "problems": [{"severity": "error", "code": "V41", "message": message}],
+                }
+            )
+        click.echo(message, err=True)
+        sys.exit(1)
     rates = {scope: [asdict(r) for r in items] for scope, items in report.rates.items()}
     if as_json:
         _echo_json(
-            {"rates": rates, "columns": report.columns, "top_nonstandard_words": report.top_words}
+            {
+                "rates": rates,
+                "columns": report.columns,
+                "top_nonstandard_words": report.top_words,
+                "blocked": False,
+                "unsuggested": report.unsuggested,
+                "excluded_datasets": report.excluded_datasets,
+            }
         )
         return
     for col in report.columns:
@@ -120,6 +146,10 @@ def check_cmd(ctx, as_json, show_all) -> None:
             if c["severity"] == "error" or show_all:
                 click.echo(f"    [{c['code']}] {c['message']}")
     click.echo("")
+    for excluded in report.excluded_datasets:
+        click.echo(f"[준수율 제외] {excluded['path']}: {excluded['reason']}")
+    if report.unsuggested:
+        click.echo(f"[경고] {report.refusal()}")
     for scope, title in (("department", "부서별"), ("dataset", "데이터셋별"), ("catalog", "전체")):
         click.echo(f"표준 준수율 — {title}")
         for r in rates.get(scope, []):

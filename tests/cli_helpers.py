@@ -20,7 +20,7 @@ README = REPO / "README.md"
 FIXTURES = HERE / "fixtures"
 
 # The keys the README documents ("JSON output (a stable contract)"), transcribed.
-SCAN_KEYS = {"run_id", "status", "catalog", "counts", "failed", "datasets"}
+SCAN_KEYS = {"run_id", "status", "catalog", "counts", "failed", "datasets", "suggested"}
 COUNT_KEYS = {"total", "new", "changed", "unchanged", "failed", "missing"}
 FAILED_KEYS = {"path", "code", "message"}
 SUMMARY_KEYS = {
@@ -42,6 +42,8 @@ SUMMARY_KEYS = {
     "warnings",
     "scanned_at",
     "missing_since",
+    "flags",
+    "rate_excluded",
 }
 DETAIL_KEYS = SUMMARY_KEYS | {"tables"}
 TABLE_KEYS = {

@@ -74,10 +74,18 @@ def test_import_use_and_affected_mappings(store):
             """INSERT INTO datasets (path, rel_path, name, folder, ext, status)
                VALUES ('/x/a.csv', 'a.csv', 'a.csv', '', '.csv', 'ok')"""
         )
-        conn.executemany(
-            "INSERT INTO column_mappings (dataset_id, table_key, label, term_name) VALUES (1, '#0', ?, ?)",
-            [("가입자명", "가입명"), ("가입일", "가입일자"), ("비고", "비고")],
-        )
+        for n, (label, term) in enumerate(
+            [("가입자명", "가입명"), ("가입일", "가입일자"), ("비고", "비고")], start=1
+        ):
+            conn.execute(
+                """INSERT INTO column_keys (id, dataset_id, table_key, label) VALUES (?, 1, '#0', ?)""",
+                (n, label),
+            )
+            conn.execute(
+                """INSERT INTO column_mappings (column_id, dataset_id, table_key, label, term_name)
+                   VALUES (?, 1, '#0', ?, ?)""",
+                (n, label, term),
+            )
     info, affected = store.use("91차(2031-01)")
     assert info.is_current and store.current().key == "91차(2031-01)"
     assert {(a["label"], a["term"], a["reason"]) for a in affected} == {

@@ -134,7 +134,8 @@ def test_column_values_are_kept_per_column(cat):
     meta = MetadataStore(cat)
     ds = dataset_id(cat, "수급자.csv")
     meta.set_fields(ds, {"openness": "공개", "pii": "N"}, table_key="csv", label="성명")
-    assert meta.entered_columns(ds) == {("csv", "성명"): {"openness": "공개", "pii": "N"}}
+    column_id = cat.column_identity(ds, "csv", "성명")
+    assert meta.entered_columns(ds) == {column_id: {"openness": "공개", "pii": "N"}}
     assert meta.entered(ds) == {}
 
 
@@ -348,7 +349,7 @@ def test_overview_before_map_counts_unmapped_and_no_words(tmp_path, template):
     shutil.copy(template, tmp_path / "u.db")
     make_tree(tmp_path / "자료2")
     with Catalog(tmp_path / "u.db") as c:
-        scan(c, [str(tmp_path / "자료2")])
+        scan(c, [str(tmp_path / "자료2")], suggest=False)  # as a catalog scanned before map
         figures = overview_figures(c, 2025)
         columns = c.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
     assert figures.unmapped == columns > 0

@@ -112,10 +112,13 @@ def test_several_roots_and_file_root(tree, tmp_path):
 
 
 def test_extensions_case_insensitive():
-    assert {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"} == SUPPORTED_EXTENSIONS
-    assert is_supported("DATA.CSV") and is_supported("통계.Xlsx")
+    assert {
+        ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"
+    } == SUPPORTED_EXTENSIONS  # fmt: skip
+    assert is_supported("DATA.CSV") and is_supported("통계.Xlsx") and is_supported("통계.XLSB")
+    assert is_supported("통계.ods") and is_supported("통계.xlsm") and is_supported("통계.tsv")
     assert not is_supported("~$통계.xlsx") and not is_supported(".x.csv")
-    assert not is_supported("통계.xlsb") and not is_supported("csv")
+    assert not is_supported("통계.numbers") and not is_supported("csv")
 
 
 def test_missing_root_is_reported(tmp_path):

@@ -152,7 +152,15 @@ def test_cli_map_check_and_suggest_contract(catalog, tmp_path):
     assert summary["columns"] == 6 and summary["accepted"] >= 1
     checked = runner.invoke(cli, ["--catalog", db, "check", "--json"])
     data = json.loads(checked.output)
-    assert set(data) == {"rates", "columns", "top_nonstandard_words"}
+    assert set(data) == {
+        "rates",
+        "columns",
+        "top_nonstandard_words",
+        "blocked",
+        "unsuggested",
+        "excluded_datasets",
+    }
+    assert data["blocked"] is False and data["unsuggested"] == 0
     assert data["rates"]["catalog"][0]["formula"]
     input_csv = tmp_path / "in.csv"
     write_csv(

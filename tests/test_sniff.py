@@ -227,10 +227,12 @@ def test_workbook_part_found_through_content_types(tmp_path):
 @pytest.mark.parametrize(
     ("entries", "word"),
     [
-        ({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": ""}, "ods"),
+        (
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": ""},
+            "opendocument",
+        ),
         ({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}, "docx"),
         ({"자료/목록.csv": "a,b\n"}, "zip"),
-        ({"xl/workbook.bin": ""}, "xlsb"),
     ],
 )
 def test_other_zips_are_unsupported(tmp_path, entries, word):
@@ -241,6 +243,21 @@ def test_other_zips_are_unsupported(tmp_path, entries, word):
     exc = failure(p)
     assert exc.code == "unsupported"
     assert word in exc.detail.lower()
+
+
+@pytest.mark.parametrize(
+    ("entries", "kind"),
+    [
+        ({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": ""}, "ods"),
+        ({"xl/workbook.bin": ""}, "xlsb"),
+    ],
+)
+def test_ods_and_xlsb_are_workbooks(tmp_path, entries, kind):
+    p = tmp_path / "통계.bin"
+    with zipfile.ZipFile(p, "w") as zf:
+        for name, text in entries.items():
+            zf.writestr(name, text)
+    assert sniff_format(p) == kind
 
 
 def test_zip_bomb_by_ratio(tmp_path):

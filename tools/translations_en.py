@@ -185,8 +185,16 @@ EN: dict[str, str] = {
     "부분공개": "Partly open",
     "비공개": "Closed",
     "미입력": "Not entered",
-    "제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요": (
-        "{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]"
+    "부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)": (
+        "Standard compliance rate by department (not reliable: {n:,} columns without suggestions)"
+    ),
+    "표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.": (
+        "{n:,} columns have no standard-term suggestion: the compliance rate and the definitions "
+        "cannot be trusted, so snapshots and exports are blocked. Run 'Suggest terms' in "
+        "[Mapping review]."
+    ),
+    "준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}": (
+        "{n} files left out of the compliance rate (text read garbled): {names}"
     ),
     "비준수 컬럼 있음": "Has non-compliant columns",
     "공개 항목 미입력": "Disclosure fields missing",

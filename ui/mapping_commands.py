@@ -17,8 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ui.mapping_model import column_id_of
-
 log = logging.getLogger(__name__)
 
 
@@ -41,18 +39,12 @@ class DeskCommand(QUndoCommand):
         self._report = report
         self.history_id: int | None = None
         self.column_id: int | None = column["column_id"] if column else None
-        self._key = (column["dataset_id"], column["table_key"], column["label"]) if column else None
 
     def desk(self):
         return self._desk()
 
     def current_column_id(self) -> int | None:
-        """The column id now: a rescan gives a file's columns new ids, the decision key stays."""
-        if self._key is None:
-            return self.column_id
-        found = column_id_of(self.desk().conn, *self._key)
-        if found is not None:
-            self.column_id = found
+        """The column's id: lasting (a rescan keeps it), so a redo after a rescan still fits."""
         return self.column_id
 
     def apply(self) -> int:

@@ -1,6 +1,6 @@
 """The 매핑 검토 table: every column with a stored suggestion (``column_match``), its file and
-sheet, the top candidate and the clerk's decision (``column_mappings``, keyed by dataset, sheet
-and header label). Paged, sorted and filtered in SQL, like :class:`ui.models.DatasetTableModel`.
+sheet, the top candidate and the clerk's decision (``column_mappings``, keyed by the column's
+lasting id). Paged, sorted and filtered in SQL, like :class:`ui.models.DatasetTableModel`.
 
 The check codes stored by ``map`` were computed with the decisions of that moment; the page hands
 in fresher ones (:meth:`MatchTableModel.set_fresh_checks`) from its background ``check_catalog``.
@@ -32,8 +32,7 @@ _KIND_ORDER = (
 )
 _FROM = """FROM columns c JOIN column_match m ON m.column_id = c.id
            JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
-           LEFT JOIN column_mappings cm ON cm.dataset_id = c.dataset_id
-                AND cm.table_key = t.table_key AND cm.label = c.label"""
+           LEFT JOIN column_mappings cm ON cm.column_id = c.id"""
 _FIELDS = f"""c.id AS column_id, c.dataset_id, c.label, t.table_key,
              COALESCE(t.sheet_name, t.table_key) AS sheet, d.name AS dataset, d.rel_path,
              m.kind, m.checks, m.compliant, json_array_length(m.candidates) AS candidate_count,
@@ -139,20 +138,14 @@ class MatchTableModel(QAbstractTableModel):
         return [dict(r) for r in self._conn.execute(sql, (*params, limit, offset))]
 
     def refresh_rows(self, column_ids: list[int]) -> bool:
-        """Re-read the fetched rows that share a decision with these columns, in place. False
-        (nothing done) when a decision filter or order could move rows: refresh instead."""
+        """Re-read the fetched rows of these columns in place. False (nothing done) when a
+        decision filter or order could move rows: refresh instead."""
         if self.filters.undecided or "cm." in self._order:
             return False
-        keys = {
-            (r["dataset_id"], r["table_key"], r["label"])
-            for r in self._rows
-            if r["column_id"] in set(column_ids)
-        }
-        for key in keys:  # decisions are per (file, sheet, label): same-label columns share one
+        wanted = set(column_ids)
+        for column_id in [r["column_id"] for r in self._rows if r["column_id"] in wanted]:
             fresh = self._conn.execute(
-                f"""SELECT {_FIELDS} {_FROM}
-                    WHERE c.dataset_id = ? AND t.table_key = ? AND c.label = ?""",
-                key,
+                f"SELECT {_FIELDS} {_FROM} WHERE c.id = ?", (column_id,)
             ).fetchall()
             by_id = {r["column_id"]: dict(r) for r in fresh}
             for i, row in enumerate(self._rows):
@@ -323,8 +316,7 @@ def column_detail(conn: sqlite3.Connection, column_id: int) -> dict | None:
     out["checks"] = json.loads(row["checks"] or "[]")
     out["samples"] = json.loads(row["samples"] or "[]")
     decision = conn.execute(
-        "SELECT * FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
-        (row["dataset_id"], row["table_key"], row["label"]),
+        "SELECT * FROM column_mappings WHERE column_id = ?", (column_id,)
     ).fetchone()
     out["decision"] = dict(decision) if decision else None
     return out
@@ -335,31 +327,17 @@ def bulk_count(conn: sqlite3.Connection, threshold: float) -> int:
     no decision yet, a top candidate scoring at least ``threshold``, not a crosstab band)."""
     return conn.execute(
         f"""SELECT COUNT(*) FROM column_match m JOIN columns c ON c.id = m.column_id
-            JOIN tables t ON t.id = c.table_id
             WHERE m.kind != 'not_a_column' AND {_TOP_SCORE} >= ?
-            AND NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.dataset_id = c.dataset_id
-                            AND d.table_key = t.table_key AND d.label = c.label)""",
+            AND NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.column_id = c.id)""",
         (threshold,),
     ).fetchone()[0]
 
 
 def unmatched_count(conn: sqlite3.Connection) -> int:
-    """Columns of readable datasets that have no suggestion yet (new since the last run)."""
-    return conn.execute(
-        """SELECT COUNT(*) FROM columns c JOIN datasets d ON d.id = c.dataset_id
-           WHERE d.status = 'ok'
-           AND NOT EXISTS (SELECT 1 FROM column_match m WHERE m.column_id = c.id)"""
-    ).fetchone()[0]
+    """Columns of readable datasets without a current suggestion (the core counts them)."""
+    from catalog_app.matching.jobs import mapping_trust
 
-
-def column_id_of(conn: sqlite3.Connection, dataset_id: int, table_key: str, label: str):
-    """The current column id for a decision key (ids change when a file is rescanned)."""
-    row = conn.execute(
-        """SELECT c.id FROM columns c JOIN tables t ON t.id = c.table_id
-           WHERE c.dataset_id = ? AND t.table_key = ? AND c.label = ? ORDER BY c.col_index""",
-        (dataset_id, table_key, label),
-    ).fetchone()
-    return row[0] if row else None
+    return mapping_trust(conn).unsuggested
 
 
 def working_names(conn: sqlite3.Connection, table: str = "dict_terms") -> list[str]:

@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from catalog_app.catalog.store import Catalog
+from catalog_app.scan.flags import rate_exclusion
 
 SEARCH_LIMIT = 200
 
@@ -41,6 +42,8 @@ def dataset_summary(row: sqlite3.Row, stats: dict | None = None) -> dict:
         "warnings": json.loads(row["warnings"] or "[]"),
         "scanned_at": row["scanned_at"],
         "missing_since": row["missing_since"],
+        "flags": json.loads(row["flags"] or "[]"),
+        "rate_excluded": rate_exclusion(row["flags"]),
     }
 
 

@@ -332,6 +332,126 @@ BEGIN SELECT RAISE(ABORT, 'snapshot is frozen: 스냅샷은 지울 수 없습니
 """
 
 
+# Issue 10: one identity per column. ``column_keys`` holds every column a file ever had, named by
+# what survives a rescan: (dataset, table key, label, occurrence) — occurrence tells apart columns
+# that share a label in one table (0 = the first). ``columns.id`` IS that identity (a rescan
+# reinserts a column under its old id), and suggestions, decisions and column metadata hang on
+# it, so a rescan of the same bytes changes nothing they point at. Identities are never deleted
+# by a rescan: a decision on a label a header override removed stays (an orphan) and comes back
+# with the label. The migration keeps every decision and metadata row: one that applied to a
+# label shared by several columns is copied to each of them (it applied to all before).
+COLUMN_IDENTITY_SCHEMA = """
+CREATE TABLE column_keys (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    occurrence INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (dataset_id, table_key, label, occurrence)
+);
+INSERT INTO column_keys (id, dataset_id, table_key, label, occurrence)
+    SELECT c.id, c.dataset_id, t.table_key, c.label,
+           ROW_NUMBER() OVER (PARTITION BY c.dataset_id, t.table_key, c.label
+                              ORDER BY t.table_index, c.col_index) - 1
+    FROM columns c JOIN tables t ON t.id = c.table_id;
+INSERT OR IGNORE INTO column_keys (dataset_id, table_key, label, occurrence)
+    SELECT dataset_id, table_key, label, 0 FROM column_mappings;
+INSERT OR IGNORE INTO column_keys (dataset_id, table_key, label, occurrence)
+    SELECT dataset_id, table_key, label, 0 FROM disclosure_meta WHERE label != '';
+INSERT OR IGNORE INTO column_keys (dataset_id, table_key, label, occurrence)
+    SELECT h.dataset_id, h.table_key, h.label, 0 FROM mapping_history h
+    JOIN datasets d ON d.id = h.dataset_id WHERE h.label IS NOT NULL AND h.table_key IS NOT NULL;
+
+CREATE TABLE column_match_v5 (
+    column_id INTEGER PRIMARY KEY REFERENCES column_keys(id) ON DELETE CASCADE,
+    cleaned TEXT,
+    kind TEXT NOT NULL,
+    candidates TEXT NOT NULL,
+    proposal TEXT,
+    checks TEXT NOT NULL DEFAULT '[]',
+    compliant INTEGER,
+    computed_at TEXT NOT NULL
+);
+INSERT INTO column_match_v5 SELECT m.* FROM column_match m JOIN column_keys k ON k.id = m.column_id;
+DROP TABLE column_match;
+ALTER TABLE column_match_v5 RENAME TO column_match;
+CREATE INDEX idx_column_match_kind ON column_match(kind);
+
+CREATE TABLE column_mappings_v5 (
+    id INTEGER PRIMARY KEY,
+    column_id INTEGER NOT NULL UNIQUE REFERENCES column_keys(id) ON DELETE CASCADE,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    term_name TEXT NOT NULL,
+    term_abbr TEXT,
+    domain TEXT,
+    edition_key TEXT,
+    status TEXT NOT NULL DEFAULT 'accepted',
+    kind TEXT,
+    score REAL,
+    proposal_id INTEGER,
+    decided_by TEXT,
+    decided_at TEXT
+);
+INSERT INTO column_mappings_v5 (id, column_id, dataset_id, table_key, label, term_name, term_abbr,
+        domain, edition_key, status, kind, score, proposal_id, decided_by, decided_at)
+    SELECT m.id, k.id, m.dataset_id, m.table_key, m.label, m.term_name, m.term_abbr, m.domain,
+           m.edition_key, m.status, m.kind, m.score, m.proposal_id, m.decided_by, m.decided_at
+    FROM column_mappings m JOIN column_keys k ON k.dataset_id = m.dataset_id
+         AND k.table_key = m.table_key AND k.label = m.label AND k.occurrence = 0;
+INSERT INTO column_mappings_v5 (column_id, dataset_id, table_key, label, term_name, term_abbr,
+        domain, edition_key, status, kind, score, proposal_id, decided_by, decided_at)
+    SELECT k.id, m.dataset_id, m.table_key, m.label, m.term_name, m.term_abbr, m.domain,
+           m.edition_key, m.status, m.kind, m.score, m.proposal_id, m.decided_by, m.decided_at
+    FROM column_mappings m JOIN column_keys k ON k.dataset_id = m.dataset_id
+         AND k.table_key = m.table_key AND k.label = m.label AND k.occurrence > 0
+    ORDER BY m.id, k.occurrence;
+DROP TABLE column_mappings;
+ALTER TABLE column_mappings_v5 RENAME TO column_mappings;
+CREATE INDEX idx_column_mappings_dataset ON column_mappings(dataset_id);
+
+CREATE TABLE disclosure_meta_v5 (
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    column_id INTEGER NOT NULL DEFAULT 0,         -- column_keys.id; 0 for dataset-level fields
+    table_key TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, column_id, field)
+);
+INSERT INTO disclosure_meta_v5
+    SELECT dataset_id, 0, table_key, label, field, value, updated_by, updated_at
+    FROM disclosure_meta WHERE label = '';
+INSERT INTO disclosure_meta_v5
+    SELECT m.dataset_id, k.id, m.table_key, m.label, m.field, m.value, m.updated_by, m.updated_at
+    FROM disclosure_meta m JOIN column_keys k ON k.dataset_id = m.dataset_id
+         AND k.table_key = m.table_key AND k.label = m.label
+    WHERE m.label != '';
+DROP TABLE disclosure_meta;
+ALTER TABLE disclosure_meta_v5 RENAME TO disclosure_meta;
+
+ALTER TABLE disclosure_changes ADD COLUMN column_id INTEGER;   -- NULL or 0: dataset/institution
+UPDATE disclosure_changes SET column_id = (
+    SELECT k.id FROM column_keys k WHERE k.dataset_id = disclosure_changes.dataset_id
+    AND k.table_key = disclosure_changes.table_key AND k.label = disclosure_changes.label
+    AND k.occurrence = 0) WHERE label != '';
+ALTER TABLE mapping_history ADD COLUMN column_id INTEGER;
+UPDATE mapping_history SET column_id = (
+    SELECT k.id FROM column_keys k WHERE k.dataset_id = mapping_history.dataset_id
+    AND k.table_key = mapping_history.table_key AND k.label = mapping_history.label
+    AND k.occurrence = 0) WHERE label IS NOT NULL AND dataset_id IS NOT NULL;
+"""
+
+# Issue 10: warnings with a code a program can act on (``garbled_text`` keeps a dataset out of
+# 표준 준수율), beside the Korean notes in ``warnings``: JSON [{code, message}].
+SCAN_FLAGS_SCHEMA = """
+ALTER TABLE datasets ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -348,6 +468,14 @@ def _disclosure(conn: sqlite3.Connection) -> str:
     return DISCLOSURE_SCHEMA
 
 
+def _column_identity(conn: sqlite3.Connection) -> str:
+    return COLUMN_IDENTITY_SCHEMA
+
+
+def _scan_flags(conn: sqlite3.Connection) -> str:
+    return SCAN_FLAGS_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -359,7 +487,14 @@ def has_trigram(conn: sqlite3.Connection) -> bool:
 
 
 # Each migration returns the SQL that takes the catalog from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search, _dictionary, _disclosure]
+MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
+    _base,
+    _search,
+    _dictionary,
+    _disclosure,
+    _column_identity,
+    _scan_flags,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -192,10 +193,42 @@ class Catalog:
         return dataset_id
 
     def _drop_contents(self, conn, dataset_id: int) -> None:
+        """Remove the file's tables and columns; their identities (column_keys) stay, and with
+        them decisions, metadata and the suggestions of columns whose content comes back."""
         if self.has_fts:
             conn.execute("DELETE FROM search_index WHERE dataset_id = ?", (dataset_id,))
         conn.execute("DELETE FROM columns WHERE dataset_id = ?", (dataset_id,))
         conn.execute("DELETE FROM tables WHERE dataset_id = ?", (dataset_id,))
+
+    def _old_contents(self, conn, dataset_id: int) -> dict[int, tuple]:
+        """Column id → the stored content (label and profile) before a rescan replaces it."""
+        rows = conn.execute(
+            f"SELECT id, {_CONTENT_COLUMNS} FROM columns WHERE dataset_id = ?", (dataset_id,)
+        )
+        return {r[0]: tuple(r[1:]) for r in rows}
+
+    def identity_in(
+        self, conn, dataset_id: int, table_key: str, label: str, occurrence: int
+    ) -> int:
+        """The column's lasting id (created the first time the column is seen)."""
+        row = conn.execute(
+            """SELECT id FROM column_keys WHERE dataset_id = ? AND table_key = ? AND label = ?
+               AND occurrence = ?""",
+            (dataset_id, table_key, label, occurrence),
+        ).fetchone()
+        if row:
+            return row[0]
+        return conn.execute(
+            """INSERT INTO column_keys (dataset_id, table_key, label, occurrence)
+               VALUES (?, ?, ?, ?)""",
+            (dataset_id, table_key, label, occurrence),
+        ).lastrowid
+
+    def column_identity(self, dataset_id: int, table_key: str, label: str, occurrence: int = 0):
+        """The id of (table key, label, occurrence) in a dataset, created when unknown (a decision
+        or a metadata value entered for a label the file does not have now)."""
+        with self.transaction() as conn:
+            return self.identity_in(conn, dataset_id, table_key, label, occurrence)
 
     def save_file_result(
         self,
@@ -204,11 +237,23 @@ class Catalog:
         result: FileResult,
         root_id: int,
         run_id: int,
-    ) -> int:
-        """Replace everything known about one file, in one transaction."""
+        suggest: SuggestHook | None = None,
+    ) -> SaveOutcome:
+        """Replace everything known about one file, in one transaction.
+
+        Every column keeps its id when its (table key, label, occurrence) was seen before. A
+        column whose label and profile are unchanged keeps its suggestion untouched; the others
+        (new or changed content, or none yet) lose theirs, and ``suggest(conn, dataset_id,
+        [(column_id, profile), ...])`` — when given — returns fresh ``column_match`` rows for
+        them, written in this same transaction, so no reader ever sees a column without a
+        current suggestion.
+        """
         from catalog_app.scan.file_scan import table_key
 
         with self.transaction() as conn:
+            known = conn.execute("SELECT id FROM datasets WHERE path = ?", (file.path,)).fetchone()
+            old = self._old_contents(conn, known["id"]) if known else {}
+            matched = self._matched(conn, known["id"]) if known else set()
             dataset_id = self._upsert_dataset(
                 conn,
                 file,
@@ -224,11 +269,16 @@ class Catalog:
                     "error_code": None,
                     "error_message": None,
                     "warnings": _dumps(result.warnings),
+                    "flags": _dumps(result.flags),
                     "table_count": len(result.tables),
                 },
             )
+            seen: dict[tuple[str, str], int] = {}
+            fresh: list[tuple[int, object]] = []
+            kept: set[int] = set()
             for table in result.tables:
                 layout = table.layout
+                key = table_key(table.name, table.index)
                 table_id = conn.execute(
                     """INSERT INTO tables (dataset_id, table_index, sheet_name, table_key, hidden,
                        header_row, header_rows, data_row, header_source, first_col, column_count,
@@ -254,9 +304,18 @@ class Catalog:
                         _dumps(table.warnings),
                     ),
                 ).lastrowid
-                rows = [_column_row(table_id, dataset_id, c) for c in table.columns]
-                cur = conn.executemany(_COLUMN_INSERT, rows)
-                del cur
+                rows = []
+                for c in table.columns:
+                    occurrence = seen.get((key, c.label), 0)
+                    seen[(key, c.label)] = occurrence + 1
+                    column_id = self.identity_in(conn, dataset_id, key, c.label, occurrence)
+                    row = _column_row(table_id, dataset_id, c)
+                    rows.append((column_id, *row))
+                    if old.get(column_id) == row[3:] and column_id in matched:
+                        kept.add(column_id)
+                    else:  # new or changed content, or a column that had no suggestion
+                        fresh.append((column_id, c))
+                conn.executemany(_COLUMN_INSERT, rows)
                 if self.has_fts:
                     if table.name:
                         conn.execute(
@@ -268,7 +327,35 @@ class Catalog:
                            SELECT label, 'column', id, dataset_id FROM columns WHERE table_id = ?""",
                         (table_id,),
                     )
-        return dataset_id
+            outcome = SaveOutcome(dataset_id, kept=len(kept))
+            self._drop_stale_matches(conn, dataset_id, kept)
+            if suggest is not None and fresh:
+                matches = suggest(conn, dataset_id, fresh)
+                conn.executemany(MATCH_INSERT, matches)
+                outcome.suggested = len(matches)
+        return outcome
+
+    def _matched(self, conn, dataset_id: int) -> set[int]:
+        """Ids of the file's columns that have a suggestion."""
+        rows = conn.execute(
+            """SELECT m.column_id FROM column_match m JOIN column_keys k ON k.id = m.column_id
+               WHERE k.dataset_id = ?""",
+            (dataset_id,),
+        )
+        return {r[0] for r in rows}
+
+    def _drop_stale_matches(self, conn, dataset_id: int, kept: set[int]) -> None:
+        """Suggestions of this file's identities whose content is new, changed or gone."""
+        stale = [
+            r[0]
+            for r in conn.execute(
+                """SELECT m.column_id FROM column_match m JOIN column_keys k ON k.id = m.column_id
+                   WHERE k.dataset_id = ?""",
+                (dataset_id,),
+            )
+            if r[0] not in kept
+        ]
+        conn.executemany("DELETE FROM column_match WHERE column_id = ?", [(i,) for i in stale])
 
     def save_file_error(
         self,
@@ -291,9 +378,11 @@ class Catalog:
                     "error_code": failure.code,
                     "error_message": failure.message,
                     "warnings": "[]",
+                    "flags": "[]",
                     "table_count": 0,
                 },
             )
+            self._drop_stale_matches(conn, dataset_id, set())
             conn.execute(
                 """INSERT INTO scan_errors (run_id, dataset_id, path, code, message, detail, occurred_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -360,11 +449,31 @@ class Catalog:
             )
 
 
-_COLUMN_INSERT = """INSERT INTO columns (table_id, dataset_id, col_index, label, inferred_type, type_share,
-    value_count, null_count, null_ratio, distinct_count, distinct_exact, min_value, max_value,
-    max_len_chars, max_len_bytes, decimal_places, date_format, pattern, pattern_share, top_values,
-    samples, type_counts, pii_kind, pii_share, pii_reason, pii_source, masked)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+# What a column holds (everything but where it sits): equal content means the stored suggestion
+# still fits. Same order as ``_column_row(...)[3:]``.
+_CONTENT_COLUMNS = """label, inferred_type, type_share, value_count, null_count, null_ratio,
+    distinct_count, distinct_exact, min_value, max_value, max_len_chars, max_len_bytes,
+    decimal_places, date_format, pattern, pattern_share, top_values, samples, type_counts,
+    pii_kind, pii_share, pii_reason, pii_source, masked"""
+_COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS})
+    VALUES ({", ".join("?" for _ in range(28))})"""
+MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
+    checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+@dataclass
+class SaveOutcome:
+    """What ``save_file_result`` did: the dataset, columns whose suggestion was kept as it was,
+    and columns that got a fresh one."""
+
+    dataset_id: int
+    kept: int = 0
+    suggested: int = 0
+
+
+# (connection inside the save transaction, dataset id, [(column id, ColumnProfile)]) → rows for
+# MATCH_INSERT; see catalog_app.matching.refresh.
+SuggestHook = Callable[[sqlite3.Connection, int, list], list[tuple]]
 
 
 def _column_row(table_id: int, dataset_id: int, c) -> tuple:

@@ -97,7 +97,13 @@ def export(
 
         diff: DiffResult
         diff, _old, new = year_diff(catalog, year, today=today)
-        return ExportResult(kind, year, new.source, write_diff(diff, target))
+        # the diff is not validated as a list, but a stale mapping would show as term changes
+        stale = [p for p in validate(new, today) if p.code == "V41"]
+        if stale and not force:
+            raise ExportBlocked(stale)
+        return ExportResult(
+            kind, year, new.source, write_diff(diff, target), stale, forced=bool(stale)
+        )
     state = state_for_year(catalog, year, today=today)
     problems = validate(state, today)
     stop = blocking(problems)

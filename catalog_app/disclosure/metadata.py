@@ -1,7 +1,8 @@
 """What the coordinator enters: institution settings, departments, dataset and column metadata.
 
-Values are stored as (dataset, table, label, field) → text rows, keyed like the mapping decisions
-so they survive rescans. Only entered values are stored; what the scan can tell (확장자, 전체행 …)
+Values are stored as (dataset, column, field) → text rows; the column is its lasting id
+(``column_keys``, 0 for dataset-level fields), the one the mapping decisions use, so they survive
+rescans and two columns sharing a label each keep their own values. Only entered values are stored; what the scan can tell (확장자, 전체행 …)
 is derived fresh every time (``derive``), so it never goes stale. Every change is logged with who,
 when, before and after, in batches, so a form save or a bulk import undoes as one step.
 """
@@ -66,6 +67,16 @@ def normalise_value(f: vocab.Field, value: str | None) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Where a value is stored: the dataset, and the column's lasting id (0 = the dataset)."""
+
+    dataset_id: int | None
+    column_id: int = 0
+    table_key: str = ""
+    label: str = ""
+
+
 def _folder_key(folder: str) -> str:
     return "/".join(p for p in folder.replace("\\", "/").split("/") if p)
 
@@ -97,7 +108,7 @@ class MetadataStore:
                 if (before or "") == value:
                     continue
                 self._write_setting(conn, f.key, value or None, who)
-                self._log(conn, batch, who, None, "", "", f"institution.{f.key}", before, value)
+                self._log(conn, batch, who, None, f"institution.{f.key}", before, value)
         return batch
 
     def _write_setting(self, conn, key: str, value: str | None, who: str) -> None:
@@ -165,30 +176,32 @@ class MetadataStore:
         """The dataset-level values a person entered for one dataset."""
         rows = self.conn.execute(
             """SELECT field, value FROM disclosure_meta
-               WHERE dataset_id = ? AND table_key = '' AND label = ''""",
+               WHERE dataset_id = ? AND column_id = 0""",
             (dataset_id,),
         ).fetchall()
         return {r["field"]: r["value"] for r in rows}
 
-    def entered_columns(self, dataset_id: int) -> dict[tuple[str, str], dict[str, str]]:
-        """(table_key, label) → the column-level values entered for one dataset."""
+    def entered_columns(self, dataset_id: int) -> dict[int, dict[str, str]]:
+        """Column id → the column-level values entered for one dataset."""
         rows = self.conn.execute(
-            """SELECT table_key, label, field, value FROM disclosure_meta
-               WHERE dataset_id = ? AND label != ''""",
+            """SELECT column_id, field, value FROM disclosure_meta
+               WHERE dataset_id = ? AND column_id != 0""",
             (dataset_id,),
         ).fetchall()
-        out: dict[tuple[str, str], dict[str, str]] = {}
+        out: dict[int, dict[str, str]] = {}
         for r in rows:
-            out.setdefault((r["table_key"], r["label"]), {})[r["field"]] = r["value"]
+            out.setdefault(r["column_id"], {})[r["field"]] = r["value"]
         return out
 
-    def all_entered(self) -> dict[int, dict[tuple[str, str], dict[str, str]]]:
-        """Every entered value: dataset id → (table_key, label) → field → value ('', '' = dataset)."""
-        out: dict[int, dict[tuple[str, str], dict[str, str]]] = {}
-        for r in self.conn.execute("SELECT * FROM disclosure_meta"):
-            out.setdefault(r["dataset_id"], {}).setdefault((r["table_key"], r["label"]), {})[
-                r["field"]
-            ] = r["value"]
+    def all_entered(self) -> dict[int, dict[int, dict[str, str]]]:
+        """Every entered value: dataset id → column id (0 = the dataset) → field → value."""
+        out: dict[int, dict[int, dict[str, str]]] = {}
+        for r in self.conn.execute(
+            "SELECT dataset_id, column_id, field, value FROM disclosure_meta"
+        ):
+            out.setdefault(r["dataset_id"], {}).setdefault(r["column_id"], {})[r["field"]] = r[
+                "value"
+            ]
         return out
 
     def set_fields(
@@ -199,56 +212,87 @@ class MetadataStore:
         table_key: str = "",
         label: str = "",
         who: str | None = None,
+        column_id: int | None = None,
     ) -> int | None:
         """Enter values (field key or Korean label → text; '' or None clears) as one undoable batch.
 
-        Column-level when ``label`` is given. Returns the batch id, or None when nothing changed.
+        Column-level when ``column_id`` (the column's lasting id, as in ``show --json``) or
+        ``label`` is given; a label alone means the first column with that label in ``table_key``.
+        Returns the batch id, or None when nothing changed.
         """
-        level = "column" if label else "dataset"
+        level = "column" if (label or column_id) else "dataset"
         if not self.conn.execute("SELECT 1 FROM datasets WHERE id = ?", (dataset_id,)).fetchone():
             raise MetadataError(f"데이터셋을 찾을 수 없습니다: {dataset_id}")
         resolved = {
             vocab.field(level, k).key: (vocab.field(level, k), v) for k, v in values.items()
         }
+        where = _Where(dataset_id)
+        if column_id:
+            where = self._column_where(dataset_id, column_id)
+        elif label:
+            where = _Where(
+                dataset_id,
+                self.catalog.column_identity(dataset_id, table_key, label),
+                table_key,
+                label,
+            )
         who = who or current_user()
         with self.catalog.transaction() as conn:
             batch = self._next_batch(conn)
-            changed = self._apply(conn, batch, who, dataset_id, table_key, label, resolved)
+            changed = self._apply(conn, batch, who, where, resolved)
         return batch if changed else None
 
-    def _apply(self, conn, batch, who, dataset_id, table_key, label, resolved) -> int:
+    def _column_where(self, dataset_id: int, column_id: int) -> _Where:
+        row = self.conn.execute(
+            "SELECT table_key, label FROM column_keys WHERE id = ? AND dataset_id = ?",
+            (column_id, dataset_id),
+        ).fetchone()
+        if row is None:
+            raise MetadataError(f"이 데이터셋에 그런 컬럼이 없습니다: {column_id}")
+        return _Where(dataset_id, column_id, row["table_key"], row["label"])
+
+    def _apply(self, conn, batch, who, where: _Where, resolved) -> int:
         changed = 0
         for key, (f, raw) in resolved.items():
             value = normalise_value(f, raw)
             row = conn.execute(
                 """SELECT value FROM disclosure_meta
-                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
-                (dataset_id, table_key, label, key),
+                   WHERE dataset_id = ? AND column_id = ? AND field = ?""",
+                (where.dataset_id, where.column_id, key),
             ).fetchone()
             before = row["value"] if row else None
             if (before or "") == value and (before is None) == (value == ""):
                 continue
-            self._write(conn, dataset_id, table_key, label, key, value or None, who)
-            self._log(conn, batch, who, dataset_id, table_key, label, key, before, value or None)
+            self._write(conn, where, key, value or None, who)
+            self._log(conn, batch, who, where, key, before, value or None)
             changed += 1
         return changed
 
-    def _write(self, conn, dataset_id, table_key, label, key, value, who) -> None:
+    def _write(self, conn, where: _Where, key, value, who) -> None:
         if value is None:
             conn.execute(
                 """DELETE FROM disclosure_meta
-                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
-                (dataset_id, table_key, label, key),
+                   WHERE dataset_id = ? AND column_id = ? AND field = ?""",
+                (where.dataset_id, where.column_id, key),
             )
         else:
             conn.execute(
                 """INSERT INTO disclosure_meta
-                   (dataset_id, table_key, label, field, value, updated_by, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(dataset_id, table_key, label, field) DO UPDATE SET
+                   (dataset_id, column_id, table_key, label, field, value, updated_by, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(dataset_id, column_id, field) DO UPDATE SET
                    value = excluded.value, updated_by = excluded.updated_by,
                    updated_at = excluded.updated_at""",
-                (dataset_id, table_key, label, key, value, who, now_iso()),
+                (
+                    where.dataset_id,
+                    where.column_id,
+                    where.table_key,
+                    where.label,
+                    key,
+                    value,
+                    who,
+                    now_iso(),
+                ),
             )
 
     # ------------------------------------------------------------------ history and undo
@@ -256,12 +300,23 @@ class MetadataStore:
         row = conn.execute("SELECT COALESCE(MAX(batch_id), 0) + 1 FROM disclosure_changes")
         return row.fetchone()[0]
 
-    def _log(self, conn, batch, who, dataset_id, table_key, label, key, before, after) -> None:
+    def _log(self, conn, batch, who, where: _Where | None, key, before, after) -> None:
+        where = where or _Where(None)
         conn.execute(
-            """INSERT INTO disclosure_changes
-               (batch_id, at, who, dataset_id, table_key, label, field, before, after)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (batch, now_iso(), who, dataset_id, table_key, label, key, before, after),
+            """INSERT INTO disclosure_changes (batch_id, at, who, dataset_id, column_id, table_key,
+               label, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                batch,
+                now_iso(),
+                who,
+                where.dataset_id,
+                where.column_id,
+                where.table_key,
+                where.label,
+                key,
+                before,
+                after,
+            ),
         )
 
     def history(self, dataset_id: int | None = None, limit: int = 200) -> list[dict]:
@@ -308,8 +363,8 @@ class MetadataStore:
                     )
                 self._restore(conn, c, who)
                 self._log(
-                    conn, new_batch, who, c["dataset_id"], c["table_key"], c["label"],
-                    f"undo:{c['field']}", c["after"], c["before"],
+                    conn, new_batch, who, self._change_where(conn, c), f"undo:{c['field']}",
+                    c["after"], c["before"],
                 )  # fmt: skip
                 conn.execute(
                     "UPDATE disclosure_changes SET undone_by = ? WHERE id = ?", (new_batch, c["id"])
@@ -323,22 +378,31 @@ class MetadataStore:
                 "SELECT value FROM institution_settings WHERE key = ?", (key.split(".", 1)[1],)
             ).fetchone()
         else:
+            where = self._change_where(conn, change)
             row = conn.execute(
                 """SELECT value FROM disclosure_meta
-                   WHERE dataset_id = ? AND table_key = ? AND label = ? AND field = ?""",
-                (change["dataset_id"], change["table_key"], change["label"], key),
+                   WHERE dataset_id = ? AND column_id = ? AND field = ?""",
+                (where.dataset_id, where.column_id, key),
             ).fetchone()
         return row["value"] if row else None
+
+    def _change_where(self, conn, change) -> _Where | None:
+        """Where a logged change was written (older logs name the column by table and label)."""
+        if change["dataset_id"] is None:
+            return None
+        if not change["label"]:
+            return _Where(change["dataset_id"], 0, change["table_key"] or "", "")
+        column_id = change["column_id"] or self.catalog.identity_in(
+            conn, change["dataset_id"], change["table_key"], change["label"], 0
+        )
+        return _Where(change["dataset_id"], column_id, change["table_key"], change["label"])
 
     def _restore(self, conn, change, who: str) -> None:
         key = change["field"]
         if key.startswith("institution."):
             self._write_setting(conn, key.split(".", 1)[1], change["before"], who)
         else:
-            self._write(
-                conn, change["dataset_id"], change["table_key"], change["label"], key,
-                change["before"], who,
-            )  # fmt: skip
+            self._write(conn, self._change_where(conn, change), key, change["before"], who)
 
     # ------------------------------------------------------------------ bulk CSV
     def import_csv(self, path: str | Path, who: str | None = None) -> ImportResult:
@@ -387,7 +451,7 @@ class MetadataStore:
                     value = restore(row.get(h) or "")
                     if value.strip() and normalise_value(f, value) != derived.get(f.key):
                         resolved[f.key] = (f, value)
-                changed = self._apply(conn, batch, who, dataset_id, "", "", resolved)
+                changed = self._apply(conn, batch, who, _Where(dataset_id), resolved)
                 if changed:
                     result.updated += 1
                     result.values += changed
@@ -417,7 +481,7 @@ def missing_entry_clause(alias: str = "d") -> tuple[str, tuple]:
     marks = ", ".join("?" for _ in ENTRY_ONLY_REQUIRED)
     return (
         f"(SELECT COUNT(*) FROM disclosure_meta m WHERE m.dataset_id = {alias}.id "
-        f"AND m.table_key = '' AND m.label = '' AND m.field IN ({marks})) < ?",
+        f"AND m.column_id = 0 AND m.field IN ({marks})) < ?",
         (*ENTRY_ONLY_REQUIRED, len(ENTRY_ONLY_REQUIRED)),
     )
 

@@ -39,6 +39,8 @@ class DatasetRecord:
     checked: int = 0
     excluded: int = 0
     rate: float | None = None  # 표준 준수율 in percent, None when nothing was checked
+    # why the dataset is left out of 표준 준수율 ('' = it counts), e.g. its text was garbled
+    rate_excluded: str = ""
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""
@@ -68,10 +70,12 @@ class ColumnRecord:
     pii_kind: str = ""  # what the scan found ('' = nothing)
     fields: dict[str, str] = field(default_factory=dict)  # COLUMN_FIELDS key -> value
     sources: dict[str, str] = field(default_factory=dict)
-    kind: str = ""  # suggestion kind; 'not_a_column' for crosstab bands
+    kind: str = ""  # suggestion kind; 'not_a_column' for crosstab bands, 'unmapped' = none
     compliant: bool | None = None  # None for crosstab bands (not checked)
     codes: list[str] = field(default_factory=list)  # check codes (errors and warnings)
     messages: list[str] = field(default_factory=list)  # Korean check messages
+    # the column's lasting id in the catalog (column_keys; None in snapshots of older releases)
+    column_id: int | None = None
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""

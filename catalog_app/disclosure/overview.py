@@ -16,7 +16,7 @@ from catalog_app.disclosure.metadata import MetadataStore
 from catalog_app.disclosure.snapshot import list_snapshots
 from catalog_app.disclosure.state import build_state
 from catalog_app.matching.compliance import ColumnResult, top_nonstandard_words
-from catalog_app.matching.jobs import Workspace, check_catalog
+from catalog_app.matching.jobs import Workspace, check_catalog, unsuggested_message
 from catalog_app.progress import CancelToken
 
 __all__ = ["Overview", "overview_figures", "NOT_ENTERED"]
@@ -34,7 +34,27 @@ class Overview:
     top_words: list[tuple[str, int]] = field(default_factory=list)
     rate: float | None = None  # the live catalog rate
     formula: str = ""
-    unmapped: int = 0  # columns with no suggestion yet (`map` not run since they were scanned)
+    unmapped: int = 0  # columns with no current suggestion: the rate is not to be trusted
+    # datasets left out of the rate: [{"dataset_id", "path", "reason"}] (garbled text)
+    excluded: list[dict] = field(default_factory=list)
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the rate may be shown as a figure (no column lacks its suggestion)."""
+        return self.unmapped == 0
+
+    def warning(self) -> str:
+        """Korean lines to show where the rate is shown ('' when there is nothing to say)."""
+        lines = []
+        if self.unmapped:
+            lines.append(unsuggested_message(self.unmapped))
+        if self.excluded:
+            lines.append(
+                f"준수율에서 뺀 파일 {len(self.excluded)}개 (글자가 깨져 읽힘): "
+                + ", ".join(e["path"] for e in self.excluded[:3])
+                + (" …" if len(self.excluded) > 3 else "")
+            )
+        return "\n".join(lines)
 
 
 def overview_figures(
@@ -50,7 +70,8 @@ def overview_figures(
         cancel.raise_if_cancelled()
     state = build_state(catalog, year, checked_with=(ws, report), cancel=cancel)
     out = Overview(year=year)
-    out.unmapped = sum(1 for c in report.columns if c["kind"] == "unmapped")
+    out.unmapped = report.unsuggested
+    out.excluded = list(report.excluded_datasets)
     # Before `map` a crosstab's year and region headers look like non-standard words: count the
     # words of columns that have a suggestion only.
     pairs = [

@@ -105,6 +105,7 @@ def build_state(
     conn = catalog.conn
     tables, columns = _tables(conn, dataset_ids), _columns(conn, dataset_ids)
     dataset_rates = {r.key[0]: r for r in report.rates["dataset"]}
+    excluded = {e["dataset_id"]: e["reason"] for e in report.excluded_datasets}
 
     state = DisclosureState(
         year=year,
@@ -136,7 +137,7 @@ def build_state(
             today=today,
         )
         own_entered = entered.get(d["id"], {})
-        values, sources = derive.merge(derived, own_entered.get(("", ""), {}))
+        values, sources = derive.merge(derived, own_entered.get(0, {}))
         rate = dataset_rates.get(d["id"])
         record = DatasetRecord(
             key=d["path"],
@@ -161,6 +162,7 @@ def build_state(
         if rate is not None:
             record.compliant, record.checked = rate.compliant, rate.checked
             record.excluded, record.rate = rate.excluded, rate.rate
+        record.rate_excluded = excluded.get(d["id"], "")
         state.datasets.append(record)
         for c in own_columns:
             state.columns.append(_column_record(record, c, checked.get(c["id"]), ws, own_entered))
@@ -187,7 +189,7 @@ def _rates(state: DisclosureState) -> list[RateRecord]:
             c.codes,
         )
         for c in state.columns
-        if c.dataset_key in included
+        if c.dataset_key in included and not included[c.dataset_key].rate_excluded
     ]
     rates = compliance(results)
     return [
@@ -204,6 +206,7 @@ def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) ->
         table_name=c["sheet_name"] or c["table_key"],
         col_index=c["col_index"],
         label=c["label"],
+        column_id=c["id"],
         inferred_type=c["inferred_type"],
         not_null=c["value_count"] > 0 and c["null_count"] == 0,
         pii_kind=c["pii_kind"] or "",
@@ -227,8 +230,6 @@ def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) ->
         record.compliant = result["compliant"]
         record.codes = list(dict.fromkeys(ch["code"] for ch in result["checks"]))
         record.messages = [ch["message"] for ch in result["checks"]]
-    values, sources = derive.merge(
-        derive.column_values(c), entered.get((c["table_key"], c["label"]), {})
-    )
+    values, sources = derive.merge(derive.column_values(c), entered.get(c["id"], {}))
     record.fields, record.sources = values, sources
     return record

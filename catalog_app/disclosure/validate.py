@@ -29,6 +29,9 @@ Rules (code, severity):
               never point at the same columns)
 * V32 warning pii entered as N while the scan found personal data
 * V40 warning the file could not be read, so its columns are missing
+* V41 error   columns without a current standard-term suggestion: 표준 준수율 and the 정의서
+              would be computed from a stale mapping (run ``map``)
+* V42 warning the dataset is left out of 표준 준수율 (its text was garbled when read)
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ _HOTLINE_RE = re.compile(r"1[568]\d{2}-?\d{4}", re.ASCII)  # 대표번호: 1588-
 _CODE_RE = re.compile(r"\d{7}", re.ASCII)
 
 _SEVERITY_RANK = {ERROR: 0, WARNING: 1}
+UNSUGGESTED = "unmapped"  # ColumnRecord.kind of a column that has no current suggestion
 _STATUS_LABEL = "상태"
 
 
@@ -239,6 +243,17 @@ class _DatasetCheck:
                 "status",
                 "파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.",
             )
+        unsuggested = sum(1 for c in self.columns if c.kind == UNSUGGESTED)
+        if unsuggested:
+            self.add(
+                ERROR,
+                "V41",
+                "status",
+                f"표준용어 제안이 없는 컬럼이 {unsuggested}개 있어 준수율과 정의서를 믿을 수 "
+                "없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).",
+            )
+        if self.d.rate_excluded:
+            self.add(WARNING, "V42", "status", self.d.rate_excluded)
         for c in self.columns:
             self._column(c)
         return self.found

@@ -1,7 +1,9 @@
 """A clerk's mapping decisions: accept, reject, choose another candidate, propose a new term,
 bulk accept above a score; who and when are stored and every step can be undone.
 
-Decisions are keyed by (dataset, sheet, header label), not by column id, so they survive rescans.
+Decisions hang on the column's lasting id (``column_keys``: dataset, sheet, header label and
+which of the same-labelled columns), which a rescan keeps, so they survive rescans and two columns
+that share a label in one table are decided one by one.
 Mapping memory is derived from the accepted decisions (plus imported entries): a header label a
 clerk accepted once becomes the top suggestion for the same label elsewhere.
 """
@@ -24,6 +26,21 @@ MEMORY_FIELDS = ["label", "term_name", "term_abbr", "domain", "value_type", "use
 
 class MappingError(DictionaryError):
     """A decision that cannot be made (unknown column, nothing to undo …); Korean message."""
+
+
+# Row fields that say where a decision is stored, not what it is: an undo compares and restores
+# the rest (history written before decisions had a column id restores onto the column's id).
+_VOLATILE = ("id", "column_id")
+
+
+def _same_decision(current: dict | None, stored_json: str | None) -> bool:
+    """Whether the decision in force is the one a history step left (ignoring row ids)."""
+    stored = json.loads(stored_json) if stored_json else None
+    if current is None or stored is None:
+        return current is None and stored is None
+    return {k: v for k, v in current.items() if k not in _VOLATILE} == {
+        k: v for k, v in stored.items() if k not in _VOLATILE
+    }
 
 
 def memory_key(label: str) -> str:
@@ -56,28 +73,25 @@ class MappingDesk:
 
     def decision(self, column_id: int) -> dict | None:
         col = self.column(column_id)
-        row = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+        row = self._decision_row(col["id"])
         return dict(row) if row else None
 
-    def _decision_row(self, dataset_id, table_key, label):
+    def _decision_row(self, column_id: int):
         return self.conn.execute(
-            "SELECT * FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
-            (dataset_id, table_key, label),
+            "SELECT * FROM column_mappings WHERE column_id = ?", (column_id,)
         ).fetchone()
 
     # ---------------------------------------------------------------- decisions
     def _write(
         self, conn, col, action: str, values: dict | None, batch_id: int | None = None
     ) -> int:
-        before = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+        before = self._decision_row(col["id"])
         before_json = json.dumps(dict(before), ensure_ascii=False) if before else None
-        conn.execute(
-            "DELETE FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
-            (col["dataset_id"], col["table_key"], col["label"]),
-        )
+        conn.execute("DELETE FROM column_mappings WHERE column_id = ?", (col["id"],))
         after_json = None
         if values is not None:
             row = {
+                "column_id": col["id"],
                 "dataset_id": col["dataset_id"],
                 "table_key": col["table_key"],
                 "label": col["label"],
@@ -90,16 +104,17 @@ class MappingDesk:
             conn.execute(
                 f"INSERT INTO column_mappings ({cols}) VALUES ({marks})", tuple(row.values())
             )
-            stored = self._decision_row(col["dataset_id"], col["table_key"], col["label"])
+            stored = self._decision_row(col["id"])
             after_json = json.dumps(dict(stored), ensure_ascii=False)  # as undo will compare it
         return conn.execute(
-            """INSERT INTO mapping_history (at, who, action, batch_id, dataset_id, table_key, label,
-               before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO mapping_history (at, who, action, batch_id, column_id, dataset_id,
+               table_key, label, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 now_iso(),
                 self.who,
                 action,
                 batch_id,
+                col["id"],
                 col["dataset_id"],
                 col["table_key"],
                 col["label"],
@@ -190,9 +205,8 @@ class MappingDesk:
         """Accept the top suggestion of every undecided column scoring at least ``threshold``."""
         rows = self.conn.execute(
             """SELECT m.column_id, m.kind, m.candidates FROM column_match m
-               JOIN columns c ON c.id = m.column_id JOIN tables t ON t.id = c.table_id
-               WHERE NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.dataset_id = c.dataset_id
-                                 AND d.table_key = t.table_key AND d.label = c.label)"""
+               JOIN columns c ON c.id = m.column_id
+               WHERE NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.column_id = c.id)"""
         ).fetchall()
         picked = []
         for r in rows:
@@ -258,18 +272,21 @@ class MappingDesk:
         written = []
         with self.catalog.transaction() as conn:
             for step in steps:
-                current = self._decision_row(step["dataset_id"], step["table_key"], step["label"])
-                current_json = json.dumps(dict(current), ensure_ascii=False) if current else None
-                if current_json != step["after"]:
+                column_id = step["column_id"] or self.catalog.identity_in(
+                    conn, step["dataset_id"], step["table_key"], step["label"], 0
+                )
+                current = self._decision_row(column_id)
+                if not _same_decision(dict(current) if current else None, step["after"]):
                     raise MappingError(
                         f"'{step['label']}'의 매핑이 그 뒤에 다시 바뀌어 되돌릴 수 없습니다. 최근 결정부터 되돌리세요."
                     )
-                conn.execute(
-                    "DELETE FROM column_mappings WHERE dataset_id = ? AND table_key = ? AND label = ?",
-                    (step["dataset_id"], step["table_key"], step["label"]),
-                )
+                conn.execute("DELETE FROM column_mappings WHERE column_id = ?", (column_id,))
                 if step["before"]:
-                    before = json.loads(step["before"])
+                    # written by this or an older release (before decisions had a column id)
+                    before = {
+                        k: v for k, v in json.loads(step["before"]).items() if k not in _VOLATILE
+                    }
+                    before["column_id"] = column_id
                     cols = ", ".join(before)
                     marks = ", ".join("?" for _ in before)
                     conn.execute(
@@ -277,11 +294,12 @@ class MappingDesk:
                         tuple(before.values()),
                     )
                 undo_id = conn.execute(
-                    """INSERT INTO mapping_history (at, who, action, dataset_id, table_key, label,
-                       before, after) VALUES (?, ?, 'undo', ?, ?, ?, ?, ?)""",
+                    """INSERT INTO mapping_history (at, who, action, column_id, dataset_id,
+                       table_key, label, before, after) VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)""",
                     (
                         now_iso(),
                         self.who,
+                        column_id,
                         step["dataset_id"],
                         step["table_key"],
                         step["label"],
@@ -309,9 +327,8 @@ class MappingDesk:
         counts: dict[tuple[str, str], dict] = {}
         for r in self.conn.execute(
             """SELECT d.label, d.term_name, d.term_abbr, d.domain, c.inferred_type
-               FROM column_mappings d LEFT JOIN tables t ON t.dataset_id = d.dataset_id
-               AND t.table_key = d.table_key LEFT JOIN columns c ON c.table_id = t.id AND c.label = d.label
-               WHERE d.status = 'accepted' ORDER BY d.decided_at"""
+               FROM column_mappings d LEFT JOIN columns c ON c.id = d.column_id
+               WHERE d.status = 'accepted' ORDER BY d.decided_at, d.id"""
         ):
             key = memory_key(r["label"])
             entry = counts.setdefault(

@@ -1,8 +1,12 @@
 """Catalog-wide matching jobs: suggest for every column (`map`), check and rate (`check`).
 
 Both are long jobs driven like the scan: a progress callback per dataset and a cancel token.
-Suggestions are stored per current column (column_match) so the review screen and the CLI read
-them without recomputing; decisions live in column_mappings and survive rescans.
+Suggestions (column_match), decisions (column_mappings) and column metadata hang on the column's
+lasting id (``columns.id`` = ``column_keys.id``), which survives rescans. A scan suggests for the
+columns it reads new or changed (``matching.refresh``), so ``map`` is only needed after the
+dictionary or the mapping memory changed, or for a catalog upgraded from an older release.
+``check`` counts columns without a current suggestion (``unsuggested``): the rate is not to be
+trusted while there are any, and the CLI and the exports refuse.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.model import Dictionary, Domain, Term
 from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
 from catalog_app.progress import CancelToken, ProgressEvent
+from catalog_app.scan.flags import rate_exclusion
 from catalog_app.scan.models import ColumnProfile, PiiInfo
 
 
@@ -84,7 +89,8 @@ def profile_from_row(row) -> ColumnProfile:
     return p
 
 
-_COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path
+_COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path,
+                     d.flags AS dataset_flags
               FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
               WHERE d.status = 'ok' {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
 
@@ -97,9 +103,10 @@ def _columns(catalog: Catalog, dataset_ids=None):
     return catalog.conn.execute(_COLUMNS.format(where=where), params).fetchall()
 
 
-def _decisions(catalog: Catalog) -> dict[tuple[int, str, str], dict]:
+def _decisions(catalog: Catalog) -> dict[int, dict]:
+    """Column id → its decision (accepted / rejected / proposed)."""
     rows = catalog.conn.execute("SELECT * FROM column_mappings")
-    return {(r["dataset_id"], r["table_key"], r["label"]): dict(r) for r in rows}
+    return {r["column_id"]: dict(r) for r in rows}
 
 
 def working_term(ws: Workspace, decision: dict | None, kind: str, top: dict | None) -> Term | None:
@@ -129,7 +136,10 @@ def map_catalog(
     cancel: CancelToken | None = None,
 ) -> MapSummary:
     """Suggest terms for every column of the (selected) datasets and store them."""
-    ws = Workspace.open(catalog)
+    from catalog_app.catalog.store import MATCH_INSERT
+    from catalog_app.matching.refresh import match_row, workspace_for
+
+    ws = workspace_for(catalog)
     decisions = _decisions(catalog)
     rows = _columns(catalog, dataset_ids)
     by_dataset: dict[int, list] = {}
@@ -137,54 +147,17 @@ def map_catalog(
         by_dataset.setdefault(row["dataset_id"], []).append(row)
     summary = MapSummary()
     emit = progress or (lambda e: None)
-    for done, (dataset_id, cols) in enumerate(by_dataset.items(), start=1):
+    for done, (_dataset_id, cols) in enumerate(by_dataset.items(), start=1):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        stored = []
-        for row in cols:
-            profile = profile_from_row(row)
-            suggestion = ws.matcher.suggest(row["label"], profile.samples, profile)
-            candidates = [asdict(c) for c in suggestion.candidates[:5]]
-            decision = decisions.get((dataset_id, row["table_key"], row["label"]))
-            if decision is not None and decision["status"] == "rejected":
-                # a term the clerk rejected for this column is not offered again
-                candidates = [c for c in candidates if c["term"] != decision["term_name"]]
-            term = working_term(
-                ws, decision, suggestion.kind, candidates[0] if candidates else None
-            )
-            checks, compliant = [], None
-            if suggestion.kind != "not_a_column":
-                found = check_column(
-                    row["label"],
-                    profile,
-                    term,
-                    None,
-                    ws.index,
-                    getattr(suggestion, "cleaned", None),
-                )
-                checks = [asdict(c) for c in found]
-                compliant = int(is_compliant(found))
-            stored.append(
-                (
-                    row["id"],
-                    getattr(suggestion, "cleaned", None),
-                    suggestion.kind,
-                    json.dumps(candidates, ensure_ascii=False),
-                    json.dumps(suggestion.proposal, ensure_ascii=False)
-                    if suggestion.proposal
-                    else None,
-                    json.dumps(checks, ensure_ascii=False),
-                    compliant,
-                    now_iso(),
-                )
-            )
-            summary.kinds[suggestion.kind] = summary.kinds.get(suggestion.kind, 0) + 1
+        stored = [
+            match_row(ws, row["id"], profile_from_row(row), decisions.get(row["id"]))
+            for row in cols
+        ]
+        for match in stored:
+            summary.kinds[match[2]] = summary.kinds.get(match[2], 0) + 1
         with catalog.transaction() as conn:
-            conn.executemany(
-                """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
-                   checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                stored,
-            )
+            conn.executemany(MATCH_INSERT, stored)
         summary.columns += len(stored)
         emit(ProgressEvent("file", done, len(by_dataset), cols[0]["rel_path"]))
     emit(ProgressEvent("done", len(by_dataset), len(by_dataset)))
@@ -196,6 +169,25 @@ class CheckReport:
     columns: list[dict]
     rates: dict[str, list]
     top_words: list[tuple[str, int]]
+    # columns of readable datasets without a current suggestion: the rate cannot be trusted
+    unsuggested: int = 0
+    # datasets left out of the rate: [{"dataset_id", "path", "reason"}]
+    excluded_datasets: list[dict] = field(default_factory=list)
+
+    @property
+    def trusted(self) -> bool:
+        return self.unsuggested == 0
+
+    def refusal(self) -> str:
+        """The Korean message shown when a figure is refused for want of suggestions."""
+        return unsuggested_message(self.unsuggested)
+
+
+def unsuggested_message(n: int) -> str:
+    return (
+        f"표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. "
+        "매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기)."
+    )
 
 
 def check_catalog(
@@ -206,7 +198,9 @@ def check_catalog(
     cancel: CancelToken | None = None,
 ) -> CheckReport:
     """Checks and 준수율 for every mapped column (of ``dataset_ids`` when given), with the
-    decisions as they stand now. ``cancel`` is checked every few hundred columns."""
+    decisions as they stand now. ``cancel`` is checked every few hundred columns. Columns of a
+    dataset whose text was garbled (``RATE_EXCLUDING_FLAGS``) are listed but left out of the
+    rates; ``unsuggested`` counts columns without a current suggestion."""
     from catalog_app.matching.compliance import top_nonstandard_words
 
     ws = ws or Workspace.open(catalog, with_matcher=False)
@@ -216,13 +210,23 @@ def check_catalog(
     }
     results: list[ColumnResult] = []
     out: list[dict] = []
+    unsuggested = 0
+    excluded: dict[int, dict] = {}
     for n, row in enumerate(_columns(catalog, dataset_ids)):
         if cancel is not None and n % 256 == 0:
             cancel.raise_if_cancelled()
         match = matches.get(row["id"])
         kind = match["kind"] if match else "unmapped"
+        unsuggested += match is None
         candidates = json.loads(match["candidates"]) if match else []
-        decision = decisions.get((row["dataset_id"], row["table_key"], row["label"]))
+        decision = decisions.get(row["id"])
+        reason = rate_exclusion(row["dataset_flags"])
+        if reason and row["dataset_id"] not in excluded:
+            excluded[row["dataset_id"]] = {
+                "dataset_id": row["dataset_id"],
+                "path": row["rel_path"],
+                "reason": reason,
+            }
         department = department_of(row["folder"], departments)
         if kind == "not_a_column":
             checks = []
@@ -247,7 +251,8 @@ def check_catalog(
             [c.code for c in checks],
             nonstandard_words(checks),
         )
-        results.append(result)
+        if reason is None:
+            results.append(result)
         out.append(
             {
                 "column_id": row["id"],
@@ -262,9 +267,45 @@ def check_catalog(
                 else (candidates[0]["term"] if kind == "exact" and candidates else None),
                 "compliant": result.compliant if kind != "not_a_column" else None,
                 "checks": [asdict(c) for c in checks],
+                "rate_excluded": reason,
             }
         )
-    return CheckReport(out, compliance(results), top_nonstandard_words(results))
+    return CheckReport(
+        out,
+        compliance(results),
+        top_nonstandard_words(results),
+        unsuggested,
+        list(excluded.values()),
+    )
+
+
+@dataclass
+class MappingTrust:
+    """What the window says beside a 준수율 (cheap: two indexed queries, no checks run)."""
+
+    unsuggested: int  # columns of readable datasets without a current suggestion
+    excluded: list[dict]  # datasets left out of the rate: [{"dataset_id", "path", "reason"}]
+
+    @property
+    def trusted(self) -> bool:
+        return self.unsuggested == 0
+
+
+def mapping_trust(conn) -> MappingTrust:
+    unsuggested = conn.execute(
+        """SELECT COUNT(*) FROM columns c JOIN datasets d ON d.id = c.dataset_id
+           WHERE d.status = 'ok'
+           AND NOT EXISTS (SELECT 1 FROM column_match m WHERE m.column_id = c.id)"""
+    ).fetchone()[0]
+    excluded = []
+    for row in conn.execute(
+        """SELECT id, rel_path, flags FROM datasets WHERE status = 'ok' AND flags != '[]'
+           ORDER BY folder, name"""
+    ):
+        reason = rate_exclusion(row["flags"])
+        if reason:
+            excluded.append({"dataset_id": row["id"], "path": row["rel_path"], "reason": reason})
+    return MappingTrust(unsuggested, excluded)
 
 
 def noncompliant_clause(alias: str = "d") -> str:

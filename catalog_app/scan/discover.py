@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .models import DiscoveredFile
 
-SUPPORTED_EXTENSIONS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
+SUPPORTED_EXTENSIONS = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 
 # Names that are never data, whatever their extension.
 _JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}

@@ -1,4 +1,4 @@
-"""Excel reading (xlsx, xlsm, xls) through python-calamine, with xlrd as the .xls fallback.
+"""Excel reading (xlsx, xlsm, xlsb, ods, xls) through python-calamine, with xlrd as the .xls fallback.
 
 calamine is 10-13x faster than openpyxl and gives merged ranges, sheet visibility and typed cells
 (dates as ``date``/``datetime``). Formula cells saved without a cached value read as empty; we
@@ -15,7 +15,9 @@ from xml.etree import ElementTree
 import python_calamine as calamine
 
 from catalog_app.scan.errors import ScanFailure
+from catalog_app.scan.flags import make_flag
 from catalog_app.scan.models import MergedRange, RawTable
+from catalog_app.scan.plausible import SAMPLE_ROWS, Verdict, judge, sample_cells
 
 MAX_FORMULA_SCAN_BYTES = 64 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(
@@ -71,8 +73,15 @@ def formula_cells_without_values(path: str) -> dict[str, int]:
     return counts
 
 
-def iter_excel_tables(path: str, real_format: str) -> Iterator[RawTable]:
-    """Yield one RawTable per worksheet, loading one sheet at a time to bound memory."""
+def iter_excel_tables(
+    path: str, real_format: str, flags: list[dict] | None = None
+) -> Iterator[RawTable]:
+    """Yield one RawTable per worksheet, loading one sheet at a time to bound memory.
+
+    A .xls whose text calamine garbles (``plausible.judge``) is read with xlrd instead
+    (``reader_fallback`` in ``flags``); when neither reading is plausible the less garbled one
+    is used and ``garbled_text`` says why.
+    """
     if real_format == "xls":
         try:
             book = _open_workbook(path)
@@ -81,6 +90,13 @@ def iter_excel_tables(path: str, real_format: str) -> Iterator[RawTable]:
                 raise
             yield from _iter_xlrd_tables(path, failure)
             return
+        verdict = _calamine_verdict(book)
+        if not verdict.plausible:
+            chosen = _xlrd_if_better(path, verdict, flags if flags is not None else [])
+            if chosen is not None:
+                book.close()
+                yield from chosen
+                return
     else:
         book = _open_workbook(path)
     formulas = formula_cells_without_values(path) if real_format == "xlsx" else {}
@@ -96,6 +112,49 @@ def iter_excel_tables(path: str, real_format: str) -> Iterator[RawTable]:
             yield _sheet_table(index, meta, sheet, formulas.get(meta.name, 0))
     finally:
         book.close()
+
+
+def _calamine_verdict(book) -> Verdict:
+    """Plausibility of the text calamine reads from the first worksheets (a sample)."""
+    cells: list = []
+    for index, meta in enumerate(book.sheets_metadata[:3]):
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        try:
+            sheet = book.get_sheet_by_index(index)
+        except calamine.CalamineError:
+            continue
+        if sheet.height and sheet.width and sheet.start is not None:
+            cells.extend(sample_cells(sheet.iter_rows()))
+    return judge(cells)
+
+
+def _xlrd_if_better(path: str, verdict: Verdict, flags: list[dict]):
+    """xlrd's tables when its reading is plausible (or less garbled); None to keep calamine's."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+        cells: list = []
+        for index in range(min(book.nsheets, 3)):
+            sheet = book.sheet_by_index(index)
+            cells.extend(
+                sample_cells(sheet.row_values(r) for r in range(min(sheet.nrows, SAMPLE_ROWS)))
+            )
+        book.release_resources()
+    except Exception:  # xlrd raises many kinds on what calamine opened: keep calamine's reading
+        flags.append(make_flag("garbled_text", verdict.reason))
+        return None
+    other = judge(cells)
+    if other.plausible:
+        flags.append(make_flag("reader_fallback", verdict.reason))
+        return _iter_xlrd_tables(path, ScanFailure("corrupt", verdict.reason))
+    flags.append(
+        make_flag("garbled_text", (other if other.badness < verdict.badness else verdict).reason)
+    )
+    if other.badness < verdict.badness:
+        return _iter_xlrd_tables(path, ScanFailure("corrupt", verdict.reason))
+    return None
 
 
 def _sheet_table(index: int, meta, sheet, formula_gaps: int) -> RawTable:

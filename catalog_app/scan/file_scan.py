@@ -15,12 +15,16 @@ from catalog_app.scan.csv_reader import read_csv_table
 from catalog_app.scan.encoding import EncodingGuess, detect_encoding
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.excel_reader import iter_excel_tables
+from catalog_app.scan.flags import make_flag
 from catalog_app.scan.html_reader import read_html_tables, stack_tables
 from catalog_app.scan.models import FileResult, RawTable
+from catalog_app.scan.plausible import judge
 from catalog_app.scan.sniff import sniff_format
 from catalog_app.scan.table_scan import scan_table
 
 Overrides = dict[str, tuple[int, int]]
+# Real formats read as workbooks (python-calamine; xlrd for old .xls).
+WORKBOOK_FORMATS = ("xlsx", "xls", "xlsb", "ods")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
 
 
@@ -36,19 +40,40 @@ def scan_file(
 ) -> FileResult:
     real_format = sniff_format(path)
     try:
-        if real_format in ("xlsx", "xls"):
-            return _profile(
-                FileResult(real_format), iter_excel_tables(path, real_format), overrides, cancel
-            )
+        if real_format in WORKBOOK_FORMATS:
+            result = FileResult(real_format)
+            tables = iter_excel_tables(path, real_format, result.flags)
+            return _judged(_profile(result, tables, overrides, cancel))
         if real_format == "html":
-            return _scan_html(path, overrides, cancel)
-        return _scan_text(path, overrides, cancel)
+            return _judged(_scan_html(path, overrides, cancel))
+        return _judged(_scan_text(path, overrides, cancel))
     except FileNotFoundError as exc:
         raise ScanFailure("not_found", str(exc)) from exc
     except PermissionError as exc:
         raise ScanFailure("permission", str(exc)) from exc
     except MemoryError as exc:
         raise ScanFailure("too_large", "메모리 부족") from exc
+
+
+def _judged(result: FileResult) -> FileResult:
+    """Flags the reading earns: garbled text in the labels and samples (whatever the reader),
+    rows of a text file shifted by broken quoting; each flag is also a Korean warning."""
+    codes = {f["code"] for f in result.flags}
+    if "garbled_text" not in codes:
+        cells = [
+            text
+            for table in result.tables
+            for column in table.columns
+            for text in (column.label, *column.samples)
+        ]
+        verdict = judge(cells)
+        if not verdict.plausible:
+            result.flags.append(make_flag("garbled_text", verdict.reason))
+    ragged = sum(t.ragged_rows for t in result.tables)
+    if ragged and result.real_format == "csv":
+        result.flags.append(make_flag("ragged_rows", f"머리글보다 칸이 많은 행 {ragged}개"))
+    result.warnings.extend(f["message"] for f in result.flags)
+    return result
 
 
 def _profile(

@@ -136,3 +136,5 @@ class FileResult:
     encoding_method: str | None = None
     delimiter: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Warnings with a code ({"code", "message"}), e.g. garbled_text; see scan/plausible.py.
+    flags: list[dict] = field(default_factory=list)

@@ -3,6 +3,10 @@
 Incremental by fingerprint: same size and mtime means unchanged (not read at all); otherwise the
 content hash decides whether the file is re-profiled. Files that vanished are marked missing, never
 deleted. Progress goes to a callback; a CancelToken stops the job between files or mid-file.
+
+The mapping is part of the job: the columns of a table read new or changed get their standard
+term suggestions in the transaction that writes the file (``matching.refresh``), columns whose
+content did not change keep theirs, so no figure is ever computed from a stale mapping.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class ScanSummary:
     dataset_ids: list[int] = field(default_factory=list)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
     skipped_dirs: list[str] = field(default_factory=list)
+    suggested: int = 0  # columns that got a fresh suggestion (new or changed content)
+    suggest_error: str | None = None  # why no suggestions could be made (Korean), if so
 
     @property
     def exit_code(self) -> int:
@@ -47,8 +53,13 @@ def scan(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     force: bool = False,
+    suggest: bool = True,
 ) -> ScanSummary:
-    """Scan ``roots`` (folders or files) into ``catalog``; ``force`` re-reads unchanged files."""
+    """Scan ``roots`` (folders or files) into ``catalog``; ``force`` re-reads unchanged files.
+
+    ``suggest=False`` leaves new or changed columns without suggestions (``check`` and the
+    exports then refuse until ``map`` runs); only benchmarks that time the reading want that.
+    """
     roots = [os.path.abspath(r) for r in roots]
     cancel = cancel or CancelToken()
     emit = progress or (lambda event: None)
@@ -70,9 +81,12 @@ def scan(
         cancel.raise_if_cancelled()
         summary.counts["total"] = len(files)
         emit(ProgressEvent("discovered", 0, len(files)))
+        suggester = _suggester(catalog) if suggest else None
         for done, file in enumerate(files, start=1):
             cancel.raise_if_cancelled()
-            status = _scan_one(catalog, file, root_ids[file.root], run_id, summary, cancel, force)
+            status = _scan_one(
+                catalog, file, root_ids[file.root], run_id, summary, cancel, force, suggester
+            )
             summary.counts[status] += 1
             emit(ProgressEvent("file", done, len(files), file.path, status))
         summary.counts["missing"] = catalog.mark_missing(list(root_ids.values()), run_id)
@@ -93,6 +107,12 @@ def scan(
     return summary
 
 
+def _suggester(catalog: Catalog):
+    from catalog_app.matching.refresh import Suggester  # the scan package stays matching-free
+
+    return Suggester(catalog)
+
+
 def _scan_one(
     catalog: Catalog,
     file: DiscoveredFile,
@@ -101,6 +121,7 @@ def _scan_one(
     summary: ScanSummary,
     cancel: CancelToken,
     force: bool,
+    suggester=None,
 ) -> str:
     known = catalog.dataset_by_path(file.path)
     if known is not None:
@@ -143,7 +164,15 @@ def _scan_one(
     except Exception as exc:  # a reader bug must not stop the whole scan
         failure = ScanFailure("read_error", f"{type(exc).__name__}: {exc}")
         return _failed(catalog, file, content_hash, failure, root_id, run_id, summary)
-    dataset_id = catalog.save_file_result(file, content_hash, result, root_id, run_id)
+    hook = None
+    if suggester is not None and any(t.columns for t in result.tables):
+        # outside the save transaction: opening the workspace may load the dictionary
+        hook = suggester if suggester.prepare() else None
+    outcome = catalog.save_file_result(file, content_hash, result, root_id, run_id, suggest=hook)
+    summary.suggested += outcome.suggested
+    if suggester is not None and suggester.error:
+        summary.suggest_error = suggester.error
+    dataset_id = outcome.dataset_id
     if known is None:
         summary.dataset_ids.append(dataset_id)
         return "new"

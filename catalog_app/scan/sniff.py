@@ -65,7 +65,7 @@ _MAXREGSECT = 0xFFFFFFFA
 
 
 def sniff_format(path: str | os.PathLike[str]) -> str:
-    """Return 'xlsx', 'xls', 'html' or 'text' for the file at ``path``.
+    """Return 'xlsx', 'xlsb', 'ods', 'xls', 'html' or 'text' for the file at ``path``.
 
     Raises :class:`ScanFailure` with code ``empty_file``, ``encrypted``, ``unsupported``,
     ``zip_bomb``, ``corrupt`` or ``binary``. ``OSError`` from opening the file propagates: the
@@ -176,8 +176,8 @@ def _sniff_zip(source) -> str:
         raise ScanFailure("corrupt", detail=f"zip: {exc}") from exc
     except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encrypted entry
         raise ScanFailure("unsupported", detail=f"zip: {exc}") from exc
-    if kind == "xlsx":
-        return "xlsx"
+    if kind in ("xlsx", "xlsb", "ods"):
+        return kind
     raise ScanFailure("unsupported", detail=kind)
 
 
@@ -195,19 +195,20 @@ def _check_zip_bomb(infos: list[zipfile.ZipInfo]) -> None:
 
 
 def _zip_kind(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> str:
-    """'xlsx' for a workbook whose main part is not at the usual path, else a description."""
+    """'xlsx' for a workbook whose main part is not at the usual path, 'xlsb' (Excel binary
+    workbook) and 'ods' (OpenDocument spreadsheet), which calamine reads, else a description."""
     ct = names.get("[content_types].xml")
     if ct is not None and ct.file_size < (1 << 20):
         types = zf.read(ct).lower()
         if b"spreadsheetml.sheet.main+xml" in types or b"sheet.macroenabled.main+xml" in types:
             return "xlsx"
     if "xl/workbook.bin" in names:
-        return "Excel 바이너리 통합문서(.xlsb)"
+        return "xlsb"
     mime = names.get("mimetype")
     if mime is not None and mime.file_size < 200:
         value = zf.read(mime).decode("ascii", errors="replace").strip()
-        if "opendocument.spreadsheet" in value:
-            return "OpenDocument 스프레드시트(.ods)"
+        if value.endswith("opendocument.spreadsheet"):
+            return "ods"
         if "hwp" in value:
             return "한글(HWPX) 문서"
         if value:

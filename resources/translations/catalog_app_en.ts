@@ -154,22 +154,22 @@
         <translation>Double-click to type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="165"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="167"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="167"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="169"/>
         <source>(데이터셋 따름: {value})</source>
         <translation>(as dataset: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="184"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="186"/>
         <source>차단 {n}</source>
         <translation>{n} blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="186"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="188"/>
         <source>경고 {n}</source>
         <translation>{n} warnings</translation>
     </message>
@@ -689,233 +689,243 @@
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="156"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="119"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="126"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="128"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="129"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="143"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="150"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="145"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="152"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="151"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="158"/>
         <source>구분</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="152"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="155"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="162"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="158"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="165"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="160"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
         <source>내용</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="165"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="172"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="174"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="185"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="179"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="186"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="180"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="183"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="184"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="191"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="337"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="193"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="200"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
         <source>차단</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="210"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="217"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="263"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="267"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="300"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="297"/>
+        <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
+        <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="306"/>
+        <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
+        <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="334"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="304"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="338"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="348"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="330"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="364"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="337"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="339"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
         <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>No problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="341"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="375"/>
         <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="407"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="375"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="387"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="421"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="394"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="428"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="411"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="429"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="463"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="454"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="488"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="456"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="490"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="459"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="493"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="485"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="519"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
@@ -1650,67 +1660,67 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../ui/mapping_model.py" line="103"/>
+        <location filename="../../ui/mapping_model.py" line="102"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="104"/>
+        <location filename="../../ui/mapping_model.py" line="103"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="105"/>
+        <location filename="../../ui/mapping_model.py" line="104"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="106"/>
+        <location filename="../../ui/mapping_model.py" line="105"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="107"/>
+        <location filename="../../ui/mapping_model.py" line="106"/>
         <source>1순위 용어</source>
         <translation>Top term</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="108"/>
+        <location filename="../../ui/mapping_model.py" line="107"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="109"/>
+        <location filename="../../ui/mapping_model.py" line="108"/>
         <source>결정</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="110"/>
+        <location filename="../../ui/mapping_model.py" line="109"/>
         <source>점검 코드</source>
         <translation>Check codes</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="212"/>
+        <location filename="../../ui/mapping_model.py" line="205"/>
         <source>제외</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="215"/>
+        <location filename="../../ui/mapping_model.py" line="208"/>
         <source>준수</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="243"/>
+        <location filename="../../ui/mapping_model.py" line="236"/>
         <source>표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). &apos;준수&apos;는 표준용어에 매핑되고 오류가 없는 컬럼입니다.</source>
         <translation>Codes from the standard checks: errors, with warnings in brackets (e.g. T1 F1 (D2)). &apos;Compliant&apos; means the column is mapped to a standard term and has no errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="247"/>
+        <location filename="../../ui/mapping_model.py" line="240"/>
         <source>1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.</source>
         <translation>Score of the top candidate (0–1). Guesses (typos, values only) stay below 0.8.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="290"/>
+        <location filename="../../ui/mapping_model.py" line="283"/>
         <source>{what} — {who}</source>
         <translation>{what} — {who}</translation>
     </message>
@@ -1789,12 +1799,12 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="385"/>
+        <location filename="../../ui/pages/metadata_form.py" line="387"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="430"/>
+        <location filename="../../ui/pages/metadata_form.py" line="432"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
@@ -2053,67 +2063,67 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="257"/>
+        <location filename="../../ui/pages/overview_page.py" line="258"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="260"/>
-        <source>제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요</source>
-        <translation>{n:,} columns have no suggestion yet: run Suggest terms in [Mapping review]</translation>
+        <location filename="../../ui/pages/overview_page.py" line="261"/>
+        <source>부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)</source>
+        <translation>Standard compliance rate by department (not reliable: {n:,} columns without suggestions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="264"/>
+        <location filename="../../ui/pages/overview_page.py" line="268"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="267"/>
+        <location filename="../../ui/pages/overview_page.py" line="272"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="271"/>
+        <location filename="../../ui/pages/overview_page.py" line="276"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="272"/>
+        <location filename="../../ui/pages/overview_page.py" line="277"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="284"/>
+        <location filename="../../ui/pages/overview_page.py" line="289"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="285"/>
+        <location filename="../../ui/pages/overview_page.py" line="290"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="286"/>
+        <location filename="../../ui/pages/overview_page.py" line="291"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="287"/>
+        <location filename="../../ui/pages/overview_page.py" line="292"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="292"/>
+        <location filename="../../ui/pages/overview_page.py" line="297"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="294"/>
+        <location filename="../../ui/pages/overview_page.py" line="299"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="296"/>
+        <location filename="../../ui/pages/overview_page.py" line="301"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>
@@ -3077,42 +3087,42 @@ Opening the default catalog.</translation>
 <context>
     <name>mapping_commands</name>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="87"/>
+        <location filename="../../ui/mapping_commands.py" line="79"/>
         <source>수락: {label} → {term}</source>
         <translation>Accept: {label} → {term}</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="101"/>
+        <location filename="../../ui/mapping_commands.py" line="93"/>
         <source>거부: {label} ≠ {term}</source>
         <translation>Reject: {label} ≠ {term}</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="113"/>
+        <location filename="../../ui/mapping_commands.py" line="105"/>
         <source>결정 지우기: {label}</source>
         <translation>Clear decision: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="129"/>
+        <location filename="../../ui/mapping_commands.py" line="121"/>
         <source>새 용어 제안: {label} → {term}</source>
         <translation>Propose new term: {label} → {term}</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="145"/>
+        <location filename="../../ui/mapping_commands.py" line="137"/>
         <source>컬럼의 제안 표시를 되돌렸습니다. 제안 {n}번(&apos;{term}&apos;)은 검토 대기열에 남아 있으니 표준사전 › 검토 대기에서 반려하세요.</source>
         <translation>The column is no longer marked as proposed. Proposal no. {n} (&apos;{term}&apos;) is still in the review queue: reject it under Standard dictionary › Pending review.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="157"/>
+        <location filename="../../ui/mapping_commands.py" line="149"/>
         <source>일괄 수락: 점수 {t:.2f} 이상</source>
         <translation>Bulk accept: score {t:.2f} or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="168"/>
+        <location filename="../../ui/mapping_commands.py" line="160"/>
         <source>점수 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
         <translation>No undecided column scores {t:.2f} or higher.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="171"/>
+        <location filename="../../ui/mapping_commands.py" line="163"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
     </message>

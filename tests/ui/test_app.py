@@ -70,5 +70,5 @@ def test_error_reporter_logs_and_shows_the_log_path(tmp_path, monkeypatch, qtbot
     thread = threading.Thread(target=fail)
     thread.start()
     thread.join()
-    qtbot.waitUntil(lambda: len(shown) == 2, timeout=2000)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
     assert "작업 스레드 오류" in shown[1]

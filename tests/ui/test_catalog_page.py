@@ -32,7 +32,7 @@ def test_two_character_korean_search_finds_a_column(make_window, catalog_copy, q
 
     type_text(page.search_box, "세대", qtbot)
     assert page.search_box.text() == "세대"
-    qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=15_000)
     hits = page.hits.rows()
     column = next(h for h in hits if h["kind"] == "column")
     assert column["label"] == "세대수" and column["dataset"] == "2024 인구현황.csv"
@@ -44,7 +44,7 @@ def test_two_character_korean_search_finds_a_column(make_window, catalog_copy, q
     assert page.detail.columns.row(current.row())["label"] == "세대수"
 
     page.search_box.clear()
-    qtbot.waitUntil(lambda: page.left.currentWidget() is page.dataset_view, timeout=3000)
+    qtbot.waitUntil(lambda: page.left.currentWidget() is page.dataset_view, timeout=15_000)
 
 
 def test_filters_and_sorting_run_in_sql(make_window, catalog_copy):
@@ -92,6 +92,10 @@ def test_header_override_rescans_the_file(make_window, catalog_copy, qtbot, monk
     table = page.detail.current_table()
     assert table["header_rows"] == 1
     assert "직접 지정" in page.detail.tables.index(0, 1).data()
+    # the re-read table got its suggestions in the same job: nothing is left without one
+    from catalog_app.matching.jobs import mapping_trust
+
+    assert mapping_trust(page.ctx.catalog.conn).unsuggested == 0
 
 
 def test_check_filters_noncompliant_and_missing_metadata(make_window, catalog_copy):

@@ -28,7 +28,18 @@ def _entered(catalog_path, dataset_id):
 
     with Catalog(catalog_path) as catalog:
         store = MetadataStore(catalog)
-        return store.entered(dataset_id), store.entered_columns(dataset_id)
+        names = {
+            r["id"]: (r["table_key"], r["label"])
+            for r in catalog.conn.execute("SELECT id, table_key, label FROM column_keys")
+        }
+        columns = {names[k]: v for k, v in store.entered_columns(dataset_id).items()}
+        return store.entered(dataset_id), columns
+
+
+def _changes(form):
+    """The form's changes with columns named by (table key, label), without their ids."""
+    dataset, columns = form.changes()
+    return dataset, {ref[:2]: values for ref, values in columns.items()}
 
 
 def _idle(form):
@@ -86,10 +97,10 @@ def test_save_enters_only_the_changed_values_and_undo_removes_them(
     keywords = form.editor("keywords")
     keywords.setText("인구, 세대")
     assert form.is_dirty() and form.dirty_marker.isVisible()
-    assert form.changes() == ({"update_cycle": "연간", "keywords": "인구, 세대"}, {})
+    assert _changes(form) == ({"update_cycle": "연간", "keywords": "인구, 세대"}, {})
 
     keywords.setFocus()
-    qtbot.waitUntil(keywords.hasFocus, timeout=3000)
+    qtbot.waitUntil(keywords.hasFocus, timeout=15_000)
     qtbot.keyClick(keywords, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S
     qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
 
@@ -142,7 +153,7 @@ def test_personal_columns_are_proposed_closed_and_problems_show_in_place(
     dataset_openness.setCurrentIndex(dataset_openness.findData("부분공개"))
     name_openness = form.column_combo("성명", "openness")
     name_openness.setCurrentIndex(name_openness.findData("공개"))
-    assert form.changes() == ({"openness": "부분공개"}, {("#0", "성명"): {"openness": "공개"}})
+    assert _changes(form) == ({"openness": "부분공개"}, {("#0", "성명"): {"openness": "공개"}})
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
 
@@ -263,7 +274,7 @@ def test_a_wide_file_gets_its_combo_boxes_a_chunk_at_a_time(
     assert last.currentText() == "(데이터셋 따름: 공개)"
     assert form.column_combo("항목0", "pii").currentText() == "(자동: N)"
     last.setCurrentIndex(last.findData("비공개"))
-    assert form.changes() == ({}, {("#0", f"항목{n - 1}"): {"openness": "비공개"}})
+    assert _changes(form) == ({}, {("#0", f"항목{n - 1}"): {"openness": "비공개"}})
 
 
 def test_column_detail_and_description_are_typed_in_the_table(catalog_page, catalog_copy, qtbot):
@@ -279,7 +290,7 @@ def test_column_detail_and_description_are_typed_in_the_table(catalog_page, cata
     table.item(r, COL_DESC).setText("수급자 확인용")
     table.item(r, COL_DETAIL).setText("개인정보 보호법 제24조")
     assert form.is_dirty()
-    assert form.changes()[1] == {
+    assert _changes(form)[1] == {
         ("#0", "주민등록번호"): {
             "description": "수급자 확인용",
             "reason_detail": "개인정보 보호법 제24조",

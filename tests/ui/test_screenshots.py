@@ -95,7 +95,7 @@ def test_every_page_renders_korean(screenshot_window, qtbot):
     shots.append(("review", window.grab().toImage()))
     catalog = window.show_page("catalog")
     catalog.search_box.setText("인구")
-    qtbot.waitUntil(lambda: catalog.hits.rowCount() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: catalog.hits.rowCount() > 0, timeout=15_000)
     shots.append(("search", window.grab().toImage()))
     for key, image in shots[-2:]:
         assert image.save(str(ARTIFACTS / f"extra_{key}.png"))

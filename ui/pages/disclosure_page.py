@@ -105,6 +105,13 @@ class DisclosurePage(Page):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.layout_.addWidget(self.progress)
+        # Beside the figures of the year: a stale mapping or a dataset left out of the rate.
+        self.trust_note = QLabel()
+        self.trust_note.setWordWrap(True)
+        self.trust_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.trust_note.setStyleSheet(f"color: {WARNING_COLOR_HEX};")
+        self.trust_note.hide()
+        self.layout_.addWidget(self.trust_note)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -262,6 +269,7 @@ class DisclosurePage(Page):
                 )
             )
         self.snapshot_button.setEnabled(mine is None and not self.busy())
+        self._show_trust()
         self.snapshots.set_rows(
             [
                 {
@@ -276,6 +284,32 @@ class DisclosurePage(Page):
                 for i in reversed(infos)
             ]
         )
+
+    def _show_trust(self) -> None:
+        """Say why this year's 준수율 cannot be trusted (or leaves files out), if it cannot."""
+        from catalog_app.matching.jobs import mapping_trust
+
+        trust = mapping_trust(self.ctx.catalog.conn)
+        lines = []
+        if trust.unsuggested:
+            lines.append(
+                self.tr(
+                    "표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 "
+                    "스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요."
+                ).format(n=trust.unsuggested)
+            )
+        if trust.excluded:
+            names = ", ".join(e["path"] for e in trust.excluded[:3])
+            if len(trust.excluded) > 3:
+                names += " …"
+            lines.append(
+                self.tr("준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}").format(
+                    n=len(trust.excluded), names=names
+                )
+            )
+        self.trust_note.setText("\n".join(lines))
+        self.trust_note.setToolTip("\n".join(e["reason"] for e in trust.excluded))
+        self.trust_note.setVisible(bool(lines))
 
     def on_shown(self) -> None:
         if not self.institution.is_dirty():  # never throw away what the coordinator typed

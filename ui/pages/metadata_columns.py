@@ -206,19 +206,21 @@ class ColumnOpennessTable(QTableWidget):
         self.setFixedHeight(header + rows + scrollbar + 2 * self.frameWidth() + 2)
 
     # ------------------------------------------------------------------ reading
-    def changes(self) -> dict[tuple[str, str], dict[str, str]]:
-        """(table_key, label) → field → value that differs from what was entered when loaded."""
-        columns: dict[tuple[str, str], dict[str, str]] = {}
+    def changes(self) -> dict[tuple[str, str, int | None], dict[str, str]]:
+        """(table_key, label, column id) → field → value that differs from what was entered when
+        loaded (the id tells apart two columns sharing a label)."""
+        columns: dict[tuple[str, str, int | None], dict[str, str]] = {}
         for r, row in enumerate(self._rows):
+            ref = (row.table_key, row.label, row.record.column_id)
             for key, combo in row.combos.items():
                 value = combo.currentData() or ""
                 if value != row.original[key]:
-                    columns.setdefault((row.table_key, row.label), {})[key] = value
+                    columns.setdefault(ref, {})[key] = value
             for col, key in _TEXT_EDITORS.items():
                 item = self.item(r, col)
                 value = item.text().strip() if item is not None else ""
                 if value != row.original.get(key, ""):
-                    columns.setdefault((row.table_key, row.label), {})[key] = value
+                    columns.setdefault(ref, {})[key] = value
         return columns
 
     def _item_changed(self, item: QTableWidgetItem) -> None:

@@ -323,7 +323,7 @@ class MetadataForm(QWidget):
 
     # ------------------------------------------------------------------ editing
     def changes(self) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]]]:
-        """(dataset field → value, (table_key, label) → field → value) that differ from what was
+        """(dataset field → value, (table_key, label, column id) → field → value) that differ from what was
         entered when loaded; '' clears an entered value."""
         return self.dataset_fields.changes(), self.column_table.changes()
 
@@ -370,9 +370,11 @@ class MetadataForm(QWidget):
             batches = []
             if dataset:
                 batches.append(store.set_fields(dataset_id, dataset))
-            for (table_key, label), values in columns.items():
+            for (table_key, label, column_id), values in columns.items():
                 batches.append(
-                    store.set_fields(dataset_id, values, table_key=table_key, label=label)
+                    store.set_fields(
+                        dataset_id, values, table_key=table_key, label=label, column_id=column_id
+                    )
                 )
             return [b for b in batches if b is not None]
 

@@ -254,15 +254,20 @@ class OverviewPage(Page):
             peak=100,
         )
         if figures.rate is not None:
-            title = self.tr("부서별 표준 준수율 (전체 {rate:.1f}%)").format(rate=figures.rate)
-            if figures.unmapped:
-                title += "\n" + self.tr(
-                    "제안이 없는 컬럼 {n:,}개: [매핑 검토]에서 제안 만들기를 실행하세요"
+            if figures.trusted:
+                title = self.tr("부서별 표준 준수율 (전체 {rate:.1f}%)").format(rate=figures.rate)
+            else:  # a figure computed from a stale mapping is not shown as one
+                title = self.tr(
+                    "부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)"
                 ).format(n=figures.unmapped)
+            warning = figures.warning()
+            if warning:
+                title += "\n" + warning
             self.rate_title.setText(title)
             self.rate_title.setToolTip(
                 figures.formula + "\n" + self.tr("자체 산출 — 공식 수준평가 점수가 아닙니다")
             )
+        self.rate_title.setProperty("trusted", figures.trusted)
         trend = [t for t in figures.trend if t["rate"] is not None]
         self.trend_chart.set_empty_text(self.tr("스냅샷이 쌓이면 연도별 추이가 나옵니다"))
         self.trend_chart.set_items(

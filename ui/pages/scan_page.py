@@ -240,7 +240,10 @@ class ScanPage(Page):
             return
         self._end_run(summary.status)
         c = summary.counts
-        self.summary.setText(self._counts_text(summary.status, c))
+        text = self._counts_text(summary.status, c)
+        if getattr(summary, "suggest_error", None):  # files saved, but without suggestions
+            text += "\n" + summary.suggest_error
+        self.summary.setText(text)
         if summary.status == "done":
             self.progress.setRange(0, max(c.get("total", 0), 1))
             self.progress.setValue(c.get("total", 0))
