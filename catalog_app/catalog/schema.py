@@ -332,6 +332,20 @@ BEGIN SELECT RAISE(ABORT, 'snapshot is frozen: 스냅샷은 지울 수 없습니
 """
 
 
+# Issue 11: the file a run is reading (a run killed there leaves it: the next run reads that file
+# in a child process), a note on a snapshot rewritten by a migration, and the scrub of personal
+# values stored as column labels by earlier versions (``label_scrub``).
+RELIABILITY_SCHEMA = """
+ALTER TABLE scan_runs ADD COLUMN current_path TEXT;
+ALTER TABLE snapshots ADD COLUMN revised TEXT;
+"""
+_FROZEN_UPDATE = DISCLOSURE_SCHEMA[
+    DISCLOSURE_SCHEMA.index("CREATE TRIGGER snapshots_frozen_update") : DISCLOSURE_SCHEMA.index(
+        "CREATE TRIGGER snapshots_frozen_delete"
+    )
+]
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -348,6 +362,19 @@ def _disclosure(conn: sqlite3.Connection) -> str:
     return DISCLOSURE_SCHEMA
 
 
+def _reliability(conn: sqlite3.Connection) -> str:
+    from catalog_app.catalog.label_scrub import scrub_sql
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < 2:  # the search index is created by an earlier step of this same migration
+        search = has_trigram(conn)
+    else:
+        search = bool(
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
+        )
+    return RELIABILITY_SCHEMA + scrub_sql(conn, search, _FROZEN_UPDATE)
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -359,7 +386,13 @@ def has_trigram(conn: sqlite3.Connection) -> bool:
 
 
 # Each migration returns the SQL that takes the catalog from version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [_base, _search, _dictionary, _disclosure]
+MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
+    _base,
+    _search,
+    _dictionary,
+    _disclosure,
+    _reliability,
+]
 LATEST = len(MIGRATIONS)
 
 

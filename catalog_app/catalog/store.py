@@ -19,6 +19,7 @@ import sqlite_utils
 from catalog_app.catalog.schema import LATEST, migrate
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
+from catalog_app.scan.pii_label import safe_label
 
 
 def now_iso() -> str:
@@ -114,12 +115,39 @@ class Catalog:
                 (now_iso(), _dumps(list(roots))),
             ).lastrowid
 
+    def close_interrupted_runs(self) -> set[str]:
+        """Runs still 'running' while the caller holds the job lock were killed: close them as
+        'interrupted'; returns the files they were reading at that moment (suspects)."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                "SELECT current_path FROM scan_runs WHERE status = 'running'"
+            ).fetchall()
+            conn.execute(
+                """UPDATE scan_runs SET status = 'interrupted', current_path = NULL,
+                   finished_at = COALESCE(finished_at, ?) WHERE status = 'running'""",
+                (now_iso(),),
+            )
+        return {r["current_path"] for r in rows if r["current_path"]}
+
+    def set_current_file(self, run_id: int, path: str | None) -> None:
+        """The file a run is about to read: if the process dies there, the next run knows."""
+        self.conn.execute("UPDATE scan_runs SET current_path = ? WHERE id = ?", (path, run_id))
+
+    def record_folder_error(self, run_id: int, path: str, failure: ScanFailure) -> None:
+        """A folder that could not be walked: a scan_errors row without a dataset."""
+        with self.transaction() as conn:
+            conn.execute(
+                """INSERT INTO scan_errors (run_id, dataset_id, path, code, message, detail, occurred_at)
+                   VALUES (?, NULL, ?, ?, ?, ?, ?)""",
+                (run_id, path, failure.code, failure.message, failure.detail[:2000], now_iso()),
+            )
+
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         with self.transaction() as conn:
             conn.execute(
                 """UPDATE scan_runs SET finished_at = ?, status = ?, files_total = ?, files_new = ?,
-                   files_changed = ?, files_unchanged = ?, files_failed = ?, files_missing = ?
-                   WHERE id = ?""",
+                   files_changed = ?, files_unchanged = ?, files_failed = ?, files_missing = ?,
+                   current_path = NULL WHERE id = ?""",
                 (
                     now_iso(),
                     status,
@@ -309,17 +337,22 @@ class Catalog:
             )
         return dataset_id
 
-    def mark_missing(self, root_ids: Sequence[int], run_id: int) -> int:
-        """Files under the scanned roots not seen in this run: kept, marked missing."""
+    def mark_missing(self, root_ids: Sequence[int], run_id: int, keep: Sequence[str] = ()) -> int:
+        """Files under the scanned roots not seen in this run: kept, marked missing.
+
+        Only files last seen by an earlier run count (a later run that saw them wins), and files
+        under ``keep`` (folders this run could not walk) are not known to be gone."""
         if not root_ids:
             return 0
         marks = ", ".join("?" for _ in root_ids)
+        kept = "".join(" AND substr(path, 1, ?) != ?" for _ in keep)
+        prefixes = [v for folder in keep for v in (len(folder) + 1, folder + os.sep)]
         with self.transaction() as conn:
             cur = conn.execute(
                 f"""UPDATE datasets SET status = 'missing', missing_since = ?
                     WHERE root_id IN ({marks}) AND status != 'missing'
-                    AND (last_seen_run IS NULL OR last_seen_run != ?)""",
-                (now_iso(), *root_ids, run_id),
+                    AND (last_seen_run IS NULL OR last_seen_run < ?){kept}""",
+                (now_iso(), *root_ids, run_id, *prefixes),
             )
             return cur.rowcount
 
@@ -373,7 +406,7 @@ def _column_row(table_id: int, dataset_id: int, c) -> tuple:
         table_id,
         dataset_id,
         c.index,
-        c.label,
+        safe_label(c.label),  # a personal value never becomes a stored column name
         c.inferred_type,
         c.type_share,
         c.value_count,

@@ -16,6 +16,7 @@ import python_calamine as calamine
 
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import MergedRange, RawTable
+from catalog_app.scan.xlsx_guard import check_xlsx
 
 MAX_FORMULA_SCAN_BYTES = 64 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(
@@ -82,6 +83,7 @@ def iter_excel_tables(path: str, real_format: str) -> Iterator[RawTable]:
             yield from _iter_xlrd_tables(path, failure)
             return
     else:
+        check_xlsx(path)  # real inflated sizes and used ranges first: calamine aborts on a bomb
         book = _open_workbook(path)
     formulas = formula_cells_without_values(path) if real_format == "xlsx" else {}
     try:
