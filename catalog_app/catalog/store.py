@@ -62,7 +62,12 @@ class Catalog:
         version = self.schema_version
         if 0 < version < LATEST:
             self.backup_path = self._backup(version)
-        migrate(self.conn)
+        try:
+            migrate(self.conn)
+        except sqlite3.Error:
+            if self.schema_version >= LATEST:
+                return  # another process upgraded it meanwhile
+            raise
 
     def _backup(self, version: int) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

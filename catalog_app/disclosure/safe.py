@@ -12,37 +12,10 @@ published on purpose and are left alone; mobile numbers are not.
 
 from __future__ import annotations
 
-import re
-
+from catalog_app.safe_files import neutralise, restore
 from catalog_app.scan.pii_scrub import scrub
 
 __all__ = ["cell_text", "neutralise", "restore", "scrub"]
-
-# --- formula guard -----------------------------------------------------------------------------
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# A plain number may keep its sign: "-12.5", "+3", "-1,234" are values, not formulas.
-_NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-
-
-def neutralise(text: str) -> str:
-    """Prefix "'" to text a spreadsheet would read as a formula (=, +, -, @, tab, CR first).
-
-    A lone "-" (the portal's "not applicable") and signed numbers stay as they are, so a clerk's
-    sheet does not fill with apostrophes.
-    """
-    if not text or not text.startswith(_TRIGGERS):
-        return text
-    if text == "-" or _NUMBER_RE.fullmatch(text):
-        return text
-    return "'" + text
-
-
-def restore(text: str) -> str:
-    """Undo ``neutralise`` for a value read back from a sheet this app wrote (the template round
-    trip), so re-importing an untouched sheet changes nothing."""
-    if text.startswith("'") and text[1:2] and text[1:].startswith(_TRIGGERS):
-        return text[1:]
-    return text
 
 
 def cell_text(value: object) -> str:
