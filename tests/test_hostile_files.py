@@ -383,3 +383,20 @@ def test_hostile_folder_from_the_command_line_has_no_traceback(tmp_path):
     assert "Traceback" not in result.stdout + (result.stderr or "")
     codes = {f["code"] for f in out["failed"]}
     assert {"too_large", "zip_bomb", "too_many_fields", "too_deep"} <= codes
+
+
+# ----------------------------------------------------------------------- README contract
+def test_readme_documents_every_error_code_and_the_new_exit_codes():
+    import re
+
+    from catalog_app.scan.errors import MESSAGES
+    from tests.cli_helpers import ERROR_CODES, README
+
+    text = README.read_text(encoding="utf-8")
+    listed = re.search(r"- error codes: (.*?)\(see", text, re.S)
+    assert listed, "README: error code list not found"
+    documented = set(re.findall(r"`(\w+)`", listed.group(1)))
+    assert documented == set(MESSAGES) == ERROR_CODES
+    exits = text.split("Exit codes:", 1)[1].split("\n\n", 1)[0]
+    assert "`3` another job" in exits and "`4` a full disk" in exits
+    assert "--follow-links" in text

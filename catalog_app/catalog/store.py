@@ -98,7 +98,8 @@ class Catalog:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL / IOERR
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
