@@ -156,9 +156,22 @@ def test_name_that_is_not_utf8_is_a_row_and_the_scan_goes_on(tmp_path, catalog):
     row = catalog.dataset_by_path(shown)
     assert row["status"] == "ok" and row["name"] == "\\xb0\\xa1\\xb3\\xaa.csv"
     assert "유니코드" in json.loads(row["warnings"])[0]
+    assert "CP949로 읽으면 '가나.csv'" in json.loads(row["warnings"])[0]
     assert catalog.dataset_by_path(str(folder / "하.csv"))["status"] == "ok"
     again = scan(catalog, [str(folder)])
     assert again.counts["unchanged"] == 2 and again.counts["missing"] == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux keeps raw byte names")
+def test_escaped_names_keep_readable_parts_and_escape_whole_parts():
+    raw = "/자료/공유/".encode() + "한글이름.csv".encode("cp949")
+    shown = display_path(os.fsdecode(raw))
+    # Some CP949 byte pairs are valid UTF-8 by chance: the whole part is escaped, not a mix.
+    assert shown == "/자료/공유/\\xc7\\xd1\\xb1\\xdb\\xc0\\xcc\\xb8\\xa7.csv"
+    assert display_path("/자료/보통.csv") == "/자료/보통.csv"
+    from catalog_app.scan.names import cp949_guess
+
+    assert cp949_guess(os.fsdecode(raw)) == "한글이름.csv"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux keeps raw byte names")

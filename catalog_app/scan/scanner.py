@@ -29,7 +29,7 @@ from catalog_app.scan.discover import TooDeep, discover, fingerprint_hash
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.file_scan import scan_file
 from catalog_app.scan.models import DiscoveredFile
-from catalog_app.scan.names import display_path
+from catalog_app.scan.names import cp949_guess, display_path
 
 # Failures of the catalog itself (disk full, I/O error, a damaged database): they stop the job.
 _CATALOG_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
@@ -229,9 +229,11 @@ def _read_one(catalog, file, record, root_id, run_id, summary, cancel, force, su
         failure = ScanFailure("read_error", f"{type(exc).__name__}: {exc}")
         return _failed(catalog, record, content_hash, failure, root_id, run_id, summary)
     if record is not file:
+        guess = cp949_guess(file.path)
         result.warnings.append(
             "파일 이름이 올바른 유니코드가 아니어서(다른 인코딩으로 저장된 이름) 바이트를 "
             "\\x 표기로 바꾸어 보여 줍니다."
+            + (f" CP949로 읽으면 '{guess}'입니다." if guess else "")
         )
     dataset_id = catalog.save_file_result(record, content_hash, result, root_id, run_id)
     if known is None:
