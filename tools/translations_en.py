@@ -525,6 +525,7 @@ EN: dict[str, str] = {
     "{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 {dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}": "{old} snapshot → {year} ({source}): datasets {da} added · {dr} removed · {dc} changed, columns {ca} added · {cr} removed · {cc} changed",
     "{old}년 스냅샷과 달라진 것이 없습니다.": "Nothing has changed since the {old} snapshot.",
     # Backup and restore (issue 11)
+    "중단됨(비정상 종료)": "Interrupted (the process ended abnormally)",
     "카탈로그 백업…": "Back up catalog…",
     "앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).": (
         "Makes a consistent copy even while the app runs (use this instead of copying the file)."

@@ -20,7 +20,7 @@ CREATE TABLE scan_runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     finished_at TEXT,
-    status TEXT NOT NULL DEFAULT 'running',      -- running, done, cancelled, failed
+    status TEXT NOT NULL DEFAULT 'running',      -- running, done, cancelled, failed, interrupted
     roots TEXT NOT NULL,                          -- JSON list of paths
     files_total INTEGER NOT NULL DEFAULT 0,
     files_new INTEGER NOT NULL DEFAULT 0,

@@ -2768,7 +2768,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
@@ -2794,355 +2794,360 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>중단됨(비정상 종료)</source>
+        <translation>Interrupted (the process ended abnormally)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>정수</source>
         <translation>Integer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>소수</source>
         <translation>Decimal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>일시</source>
         <translation>Date-time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>여부(Y/N)</source>
         <translation>Flag (Y/N)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>문자</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>빈 열</source>
         <translation>Empty column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>외국인등록번호</source>
         <translation>Alien registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>휴대전화번호</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>전화번호</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>여권번호</source>
         <translation>Passport no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>운전면허번호</source>
         <translation>Driver&apos;s licence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>사업자등록번호</source>
         <translation>Business registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>법인등록번호</source>
         <translation>Corporate registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>카드번호</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>상세주소</source>
         <translation>Detailed address</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>단어</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>제안</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>기관표준 전체</source>
         <translation>Whole institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>공통표준</source>
         <translation>Common standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>기관표준</source>
         <translation>Institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>추가</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>폐기</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>승인</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>가져오기</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>검토 대기</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>새 파일</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>바뀐 파일</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>그대로</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>일치</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>변형</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>조합 가능</source>
         <translation>Composable</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>비표준</source>
         <translation>Non-standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>구분 열</source>
         <translation>Row-label column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>미분석</source>
         <translation>Not analysed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>수락</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>거부</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>새 용어 제안</source>
         <translation>New term proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>미등록 용어</source>
         <translation>Unregistered term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>비표준 단어</source>
         <translation>Non-standard word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>금칙어</source>
         <translation>Forbidden word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>이음동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>동음이의어</source>
         <translation>Homonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>조합 모호</source>
         <translation>Ambiguous composition</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>분류어 종결</source>
         <translation>Class word ending</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>타입</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>길이</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>소수점</source>
         <translation>Decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>허용값</source>
         <translation>Allowed values</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>부적합 문자</source>
         <translation>Invalid characters</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>약어 규칙</source>
         <translation>Abbreviation rule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>논리명 없음</source>
         <translation>No logical name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
