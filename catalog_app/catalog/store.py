@@ -121,23 +121,35 @@ class Catalog:
                 (now_iso(), _dumps(list(roots))),
             ).lastrowid
 
-    def close_interrupted_runs(self) -> set[str]:
+    def close_interrupted_runs(self) -> int:
         """Runs still 'running' while the caller holds the job lock were killed: close them as
-        'interrupted'; returns the files they were reading at that moment (suspects)."""
+        'interrupted' (their ``current_path`` stays: see :meth:`suspect_files`)."""
         with self.transaction() as conn:
-            rows = conn.execute(
-                "SELECT current_path FROM scan_runs WHERE status = 'running'"
-            ).fetchall()
-            conn.execute(
-                """UPDATE scan_runs SET status = 'interrupted', current_path = NULL,
-                   finished_at = COALESCE(finished_at, ?) WHERE status = 'running'""",
+            return conn.execute(
+                """UPDATE scan_runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?)
+                   WHERE status = 'running'""",
                 (now_iso(),),
-            )
-        return {r["current_path"] for r in rows if r["current_path"]}
+            ).rowcount
+
+    def suspect_files(self) -> set[str]:
+        """Files that interrupted runs were reading when their process died, not read since."""
+        rows = self.conn.execute(
+            """SELECT current_path FROM scan_runs WHERE status = 'interrupted'
+               AND current_path IS NOT NULL"""
+        )
+        return {r[0] for r in rows}
 
     def set_current_file(self, run_id: int, path: str | None) -> None:
-        """The file a run is about to read: if the process dies there, the next run knows."""
+        """The file a run is about to read: if the process dies there, the next run knows. A
+        suspect read again (in a child process) is no longer one."""
         self.conn.execute("UPDATE scan_runs SET current_path = ? WHERE id = ?", (path, run_id))
+
+    def clear_suspect(self, path: str) -> None:
+        self.conn.execute(
+            """UPDATE scan_runs SET current_path = NULL
+               WHERE status = 'interrupted' AND current_path = ?""",
+            (path,),
+        )
 
     def record_folder_error(self, run_id: int, path: str, failure: ScanFailure) -> None:
         """A folder that could not be walked: a scan_errors row without a dataset."""

@@ -83,7 +83,8 @@ def scan(
     roots = [os.path.abspath(r) for r in roots]
     cancel = cancel or CancelToken()
     emit = progress or (lambda event: None)
-    suspects = catalog.close_interrupted_runs()
+    catalog.close_interrupted_runs()
+    suspects = catalog.suspect_files()
     run_id = catalog.start_run([display_path(r) for r in roots])
     summary = ScanSummary(
         run_id,
@@ -213,7 +214,10 @@ def _read_one(catalog, file, record, root_id, run_id, summary, cancel, force, su
         overrides = catalog.header_overrides(known["id"]) if known is not None else {}
         catalog.set_current_file(run_id, record.path)
         if record.path in suspects or crashed:
-            result = isolated.scan_file_isolated(file.path, overrides, cancel)
+            try:
+                result = isolated.scan_file_isolated(file.path, overrides, cancel)
+            finally:
+                catalog.clear_suspect(record.path)  # its outcome is a row now, either way
         else:
             result = scan_file(file.path, overrides, cancel)
         after = os.stat(file.path)

@@ -76,3 +76,15 @@ def test_disk_errors_reach_the_clerk_in_korean(tmp_path, monkeypatch, qtbot):
     assert len(failures) == 1
     assert "디스크 공간이 부족" in failures[0] and str(db) in failures[0]
     assert isinstance(DiskError("x"), RuntimeError)
+
+
+def test_opening_the_window_closes_a_killed_run_and_keeps_its_suspect(make_window, catalog_copy):
+    with store_mod.Catalog(catalog_copy) as cat:
+        dead = cat.start_run(["/자료"])  # a scan whose process was killed
+        cat.set_current_file(dead, "/자료/터지는.xlsx")
+    window = make_window(catalog_copy)
+    row = window.ctx.catalog.conn.execute(
+        "SELECT status, finished_at FROM scan_runs WHERE id = ?", (dead,)
+    ).fetchone()
+    assert row["status"] == "interrupted" and row["finished_at"]
+    assert window.ctx.catalog.suspect_files() == {"/자료/터지는.xlsx"}
