@@ -23,3 +23,17 @@ def marking_reader(path: str, overrides=None):
 def memory_hog(path: str, overrides=None):
     """Asks for far more memory than the child may have."""
     return bytearray(64 << 30)
+
+
+def abort_excel(path: str, real_format: str, overrides=None):
+    """The reader process dies on a workbook (a native crash)."""
+    os.abort()
+
+
+def excel_without_guard(path: str, real_format: str, overrides=None):
+    """The workbook read with the xlsx guard switched off: calamine meets the far cell itself."""
+    from catalog_app.scan import excel_reader
+    from catalog_app.scan.file_scan import excel_in_process
+
+    excel_reader.check_xlsx = lambda _path: {}
+    return excel_in_process(path, real_format, overrides)

@@ -301,3 +301,48 @@ def test_the_child_runs_under_a_memory_limit(tmp_path):
     with pytest.raises(ScanFailure) as failure:
         isolated.run_isolated("tests.crash_helpers:memory_hog", "x", memory_limit=1 << 30)
     assert failure.value.code in ("too_large", "reader_crash")
+
+
+# ------------------------------------------------------------------ the reader process
+def test_a_workbook_that_kills_its_reader_is_a_row_and_the_scan_goes_on(tmp_path, monkeypatch):
+    """With the guard switched off in the reader process, calamine really aborts on A1 +
+    XFD1048576 (SIGABRT): that file becomes a row, the reader is replaced, the rest is read."""
+    from tests import hostile_files as hf
+
+    folder = _folder(tmp_path, 2)
+    hf.far_cell_xlsx(folder / "먼칸.xlsx")
+    hf.write_xlsx(folder / "정상.xlsx", hf.sheet_xml(hf.table_rows()))
+    monkeypatch.setattr(isolated, "EXCEL_READER", "tests.crash_helpers:excel_without_guard")
+    isolated.release()
+    try:
+        with Catalog(tmp_path / "c.db") as cat:
+            summary = scan(cat, [str(folder)])
+            assert summary.status == "done"
+            assert [(Path(p).name, c) for p, c, _ in summary.failed] == [
+                ("먼칸.xlsx", "reader_crash")
+            ]
+            assert cat.dataset_by_path(str(folder / "정상.xlsx"))["status"] == "ok"
+            assert summary.counts["new"] == 3
+            # Unchanged, it is not handed to a reader again; the others stay unchanged too.
+            again = scan(cat, [str(folder)])
+            assert again.counts["unchanged"] == 3 and again.counts["failed"] == 1
+    finally:
+        isolated.release()
+
+
+def test_every_workbook_is_read_in_the_reader_process(tmp_path, monkeypatch):
+    from tests import hostile_files as hf
+
+    path = hf.write_xlsx(tmp_path / "a.xlsx", hf.sheet_xml(hf.table_rows()))
+    monkeypatch.setattr(isolated, "EXCEL_READER", "tests.crash_helpers:abort_excel")
+    isolated.release()
+    try:
+        from catalog_app.scan.file_scan import scan_file
+
+        with pytest.raises(ScanFailure) as failure:
+            scan_file(str(path))
+        assert failure.value.code == "reader_crash"
+        monkeypatch.undo()
+        assert scan_file(str(path)).tables[0].row_count == 3  # a fresh reader process
+    finally:
+        isolated.release()

@@ -35,14 +35,34 @@ def scan_file(
     cancel: CancelToken | None = None,
 ) -> FileResult:
     real_format = sniff_format(path)
+    if real_format in ("xlsx", "xls"):
+        # Native reader: profiled in the reader process, so a crash there is this file's row.
+        from catalog_app.scan.isolated import read_excel
+
+        return read_excel(path, real_format, overrides, cancel)
     try:
-        if real_format in ("xlsx", "xls"):
-            return _profile(
-                FileResult(real_format), iter_excel_tables(path, real_format), overrides, cancel
-            )
         if real_format == "html":
             return _scan_html(path, overrides, cancel)
         return _scan_text(path, overrides, cancel)
+    except FileNotFoundError as exc:
+        raise ScanFailure("not_found", str(exc)) from exc
+    except PermissionError as exc:
+        raise ScanFailure("permission", str(exc)) from exc
+    except MemoryError as exc:
+        raise ScanFailure("too_large", "메모리 부족") from exc
+
+
+def excel_in_process(
+    path: str,
+    real_format: str,
+    overrides: Overrides | None = None,
+    cancel: CancelToken | None = None,
+) -> FileResult:
+    """A workbook profiled in this process (what the reader process runs)."""
+    try:
+        return _profile(
+            FileResult(real_format), iter_excel_tables(path, real_format), overrides, cancel
+        )
     except FileNotFoundError as exc:
         raise ScanFailure("not_found", str(exc)) from exc
     except PermissionError as exc:
