@@ -168,7 +168,7 @@ def test_two_scans_started_together_leave_every_file_present(tmp_path):
         for code, out, err in results:
             assert code in (0, 3), err
             if code == 3:
-                assert "다른 작업(스캔" in err and out == ""
+                assert "다른 작업" in err and "카탈로그를 쓰고 있습니다" in err and out == ""
             else:
                 assert json.loads(out)["counts"]["total"] == 99
         assert 0 in [code for code, _, _ in results]
@@ -346,3 +346,9 @@ def test_every_workbook_is_read_in_the_reader_process(tmp_path, monkeypatch):
         assert scan_file(str(path)).tables[0].row_count == 3  # a fresh reader process
     finally:
         isolated.release()
+
+
+def test_busy_message_without_a_description():
+    """A job that has just taken the lock may not have written who it is yet."""
+    message = str(CatalogBusy("/자료/c.db", {}))
+    assert message.startswith("다른 작업이 이 카탈로그를 쓰고 있습니다") and "/자료/c.db" in message

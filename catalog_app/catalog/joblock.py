@@ -20,6 +20,7 @@ import json
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -61,7 +62,7 @@ def lock_path(catalog_path: str | os.PathLike) -> Path:
 
 
 def _busy_message(path: Path, info: dict) -> str:
-    job = JOB_NAMES.get(info.get("job", ""), info.get("job") or "다른 작업")
+    job = JOB_NAMES.get(info.get("job", ""), info.get("job") or "")
     who = []
     if info.get("pid"):
         who.append(f"프로세스 {info['pid']}")
@@ -70,9 +71,9 @@ def _busy_message(path: Path, info: dict) -> str:
     if info.get("started"):
         who.append(f"{info['started']} 시작")
     detail = f" ({', '.join(who)})" if who else ""
+    what = f"다른 작업({job}{detail})이" if job else "다른 작업이"
     return (
-        f"다른 작업({job}{detail})이 이 카탈로그를 쓰고 있습니다. 그 작업이 끝난 뒤 다시 "
-        f"시도하세요. 카탈로그: {path}"
+        f"{what} 이 카탈로그를 쓰고 있습니다. 그 작업이 끝난 뒤 다시 시도하세요. 카탈로그: {path}"
     )
 
 
@@ -162,6 +163,11 @@ def job_lock(catalog_path: str | os.PathLike, job: str) -> Iterator[None]:
     try:
         if not _try_lock(fh):
             info = _read_info(fh)
+            for _ in range(10):  # the holder may be writing its description this very moment
+                if info:
+                    break
+                time.sleep(0.05)
+                info = _read_info(fh)
             raise CatalogBusy(catalog_path, info)
         info = {
             "job": job,
