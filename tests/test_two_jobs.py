@@ -352,3 +352,18 @@ def test_busy_message_without_a_description():
     """A job that has just taken the lock may not have written who it is yet."""
     message = str(CatalogBusy("/자료/c.db", {}))
     assert message.startswith("다른 작업이 이 카탈로그를 쓰고 있습니다") and "/자료/c.db" in message
+
+
+def test_workbooks_are_read_in_process_where_no_child_can_start(tmp_path, monkeypatch):
+    from tests import hostile_files as hf
+
+    path = hf.write_xlsx(tmp_path / "a.xlsx", hf.sheet_xml(hf.table_rows()))
+    isolated.release()
+
+    def refused(self):
+        raise OSError(1, "child processes are blocked here")
+
+    monkeypatch.setattr(isolated._ReaderProcess, "_start", refused)
+    from catalog_app.scan.file_scan import scan_file
+
+    assert scan_file(str(path)).tables[0].row_count == 3

@@ -174,6 +174,10 @@ def _crash(proc) -> ScanFailure:
     return ScanFailure("reader_crash", f"읽기 프로세스가 응답 없이 끝났습니다 ({how})")
 
 
+class _NoChild(Exception):
+    """No child process could be started here."""
+
+
 class _ReaderProcess:
     """One long-lived reader process, used by one caller at a time."""
 
@@ -207,9 +211,13 @@ class _ReaderProcess:
         with self.lock:
             if self.proc is None or not self.proc.is_alive():
                 self.stop()
-                self._start()
+                try:
+                    self._start()
+                except (OSError, RuntimeError, ImportError) as exc:
+                    raise _NoChild(str(exc)) from exc
             proc, conn = self.proc, self.conn
-            conn.send((reader, args))
+            with contextlib.suppress(OSError, ValueError):  # died just now: a crash, below
+                conn.send((reader, args))
             while True:
                 if conn.poll(_POLL):
                     try:
@@ -247,9 +255,7 @@ def read_excel(path: str, real_format: str, overrides: dict | None, cancel: Canc
         size = 0
     try:
         return _READER.call(EXCEL_READER, (path, real_format, overrides), cancel, size)
-    except (OSError, RuntimeError, ImportError) as exc:
-        if isinstance(exc, ScanFailure):
-            raise
+    except _NoChild:
         # No child process here (blocked by policy, no spawn): read in process as before.
         return excel_in_process(path, real_format, overrides, cancel)
 

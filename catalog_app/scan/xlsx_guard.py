@@ -14,9 +14,12 @@ package passes the caps (``zip_bomb``), or an entry's real size differs from the
 references (``<dimension>`` is only a hint and may lie) and refuses a sheet whose range is larger
 than ``MAX_SHEET_CELLS`` (``too_large``), naming the range so the clerk can clear the stray cell.
 
-The fast path counts explicit references (``<row r="…">``, ``<c r="…">``) with a few regular
-expressions per chunk; only a sheet whose rows or cells omit ``r`` (positions then follow from
-order) takes an exact element-by-element pass. Memory stays at one chunk; nothing is kept.
+Only cells that hold something count (``<c r="XFD1048576" s="3"/>`` is formatting, which Excel
+writes far out when whole rows are styled; the reader ignores it). The fast path takes, per
+chunk, the last cells' references as the candidate maximum and confirms with one regex search
+that no cell lies beyond it; a sheet whose cells omit ``r`` (positions then follow from order) or
+use prefixed markup is streamed a second time, element by element. Memory stays at one chunk.
+Cost, measured: about 1.2 s for the 222 MB of sheet XML of a 200,000 × 20 workbook.
 """
 
 from __future__ import annotations
@@ -39,9 +42,6 @@ MAX_SHEET_CELLS = 25_000_000
 _READ = 1 << 18  # compressed bytes per read
 _OUT = 1 << 22  # inflated bytes per step
 
-_ROW_REF = re.compile(rb'<row r="([0-9]{1,9})"')
-_WIDE_COL = re.compile(rb' r="([A-Z]{2,3})[0-9]')
-_NARROW_COL = re.compile(rb' r="([A-Z])[0-9]')
 _ELEMENT = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
 _REF_ATTR = re.compile(rb'\br="([A-Z]{0,3})([0-9]{0,9})"')
 _NS = {
@@ -53,7 +53,8 @@ _NS = {
 
 @dataclass
 class SheetExtent:
-    """The used range of one worksheet part: last row and column (1-based), real cell count."""
+    """The used range of one worksheet part: last row and column (1-based); ``cells`` (cells that
+    may hold a value) is counted by the element-by-element pass only."""
 
     part: str
     rows: int = 0
@@ -265,7 +266,8 @@ class _ExtentScanner:
 
     Fast path, per chunk: the last cells give a candidate maximum and one regex search confirms
     no cell beyond it. A sheet with cells that omit ``r`` (or namespace-prefixed markup) is
-    flagged ``implicit``; the caller then streams it again through :meth:`exact`."""
+    flagged ``implicit``; the caller then streams it again through :meth:`start_exact` and
+    :meth:`feed_exact`."""
 
     def __init__(self, extent: SheetExtent):
         self.extent = extent
