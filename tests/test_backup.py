@@ -150,3 +150,9 @@ def test_readme_says_backup_is_the_way():
     assert "catalog-app backup" in text and "catalog-app restore" in text
     section = text.split("## Backups", 1)[1].split("\n## ", 1)[0]
     assert "WAL" in section and "카탈로그 백업" in section
+
+
+def test_backup_and_restore_are_listed_in_the_help(tmp_path):
+    text = run(tmp_path / "c.db", "--help").stdout
+    assert re.search(r"^\s+backup\b", text, re.M) and re.search(r"^\s+restore\b", text, re.M)
+    assert "--follow-links" in run(tmp_path / "c.db", "scan", "--help").stdout
