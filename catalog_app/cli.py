@@ -1,7 +1,9 @@
 """`catalog-app`: the command line over the same core the desktop app uses.
 
 Exit codes: 0 success; 1 some files could not be read (the scan still completed) or the thing
-asked for was not found; 2 usage errors; 130 interrupted.
+asked for was not found; 2 usage errors; 3 another job (scan, map, restore) holds the catalog;
+4 a full disk, an I/O error or a damaged catalog file (a Korean message names cause and path);
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import click
 from catalog_app import __version__
 from catalog_app.catalog import queries
 from catalog_app.catalog.store import Catalog
+from catalog_app.cli_errors import GuardedGroup
 from catalog_app.cli_progress import ProgressPrinter
 from catalog_app.config import CATALOG_ENV, default_catalog_path
 
@@ -87,7 +90,11 @@ def _find(cat: Catalog, ref: str):
     return row
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=GuardedGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--catalog",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -157,11 +164,21 @@ def gui(ctx: click.Context) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.option("--force", is_flag=True, help="바뀌지 않은 파일도 다시 읽습니다.")
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="스캔 폴더 밖을 가리키는 링크와 링크된 폴더도 따라가 읽습니다 (기본: 읽지 않고 기록만).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="진행 표시를 끕니다.")
 @catalog_option
 @click.pass_context
 def scan(
-    ctx: click.Context, paths: tuple[Path, ...], as_json: bool, force: bool, quiet: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_json: bool,
+    force: bool,
+    follow_links: bool,
+    quiet: bool,
 ) -> None:
     """폴더(또는 파일)를 스캔해 카탈로그에 기록합니다. 원본 파일은 읽기만 합니다."""
     from catalog_app.progress import CancelToken
@@ -176,6 +193,7 @@ def scan(
                 progress=ProgressPrinter(enabled=not quiet),
                 cancel=token,
                 force=force,
+                follow_links=follow_links,
             )
         except KeyboardInterrupt:
             click.echo(
@@ -354,6 +372,7 @@ def header(
 
 
 def _add_groups() -> None:
+    from catalog_app.cli_backup import backup_cmd, restore_cmd
     from catalog_app.cli_disclosure import (
         diff_cmd,
         export_cmd,
@@ -371,7 +390,7 @@ def _add_groups() -> None:
         cli.add_command(group)
     for command in (map_cmd, check_cmd, suggest_cmd):
         cli.add_command(catalog_option(command))
-    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd):
+    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd, backup_cmd, restore_cmd):
         cli.add_command(catalog_option(command))
 
 

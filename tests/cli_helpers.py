@@ -122,6 +122,13 @@ ERROR_CODES = {
     "encoding",
     "too_large",
     "read_error",
+    "too_many_fields",
+    "reader_crash",
+    "broken_link",
+    "link_outside",
+    "not_a_file",
+    "folder_unreadable",
+    "too_deep",
 }
 HANGUL = re.compile("[가-힣]")
 COMMANDS = ("scan", "list", "show", "search", "header")

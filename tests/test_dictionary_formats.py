@@ -411,14 +411,15 @@ def test_writer_orders_retired_rows_last_and_never_writes_formulas(tmp_path):
     ws = wb["공통표준단어"]
     assert [c.value for c in ws[2]][:4] == ["1", "-", "신", "NEW"]
     assert [c.value for c in ws[4]][:4] == ["-", "1차(2020-08)(폐기)", "구", "OLD"]
-    assert ws["F2"].value == "=SUM(A1:A2)" and ws["F2"].data_type == "s"
+    # Text a spreadsheet would run is quoted (the one guard of safe_files), stored as text…
+    assert ws["F2"].value == "'=SUM(A1:A2)" and ws["F2"].data_type == "s"
     again = read_dictionary(tmp_path / "out.xlsx")
     assert [(w.name, w.number, w.retired) for w in again.words] == [
         ("신", "1", False),
         ("탭", "2", False),
         ("구", "", True),
     ]
-    assert again.words[0].description == "=SUM(A1:A2)"
+    assert again.words[0].description == "=SUM(A1:A2)"  # …and read back as it was
     assert again.words[1].description == "세로탭"
     assert again.terms[0].allowed_values == "=Y, N"
 

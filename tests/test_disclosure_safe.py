@@ -9,7 +9,6 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from catalog_app.disclosure import workbook as workbook_mod
 from catalog_app.disclosure.export_compliance import write_compliance
 from catalog_app.disclosure.export_definitions import write_definitions
 from catalog_app.disclosure.export_diff import write_diff
@@ -142,7 +141,7 @@ def test_failed_xlsx_save_leaves_no_file(tmp_path, monkeypatch):
 def test_failed_save_keeps_the_previous_file(tmp_path, monkeypatch):
     target = tmp_path / "목록.xlsx"
     target.write_bytes(b"old")
-    monkeypatch.setattr(workbook_mod.os, "replace", _boom)
+    monkeypatch.setattr("os.replace", _boom)  # save_atomic lives in catalog_app.safe_files
     with pytest.raises(OSError):
         write_inventory(sample_state(), target)
     assert target.read_bytes() == b"old"

@@ -177,17 +177,50 @@ def test_directory_symlinks_are_not_followed(tree):
     assert not any("loop" in r for r in found)
 
 
-def test_file_symlink_is_listed_unresolved(tree, tmp_path):
+def test_file_symlink_out_of_the_tree_is_listed_but_not_followed(tree, tmp_path):
+    """A link to a file outside the scanned folder is a row with a reason, never read; with
+    ``follow_links`` it is listed unresolved with the size of its target."""
     target = touch(tmp_path / "원본" / "진짜.csv", b"x,y\n")
     _symlink(tree / "바로가기.csv", target, is_dir=False)
     f = next(x for x in discover([tree]) if x.rel_path == "바로가기.csv")
     assert f.path == str(tree / "바로가기.csv")
+    assert (f.problem, f.problem_detail) == ("link_outside", str(target))
+    f = next(x for x in discover([tree], follow_links=True) if x.rel_path == "바로가기.csv")
+    assert f.path == str(tree / "바로가기.csv") and f.problem is None
     assert f.size == 4
 
 
-def test_broken_symlink_is_skipped(tree):
+def test_file_symlink_inside_the_tree_is_followed(tree):
+    _symlink(tree / "바로가기.csv", tree / "z" / "끝.csv", is_dir=False)
+    f = next(x for x in discover([tree]) if x.rel_path == "바로가기.csv")
+    assert f.problem is None
+
+
+def test_broken_symlink_is_listed_with_its_reason(tree):
     _symlink(tree / "깨진.csv", tree / "없음.csv", is_dir=False)
-    assert "깨진.csv" not in [f.rel_path for f in discover([tree])]
+    [f] = [f for f in discover([tree]) if f.rel_path == "깨진.csv"]
+    assert f.problem == "broken_link"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_named_like_a_csv_is_listed_not_opened(tree):
+    os.mkfifo(tree / "x.csv")
+    [f] = [f for f in discover([tree]) if f.rel_path == "x.csv"]
+    assert f.problem == "not_a_file" and "FIFO" in f.problem_detail
+    [f] = list(discover([tree / "x.csv"]))  # given as a root
+    assert f.problem == "not_a_file"
+
+
+def test_folders_deeper_than_the_limit_are_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(discover_mod, "MAX_DEPTH", 3)
+    deep = tmp_path / "a" / "b" / "c" / "d" / "e"
+    touch(deep / "깊은.csv")
+    touch(tmp_path / "a" / "b" / "얕은.csv")
+    report = DiscoveryReport()
+    found = [f.rel_path for f in discover([tmp_path], on_error=report)]
+    assert found == ["a/b/얕은.csv"]
+    [(path, exc)] = report.errors
+    assert path == str(tmp_path / "a" / "b" / "c" / "d") and isinstance(exc, discover_mod.TooDeep)
 
 
 def test_root_symlink_is_followed(tree, tmp_path):

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from catalog_app.catalog.store import Catalog
 from catalog_app.cli import cli
 from catalog_app.matching.jobs import check_catalog
-from catalog_app.scan import excel_reader
+from catalog_app.scan import excel_reader, isolated
 from catalog_app.scan.plausible import judge
 from catalog_app.scan.scanner import scan
 
@@ -43,6 +43,8 @@ def test_the_judge_tells_garbled_from_real_text():
 
 
 def _scan_one(tmp_path, name: str, data: bytes | None = None, source: Path | None = None):
+    """Scan one file in this process (the tests patch the reader, which the reader process of
+    ``scan.isolated`` would not see)."""
     root = tmp_path / "자료"
     root.mkdir(exist_ok=True)
     target = root / name
@@ -58,6 +60,7 @@ def _scan_one(tmp_path, name: str, data: bytes | None = None, source: Path | Non
 
 def test_a_garbled_xls_reading_falls_back_to_xlrd(tmp_path, monkeypatch):
     """calamine's reading judged garbled: the file is read again with xlrd, and says so."""
+    monkeypatch.setattr(isolated, "IN_CHILD", True)
     monkeypatch.setattr(excel_reader, "_calamine_verdict", lambda book: judge(CALAMINE_GARBLE * 5))
     cat, row = _scan_one(
         tmp_path, "인구.xls", source=FIXTURES / "corpus" / "01. population_in_Seoul.xls"
@@ -78,6 +81,7 @@ def test_a_garbled_xls_reading_falls_back_to_xlrd(tmp_path, monkeypatch):
 
 
 def test_text_garbled_by_both_readers_is_flagged_and_kept_out_of_the_rate(tmp_path, monkeypatch):
+    monkeypatch.setattr(isolated, "IN_CHILD", True)
     monkeypatch.setattr(excel_reader, "_calamine_verdict", lambda book: judge(CALAMINE_GARBLE * 5))
     monkeypatch.setattr(excel_reader, "judge", lambda cells: judge(CALAMINE_GARBLE * 4))
     cat, row = _scan_one(

@@ -532,6 +532,36 @@ EN: dict[str, str] = {
     "현재 값": "Current value",
     "{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 {dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}": "{old} snapshot → {year} ({source}): datasets {da} added · {dr} removed · {dc} changed, columns {ca} added · {cr} removed · {cc} changed",
     "{old}년 스냅샷과 달라진 것이 없습니다.": "Nothing has changed since the {old} snapshot.",
+    # Backup and restore (issue 11)
+    "중단됨(비정상 종료)": "Interrupted (the process ended abnormally)",
+    "카탈로그 백업…": "Back up catalog…",
+    "앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).": (
+        "Makes a consistent copy even while the app runs (use this instead of copying the file)."
+    ),
+    "카탈로그 복원…": "Restore catalog…",
+    "카탈로그 백업": "Back up catalog",
+    "백업하는 중…": "Backing up…",
+    "백업했습니다: {path}": "Backed up: {path}",
+    "카탈로그를 백업했습니다:\n{path}": "The catalog was backed up to:\n{path}",
+    "백업하지 못했습니다:\n{error}": "The backup failed:\n{error}",
+    "복원할 백업 파일 선택": "Choose the backup to restore",
+    "카탈로그 (*.db *.bak);;모든 파일 (*)": "Catalogs (*.db *.bak);;All files (*)",
+    "카탈로그 복원": "Restore catalog",
+    (
+        "지금 카탈로그의 내용을 이 백업으로 바꿉니다:\n{path}\n\n지금 카탈로그는 먼저 옆에 "
+        "사본으로 남깁니다. 계속할까요?"
+    ): (
+        "The catalog's content will be replaced by this backup:\n{path}\n\nThe current "
+        "catalog is first kept as a copy beside it. Continue?"
+    ),
+    "진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.": (
+        "You can restore once the running job has finished or been cancelled."
+    ),
+    "\n복원 전 카탈로그는 여기에 남겼습니다:\n{path}": (
+        "\nThe catalog as it was before is kept here:\n{path}"
+    ),
+    "카탈로그를 복원했습니다 (데이터셋 {n:,}개).": "The catalog was restored ({n:,} datasets).",
+    "복원하지 못했습니다:\n{error}": "The restore failed:\n{error}",
 }
 
 # (context, Korean source) -> English where one context needs another word than EN gives.

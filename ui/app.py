@@ -136,9 +136,11 @@ def _open_window(catalog_path: str | None):
         log.exception("카탈로그를 열 수 없습니다")
         fallback = str(default_catalog_path())
         tried = catalog_path or Settings().catalog_path or fallback
+        from ui.workers import failure_text
+
         message = QCoreApplication.translate(
             "main", "카탈로그를 열 수 없습니다:\n{path}\n\n{error}"
-        ).format(path=tried, error=exc)
+        ).format(path=tried, error=failure_text(exc, tried))
         if Path(tried).absolute() == Path(fallback).absolute():
             QMessageBox.critical(None, display_name(), message)
             return None
@@ -170,6 +172,7 @@ def main(catalog_path: str | None = None) -> int:
     window = _open_window(catalog_path)
     if window is None:
         return 1
+    reporter.catalog_path = lambda: window.ctx.catalog_path
     window.show()
     QTimer.singleShot(0, lambda: log.info("창을 띄우기까지 %.2f s", time.perf_counter() - started))
     main.window = window  # reachable for tests and kept alive while the loop runs

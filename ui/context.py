@@ -28,9 +28,22 @@ class AppContext(QObject):
 
         self.catalog_path = str(Path(catalog_path).expanduser().absolute())
         self.catalog = Catalog(self.catalog_path)  # raises with a Korean message if unusable
+        self._close_interrupted_runs()
         self.settings = settings or Settings()
         self.runner = TaskRunner(self.catalog_path, self)
         self.scanning = False
+
+    def _close_interrupted_runs(self) -> None:
+        """A scan killed with the app (or a CLI scan killed) stays 'running' in the catalog: when
+        no job holds the catalog now, it is closed as interrupted, so 현황 does not show a scan
+        in progress that is not. Its file is still read in a child process by the next scan."""
+        from catalog_app.catalog.joblock import CatalogBusy, job_lock
+
+        try:
+            with job_lock(self.catalog_path, "open"):
+                self.catalog.close_interrupted_runs()
+        except (CatalogBusy, OSError):
+            pass  # a job runs (its run is live) or the folder is read-only: nothing to close
 
     def counts(self) -> dict[str, int]:
         """Totals for the status bar (cheap: indexed counts)."""

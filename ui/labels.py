@@ -24,6 +24,8 @@ def run_status_name(code: str | None) -> str:
         "done": QCoreApplication.translate("labels", "완료"),
         "cancelled": QCoreApplication.translate("labels", "취소됨"),
         "failed": QCoreApplication.translate("labels", "실패"),
+        # A run whose process was killed; closed by the next scan (issue 11).
+        "interrupted": QCoreApplication.translate("labels", "중단됨(비정상 종료)"),
     }
     return names.get(code or "", code or "")
 

@@ -66,6 +66,7 @@ class ErrorReporter:
 
     def __init__(self, log_path: Path):
         self.log_path = log_path
+        self.catalog_path = None  # callable -> the open catalog, named in disk error messages
         self.shown = 0
         self._showing = False
         self._relay = _Relay(self._show)
@@ -81,7 +82,10 @@ class ErrorReporter:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.critical("처리되지 않은 오류", exc_info=(exc_type, exc, tb))
-        text = f"{exc_type.__name__}: {exc}"
+        from catalog_app.ioerrors import explain
+
+        catalog = self.catalog_path() if self.catalog_path is not None else None
+        text = explain(exc, catalog) or f"{exc_type.__name__}: {exc}"
         app = QCoreApplication.instance()
         if app is not None and QThread.currentThread() is app.thread():
             self._show(text)

@@ -48,6 +48,28 @@ def retire_thread(thread: QThread, timeout_ms: int) -> bool:
     return False
 
 
+class DiskError(RuntimeError):
+    """A full disk, an I/O error or a damaged catalog, with the Korean message of
+    ``catalog_app.ioerrors.explain`` (cause and path) as its text."""
+
+
+def user_facing(exc: Exception, catalog_path: str | None = None) -> Exception:
+    """``exc`` itself, or a :class:`DiskError` saying in Korean what a disk or catalog-file error
+    means (pages show ``str(exc)``; a raw 'database or disk is full' helps nobody)."""
+    from catalog_app.ioerrors import explain
+
+    message = explain(exc, catalog_path)
+    if message is None or isinstance(exc, DiskError):
+        return exc
+    error = DiskError(message)
+    error.__cause__ = exc
+    return error
+
+
+def failure_text(exc: Exception, catalog_path: str | None = None) -> str:
+    return str(user_facing(exc, catalog_path)) or type(exc).__name__
+
+
 class _Executor(QObject):
     """Lives on the runner's thread; opens the catalog there on first use."""
 
@@ -69,7 +91,7 @@ class _Executor(QObject):
             result = job(self._catalog)
         except Exception as exc:  # reported to the page; never kills the thread
             log.warning("작업 실패: %s", exc, exc_info=True)
-            self.failed.emit(ticket, exc)
+            self.failed.emit(ticket, user_facing(exc, self._path))
         else:
             self.done.emit(ticket, result)
 
@@ -202,7 +224,7 @@ class ScanJob(QObject):
                 )
         except Exception as exc:
             log.exception("스캔 실패")
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self.failed.emit(failure_text(exc, self.catalog_path))
         else:
             log.info("스캔 %s: %s", summary.status, summary.counts)
             self.finished.emit(summary)
@@ -251,7 +273,7 @@ class MapJob(QObject):
             self.finished.emit(None)
         except Exception as exc:
             log.exception("제안 만들기 실패")
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self.failed.emit(failure_text(exc, self.catalog_path))
         else:
             log.info("제안 만들기: 컬럼 %d개 %s", summary.columns, summary.kinds)
             self.finished.emit(summary)
@@ -303,6 +325,6 @@ class ReadJob(QObject):
             self.failed.emit("cancelled")
         except Exception as exc:
             log.warning("읽기 작업 실패: %s", exc, exc_info=True)
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self.failed.emit(failure_text(exc, self.catalog_path))
         else:
             self.finished.emit(result)

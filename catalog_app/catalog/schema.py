@@ -20,7 +20,7 @@ CREATE TABLE scan_runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     finished_at TEXT,
-    status TEXT NOT NULL DEFAULT 'running',      -- running, done, cancelled, failed
+    status TEXT NOT NULL DEFAULT 'running',      -- running, done, cancelled, failed, interrupted
     roots TEXT NOT NULL,                          -- JSON list of paths
     files_total INTEGER NOT NULL DEFAULT 0,
     files_new INTEGER NOT NULL DEFAULT 0,
@@ -332,6 +332,20 @@ BEGIN SELECT RAISE(ABORT, 'snapshot is frozen: 스냅샷은 지울 수 없습니
 """
 
 
+# Issue 11: the file a run is reading (a run killed there leaves it: the next run reads that file
+# in a child process), a note on a snapshot rewritten by a migration, and the scrub of personal
+# values stored as column labels by earlier versions (``label_scrub``).
+RELIABILITY_SCHEMA = """
+ALTER TABLE scan_runs ADD COLUMN current_path TEXT;
+ALTER TABLE snapshots ADD COLUMN revised TEXT;
+"""
+_FROZEN_UPDATE = DISCLOSURE_SCHEMA[
+    DISCLOSURE_SCHEMA.index("CREATE TRIGGER snapshots_frozen_update") : DISCLOSURE_SCHEMA.index(
+        "CREATE TRIGGER snapshots_frozen_delete"
+    )
+]
+
+
 # Issue 10: one identity per column. ``column_keys`` holds every column a file ever had, named by
 # what survives a rescan: (dataset, table key, label, occurrence) — occurrence tells apart columns
 # that share a label in one table (0 = the first). ``columns.id`` IS that identity (a rescan
@@ -468,6 +482,19 @@ def _disclosure(conn: sqlite3.Connection) -> str:
     return DISCLOSURE_SCHEMA
 
 
+def _reliability(conn: sqlite3.Connection) -> str:
+    from catalog_app.catalog.label_scrub import scrub_sql
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version < 2:  # the search index is created by an earlier step of this same migration
+        search = has_trigram(conn)
+    else:
+        search = bool(
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
+        )
+    return RELIABILITY_SCHEMA + scrub_sql(conn, search, _FROZEN_UPDATE)
+
+
 def _column_identity(conn: sqlite3.Connection) -> str:
     return COLUMN_IDENTITY_SCHEMA
 
@@ -492,6 +519,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _search,
     _dictionary,
     _disclosure,
+    _reliability,
     _column_identity,
     _scan_flags,
 ]

@@ -20,6 +20,7 @@ import sqlite_utils
 from catalog_app.catalog.schema import LATEST, migrate
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
+from catalog_app.scan.pii_label import safe_label
 
 
 def now_iso() -> str:
@@ -62,7 +63,12 @@ class Catalog:
         version = self.schema_version
         if 0 < version < LATEST:
             self.backup_path = self._backup(version)
-        migrate(self.conn)
+        try:
+            migrate(self.conn)
+        except sqlite3.Error:
+            if self.schema_version >= LATEST:
+                return  # another process upgraded it meanwhile
+            raise
 
     def _backup(self, version: int) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -93,7 +99,8 @@ class Catalog:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL / IOERR
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
@@ -115,12 +122,51 @@ class Catalog:
                 (now_iso(), _dumps(list(roots))),
             ).lastrowid
 
+    def close_interrupted_runs(self) -> int:
+        """Runs still 'running' while the caller holds the job lock were killed: close them as
+        'interrupted' (their ``current_path`` stays: see :meth:`suspect_files`)."""
+        with self.transaction() as conn:
+            return conn.execute(
+                """UPDATE scan_runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?)
+                   WHERE status = 'running'""",
+                (now_iso(),),
+            ).rowcount
+
+    def suspect_files(self) -> set[str]:
+        """Files that interrupted runs were reading when their process died, not read since."""
+        rows = self.conn.execute(
+            """SELECT current_path FROM scan_runs WHERE status = 'interrupted'
+               AND current_path IS NOT NULL"""
+        )
+        return {r[0] for r in rows}
+
+    def set_current_file(self, run_id: int, path: str | None) -> None:
+        """The file a run is about to read: if the process dies there, the next run knows. A
+        suspect read again (in a child process) is no longer one."""
+        self.conn.execute("UPDATE scan_runs SET current_path = ? WHERE id = ?", (path, run_id))
+
+    def clear_suspect(self, path: str) -> None:
+        self.conn.execute(
+            """UPDATE scan_runs SET current_path = NULL
+               WHERE status = 'interrupted' AND current_path = ?""",
+            (path,),
+        )
+
+    def record_folder_error(self, run_id: int, path: str, failure: ScanFailure) -> None:
+        """A folder that could not be walked: a scan_errors row without a dataset."""
+        with self.transaction() as conn:
+            conn.execute(
+                """INSERT INTO scan_errors (run_id, dataset_id, path, code, message, detail, occurred_at)
+                   VALUES (?, NULL, ?, ?, ?, ?, ?)""",
+                (run_id, path, failure.code, failure.message, failure.detail[:2000], now_iso()),
+            )
+
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         with self.transaction() as conn:
             conn.execute(
                 """UPDATE scan_runs SET finished_at = ?, status = ?, files_total = ?, files_new = ?,
-                   files_changed = ?, files_unchanged = ?, files_failed = ?, files_missing = ?
-                   WHERE id = ?""",
+                   files_changed = ?, files_unchanged = ?, files_failed = ?, files_missing = ?,
+                   current_path = NULL WHERE id = ?""",
                 (
                     now_iso(),
                     status,
@@ -398,17 +444,22 @@ class Catalog:
             )
         return dataset_id
 
-    def mark_missing(self, root_ids: Sequence[int], run_id: int) -> int:
-        """Files under the scanned roots not seen in this run: kept, marked missing."""
+    def mark_missing(self, root_ids: Sequence[int], run_id: int, keep: Sequence[str] = ()) -> int:
+        """Files under the scanned roots not seen in this run: kept, marked missing.
+
+        Only files last seen by an earlier run count (a later run that saw them wins), and files
+        under ``keep`` (folders this run could not walk) are not known to be gone."""
         if not root_ids:
             return 0
         marks = ", ".join("?" for _ in root_ids)
+        kept = "".join(" AND substr(path, 1, ?) != ?" for _ in keep)
+        prefixes = [v for folder in keep for v in (len(folder) + 1, folder + os.sep)]
         with self.transaction() as conn:
             cur = conn.execute(
                 f"""UPDATE datasets SET status = 'missing', missing_since = ?
                     WHERE root_id IN ({marks}) AND status != 'missing'
-                    AND (last_seen_run IS NULL OR last_seen_run != ?)""",
-                (now_iso(), *root_ids, run_id),
+                    AND (last_seen_run IS NULL OR last_seen_run < ?){kept}""",
+                (now_iso(), *root_ids, run_id, *prefixes),
             )
             return cur.rowcount
 
@@ -482,7 +533,7 @@ def _column_row(table_id: int, dataset_id: int, c) -> tuple:
         table_id,
         dataset_id,
         c.index,
-        c.label,
+        safe_label(c.label),  # a personal value never becomes a stored column name
         c.inferred_type,
         c.type_share,
         c.value_count,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from catalog_app.dictionary.model import BOOKKEEPING, Dictionary, Domain, Term, Word, field_names
+from catalog_app.safe_files import neutralise, save_atomic
 
 FIELDS = {
     key: tuple(f for f in field_names(cls) if f not in BOOKKEEPING)
@@ -144,12 +145,14 @@ def write_diff_xlsx(diff: EditionDiff, path) -> None:
         ws = wb.create_sheet(SECTION_NAMES[key])
         ws.append(["구분", "이름", "항목", "이전 값", "새 값"])
         for name in section.added:
-            ws.append(["추가", name, "", "", ""])
+            ws.append(["추가", _safe(name), "", "", ""])
         for name in section.retired:
-            ws.append(["폐기", name, "", "", ""])
+            ws.append(["폐기", _safe(name), "", "", ""])
         for change in section.changed:
             for f, old, new in change.fields:
-                ws.append(["변경", change.name, FIELD_NAMES.get(f, f), old, new])
+                ws.append(
+                    ["변경", _safe(change.name), FIELD_NAMES.get(f, f), _safe(old), _safe(new)]
+                )
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
         for cell in ws[1]:
@@ -161,4 +164,9 @@ def write_diff_xlsx(diff: EditionDiff, path) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for cell in summary[2]:
         cell.font = Font(bold=True)
-    wb.save(path)
+    save_atomic(wb, path)
+
+
+def _safe(value):
+    """Text that openpyxl would store as a formula ('=…') is quoted; other values unchanged."""
+    return neutralise(value) if isinstance(value, str) else value

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
+from catalog_app.safe_files import neutralise, restore, save_atomic
 from catalog_app.scan.encoding import decode_excel_csv
 
 __all__ = [
@@ -353,7 +354,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return restore(value)  # our own export quoted formula-like text: read it back as it was
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -495,7 +496,8 @@ def write_xlsx(dictionary: Dictionary, path: str | Path) -> None:
     wrapped = Alignment(vertical="top", wrap_text=True)
 
     def cell(ws: Any, value: str, align: Alignment) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))  # XML can't hold them
+        text = neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))  # XML can't hold them
+        c = WriteOnlyCell(ws, value=text)
         c.data_type = "s"  # never a formula, even for text starting with '='
         c.number_format = "@"
         c.alignment = align
@@ -525,12 +527,13 @@ def write_xlsx(dictionary: Dictionary, path: str | Path) -> None:
         ws.append(head)
         for row in rows:
             ws.append([cell(ws, v, a) for v, a in zip(row, aligns, strict=True)])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    save_atomic(wb, path)  # a temporary file renamed into place: never half a file, never
+    # written through a symbolic link left at the target
 
 
 def write_csv(dictionary: Dictionary, folder: str | Path) -> None:
-    """Write words.csv, terms.csv, domains.csv: UTF-8 with BOM (Excel), RFC 4180, CRLF rows."""
+    """Write words.csv, terms.csv, domains.csv: UTF-8 with BOM (Excel), RFC 4180, CRLF rows;
+    formula-like text quoted (``safe_files.neutralise``), each file written atomically."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, Iterable[Any]] = {
@@ -540,7 +543,11 @@ def write_csv(dictionary: Dictionary, folder: str | Path) -> None:
     }
     for kind, name in CSV_NAMES.items():
         header, rows = _table(list(tables[kind]), _KINDS[kind])
-        with open(folder / name, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow(header)
-            writer.writerows(rows)
+
+        def write(tmp: Path, header=header, rows=rows) -> None:
+            with open(tmp, "x", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow([neutralise(h) for h in header])
+                writer.writerows([neutralise(v) for v in row] for row in rows)
+
+        save_atomic(write, folder / name)

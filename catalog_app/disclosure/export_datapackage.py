@@ -27,6 +27,7 @@ from catalog_app.disclosure.export_dcat import (
 from catalog_app.disclosure.model import ColumnRecord, DatasetRecord, DisclosureState
 from catalog_app.disclosure.safe import scrub
 from catalog_app.disclosure.vocab import CLOSED, LICENCE_URLS, reason_label
+from catalog_app.safe_files import save_atomic
 
 # Short licence ids: SPDX for Creative Commons, 'KOGL-TypeN' for 공공누리 (SPDX has no KOGL id).
 LICENCE_IDS = {
@@ -94,9 +95,8 @@ def write_datapackages(state: DisclosureState, out_dir: Path) -> list[Path]:
     for d in published_datasets(state):
         name = _unique(package_name(state, d), used)
         path = out_dir / name / "datapackage.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(build_datapackage(state, d, name), ensure_ascii=False, indent=2)
-        path.write_text(text + "\n", encoding="utf-8")
+        save_atomic(lambda tmp, text=text: tmp.write_text(text + "\n", encoding="utf-8"), path)
         written.append(path)
     return written
 

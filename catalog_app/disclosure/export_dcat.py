@@ -27,6 +27,7 @@ from catalog_app.disclosure.vocab import (
     PARTIAL,
     reason_label,
 )
+from catalog_app.safe_files import save_atomic
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -99,9 +100,8 @@ def build_dcat(state: DisclosureState) -> dict:
 def write_dcat(state: DisclosureState, path: Path) -> list[Path]:
     """Write the catalog as UTF-8 JSON-LD; returns the files written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(build_dcat(state), ensure_ascii=False, indent=2)
-    path.write_text(text + "\n", encoding="utf-8")
+    save_atomic(lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"), path)
     return [path]
 
 

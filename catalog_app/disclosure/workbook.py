@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 import re
-import secrets
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -28,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from catalog_app.disclosure.safe import cell_text
+from catalog_app.safe_files import save_atomic
 
 __all__ = [
     "as_date",
@@ -275,33 +274,3 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object
                 out.writerow([_csv_text(v) for v in row])
 
     return save_atomic(write, path)
-
-
-def save_atomic(target: Workbook | Callable[[Path], None], path: Path) -> Path:
-    """Save a workbook (or run ``target(tmp_path)``) into a temporary file, then move it to path.
-
-    The temporary file sits in the same folder so ``os.replace`` is atomic; on any failure it is
-    removed and ``path`` keeps its old content (or stays absent). Parent folders are created.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Named here rather than by mkstemp, whose 0600 mode would carry over to a shared file.
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        if isinstance(target, Workbook):
-            target.save(tmp)
-        else:
-            target(tmp)
-        try:
-            os.replace(tmp, path)
-        except PermissionError as exc:  # Windows: the old file is open in Excel
-            raise PermissionError(
-                exc.errno,
-                f"{path.name} 파일에 쓸 수 없습니다. 엑셀 등에서 열려 있으면 닫고 다시 시도하세요.",
-                str(path),
-            ) from exc
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
-        raise
-    return path

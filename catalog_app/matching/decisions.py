@@ -19,6 +19,7 @@ from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import InstitutionEditor, current_user
 from catalog_app.dictionary.model import Term
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore
+from catalog_app.safe_files import neutralise, restore, save_atomic
 from catalog_app.scan.encoding import decode_excel_csv
 
 MEMORY_FIELDS = ["label", "term_name", "term_abbr", "domain", "value_type", "uses"]
@@ -349,10 +350,17 @@ class MappingDesk:
 
     def export_memory(self, path: Path) -> int:
         entries = sorted(self.memory().values(), key=lambda e: e["label"])
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=MEMORY_FIELDS)
-            writer.writeheader()
-            writer.writerows(entries)
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "x", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=MEMORY_FIELDS)
+                writer.writeheader()
+                writer.writerows(
+                    {k: neutralise(v) if isinstance(v, str) else v for k, v in e.items()}
+                    for e in entries
+                )
+
+        save_atomic(write, Path(path))
         return len(entries)
 
     def import_memory(self, path: Path) -> int:
@@ -361,7 +369,10 @@ class MappingDesk:
         text = decode_excel_csv(Path(path).read_bytes())
         if text is None:
             raise MappingError("매핑 기억 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        rows = [
+            {k: restore(v) if isinstance(v, str) else v for k, v in r.items()}
+            for r in csv.DictReader(io.StringIO(text, newline=""))
+        ]
         missing = set(MEMORY_FIELDS[:2]) - set(rows[0] if rows else MEMORY_FIELDS)
         if missing:
             raise MappingError(f"매핑 기억 파일이 아닙니다 (없는 열: {', '.join(sorted(missing))})")

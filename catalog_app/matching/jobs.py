@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from catalog_app.catalog.joblock import exclusive_job
 from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.model import Dictionary, Domain, Term
 from catalog_app.dictionary.segment import WordIndex
@@ -128,6 +129,7 @@ class MapSummary:
     batch_id: int | None = None
 
 
+@exclusive_job("map")  # never interleaved with a scan that replaces the columns it writes for
 def map_catalog(
     catalog: Catalog,
     *,

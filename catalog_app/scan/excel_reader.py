@@ -18,6 +18,7 @@ from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.flags import make_flag
 from catalog_app.scan.models import MergedRange, RawTable
 from catalog_app.scan.plausible import SAMPLE_ROWS, Verdict, judge, sample_cells
+from catalog_app.scan.xlsx_guard import check_xlsx
 
 MAX_FORMULA_SCAN_BYTES = 64 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(
@@ -98,6 +99,7 @@ def iter_excel_tables(
                 yield from chosen
                 return
     else:
+        check_xlsx(path)  # real inflated sizes and used ranges first: calamine aborts on a bomb
         book = _open_workbook(path)
     formulas = formula_cells_without_values(path) if real_format == "xlsx" else {}
     try:

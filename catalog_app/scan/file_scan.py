@@ -39,11 +39,12 @@ def scan_file(
     cancel: CancelToken | None = None,
 ) -> FileResult:
     real_format = sniff_format(path)
+    if real_format in WORKBOOK_FORMATS:
+        # Native reader: profiled in the reader process, so a crash there is this file's row.
+        from catalog_app.scan.isolated import read_excel
+
+        return read_excel(path, real_format, overrides, cancel)
     try:
-        if real_format in WORKBOOK_FORMATS:
-            result = FileResult(real_format)
-            tables = iter_excel_tables(path, real_format, result.flags)
-            return _judged(_profile(result, tables, overrides, cancel))
         if real_format == "html":
             return _judged(_scan_html(path, overrides, cancel))
         return _judged(_scan_text(path, overrides, cancel))
@@ -74,6 +75,25 @@ def _judged(result: FileResult) -> FileResult:
         result.flags.append(make_flag("ragged_rows", f"머리글보다 칸이 많은 행 {ragged}개"))
     result.warnings.extend(f["message"] for f in result.flags)
     return result
+
+
+def excel_in_process(
+    path: str,
+    real_format: str,
+    overrides: Overrides | None = None,
+    cancel: CancelToken | None = None,
+) -> FileResult:
+    """A workbook profiled in this process (what the reader process runs)."""
+    try:
+        result = FileResult(real_format)
+        tables = iter_excel_tables(path, real_format, result.flags)
+        return _judged(_profile(result, tables, overrides, cancel))
+    except FileNotFoundError as exc:
+        raise ScanFailure("not_found", str(exc)) from exc
+    except PermissionError as exc:
+        raise ScanFailure("permission", str(exc)) from exc
+    except MemoryError as exc:
+        raise ScanFailure("too_large", "메모리 부족") from exc
 
 
 def _profile(

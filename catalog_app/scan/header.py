@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from catalog_app.scan.models import HeaderLayout, MergedRange
+from catalog_app.scan.pii_label import label_pii_kind
 from catalog_app.scan.values import classify_value, is_blank
 
 HEAD_ROWS = 60  # rows read before deciding where the header is
@@ -80,12 +81,18 @@ class _Grid:
         self.n_cols = max((len(r) for r in head), default=0)
         self.text = [[""] * self.n_cols for _ in range(self.n_rows)]
         self.kind = [["blank"] * self.n_cols for _ in range(self.n_rows)]
+        self.personal: set[int] = set()  # rows holding a personal value: never a header
         for r, row in enumerate(head):
             for c, value in enumerate(row):
                 k = _cell_kind(value)
-                self.kind[r][c] = k
                 if k != "blank":
                     self.text[r][c] = cell_text(value)
+                    if k == "label" and label_pii_kind(self.text[r][c]):
+                        k = "data"  # 010-1234-5678 is somebody's number, not a column name
+                        self.personal.add(r)
+                    elif k == "data" and label_pii_kind(self.text[r][c]):
+                        self.personal.add(r)
+                self.kind[r][c] = k
         orow, ocol = origin
         self.merged = [
             MergedRange(
@@ -163,6 +170,8 @@ def _header_start(grid: _Grid, lo: int, hi: int) -> int | None:
         full = _span_fill(grid, r, lo, hi) >= need or _continues_header(grid, r, r + 1, lo, hi)
         if not full:
             continue
+        if r in grid.personal:
+            return None  # the first full row is a person's record: the file has no header
         labels = sum(1 for c in range(lo, hi) if grid.kind[r][c] == "label")
         if labels / anchors >= 0.6 and not (labels < anchors and _is_total_row(grid, r, lo, hi)):
             return r

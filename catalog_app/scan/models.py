@@ -36,6 +36,10 @@ class DiscoveredFile:
     rel_path: str  # path relative to root, with '/' separators
     size: int
     mtime_ns: int
+    # Set when the entry is listed but must not be read: 'broken_link', 'link_outside',
+    # 'not_a_file' (a FIFO, socket or device named like a data file) or an OSError code.
+    problem: str | None = None
+    problem_detail: str = ""
 
 
 @dataclass(slots=True)

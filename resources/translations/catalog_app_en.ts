@@ -933,12 +933,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../ui/logging_setup.py" line="101"/>
+        <location filename="../../ui/logging_setup.py" line="105"/>
         <source>예기치 않은 오류</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/logging_setup.py" line="104"/>
+        <location filename="../../ui/logging_setup.py" line="108"/>
         <source>예기치 않은 오류가 났습니다. 하던 작업을 저장하고 다시 시도해 주세요.
 
 {error}
@@ -1098,128 +1098,143 @@ Details were written to the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>카탈로그 백업…</source>
+        <translation>Back up catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
+        <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>카탈로그 복원…</source>
+        <translation>Restore catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1230,7 +1245,93 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="444"/>
+        <source>카탈로그 (*.db);;모든 파일 (*)</source>
+        <translation>Catalog (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="444"/>
+        <source>카탈로그 백업</source>
+        <translation>Back up catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>백업하는 중…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <source>백업했습니다: {path}</source>
+        <translation>Backed up: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="459"/>
+        <source>카탈로그를 백업했습니다:
+{path}</source>
+        <translation>The catalog was backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <source>백업하지 못했습니다:
+{error}</source>
+        <translation>The backup failed:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <source>복원할 백업 파일 선택</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="473"/>
+        <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
+        <translation>Catalogs (*.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="477"/>
+        <source>카탈로그 복원</source>
+        <translation>Restore catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
+{path}
+
+지금 카탈로그는 먼저 옆에 사본으로 남깁니다. 계속할까요?</source>
+        <translation>The catalog&apos;s content will be replaced by this backup:
+{path}
+
+The current catalog is first kept as a copy beside it. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="492"/>
+        <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
+        <translation>You can restore once the running job has finished or been cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499"/>
+        <source>
+복원 전 카탈로그는 여기에 남겼습니다:
+{path}</source>
+        <translation>
+The catalog as it was before is kept here:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="504"/>
+        <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
+        <translation>The catalog was restored ({n:,} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509"/>
+        <source>복원하지 못했습니다:
+{error}</source>
+        <translation>The restore failed:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1245,12 +1346,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -2354,29 +2455,29 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="254"/>
+        <location filename="../../ui/pages/scan_page.py" line="257"/>
         <source>스캔이 중단되었습니다: {error}</source>
         <translation>The scan stopped: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="255"/>
+        <location filename="../../ui/pages/scan_page.py" line="258"/>
         <source>스캔 중 오류가 났습니다:
 {error}</source>
         <translation>An error occurred during the scan:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="285"/>
+        <location filename="../../ui/pages/scan_page.py" line="288"/>
         <source>{status}: 파일 {total:,}개 — 새 파일 {new:,}, 바뀐 파일 {changed:,}, 그대로 {unchanged:,}, 실패 {failed:,}, 없어짐 {missing:,}</source>
         <translation>{status}: {total:,} files — {new:,} new, {changed:,} changed, {unchanged:,} unchanged, {failed:,} failed, {missing:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="294"/>
+        <location filename="../../ui/pages/scan_page.py" line="297"/>
         <source>아직 스캔한 적이 없습니다.</source>
         <translation>No scan has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="304"/>
+        <location filename="../../ui/pages/scan_page.py" line="307"/>
         <source>마지막 스캔 {when} · </source>
         <translation>Last scan {when} · </translation>
     </message>
@@ -2677,7 +2778,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
@@ -2703,355 +2804,360 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>중단됨(비정상 종료)</source>
+        <translation>Interrupted (the process ended abnormally)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>정수</source>
         <translation>Integer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>소수</source>
         <translation>Decimal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>일시</source>
         <translation>Date-time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>여부(Y/N)</source>
         <translation>Flag (Y/N)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>문자</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>빈 열</source>
         <translation>Empty column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>외국인등록번호</source>
         <translation>Alien registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>휴대전화번호</source>
         <translation>Mobile number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>전화번호</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>이메일</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>여권번호</source>
         <translation>Passport no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>운전면허번호</source>
         <translation>Driver&apos;s licence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>사업자등록번호</source>
         <translation>Business registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>법인등록번호</source>
         <translation>Corporate registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>카드번호</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>계좌번호</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>상세주소</source>
         <translation>Detailed address</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>단어</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>제안</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>기관표준 전체</source>
         <translation>Whole institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>공통표준</source>
         <translation>Common standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>기관표준</source>
         <translation>Institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>추가</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>폐기</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>승인</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>가져오기</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>검토 대기</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>새 파일</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>바뀐 파일</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>그대로</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>일치</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>변형</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>조합 가능</source>
         <translation>Composable</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>비표준</source>
         <translation>Non-standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>구분 열</source>
         <translation>Row-label column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>미분석</source>
         <translation>Not analysed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>수락</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>거부</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>새 용어 제안</source>
         <translation>New term proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>미등록 용어</source>
         <translation>Unregistered term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>비표준 단어</source>
         <translation>Non-standard word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>금칙어</source>
         <translation>Forbidden word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>이음동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>동음이의어</source>
         <translation>Homonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>조합 모호</source>
         <translation>Ambiguous composition</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>분류어 종결</source>
         <translation>Class word ending</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>타입</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>길이</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>소수점</source>
         <translation>Decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>허용값</source>
         <translation>Allowed values</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>부적합 문자</source>
         <translation>Invalid characters</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>약어 규칙</source>
         <translation>Abbreviation rule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>논리명 없음</source>
         <translation>No logical name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
@@ -3064,7 +3170,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="142"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -3075,7 +3181,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="148"/>
+        <location filename="../../ui/app.py" line="150"/>
         <source>
 
 기본 카탈로그를 엽니다.</source>
