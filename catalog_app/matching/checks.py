@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
-from catalog_app.dictionary.segment import WordIndex, cover, decompose
+from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
 from catalog_app.scan.models import ColumnProfile
 
@@ -77,6 +77,16 @@ class Check:
     message: str  # Korean, names the column / term / values
     suggestion: str | None = None  # what to write instead, when there is one answer
     words: tuple[str, ...] = ()  # the non-standard words (W1–W3), for the dashboard's counts
+
+    def as_dict(self) -> dict:
+        """The JSON form, as ``dataclasses.asdict`` gives it but without the deep copy."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "words": self.words,
+        }
 
 
 def _err(code: str, message: str, suggestion: str | None = None, words=()) -> Check:
@@ -256,7 +266,7 @@ def _words(name: str, index: WordIndex, term: Term | None) -> list[Check]:
     """W1–W5 and F1 for a Korean-side name; ``term`` when the name is exactly that term."""
     out: list[Check] = []
     words = decompose(name, index, term.abbr if term is not None else None)
-    pieces = cover(name, index)
+    pieces = word_pieces(name, index)
     fixed = "".join(text if w is None else w.name for text, w, _ in pieces)
     for text, w, kind in pieces:
         if w is None or kind == "word":

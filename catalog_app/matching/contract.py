@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 
 from catalog_app.matching.matcher import Matcher, Suggestion
@@ -41,7 +40,7 @@ def suggestion_json(s: Suggestion) -> dict:
     return {
         "header": s.header,
         "kind": s.kind,
-        "candidates": [asdict(c) for c in s.candidates],
+        "candidates": [c.as_dict() for c in s.candidates],
         "proposal": s.proposal,
         "checks": [],
     }

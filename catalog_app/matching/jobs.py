@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.model import Dictionary, Domain, Term
@@ -144,7 +144,7 @@ def map_catalog(
         for row in cols:
             profile = profile_from_row(row)
             suggestion = ws.matcher.suggest(row["label"], profile.samples, profile)
-            candidates = [asdict(c) for c in suggestion.candidates[:5]]
+            candidates = [c.as_dict() for c in suggestion.candidates[:5]]
             decision = decisions.get((dataset_id, row["table_key"], row["label"]))
             if decision is not None and decision["status"] == "rejected":
                 # a term the clerk rejected for this column is not offered again
@@ -162,7 +162,7 @@ def map_catalog(
                     ws.index,
                     getattr(suggestion, "cleaned", None),
                 )
-                checks = [asdict(c) for c in found]
+                checks = [c.as_dict() for c in found]
                 compliant = int(is_compliant(found))
             stored.append(
                 (
@@ -261,7 +261,7 @@ def check_catalog(
                 if decision and decision["status"] == "accepted"
                 else (candidates[0]["term"] if kind == "exact" and candidates else None),
                 "compliant": result.compliant if kind != "not_a_column" else None,
-                "checks": [asdict(c) for c in checks],
+                "checks": [c.as_dict() for c in checks],
             }
         )
     return CheckReport(out, compliance(results), top_nonstandard_words(results))

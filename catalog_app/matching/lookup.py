@@ -17,7 +17,6 @@ import bisect
 from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Term, Word
-from catalog_app.dictionary.segment import decompose
 from catalog_app.matching.lexicon import Lexicon, jamo
 
 __all__ = ["Raw", "Variant", "fuzzy", "term_rules"]
@@ -83,7 +82,7 @@ def term_rules(lex: Lexicon, v: Variant) -> list[Raw]:
                 v.reasons + (f"용어 이음동의어 '{name}'",),
             )
         )
-    words = decompose(name, lex.index)
+    words = lex.words(name)
     last = words[-1] if words else None
     if last is not None and last.is_class_word and len(name) > len(last.name):
         stem = name[: -len(last.name)]
@@ -110,6 +109,9 @@ def term_rules(lex: Lexicon, v: Variant) -> list[Raw]:
 def _near_class_words(lex: Lexicon, word: Word) -> list[Word]:
     """Class words a clerk confuses with ``word``: same domain group, same length and first
     syllable (시간/시각, 일자/일시, 연도/연월); the values decide between them."""
+    cached = lex.near_class_cache.get(id(word))
+    if cached is not None:
+        return cached
     group = lex.class_group.get(word.domain_class)
     out = []
     for cls, members in lex.class_words.items():
@@ -122,6 +124,7 @@ def _near_class_words(lex: Lexicon, word: Word) -> list[Word]:
                 and other.name[0] == word.name[0]
             ):
                 out.append(other)
+    lex.near_class_cache[id(word)] = out
     return out
 
 
@@ -241,9 +244,11 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
         return out
     query = jamo(name)
     cutoff = _FUZZY_CUTOFF * 100
-    for _choice, _score, idx in process.extract(
-        query, lex.fuzzy_names, scorer=fuzz.ratio, limit=8, score_cutoff=cutoff
+    where, names = lex.fuzzy_filter.subset(name)
+    for _choice, _score, k in process.extract(
+        query, names, scorer=fuzz.ratio, limit=8, score_cutoff=cutoff
     ):
+        idx = where[k]
         t = lex.fuzzy_terms[idx]
         matched = lex.fuzzy_plain[idx]
         sim = (_score + fuzz.ratio(name, matched)) / 200
@@ -261,11 +266,13 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
                 rule="typo" if typo else "fuzzy",
             )
         )
-    words = decompose(name, lex.index)
+    words = lex.words(name)
     if not (words and words[-1].is_class_word):
-        for _choice, _score, idx in process.extract(
-            query, lex.stem_jamo, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
+        where, stems = lex.stem_filter.subset(name)
+        for _choice, _score, k in process.extract(
+            query, stems, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
         ):
+            idx = where[k]
             stem = lex.stem_names[idx]
             sim = (_score + fuzz.ratio(name, stem)) / 200
             if sim < _FUZZY_CUTOFF or stem == name:

@@ -17,7 +17,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Word
-from catalog_app.dictionary.segment import decompose
 from catalog_app.matching.clean import CleanHeader
 from catalog_app.matching.lexicon import Lexicon
 from catalog_app.matching.lookup import Raw, Variant, fuzzy, term_rules
@@ -148,14 +147,14 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
 
     # the name proposals are built from: aliases rewritten, qualifiers placed by rule
     name = korean_name or alias_name
-    words = decompose(name, lex.index) if name else None
+    words = lex.words(name) if name else None
     if ch.qualifiers:
         # 회원수(신규) -> 신규회원수 (a complete name gets its qualifier in front);
         # 접수(일자) -> 접수일자 (an incomplete one continues with it)
         q_name = lex.rewrite_aliases(ch.qualifiers[0])[0]
         ends_in_class = bool(words) and words[-1].is_class_word
         name = q_name + name if ends_in_class else name + q_name
-        words = decompose(name, lex.index)
+        words = lex.words(name)
     pieces = lex.pieces(name) if name else []
     if english_missing:
         pieces = [(m, None, "unknown") for m in english_missing]
