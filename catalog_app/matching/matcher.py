@@ -195,6 +195,7 @@ class Matcher:
             ch.latin,
             ch.trimmed_only and not ch.total,
             ch.total_word,
+            ch.classification,
         )
         found = self._cache.get(key)
         if found is None:
@@ -217,14 +218,26 @@ class Matcher:
         header usually says more (a term naming the place of the address over the plain one).
         """
         sem = vals.semantic
-        label = f"값이 {SEMANTIC_LABEL[sem]} 형식"
+        label = vals.evidence or f"값이 {SEMANTIC_LABEL[sem]} 형식"
         tokens, plain = SEMANTIC_TERMS[sem]
+        specific = False
         for name, cand in scored.items():
             if set(tokens) <= set(cand.abbr.split("_")):
                 raw = best_raw[name]
                 cap = 1.0 if raw.strong and not raw.needs_values else CONFIDENT - 0.01
                 cand.score = round(max(cand.score, min(cand.score * 1.1, cap)), 4)
                 cand.reasons.append(label)
+                specific = True
+        if specific and sem in ("road_addr", "lot_addr"):
+            # road-name or lot-number addresses: a term naming that kind of address beats a
+            # plain address term (소재지(도로명) → 도로명주소 over 소재지주소)
+            for name, cand in scored.items():
+                if (
+                    self._domain_class(self.terms[name]) == "주소"
+                    and not set(tokens) <= set(cand.abbr.split("_"))
+                ):
+                    cand.score = round(cand.score * 0.9, 4)
+                    cand.reasons.append(f"{label}: 더 구체적인 주소 용어가 있음")
         t = self.lexicon.by_abbr.get(plain)
         if t is None or t.name in scored:
             return
@@ -298,15 +311,52 @@ class Matcher:
         ):
             return raw.tag, None
         words = a.words
+        proposal = None
         if words and words[-1].is_class_word:
-            return "composable", self._proposal(words, vals)
+            proposal = self._proposal(words, vals)
+            # a composition whose class word the values contradict (소재지도로명: a 명 of
+            # addresses) is no proposal; a term the values confirm may still explain the name
+            if self._proposal_fits(proposal, vals):
+                return "composable", proposal
         if best is not None and raw is not None and best.score >= 0.45:
-            single = len(a.pieces) <= 1
+            single = self._one_word(a.pieces)
             if raw.rule in ("typo", "cut", "stem_typo") or (raw.rule == "values" and single):
                 return "variant", None
             if raw.strong and raw.needs_values and fits.get(best.term, 0) >= 0.7:
                 return "variant", None
+            if raw.rule == "after_term" and self._values_name(best, vals):
+                return "variant", None
+        if proposal is not None:
+            return "composable", proposal
         return "nonstandard", self._nonstandard_proposal(a, vals, unit)
+
+    def _proposal_fits(self, proposal: dict, vals: Values | None) -> bool:
+        if vals is None or not proposal.get("domain"):
+            return True
+        fit, _ = domain_fit(self.domains.get(proposal["domain"]), vals)
+        return fit >= 0.5
+
+    @staticmethod
+    def _values_name(cand: Candidate, vals: Values | None) -> bool:
+        """The values are of the kind this term names (road-name addresses for 도로명주소)."""
+        if vals is None or not vals.semantic:
+            return False
+        tokens = SEMANTIC_TERMS[vals.semantic][0]
+        return set(tokens) <= set(cand.abbr.split("_"))
+
+    def _one_word(self, pieces: list) -> bool:
+        """The header is one word (호선, 지점), not a word plus a syllable that the whole-word
+        rule joined to it (발생+동 → 발생동)."""
+        if len(pieces) != 1:
+            return not pieces
+        text, _, kind = pieces[0]
+        if kind != "unknown":
+            return True
+        by_name = self.index.by_name
+        return not any(
+            by_name(text[:k]) is not None or by_name(text[-k:]) is not None
+            for k in range(2, len(text))
+        )
 
     def _size(self, word: Word, vals: Values | None) -> int | None:
         """What ``propose_domain`` sizes by: bytes for text classes, digits for NUMERIC ones."""

@@ -36,6 +36,20 @@ P_FILLER = 0.85  # vague trailing 정보/현황 dropped
 P_ENGLISH = 0.9  # English words mapped to standard words
 
 _FILLERS = ("정보", "현황")
+P_REGION = 0.85  # an unregistered 행정구역 unit read as the registered one (자치구 → 시군구)
+P_REGION_KEY = 0.88  # a KOSIS key over region units: the generic 행정구역 (levels mixed)
+
+# 행정구역 units clerks write that are not registered words -> the registered unit word.  Read
+# only when the unit is the whole name or is followed by a class word (자치구, 자치구명).
+_REGION_UNITS = {
+    "자치구": "시군구",
+    "구": "시군구",
+    "구군": "시군구",
+    "시구": "시군구",
+    "동읍면": "읍면동",
+    "읍면": "읍면동",
+    "동": "행정동",
+}
 
 
 @dataclass
@@ -68,6 +82,8 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
             core.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
         if korean:
             core.append(Variant(korean, P_ENGLISH, "variant", why))
+
+    core += _region_units(lex, ch, base_prior)
 
     # word 이음동의어 / 금칙어 rewriting
     alias_name, alias_notes = lex.rewrite_aliases(ch.label)
@@ -159,3 +175,32 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     if english_missing:
         pieces = [(m, None, "unknown") for m in english_missing]
     return Analysis(raws, name, words, pieces)
+
+
+def _region_units(lex: Lexicon, ch: CleanHeader, prior: float) -> list[Variant]:
+    """자치구 → 시군구, 읍면 → 읍면동, 동 → 행정동 (unless the dictionary registers the unit).  A
+    KOSIS classification key over a unit (자치구별(1)) lists totals and several levels, so the
+    generic 행정구역 comes first there; values of one level (시도, 시군구, 동 names) decide."""
+    label = ch.label
+    for unit, level in _REGION_UNITS.items():
+        if not label.startswith(unit) or lex.index.by_name(unit) is not None:
+            continue
+        rest = label[len(unit) :]
+        if rest and not ((w := lex.index.by_name(rest)) is not None and w.is_class_word):
+            continue
+        why = (f"'{unit}'을(를) '{level}'{_ro(level)} 봄",)
+        out = [Variant(level + rest, prior * P_REGION, "variant", why)]
+        if ch.classification:
+            why = (f"통계표 분류 열의 '{unit}'을(를) 행정구역으로 봄",)
+            out.insert(0, Variant("행정구역" + rest, prior * P_REGION_KEY, "variant", why))
+        return out
+    return []
+
+
+def _ro(word: str) -> str:
+    """로 or 으로 after a word (으로 after a final consonant other than ㄹ)."""
+    code = ord(word[-1]) - 0xAC00
+    if not 0 <= code < 11172:
+        return "(으)로"
+    final = code % 28
+    return "로" if final in (0, 8) else "으로"
