@@ -303,7 +303,11 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
     # a name; a two-syllable one only with its level number
     level = any(n.startswith("분류 수준") for n in notes)
     classification = False
-    if (len(label) >= 3 or (level and len(label) == 2)) and label.endswith("별") and not known(label):
+    if (
+        (len(label) >= 3 or (level and len(label) == 2))
+        and label.endswith("별")
+        and not known(label)
+    ):
         notes.append("분류 접미어 '별' 제외")
         label = label[:-1]
         classification = True

@@ -141,9 +141,9 @@ def map_catalog(
         if cancel is not None:
             cancel.raise_if_cancelled()
         stored = []
+        suggested = table_suggestions(ws, cols)
         for row in cols:
-            profile = profile_from_row(row)
-            suggestion = ws.matcher.suggest(row["label"], profile.samples, profile)
+            suggestion, profile = suggested[row["id"]]
             candidates = [c.as_dict() for c in suggestion.candidates[:5]]
             decision = decisions.get((dataset_id, row["table_key"], row["label"]))
             if decision is not None and decision["status"] == "rejected":
@@ -189,6 +189,29 @@ def map_catalog(
         emit(ProgressEvent("file", done, len(by_dataset), cols[0]["rel_path"]))
     emit(ProgressEvent("done", len(by_dataset), len(by_dataset)))
     return summary
+
+
+def table_suggestions(ws: Workspace, cols) -> dict[int, tuple]:
+    """column id -> (suggestion, profile) for the columns of one dataset, each table judged as
+    a whole: its file and sheet names and headers are the context (issue 19: a bare 이름 in a
+    list of 시장 is 시장명; crosstab siblings are not_a_column)."""
+    from catalog_app.matching.context import TableContext
+
+    tables: dict[str, list] = {}
+    for row in cols:
+        tables.setdefault(row["table_key"], []).append(row)
+    out: dict[int, tuple] = {}
+    for rows in tables.values():
+        first = rows[0]
+        context = TableContext(
+            first["dataset"] or "", first["sheet_name"] or "", tuple(r["label"] for r in rows)
+        )
+        profiles = [profile_from_row(r) for r in rows]
+        columns = [(r["label"], p.samples, p) for r, p in zip(rows, profiles, strict=True)]
+        found = ws.matcher.suggest_table(columns, context)
+        for r, p, suggestion in zip(rows, profiles, found, strict=True):
+            out[r["id"]] = (suggestion, p)
+    return out
 
 
 @dataclass
@@ -287,13 +310,15 @@ def profile_of_values(header: str, values) -> ColumnProfile | None:
     return acc.finish()
 
 
-def suggest_with_checks(ws: Workspace, header: str, values) -> dict:
-    """One line of the suggest contract: the matcher's answer plus the check codes it implies."""
+def suggest_with_checks(ws: Workspace, header: str, values, suggestion=None) -> dict:
+    """One line of the suggest contract: the matcher's answer (``suggestion`` when the caller
+    judged the whole table already) plus the check codes it implies."""
     from catalog_app.matching.clean import clean_header
     from catalog_app.matching.contract import suggestion_json
 
     profile = profile_of_values(header, values)
-    suggestion = ws.matcher.suggest(header, values, profile)
+    if suggestion is None:
+        suggestion = ws.matcher.suggest(header, values, profile)
     out = suggestion_json(suggestion)
     if suggestion.kind == "not_a_column":
         return out

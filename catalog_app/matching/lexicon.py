@@ -19,6 +19,7 @@ from collections import Counter
 
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
 from catalog_app.dictionary.segment import WordIndex, decompose, word_pieces
+from catalog_app.matching.physical import AbbreviationGuesser
 
 __all__ = ["Lexicon", "jamo"]
 
@@ -110,6 +111,7 @@ class Lexicon:
         self._pieces_cache: dict[str, list[tuple[str, Word | None, str]]] = {}
         self.near_class_cache: dict[int, list[Word]] = {}
         self._words_cache: dict[str, list[Word] | None] = {}
+        self.guesser = AbbreviationGuesser(self.index.words, self.index.by_abbr)
         self.fuzzy_filter = SyllableFilter(self.fuzzy_plain, self.fuzzy_names)
         self.stem_filter = SyllableFilter(self.stem_names, self.stem_jamo)
 
@@ -161,11 +163,16 @@ class Lexicon:
                 out.append(text)
         return "".join(out), tuple(notes)
 
-    def from_english(self, tokens: tuple[str, ...]) -> tuple[str, list[str], tuple[str, ...]]:
-        """English or abbreviated words -> standard word names (by 영문약어명, then 영문명)."""
+    def from_english(
+        self, tokens: tuple[str, ...]
+    ) -> tuple[str, list[str], tuple[str, ...], bool]:
+        """English or abbreviated words -> standard word names (by 영문약어명, then 영문명,
+        then a near abbreviation, ``physical.AbbreviationGuesser``): (name, missing pieces,
+        reasons, whether a piece was guessed)."""
         out: list[str] = []
         missing: list[str] = []
         notes: list[str] = []
+        guessed = False
         i = 0
         while i < len(tokens):
             for j in range(min(len(tokens), i + self.max_english), i, -1):
@@ -179,11 +186,19 @@ class Lexicon:
                     i = j
                     break
             else:
-                missing.append(tokens[i])
+                found = self.guesser.guess_word(tokens[i])
+                if found is None:
+                    missing.append(tokens[i])
+                else:
+                    words, _how = found
+                    name = "".join(w.name for w in words)
+                    out.append(name)
+                    notes.append(f"영문 '{tokens[i]}'→'{'+'.join(w.name for w in words)}' (추정)")
+                    guessed = True
                 i += 1
         if missing:
-            return "", missing, ()
-        return "".join(out), [], tuple(notes)
+            return "", missing, (), guessed
+        return "".join(out), [], tuple(notes), guessed
 
 
 class SyllableFilter:

@@ -34,7 +34,8 @@ P_SUFFIX = 0.5  # the name ends with a term and has unknown words in front
 P_FUZZY = 0.75  # typo-tolerant match, times the similarity squared
 
 _FUZZY_CUTOFF = 0.62
-_TYPO_SIM = 0.85
+_TYPO_SIM = 0.85  # a typo keeps the syllable count and this jamo similarity, or differs in one
+#                   jamo (호선 ~ 노선: short names fall under the ratio with a single slip)
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,7 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
     word the values choose; imported here so a missing rapidfuzz only disables this step."""
     try:
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Indel
     except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
         return []
 
@@ -255,7 +257,9 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
         if sim < _FUZZY_CUTOFF or t.name == name:
             continue
         # a typo keeps the syllable count; an inserted or dropped word does not
-        typo = len(matched) == len(name) and _score >= _TYPO_SIM * 100
+        typo = len(matched) == len(name) and (
+            _score >= _TYPO_SIM * 100 or Indel.distance(query, _choice) <= 2
+        )
         out.append(
             Raw(
                 t,
@@ -277,7 +281,9 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
             sim = (_score + fuzz.ratio(name, stem)) / 200
             if sim < _FUZZY_CUTOFF or stem == name:
                 continue
-            typo = len(stem) == len(name) and _score >= _TYPO_SIM * 100
+            typo = len(stem) == len(name) and (
+                _score >= _TYPO_SIM * 100 or Indel.distance(query, _choice) <= 2
+            )
             for t in lex.stem_terms[idx][:12]:
                 out.append(
                     Raw(

@@ -42,6 +42,8 @@ from typing import TYPE_CHECKING
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
 from catalog_app.dictionary.rules import propose_domain
 from catalog_app.matching.clean import CleanHeader, clean_header
+from catalog_app.matching.context import Subject, TableContext, listed_members, subjects
+from catalog_app.matching.crosstab import ColumnFacts, crosstab_bands, is_numeric
 from catalog_app.matching.fit import UNIT_CLASS_WORD, domain_fit, unit_kind
 from catalog_app.matching.lexicon import Lexicon
 from catalog_app.matching.lookup import Raw
@@ -62,6 +64,9 @@ __all__ = ["CONFIDENT", "Candidate", "Matcher", "Suggestion"]
 CONFIDENT = 0.8  # a top score at or above this is a confident suggestion
 TOP_N = 5
 P_VALUES = 0.72  # what the values are (addresses, region names …), header not informative
+P_SUBJECT = 0.76  # the table's subject + a bare class word (이름 in a 시장 list → 시장명)
+LOOKALIKE_FLOOR = 0.35  # similar-looking candidates under this score are not shown, except
+_LOOKALIKE = frozenset({"fuzzy", "stem", "suffix"})  # a typo (one jamo or a close spelling)
 
 # Class word inferred from the values when a header has none (proposals and fuzzy stems).
 _CLASS_FOR_KIND = {
@@ -106,6 +111,7 @@ class Suggestion:
     candidates: list[Candidate]
     proposal: dict | None
     cleaned: str = ""  # the cleaned header (CleanHeader.key): what memory and decisions key by
+    band: str | None = None  # not_a_column: why (Korean: '연령대 구간', '교차표 구간 …')
 
 
 class Matcher:
@@ -125,6 +131,7 @@ class Matcher:
         self.memory = dict(memory or {})
         self._cache: dict[tuple, Analysis] = {}
         self._clean_cache: dict[str, CleanHeader] = {}
+        self._subject_cache: dict[tuple, list[Subject]] = {}
 
     # -- public --------------------------------------------------------------------------
     def is_name(self, text: str) -> bool:
@@ -140,13 +147,53 @@ class Matcher:
         return ch
 
     def suggest(
-        self, header: str, values: Sequence[str] = (), profile: ColumnProfile | None = None
+        self,
+        header: str,
+        values: Sequence[str] = (),
+        profile: ColumnProfile | None = None,
+        context: TableContext | None = None,
     ) -> Suggestion:
         """Ranked candidates, kind and proposal for one column; ``profile`` (from the catalog)
-        wins over ``values`` (sample values, profiled here)."""
+        wins over ``values`` (sample values, profiled here).  ``context`` (the table's file and
+        sheet names and headers) lets a bare ``이름`` become the subject's name; crosstab
+        siblings are only judged by ``suggest_table``, which sees the whole table."""
+        subj = self._subjects(context) if context is not None else []
+        return self._suggest(header, values, profile, subj)[0]
+
+    def suggest_table(
+        self,
+        columns: Sequence[tuple[str, Sequence[str], ColumnProfile | None]],
+        context: TableContext | None = None,
+    ) -> list[Suggestion]:
+        """``suggest`` for every column of one table ``(header, values, profile)``, in order,
+        then the table-level judgement: crosstab siblings (휘발유 | 경유 | 등유) become
+        ``not_a_column`` with the reason in ``band``."""
+        if context is None:
+            context = TableContext(headers=tuple(h for h, _, _ in columns))
+        subj = self._subjects(context)
+        done = [self._suggest(h, v, p, subj) for h, v, p in columns]
+        bands = crosstab_bands([f for _, f in done], listed_members(context))
+        out = []
+        for i, (s, _) in enumerate(done):
+            if i in bands:
+                s = Suggestion(s.header, "not_a_column", [], None, s.cleaned, band=bands[i])
+            out.append(s)
+        return out
+
+    def _suggest(
+        self,
+        header: str,
+        values: Sequence[str],
+        profile: ColumnProfile | None,
+        subjects_: list[Subject],
+    ) -> tuple[Suggestion, ColumnFacts]:
         ch = self.clean(header)
         if ch.band is not None:
-            return Suggestion(header, "not_a_column", [], None, ch.key)
+            facts = ColumnFacts(
+                header, "", ch.band, ch.band.startswith("합계"), ch.total, "not_a_column",
+                False, False, False,
+            )  # fmt: skip
+            return Suggestion(header, "not_a_column", [], None, ch.key, band=ch.band), facts
         if profile is None and values:
             profile = profile_of(header, values)
         vals = summarise(profile)
@@ -156,7 +203,10 @@ class Matcher:
         scored: dict[str, Candidate] = {}
         best_raw: dict[str, Raw] = {}
         fits: dict[str, float] = {}
-        for raw in analysis.raws:
+        raws = analysis.raws
+        if subjects_:
+            raws = raws + self._subject_raws(analysis, subjects_)
+        for raw in raws:
             cand, fit = self._score(raw, vals, ch.notes, unit)
             old = scored.get(raw.term.name)
             if old is None or cand.score > old.score:
@@ -180,11 +230,80 @@ class Matcher:
                 scored[t.name] = cand
                 best_raw.setdefault(t.name, Raw(t, 0.96, "variant", True, (), rule="memory"))
 
-        ranked = sorted(scored.values(), key=lambda c: (-c.score, len(c.term), c.term))
+        # look-alikes (similar spelling, a term the name merely ends with) under the floor
+        # would only crowd out the useful candidates
+        ranked = sorted(
+            (
+                c
+                for name, c in scored.items()
+                if c.score >= LOOKALIKE_FLOOR or best_raw[name].rule not in _LOOKALIKE
+            ),
+            key=lambda c: (-c.score, len(c.term), c.term),
+        )
         kind, proposal = self._kind(analysis, ranked, best_raw, fits, vals, unit)
         if kind == "composable" and ranked and ranked[0].score >= CONFIDENT:
             ranked[0].score = CONFIDENT - 0.01
-        return Suggestion(header, kind, ranked[:TOP_N], proposal, ch.key)
+        suggestion = Suggestion(header, kind, ranked[:TOP_N], proposal, ch.key)
+        return suggestion, self._facts(header, ch, analysis, suggestion, best_raw, vals)
+
+    def _facts(
+        self,
+        header: str,
+        ch: CleanHeader,
+        a: Analysis,
+        s: Suggestion,
+        best_raw: dict[str, Raw],
+        vals: Values | None,
+    ) -> ColumnFacts:
+        """What the crosstab judgement needs of this column (see crosstab.py)."""
+        last = a.pieces[-1][1] if a.pieces else None
+        ends_in_class = bool(a.words and a.words[-1].is_class_word) or (
+            last is not None and last.is_class_word
+        )
+        guess = s.kind == "nonstandard"
+        if s.kind == "variant" and s.candidates:
+            raw = best_raw.get(s.candidates[0].term)
+            guess = raw is not None and (raw.needs_values or not raw.strong)
+        total = ch.total or ch.total_word
+        return ColumnFacts(
+            raw=header,
+            label=ch.label,
+            band=None,
+            total_band=False,
+            total=total,
+            kind=s.kind,
+            numeric=vals is not None and is_numeric(vals.main, vals.texts),
+            category_like=guess and not ends_in_class and not total and not ch.latin,
+            completable=any(r.rule in ("complete", "truncated") for r in a.raws),
+        )
+
+    # -- table subject ---------------------------------------------------------------------
+    def _subjects(self, context: TableContext) -> list[Subject]:
+        key = (context.file_name, context.sheet_name, context.headers)
+        found = self._subject_cache.get(key)
+        if found is None:
+            found = subjects(context, self.lexicon)
+            if len(self._subject_cache) > 1000:
+                self._subject_cache.clear()
+            self._subject_cache[key] = found
+        return found
+
+    def _subject_raws(self, a: Analysis, subjects_: list[Subject]) -> list[Raw]:
+        """A header that is a bare class word (이름 → 명, 코드, 주소) names the table's subject:
+        subject + class word, when that term exists (시장 + 명 → 시장명)."""
+        if not a.words or len(a.words) != 1 or not a.words[0].is_class_word:
+            return []
+        cw = a.words[0].name
+        out = []
+        for k, subj in enumerate(subjects_):
+            t = self.terms.get(subj.name + cw)
+            if t is not None:
+                why = f"표의 주제 '{subj.name}'({subj.source})"
+                prior = P_SUBJECT * (1 - 0.02 * k)  # the better-placed subject first
+                out.append(Raw(t, prior, "variant", False, (why,), rule="subject"))
+                if len(out) == 2:
+                    break
+        return out
 
     # -- candidates (the name analysis is cached per cleaned header) ---------------------
     def _analyse(self, ch: CleanHeader) -> Analysis:
@@ -232,9 +351,8 @@ class Matcher:
             # road-name or lot-number addresses: a term naming that kind of address beats a
             # plain address term (소재지(도로명) → 도로명주소 over 소재지주소)
             for name, cand in scored.items():
-                if (
-                    self._domain_class(self.terms[name]) == "주소"
-                    and not set(tokens) <= set(cand.abbr.split("_"))
+                if self._domain_class(self.terms[name]) == "주소" and not set(tokens) <= set(
+                    cand.abbr.split("_")
                 ):
                     cand.score = round(cand.score * 0.9, 4)
                     cand.reasons.append(f"{label}: 더 구체적인 주소 용어가 있음")

@@ -34,6 +34,7 @@ P_ONLY_HEAD = 0.85  # the name without its bracketed words
 P_DROP_QUALIFIER = 0.9  # the name without the total word it carried
 P_FILLER = 0.85  # vague trailing 정보/현황 dropped
 P_ENGLISH = 0.9  # English words mapped to standard words
+P_ENGLISH_GUESS = 0.78  # ... with a piece read as a near abbreviation (physical.py): a guess
 
 _FILLERS = ("정보", "현황")
 P_REGION = 0.85  # an unregistered 행정구역 unit read as the registered one (자치구 → 시군구)
@@ -75,13 +76,14 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     english_missing: list[str] = []
     korean_name = ""
     if ch.latin:
-        korean, english_missing, why = lex.from_english(ch.tokens)
+        korean, english_missing, why, guessed = lex.from_english(ch.tokens)
         korean_name = korean
         term = lex.by_abbr.get("_".join(ch.tokens))
         if term is not None:
             core.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
         if korean:
-            core.append(Variant(korean, P_ENGLISH, "variant", why))
+            prior = P_ENGLISH_GUESS if guessed else P_ENGLISH
+            core.append(Variant(korean, prior, "variant", why))
 
     core += _region_units(lex, ch, base_prior)
 
