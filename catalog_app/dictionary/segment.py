@@ -316,29 +316,36 @@ def word_pieces(name: str, index: WordIndex) -> list[tuple[str, Word | None, str
         states = best[i]
         if not states:
             continue
-        found = list(index.known_pieces(name, i))
-        for state, (cost, _, _, _) in list(states.items()):
-            step = 1.0 + (0.01 if state != 1 else 0.0) + (_ADJ if state == 2 else 0.0)
-            _push(best[i + 1], 1, cost + step, i, state, (name[i], None, "unknown"))
-            for j, sub, w, alias in found:
-                single = len(sub) == 1
-                options: list[tuple[Word, str]] = []
-                if w is not None:
-                    options.append((w, "word"))
-                if alias is not None and (not single or alias[0].is_class_word):
-                    # a registered alias beats the words it spans (사업자번호 is a 금칙어)
-                    options.append(alias)
-                for word, kind in options:
-                    final_class = j == n and word.is_class_word
-                    # a 금칙어 beats the words it spans (사업자번호); a synonym does not (the
-                    # dictionary lists 우편번호일련번호 as a synonym of 우편번호, yet it is a term)
-                    step = 0.025 if kind == "synonym" else 0.01
-                    if single and not word.is_class_word:
-                        step += 0.6
-                    if single and state == 1 and not final_class:
-                        step += _ADJ
-                    new_state = 2 if single and not final_class else 0
-                    _push(best[j], new_state, cost + step, i, state, (sub, word, kind))
+        # the pieces that start here, with what they cost whatever came before
+        options = []
+        for j, sub, w, alias in index.known_pieces(name, i):
+            single = len(sub) == 1
+            found = [(w, "word")] if w is not None else []
+            if alias is not None and (not single or alias[0].is_class_word):
+                found.append(alias)  # a 금칙어 beats the words it spans (사업자번호)
+            for word, kind in found:
+                final_class = j == n and word.is_class_word
+                # a synonym does not beat the words it spans (the dictionary lists
+                # 우편번호일련번호 as a synonym of 우편번호, yet it is a term)
+                step = 0.025 if kind == "synonym" else 0.01
+                if single and not word.is_class_word:
+                    step += 0.6
+                joins = single and not final_class  # a lone syllable: maybe part of a run
+                options.append((j, step, joins, 2 if joins else 0, (sub, word, kind)))
+        unknown = (name[i], None, "unknown")
+        for state, entry in list(states.items()):
+            cost = entry[0]
+            c = cost + 1.0 + (0.01 if state != 1 else 0.0) + (_ADJ if state == 2 else 0.0)
+            cell = best[i + 1]
+            old = cell.get(1)
+            if old is None or c < old[0]:
+                cell[1] = (c, i, state, unknown)
+            for j, step, joins, new_state, piece in options:
+                c = cost + step + (_ADJ if joins and state == 1 else 0.0)
+                cell = best[j]
+                old = cell.get(new_state)
+                if old is None or c < old[0]:
+                    cell[new_state] = (c, i, state, piece)
     if not best[n]:
         return []
     state = min(best[n], key=lambda k: best[n][k][0])
@@ -350,12 +357,6 @@ def word_pieces(name: str, index: WordIndex) -> list[tuple[str, Word | None, str
         j, state = i, prev_state
     path.reverse()
     return _whole_words(_merge_unknown(path), index)
-
-
-def _push(cell: dict, state: int, cost: float, i: int, prev: int, piece: tuple) -> None:
-    old = cell.get(state)
-    if old is None or cost < old[0]:
-        cell[state] = (cost, i, prev, piece)
 
 
 def _merge_unknown(pieces: list[tuple[str, Word | None, str]]) -> list:

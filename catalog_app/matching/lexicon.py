@@ -112,8 +112,12 @@ class Lexicon:
         self.near_class_cache: dict[int, list[Word]] = {}
         self._words_cache: dict[str, list[Word] | None] = {}
         self.guesser = AbbreviationGuesser(self.index.words, self.index.by_abbr)
-        self.fuzzy_filter = SyllableFilter(self.fuzzy_plain, self.fuzzy_names)
-        self.stem_filter = SyllableFilter(self.stem_names, self.stem_jamo)
+        # term names and synonyms, then term stems, in one filter (lookup.fuzzy)
+        self.fuzzy_filter = SyllableFilter(
+            [*self.fuzzy_plain, *self.stem_names],
+            [*self.fuzzy_names, *self.stem_jamo],
+            first=len(self.fuzzy_plain),
+        )
 
     def is_name(self, text: str) -> bool:
         """A registered word, term or synonym (cleaning must not cut it)."""
@@ -163,9 +167,7 @@ class Lexicon:
                 out.append(text)
         return "".join(out), tuple(notes)
 
-    def from_english(
-        self, tokens: tuple[str, ...]
-    ) -> tuple[str, list[str], tuple[str, ...], bool]:
+    def from_english(self, tokens: tuple[str, ...]) -> tuple[str, list[str], tuple[str, ...], bool]:
         """English or abbreviated words -> standard word names (by 영문약어명, then 영문명,
         then a near abbreviation, ``physical.AbbreviationGuesser``): (name, missing pieces,
         reasons, whether a piece was guessed)."""
@@ -208,11 +210,12 @@ class SyllableFilter:
     rapidfuzz; almost all of them share no syllable with it.  A similarity the ranking can use
     (see ``lookup.fuzzy``: the mean of the jamo and syllable ratios, and candidates under the
     look-alike floor are hidden) needs one shared syllable for short names and two for names of
-    four syllables or more, so only those names are compared.  ``subset`` returns their indexes
+    three syllables or more, so only those names are compared.  ``subset`` returns their indexes
     and jamo strings (numpy is imported on first use: only typo look-ups need it).
     """
 
-    def __init__(self, plain: list[str], jamo_names: list[str]) -> None:
+    def __init__(self, plain: list[str], jamo_names: list[str], first: int | None = None) -> None:
+        self._first = len(plain) if first is None else first  # subset(rest=False) stops here
         self._plain = plain
         self._jamo_list = jamo_names
         self._postings: dict | None = None
@@ -229,17 +232,20 @@ class SyllableFilter:
         self._postings = {ch: np.array(ix, dtype=np.int32) for ch, ix in postings.items()}
         return self._postings
 
-    def subset(self, query: str) -> tuple[list[int], list[str]]:
+    def subset(self, query: str, rest: bool = True) -> tuple[list[int], list[str]]:
+        """(indexes, jamo strings) of the names sharing enough syllables with ``query``; with
+        ``rest`` False only among the first ``first`` names."""
         import numpy as np
 
         postings = self._postings if self._postings is not None else self._build()
-        counts = np.zeros(len(self._plain), dtype=np.int16)
-        for ch in set(query):
-            ix = postings.get(ch)
-            if ix is not None:
-                counts[ix] += 1
-        need = 1 if len(query) <= 3 else 2
+        found = [postings[ch] for ch in set(query) if ch in postings]
+        if not found:
+            return [], []
+        counts = np.bincount(np.concatenate(found), minlength=len(self._plain))
+        need = 1 if len(query) <= 2 else 2
         idx = np.flatnonzero(counts >= need)
+        if not rest:
+            idx = idx[idx < self._first]
         return idx.tolist(), self._jamo[idx].tolist()
 
 

@@ -34,6 +34,10 @@ P_SUFFIX = 0.5  # the name ends with a term and has unknown words in front
 P_FUZZY = 0.75  # typo-tolerant match, times the similarity squared
 
 _FUZZY_CUTOFF = 0.62
+# Look-alikes (fuzzy, stem, suffix) scoring under this are not shown (matcher.py); one whose
+# prior cannot reach it even after the largest value boost (x1.1) is not even built.
+LOOKALIKE_FLOOR = 0.35
+_PRUNE = LOOKALIKE_FLOOR / 1.1
 _TYPO_SIM = 0.85  # a typo keeps the syllable count and this jamo similarity, or differs in one
 #                   jamo (호선 ~ 노선: short names fall under the ratio with a single slip)
 
@@ -236,7 +240,6 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
     word the values choose; imported here so a missing rapidfuzz only disables this step."""
     try:
         from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Indel
     except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
         return []
 
@@ -246,54 +249,83 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
         return out
     query = jamo(name)
     cutoff = _FUZZY_CUTOFF * 100
-    where, names = lex.fuzzy_filter.subset(name)
+    words = lex.words(name)
+    with_stems = not (words and words[-1].is_class_word)
+    # one comparison over term names, synonyms and (for a name without a class word) term
+    # stems: the best 8 names and the best 4 stems, as two separate look-ups would give
+    where, choices = lex.fuzzy_filter.subset(name, with_stems)
+    n_names = len(lex.fuzzy_plain)
+    n_found = n_stems = 0
     for _choice, _score, k in process.extract(
-        query, names, scorer=fuzz.ratio, limit=8, score_cutoff=cutoff
+        query, choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
     ):
         idx = where[k]
-        t = lex.fuzzy_terms[idx]
-        matched = lex.fuzzy_plain[idx]
-        sim = (_score + fuzz.ratio(name, matched)) / 200
-        if sim < _FUZZY_CUTOFF or t.name == name:
-            continue
-        # a typo keeps the syllable count; an inserted or dropped word does not
-        typo = len(matched) == len(name) and (
-            _score >= _TYPO_SIM * 100 or Indel.distance(query, _choice) <= 2
-        )
-        out.append(
-            Raw(
-                t,
-                v.prior * P_FUZZY * sim * sim,
-                "variant",
-                False,
-                v.reasons + (f"비슷한 표기 '{matched}' (유사도 {sim:.2f})",),
-                rule="typo" if typo else "fuzzy",
-            )
-        )
-    words = lex.words(name)
-    if not (words and words[-1].is_class_word):
-        where, stems = lex.stem_filter.subset(name)
-        for _choice, _score, k in process.extract(
-            query, stems, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
-        ):
-            idx = where[k]
-            stem = lex.stem_names[idx]
-            sim = (_score + fuzz.ratio(name, stem)) / 200
-            if sim < _FUZZY_CUTOFF or stem == name:
+        if idx < n_names:
+            if n_found == 8:
                 continue
-            typo = len(stem) == len(name) and (
-                _score >= _TYPO_SIM * 100 or Indel.distance(query, _choice) <= 2
-            )
-            for t in lex.stem_terms[idx][:12]:
-                out.append(
-                    Raw(
-                        t,
-                        v.prior * P_FUZZY * sim * sim * 0.9,
-                        "variant",
-                        False,
-                        v.reasons + (f"'{stem}'와 비슷한 표기 (유사도 {sim:.2f}), 분류어 보완",),
-                        needs_values=True,
-                        rule="stem_typo" if typo else "stem",
-                    )
-                )
+            n_found += 1
+            out.extend(_name_hit(lex, v, name, query, _choice, _score, idx))
+        elif n_stems < 4:
+            n_stems += 1
+            out.extend(_stem_hit(lex, v, name, query, _choice, _score, idx - n_names))
+        if n_found == 8 and (n_stems == 4 or not with_stems):
+            break
     return out
+
+
+def _typo(name: str, other: str, query: str, choice: str, score: float) -> bool:
+    """A typo keeps the syllable count; an inserted or dropped word does not."""
+    from rapidfuzz.distance import Indel
+
+    return len(other) == len(name) and (
+        score >= _TYPO_SIM * 100 or Indel.distance(query, choice) <= 2
+    )
+
+
+def _name_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
+    from rapidfuzz import fuzz
+
+    t = lex.fuzzy_terms[idx]
+    matched = lex.fuzzy_plain[idx]
+    sim = (score + fuzz.ratio(name, matched)) / 200
+    if sim < _FUZZY_CUTOFF or t.name == name:
+        return []
+    prior = v.prior * P_FUZZY * sim * sim
+    typo = _typo(name, matched, query, choice, score)
+    if prior < _PRUNE and not typo:
+        return []
+    return [
+        Raw(
+            t,
+            prior,
+            "variant",
+            False,
+            v.reasons + (f"비슷한 표기 '{matched}' (유사도 {sim:.2f})",),
+            rule="typo" if typo else "fuzzy",
+        )
+    ]
+
+
+def _stem_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
+    from rapidfuzz import fuzz
+
+    stem = lex.stem_names[idx]
+    sim = (score + fuzz.ratio(name, stem)) / 200
+    if sim < _FUZZY_CUTOFF or stem == name:
+        return []
+    prior = v.prior * P_FUZZY * sim * sim * 0.9
+    rule = "stem_typo" if _typo(name, stem, query, choice, score) else "stem"
+    if prior < _PRUNE and rule == "stem":
+        return []
+    return [
+        Raw(
+            t,
+            prior,
+            "variant",
+            False,
+            v.reasons + (f"'{stem}'와 비슷한 표기 (유사도 {sim:.2f}), 분류어 보완",),
+            needs_values=True,
+            rule=rule,
+        )
+        for t in lex.stem_terms[idx][:12]
+    ]

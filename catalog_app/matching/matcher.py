@@ -46,7 +46,7 @@ from catalog_app.matching.context import Subject, TableContext, listed_members, 
 from catalog_app.matching.crosstab import ColumnFacts, crosstab_bands, is_numeric
 from catalog_app.matching.fit import UNIT_CLASS_WORD, domain_fit, unit_kind
 from catalog_app.matching.lexicon import Lexicon
-from catalog_app.matching.lookup import Raw
+from catalog_app.matching.lookup import LOOKALIKE_FLOOR, Raw
 from catalog_app.matching.values import (
     SEMANTIC_LABEL,
     SEMANTIC_TERMS,
@@ -65,8 +65,9 @@ CONFIDENT = 0.8  # a top score at or above this is a confident suggestion
 TOP_N = 5
 P_VALUES = 0.72  # what the values are (addresses, region names …), header not informative
 P_SUBJECT = 0.76  # the table's subject + a bare class word (이름 in a 시장 list → 시장명)
-LOOKALIKE_FLOOR = 0.35  # similar-looking candidates under this score are not shown, except
-_LOOKALIKE = frozenset({"fuzzy", "stem", "suffix"})  # a typo (one jamo or a close spelling)
+# similar-looking candidates under LOOKALIKE_FLOOR are not shown, except a typo (one jamo or a
+# close spelling of the same length)
+_LOOKALIKE = frozenset({"fuzzy", "stem", "suffix"})
 
 # Class word inferred from the values when a header has none (proposals and fuzzy stems).
 _CLASS_FOR_KIND = {

@@ -159,8 +159,12 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     # step, and a name made of standard words is a composition, not a typo.
     strong = any(r.strong and r.prior >= 0.7 for r in raws)
     if not strong:
+        fuzzed: set[str] = set()
         for v in variants[:3]:
+            if v.name in fuzzed:
+                continue
             if not raws or any(k == "unknown" for _, _, k in lex.pieces(v.name)):
+                fuzzed.add(v.name)
                 raws.extend(fuzzy(lex, v))
 
     # the name proposals are built from: aliases rewritten, qualifiers placed by rule
