@@ -296,14 +296,24 @@ class Matcher:
             return []
         cw = a.words[0].name
         out = []
-        for k, subj in enumerate(subjects_):
-            t = self.terms.get(subj.name + cw)
-            if t is not None:
+        k = 0
+        for subj in subjects_:
+            # the subject, then the words it ends with (전통시장 → 시장: 시장명)
+            name = subj.name
+            nouns = [name] + [
+                name[i:] for i in range(1, len(name) - 1) if self.index.by_name(name[i:])
+            ]
+            for noun in nouns:
+                t = self.terms.get(noun + cw)
+                if t is None:
+                    continue
                 why = f"표의 주제 '{subj.name}'({subj.source})"
                 prior = P_SUBJECT * (1 - 0.02 * k)  # the better-placed subject first
                 out.append(Raw(t, prior, "variant", False, (why,), rule="subject"))
-                if len(out) == 2:
-                    break
+                k += 1
+                break
+            if len(out) == 2:
+                break
         return out
 
     # -- candidates (the name analysis is cached per cleaned header) ---------------------
@@ -433,6 +443,8 @@ class Matcher:
         proposal = None
         if words and words[-1].is_class_word:
             proposal = self._proposal(words, vals)
+            if a.guessed:  # a physical name read through near abbreviations: say which
+                proposal["guessed"] = list(a.guessed)
             # a composition whose class word the values contradict (소재지도로명: a 명 of
             # addresses) is no proposal; a term the values confirm may still explain the name
             if self._proposal_fits(proposal, vals):
@@ -528,6 +540,8 @@ class Matcher:
             return None
         proposal = self._proposal([*a.words, cw], vals)
         proposal["added"] = cw.name
+        if a.guessed:
+            proposal["guessed"] = list(a.guessed)
         return proposal
 
     def _class_word_for(self, vals: Values | None, unit: tuple[str, str] | None) -> str | None:

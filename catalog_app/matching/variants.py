@@ -61,6 +61,7 @@ class Analysis:
     name: str  # the name after word rewriting (and qualifiers) used for proposals
     words: list[Word] | None  # full decomposition of ``name``
     pieces: list[tuple[str, Word | None, str]]  # cover of ``name`` (unknown pieces)
+    guessed: tuple[str, ...] = ()  # physical-name pieces read as near abbreviations (reasons)
 
 
 def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
@@ -75,6 +76,7 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     core.append(Variant(ch.label, own_prior, base_tag, ()))
     english_missing: list[str] = []
     korean_name = ""
+    guesses: tuple[str, ...] = ()
     if ch.latin:
         korean, english_missing, why, guessed = lex.from_english(ch.tokens)
         korean_name = korean
@@ -84,6 +86,7 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
         if korean:
             prior = P_ENGLISH_GUESS if guessed else P_ENGLISH
             core.append(Variant(korean, prior, "variant", why))
+            guesses = tuple(n for n in why if n.endswith("(추정)"))
 
     core += _region_units(lex, ch, base_prior)
 
@@ -180,7 +183,7 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     pieces = lex.pieces(name) if name else []
     if english_missing:
         pieces = [(m, None, "unknown") for m in english_missing]
-    return Analysis(raws, name, words, pieces)
+    return Analysis(raws, name, words, pieces, guesses)
 
 
 def _region_units(lex: Lexicon, ch: CleanHeader, prior: float) -> list[Variant]:
