@@ -42,6 +42,7 @@ The value checks D1–D5 live in ``checks_values``; ``parse_allowed_values`` is 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -157,7 +158,7 @@ def check_column(
         if physical:
             out.extend(_physical_words(name, index))
         else:
-            out.extend(_words(name, index, term if same_as_term else None))
+            out.extend(_word_checks(name, index, term if same_as_term else None))
     if term is not None and term.abbr:
         out.extend(_n2(term, index))
     if profile is not None and domain is not None and profile.inferred_type != "empty":
@@ -260,6 +261,24 @@ def _t1(raw: str, name: str, term: Term | None, index: WordIndex, physical: bool
 
 
 # -- words -------------------------------------------------------------------------------------
+
+
+# W1–W5/F1 depend only on the name, the word index and (through its abbreviation) the term, and
+# a catalog repeats the same headers across thousands of files: kept per index, weakly.
+_WORD_CHECKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _word_checks(name: str, index: WordIndex, term: Term | None) -> list[Check]:
+    cache = _WORD_CHECKS.get(index)
+    if cache is None:
+        cache = _WORD_CHECKS[index] = {}
+    key = (name, None if term is None else term.abbr)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 20_000:
+            cache.clear()
+        found = cache[key] = tuple(_words(name, index, term))
+    return list(found)
 
 
 def _words(name: str, index: WordIndex, term: Term | None) -> list[Check]:

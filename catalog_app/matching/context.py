@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from catalog_app.dictionary.model import Word
-from catalog_app.matching.clean import SIDO_NAMES, clean_header
+from catalog_app.matching.clean import SIDO_NAMES, CleanHeader, clean_header
 from catalog_app.matching.lexicon import Lexicon
 
 __all__ = ["Subject", "TableContext", "listed_members", "subjects"]
@@ -71,7 +72,9 @@ class Subject:
         return "".join(w.name for w in self.words)
 
 
-def subjects(ctx: TableContext, lex: Lexicon) -> list[Subject]:
+def subjects(
+    ctx: TableContext, lex: Lexicon, clean: Callable[[str], CleanHeader] | None = None
+) -> list[Subject]:
     """The nouns the table is about, best first: those of the file name, then of the sheet name
     (a compound before its head noun: 어린이보호구역 → 보호구역, 구역), then a word that begins
     two or more sibling headers (시장유형, 시장개설주기 → 시장)."""
@@ -87,7 +90,7 @@ def subjects(ctx: TableContext, lex: Lexicon) -> list[Subject]:
     for text, source in ((ctx.file_name, "파일 이름"), (ctx.sheet_name, "시트 이름")):
         for words in _name_nouns(text, lex):
             add(words, source)
-    for words in _sibling_nouns(ctx.headers, lex):
+    for words in _sibling_nouns(ctx.headers, lex, clean):
         add(words, "다른 열 이름")
     return out
 
@@ -131,12 +134,15 @@ def _name_nouns(text: str, lex: Lexicon) -> list[tuple[Word, ...]]:
     return out
 
 
-def _sibling_nouns(headers: tuple[str, ...], lex: Lexicon) -> list[tuple[Word, ...]]:
-    """A word that begins two or more sibling headers of two words or more."""
+def _sibling_nouns(
+    headers: tuple[str, ...], lex: Lexicon, clean: Callable[[str], CleanHeader] | None
+) -> list[tuple[Word, ...]]:
+    """A word that begins two or more sibling headers of two words or more (``clean`` is the
+    matcher's cached cleaning)."""
     first: Counter[str] = Counter()
     word_of: dict[str, Word] = {}
     for header in headers:
-        label = clean_header(header, lex.is_name).label
+        label = (clean(header) if clean else clean_header(header, lex.is_name)).label
         words = lex.words(label) if label else None
         if not words or len(words) < 2:
             continue

@@ -283,7 +283,7 @@ class Matcher:
         key = (context.file_name, context.sheet_name, context.headers)
         found = self._subject_cache.get(key)
         if found is None:
-            found = subjects(context, self.lexicon)
+            found = subjects(context, self.lexicon, self.clean)
             if len(self._subject_cache) > 1000:
                 self._subject_cache.clear()
             self._subject_cache[key] = found
