@@ -188,6 +188,9 @@ def test_near_abbreviations_are_read_and_said_to_be_guesses(matcher):
     glued = matcher.suggest("MLTNO_YN")
     assert glued.proposal["words"] == ["다중", "번호", "여부"]
     assert glued.proposal["guessed"] == ["영문 'MLTNO'→'다중+번호' (추정)"]
+    # values that fit do not make a guess confident
+    with_values = matcher.suggest("INSTT_CD", ["3010000", "3080000", "3000000"])
+    assert top(with_values) == "기관코드" and with_values.candidates[0].score < CONFIDENT
     # the standard abbreviation itself is no guess
     assert "추정" not in " ".join(matcher.suggest("USE_YN").candidates[0].reasons)
 

@@ -85,6 +85,12 @@ _CLASS_FOR_KIND = {
 # -- public records -------------------------------------------------------------------------
 
 
+def _guessed(raw: Raw) -> bool:
+    """A candidate found through a guessed reading (a near abbreviation, a region unit read as
+    another): the values may support it, but it stays under the confident score."""
+    return raw.prior < CONFIDENT and not raw.needs_values
+
+
 @dataclass
 class Candidate:
     term: str
@@ -354,7 +360,8 @@ class Matcher:
         for name, cand in scored.items():
             if set(tokens) <= set(cand.abbr.split("_")):
                 raw = best_raw[name]
-                cap = 1.0 if raw.strong and not raw.needs_values else CONFIDENT - 0.01
+                sure = raw.strong and not raw.needs_values and not _guessed(raw)
+                cap = 1.0 if sure else CONFIDENT - 0.01
                 cand.score = round(max(cand.score, min(cand.score * 1.1, cap)), 4)
                 cand.reasons.append(label)
                 specific = True

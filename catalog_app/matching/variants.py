@@ -37,8 +37,8 @@ P_ENGLISH = 0.9  # English words mapped to standard words
 P_ENGLISH_GUESS = 0.78  # ... with a piece read as a near abbreviation (physical.py): a guess
 
 _FILLERS = ("정보", "현황")
-P_REGION = 0.85  # an unregistered 행정구역 unit read as the registered one (자치구 → 시군구)
-P_REGION_KEY = 0.88  # a KOSIS key over region units: the generic 행정구역 (levels mixed)
+P_REGION = 0.77  # an unregistered 행정구역 unit read as the registered one (자치구 → 시군구): a
+P_REGION_KEY = 0.79  # guess, never confident; a KOSIS key over units: the generic 행정구역 first
 
 # 행정구역 units clerks write that are not registered words -> the registered unit word.  Read
 # only when the unit is the whole name or is followed by a class word (자치구, 자치구명).
