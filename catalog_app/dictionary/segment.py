@@ -62,6 +62,7 @@ class WordIndex:
         # substring as soon as no registered name starts with it (most stop after a syllable
         # or two), instead of trying every length up to the longest word.
         self._word_prefixes = {n[:k] for n in self._by_name for k in range(1, len(n))}
+        self._longest = max(self.max_len, self.max_alias_len)
         self._prefixes = self._word_prefixes | {
             n[:k] for n in self._alias for k in range(1, len(n))
         }
@@ -150,19 +151,22 @@ class WordIndex:
                     break
         return out
 
-    def known_pieces(self, name: str, i: int):
+    def known_pieces(self, name: str, i: int) -> list[tuple[int, str, Word | None, tuple | None]]:
         """(end, text, word-or-None, alias-or-None) for every registered word or alias that
         starts at ``name[i]``, shortest first (the scan stops where no name continues)."""
-        n = len(name)
-        longest = max(self.max_len, self.max_alias_len)
-        for j in range(i + 1, min(n, i + longest) + 1):
+        out = []
+        by_name = self._by_name
+        alias_of = self._alias.get
+        prefixes = self._prefixes
+        for j in range(i + 1, min(len(name), i + self._longest) + 1):
             sub = name[i:j]
-            found = self._by_name.get(sub)
-            alias = self._alias.get(sub)
+            found = by_name.get(sub)
+            alias = alias_of(sub)
             if found or alias is not None:
-                yield j, sub, found[0] if found else None, alias
-            if sub not in self._prefixes:
-                return
+                out.append((j, sub, found[0] if found else None, alias))
+            if sub not in prefixes:
+                break
+        return out
 
 
 def word_key(seg: list[Word], index: WordIndex) -> tuple:

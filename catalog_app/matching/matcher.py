@@ -139,6 +139,7 @@ class Matcher:
         self._cache: dict[tuple, Analysis] = {}
         self._clean_cache: dict[str, CleanHeader] = {}
         self._subject_cache: dict[tuple, list[Subject]] = {}
+        self._domain_cache: dict[tuple, str | None] = {}
 
     # -- public --------------------------------------------------------------------------
     def is_name(self, text: str) -> bool:
@@ -496,6 +497,14 @@ class Matcher:
             for k in range(2, len(text))
         )
 
+    def _propose_domain(self, class_word: Word, size: int | None) -> str | None:
+        """``rules.propose_domain``, kept per class word and size (it scans every domain)."""
+        key = (id(class_word), size)
+        if key not in self._domain_cache:
+            found = propose_domain(class_word, self.index, self.domains, size)
+            self._domain_cache[key] = found
+        return self._domain_cache[key]
+
     def _size(self, word: Word, vals: Values | None) -> int | None:
         """What ``propose_domain`` sizes by: bytes for text classes, digits for NUMERIC ones."""
         if vals is None or vals.n == 0:
@@ -511,7 +520,7 @@ class Matcher:
 
     def _proposal(self, words: list[Word], vals: Values | None) -> dict:
         last = words[-1]
-        domain = propose_domain(last, self.index, self.domains, self._size(last, vals))
+        domain = self._propose_domain(last, self._size(last, vals))
         return {
             "words": [w.name for w in words],
             "abbr": "_".join(w.abbr for w in words),
@@ -530,7 +539,7 @@ class Matcher:
             last = a.pieces[-1][1] if a.pieces else None
             domain = None
             if last is not None and last.is_class_word:
-                domain = propose_domain(last, self.index, self.domains, self._size(last, vals))
+                domain = self._propose_domain(last, self._size(last, vals))
             return {"missing": unknown, "words": names, "abbr": None, "domain": domain}
         if not a.words:
             return None
