@@ -8,8 +8,9 @@ Pipeline for one header (see ``Matcher.suggest``):
 2. Name variants of the cleaned label (``variants.py``), each with a prior: the label itself;
    word 이음동의어 and 금칙어 rewritten to the standard word (데이터→자료); ``…액`` read as
    ``…금액``; a vague trailing 정보/현황 dropped; bracketed qualifiers put in front of or after
-   the name (접수(일자) → 접수일자); an English header mapped through word abbreviations and
-   English names.
+   the name (접수(일자) → 접수일자); an English header mapped through word abbreviations,
+   English names and, said as guesses, near abbreviations (``physical.py``: INSTT → 기관);
+   unregistered 행정구역 units read as registered ones (자치구 → 시군구).
 3. Term candidates for every variant (``lookup.py``, over the dictionary tables of
    ``lexicon.py``): the exact term, a 용어 이음동의어, another class word of the same 도메인분류
    (시간→시각), a missing or truncated class word (회원 → 회원수, 접수일 → 접수일자), a term the
@@ -18,16 +19,22 @@ Pipeline for one header (see ``Matcher.suggest``):
 4. Ranking with the column profile (``values.py``, ``fit.py``): every candidate's domain is
    checked against the values (type, byte length 한글=2, digits and decimals, date/time/flag
    formats, address-like text), so a missing class word is chosen by what the values are.
-   Values that clearly are region names, addresses, URLs or phone numbers add the matching
-   standard terms.
+   Values that clearly are region names, addresses, URLs or phone numbers, or carry a value
+   signature (``signatures.py``: 법정동코드 and 기관코드 lists, 읍면동 names, coordinates),
+   add the matching standard terms with their own reason line.  With a table context
+   (``context.py``) a bare class word (이름, 코드) also gets the table subject's term (시장명).
+   Look-alikes under ``LOOKALIKE_FLOOR`` are not shown.
 5. Kind: ``exact`` / ``synonym`` / ``variant`` from the rule behind the best candidate;
    ``composable`` when no term fits but the name is made of standard words ending in a class word
    (a proposal with the abbreviation and a domain sized from the profile); ``nonstandard``
    otherwise (the missing words, or a class word inferred from the values).
 
+``suggest_table`` runs this for every column of a table, then judges crosstab siblings side by
+side (``crosstab.py``: 휘발유 | 경유 | 등유 → ``not_a_column``, the reason in ``band``).
+
 Scores are in [0, 1]; only the exact name, a registered synonym and decoration-only variants with
 fitting values reach 0.8 ("confident").  Anything that guesses (a dropped class word, a typo, the
-values alone) stays below it.
+values alone, the table subject, a near abbreviation) stays below it.
 
 This module keeps the public records, the ranking (step 4 with memory and value-named terms)
 and the kind and proposal (step 5); the earlier steps live in the modules named above.
