@@ -347,3 +347,28 @@ def test_corpus_nonstandard_words_are_words(template, tmp_path):
     for fragment in ("전", "하", "비", "료", "유", "도", "평", "철", "가두"):
         assert fragment not in words, fragment
     assert "자치구" in words and "홈페이지" in words
+
+
+# -- the suggest contract with tables --------------------------------------------------------
+
+
+def test_contract_groups_rows_into_tables_by_file_and_sheet(tmp_path, matcher):
+    from catalog_app.matching.contract import read_tables, suggest_file
+
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "header,values,file,sheet\n"
+        "이름,가나시장 | 다라시장,전통시장.csv,\n"
+        "휘발유,1548 | 1565,주유소.xlsx,가격\n"
+        "경유,1345 | 1365,주유소.xlsx,가격\n"
+        "등유,990 | 1060,주유소.xlsx,가격\n"
+        "경유,1345 | 1365,다른.xlsx,\n",
+        encoding="utf-8",
+    )
+    groups = [(ctx.file_name, ctx.sheet_name, len(rows)) for ctx, rows in read_tables(path)]
+    assert groups == [("전통시장.csv", "", 1), ("주유소.xlsx", "가격", 3), ("다른.xlsx", "", 1)]
+    out = list(suggest_file(path, matcher))
+    assert out[0]["candidates"][0]["term"] == "시장명"
+    assert [o["kind"] for o in out[1:4]] == ["not_a_column"] * 3
+    assert out[1]["band"].startswith("교차표 구간") and out[1]["candidates"] == []
+    assert out[4]["kind"] != "not_a_column"  # alone in its table: no siblings to judge by
