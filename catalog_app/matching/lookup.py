@@ -248,7 +248,10 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
     if len(name) < 2:
         return out
     query = jamo(name)
-    cutoff = _FUZZY_CUTOFF * 100
+    # A hit must reach the prune bound: P_FUZZY * sim^2 >= _PRUNE with sim the mean of the jamo
+    # and syllable ratios, the syllable ratio never above the jamo one, so jamo >= 0.65; a typo
+    # has 0.75 or more (one jamo in five).  Comparing from there skips what would be dropped.
+    cutoff = max(_FUZZY_CUTOFF, (_PRUNE / P_FUZZY) ** 0.5) * 100
     words = lex.words(name)
     with_stems = not (words and words[-1].is_class_word)
     # one comparison over term names, synonyms and (for a name without a class word) term
