@@ -159,12 +159,13 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
             found = [dataclasses.replace(r, strong=False) for r in found]
         raws.extend(found)
     # Typo-tolerant look-ups only when the name explains nothing: they are the slowest
-    # step, and a name made of standard words is a composition, not a typo.
+    # step, and a name made of standard words ending in a class word is a composition, not a
+    # typo (its look-alikes only crowd the candidates).
     strong = any(r.strong and r.prior >= 0.7 for r in raws)
     if not strong:
         fuzzed: set[str] = set()
         for v in variants[:3]:
-            if v.name in fuzzed:
+            if v.name in fuzzed or _composition(lex, v.name):
                 continue
             if not raws or any(k == "unknown" for _, _, k in lex.pieces(v.name)):
                 fuzzed.add(v.name)
@@ -184,6 +185,12 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     if english_missing:
         pieces = [(m, None, "unknown") for m in english_missing]
     return Analysis(raws, name, words, pieces, guesses)
+
+
+def _composition(lex: Lexicon, name: str) -> bool:
+    """Standard words ending in a class word: a new term to propose, not a misspelt one."""
+    words = lex.words(name)
+    return bool(words) and words[-1].is_class_word
 
 
 def _region_units(lex: Lexicon, ch: CleanHeader, prior: float) -> list[Variant]:
