@@ -111,6 +111,7 @@ class Lexicon:
         self._pieces_cache: dict[str, list[tuple[str, Word | None, str]]] = {}
         self.near_class_cache: dict[int, list[Word]] = {}
         self._words_cache: dict[str, list[Word] | None] = {}
+        self._alias_re: re.Pattern | None = None
         self.guesser = AbbreviationGuesser(self.index.words, self.index.by_abbr)
         # term names and synonyms, then term stems, in one filter (lookup.fuzzy)
         self.fuzzy_filter = SyllableFilter(
@@ -127,6 +128,14 @@ class Lexicon:
             or self.index.by_name(text) is not None
             or self.index.resolve_alias(text) is not None
         )
+
+    def _alias_in(self, name: str) -> bool:
+        """Some registered 이음동의어 or 금칙어 occurs in the name (most names have none, and
+        then no split is needed to rewrite them)."""
+        if self._alias_re is None:
+            aliases = sorted(self.index._alias, key=len, reverse=True)
+            self._alias_re = re.compile("|".join(map(re.escape, aliases)) or "(?!)")
+        return self._alias_re.search(name) is not None
 
     def words(self, name: str) -> list[Word] | None:
         """``segment.decompose`` of a name, cached: every rewriting of a header is split more
@@ -153,7 +162,7 @@ class Lexicon:
 
     def rewrite_aliases(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Replace word 이음동의어 and 금칙어 by their standard words."""
-        if not name:
+        if not name or not self._alias_in(name):
             return name, ()
         pieces = self.pieces(name)
         notes = []

@@ -271,10 +271,11 @@ class Matcher:
         vals: Values | None,
     ) -> ColumnFacts:
         """What the crosstab judgement needs of this column (see crosstab.py)."""
-        last = a.pieces[-1][1] if a.pieces else None
-        ends_in_class = bool(a.words and a.words[-1].is_class_word) or (
-            last is not None and last.is_class_word
-        )
+        if a.words:
+            ends_in_class = a.words[-1].is_class_word
+        else:
+            last = a.pieces[-1][1] if a.pieces else None
+            ends_in_class = last is not None and last.is_class_word
         guess = s.kind == "nonstandard"
         if s.kind == "variant" and s.candidates:
             raw = best_raw.get(s.candidates[0].term)

@@ -14,7 +14,8 @@ caches it per header and ranks the same candidates against each column's values.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from catalog_app.dictionary.model import Word
 from catalog_app.matching.clean import CleanHeader
@@ -60,8 +61,19 @@ class Analysis:
     raws: list[Raw]
     name: str  # the name after word rewriting (and qualifiers) used for proposals
     words: list[Word] | None  # full decomposition of ``name``
-    pieces: list[tuple[str, Word | None, str]]  # cover of ``name`` (unknown pieces)
     guessed: tuple[str, ...] = ()  # physical-name pieces read as near abbreviations (reasons)
+    missing: tuple[str, ...] = ()  # Latin pieces nothing explains (they are the pieces then)
+    lex: Lexicon | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def pieces(self) -> list[tuple[str, Word | None, str]]:
+        """Cover of ``name`` (words and whole unknown words), split only when asked: a header
+        that is a term never needs it."""
+        if self.missing:
+            return [(m, None, "unknown") for m in self.missing]
+        if not self.name or self.lex is None:
+            return []
+        return self.lex.pieces(self.name)
 
 
 def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
@@ -181,10 +193,7 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
         ends_in_class = bool(words) and words[-1].is_class_word
         name = q_name + name if ends_in_class else name + q_name
         words = lex.words(name)
-    pieces = lex.pieces(name) if name else []
-    if english_missing:
-        pieces = [(m, None, "unknown") for m in english_missing]
-    return Analysis(raws, name, words, pieces, guesses)
+    return Analysis(raws, name, words, guesses, tuple(english_missing), lex)
 
 
 def _composition(lex: Lexicon, name: str) -> bool:
