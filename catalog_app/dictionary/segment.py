@@ -228,20 +228,30 @@ def decompose(name: str, index: WordIndex, abbr: str | None = None) -> list[Word
     if n == 0:
         return None
     matches = index._matches(name)
+    # no exact cover at all (an unknown syllable): say so before any scoring
+    reach = [False] * (n + 1)
+    reach[n] = True
+    for i in range(n - 1, -1, -1):
+        reach[i] = any(reach[j] for j, _ in matches[i])
+    if not reach[0]:
+        return None
     # best[j][id(w)] = (cost, length tie-break, path) of the best cover of name[:j] ending in w
     best: list[dict[int, tuple[tuple[int, ...], tuple[int, ...], list[Word]]]] = [
         {} for _ in range(n + 1)
     ]
     for j, w in matches[0]:
-        _relax(best[j], w, index._step_cost(None, w), (-len(w.name),), [w])
+        if reach[j]:
+            _relax(best[j], w, index._step_cost(None, w), (-len(w.name),), [w])
     for i in range(1, n):
         if not best[i]:
             continue
-        for cost, tie, path in list(best[i].values()):
+        for (c0, c1, c2, c3), tie, path in list(best[i].values()):
             prev = path[-1]
             for j, w in matches[i]:
-                step = index._step_cost(prev, w)
-                new_cost = tuple(a + b for a, b in zip(cost, step, strict=True))
+                if not reach[j]:
+                    continue
+                s0, s1, s2, s3 = index._step_cost(prev, w)
+                new_cost = (c0 + s0, c1 + s1, c2 + s2, c3 + s3)
                 _relax(best[j], w, new_cost, (*tie, -len(w.name)), [*path, w])
     if not best[n]:
         return None
