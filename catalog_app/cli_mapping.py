@@ -171,17 +171,22 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
 @_guard
 def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
     """CSV의 머리글마다 표준용어 후보(상위 5개), 종류, 새 용어 제안, 점검 코드를 냅니다."""
-    from catalog_app.matching.contract import read_input
+    from catalog_app.matching.contract import read_tables, suggest_rows
     from catalog_app.matching.jobs import Workspace, suggest_with_checks
 
     with _catalog(ctx) as cat:
         ws = Workspace.open(cat)
     try:
-        rows = list(read_input(input_csv))
+        tables = list(read_tables(input_csv))
     except (ValueError, UnicodeDecodeError) as exc:
         raise DictionaryError(f"입력 CSV를 읽을 수 없습니다: {exc}") from exc
-    for header, values in rows:
-        item = suggest_with_checks(ws, header, values)
+    rows = [
+        (header, values, s)
+        for context, part in tables
+        for (header, values), s in zip(part, suggest_rows(ws.matcher, context, part), strict=True)
+    ]
+    for header, values, suggestion in rows:
+        item = suggest_with_checks(ws, header, values, suggestion)
         if as_json:
             click.echo(json.dumps(item, ensure_ascii=False))
         else:

@@ -172,7 +172,7 @@ def test_cli_map_check_and_suggest_contract(catalog, tmp_path):
     lines = [json.loads(x) for x in out.output.splitlines()]
     assert [x["header"] for x in lines] == ["시설명", "2014년", "축제종류"]
     for x in lines:
-        assert set(x) == {"header", "kind", "candidates", "proposal", "checks"}
+        assert set(x) == {"header", "kind", "candidates", "proposal", "checks", "band"}
         assert len(x["candidates"]) <= 5
         for c in x["candidates"]:
             assert set(c) == {"term", "abbr", "domain", "score", "reasons"} and 0 <= c["score"] <= 1

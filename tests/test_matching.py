@@ -377,8 +377,10 @@ def test_suggest_file_contract(tmp_path, matcher):
     assert [o["header"] for o in out] == ["계약일자", "상품\n분류", "1999년"]
     assert [o["kind"] for o in out] == ["exact", "variant", "not_a_column"]
     first = out[0]
-    assert set(first) == {"header", "kind", "candidates", "proposal", "checks"}
-    assert first["checks"] == [] and first["proposal"] is None
+    # keys are only ever added: 'band' (why a not_a_column is one) came with issue 19
+    assert set(first) == {"header", "kind", "candidates", "proposal", "checks", "band"}
+    assert first["checks"] == [] and first["proposal"] is None and first["band"] is None
+    assert out[2]["band"] == "기간 구간 '1999년'"
     assert set(first["candidates"][0]) == {"term", "abbr", "domain", "score", "reasons"}
     json.dumps(out, ensure_ascii=False)  # serialisable as JSON lines
 

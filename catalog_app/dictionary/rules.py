@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .model import Domain, Term, Word
-from .segment import WordIndex, cover, decompose
+from .segment import WordIndex, decompose, word_pieces
 
 __all__ = [
     "Finding",
@@ -316,7 +316,7 @@ def _unregistered_findings(name: str, index: WordIndex) -> list[Finding]:
     if not name:
         return []
     out: list[Finding] = []
-    pieces = cover(name, index)
+    pieces = word_pieces(name, index)
     fixed = "".join(t if w is None else w.name for t, w, _ in pieces)
     for text, w, kind in pieces:
         if kind in ("forbidden", "synonym") and w is not None:

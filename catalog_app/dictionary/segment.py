@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from .model import Domain, Term, Word
 
-__all__ = ["WordIndex", "cover", "decompose", "segmentations", "word_key"]
+__all__ = ["WordIndex", "cover", "decompose", "segmentations", "word_key", "word_pieces"]
 
 # Raw segmentations enumerated before sorting; guards against pathological names only.
 _ENUMERATION_CAP = 5000
@@ -58,6 +58,14 @@ class WordIndex:
                         self._alias.setdefault(alias, (w, kind))
         self.max_len = max((len(n) for n in self._by_name), default=0)
         self.max_alias_len = max((len(n) for n in self._alias), default=0)
+        # Every proper prefix of a word or alias name: a scan over a header stops extending a
+        # substring as soon as no registered name starts with it (most stop after a syllable
+        # or two), instead of trying every length up to the longest word.
+        self._word_prefixes = {n[:k] for n in self._by_name for k in range(1, len(n))}
+        self._longest = max(self.max_len, self.max_alias_len)
+        self._prefixes = self._word_prefixes | {
+            n[:k] for n in self._alias for k in range(1, len(n))
+        }
 
         # Usage statistics from the registered terms, decomposed through their abbreviations.
         self.usage: Counter[int] = Counter()  # id(word) -> number of terms using it
@@ -132,10 +140,32 @@ class WordIndex:
         """For each start position, the (end, word) pairs of words found there."""
         n = len(name)
         out: list[list[tuple[int, Word]]] = [[] for _ in range(n)]
+        by_name = self._by_name
+        prefixes = self._word_prefixes
         for i in range(n):
             for j in range(i + 1, min(n, i + self.max_len) + 1):
-                for w in self._by_name.get(name[i:j], ()):
+                sub = name[i:j]
+                for w in by_name.get(sub, ()):
                     out[i].append((j, w))
+                if sub not in prefixes:
+                    break
+        return out
+
+    def known_pieces(self, name: str, i: int) -> list[tuple[int, str, Word | None, tuple | None]]:
+        """(end, text, word-or-None, alias-or-None) for every registered word or alias that
+        starts at ``name[i]``, shortest first (the scan stops where no name continues)."""
+        out = []
+        by_name = self._by_name
+        alias_of = self._alias.get
+        prefixes = self._prefixes
+        for j in range(i + 1, min(len(name), i + self._longest) + 1):
+            sub = name[i:j]
+            found = by_name.get(sub)
+            alias = alias_of(sub)
+            if found or alias is not None:
+                out.append((j, sub, found[0] if found else None, alias))
+            if sub not in prefixes:
+                break
         return out
 
 
@@ -198,20 +228,30 @@ def decompose(name: str, index: WordIndex, abbr: str | None = None) -> list[Word
     if n == 0:
         return None
     matches = index._matches(name)
+    # no exact cover at all (an unknown syllable): say so before any scoring
+    reach = [False] * (n + 1)
+    reach[n] = True
+    for i in range(n - 1, -1, -1):
+        reach[i] = any(reach[j] for j, _ in matches[i])
+    if not reach[0]:
+        return None
     # best[j][id(w)] = (cost, length tie-break, path) of the best cover of name[:j] ending in w
     best: list[dict[int, tuple[tuple[int, ...], tuple[int, ...], list[Word]]]] = [
         {} for _ in range(n + 1)
     ]
     for j, w in matches[0]:
-        _relax(best[j], w, index._step_cost(None, w), (-len(w.name),), [w])
+        if reach[j]:
+            _relax(best[j], w, index._step_cost(None, w), (-len(w.name),), [w])
     for i in range(1, n):
         if not best[i]:
             continue
-        for cost, tie, path in list(best[i].values()):
+        for (c0, c1, c2, c3), tie, path in list(best[i].values()):
             prev = path[-1]
             for j, w in matches[i]:
-                step = index._step_cost(prev, w)
-                new_cost = tuple(a + b for a, b in zip(cost, step, strict=True))
+                if not reach[j]:
+                    continue
+                s0, s1, s2, s3 = index._step_cost(prev, w)
+                new_cost = (c0 + s0, c1 + s1, c2 + s2, c3 + s3)
                 _relax(best[j], w, new_cost, (*tie, -len(w.name)), [*path, w])
     if not best[n]:
         return None
@@ -241,7 +281,6 @@ def cover(name: str, index: WordIndex) -> list[tuple[str, Word | None, str]]:
         (inf, []) for _ in range(n + 1)
     ]
     best[0] = ((0, 0, 0), [])
-    longest = max(index.max_len, index.max_alias_len)
     for i in range(n):
         cost, pieces = best[i]
         if cost == inf:
@@ -249,12 +288,9 @@ def cover(name: str, index: WordIndex) -> list[tuple[str, Word | None, str]]:
         options: list[tuple[int, tuple[int, int, int], tuple[str, Word | None, str]]] = [
             (i + 1, (1, 0, 1), (name[i], None, "unknown"))
         ]
-        for j in range(i + 1, min(n, i + longest) + 1):
-            sub = name[i:j]
-            w = index.by_name(sub)
+        for j, sub, w, alias in index.known_pieces(name, i):
             if w is not None:
                 options.append((j, (0, 0, 1), (sub, w, "word")))
-            alias = index.resolve_alias(sub)
             if alias is not None:
                 options.append((j, (0, 1, 1), (sub, alias[0], alias[1])))
         for j, step, piece in options:
@@ -268,3 +304,123 @@ def cover(name: str, index: WordIndex) -> list[tuple[str, Word | None, str]]:
         else:
             merged.append(piece)
     return merged
+
+
+_ADJ = 1.2  # one-syllable piece next to an unknown run: probably part of that run
+_HANGUL = range(0xAC00, 0xD7A4)
+
+
+def word_pieces(name: str, index: WordIndex) -> list[tuple[str, Word | None, str]]:
+    """Split a header name into words, 이음동의어/금칙어 and unknown *words*, for the words a
+    proposal is missing and the non-standard words a check reports.
+
+    Like ``cover`` it minimises unknown characters, but a manager reads whole words, not
+    fragments: a one-syllable word or alias next to an unknown run is taken as part of that run
+    (하수처리 is 하수 + 처리, not an unknown 하 + the word 수) except a final class word (편수 →
+    편 + 수); a one-syllable alias counts only for a class word (율 → 비율, but 전 is not 이전);
+    and a one-syllable unknown piece left between words joins a neighbour (``_whole_words``:
+    비시가인구 → 비시가 + 인구, 도착전사망 → 도착전 + 사망, 주차권요금 → 주차권 + 요금).
+    """
+    n = len(name)
+    # best[j][state] = (cost, previous position, previous state, piece); state 0 start/other,
+    # 1 after an unknown run, 2 after a one-syllable known piece
+    best: list[dict[int, tuple[float, int, int, tuple | None]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, -1, -1, None)
+    for i in range(n):
+        states = best[i]
+        if not states:
+            continue
+        # the pieces that start here, with what they cost whatever came before
+        options = []
+        for j, sub, w, alias in index.known_pieces(name, i):
+            single = len(sub) == 1
+            found = [(w, "word")] if w is not None else []
+            if alias is not None and (not single or alias[0].is_class_word):
+                found.append(alias)  # a 금칙어 beats the words it spans (사업자번호)
+            for word, kind in found:
+                final_class = j == n and word.is_class_word
+                # a synonym does not beat the words it spans (the dictionary lists
+                # 우편번호일련번호 as a synonym of 우편번호, yet it is a term)
+                step = 0.025 if kind == "synonym" else 0.01
+                if single and not word.is_class_word:
+                    step += 0.6
+                joins = single and not final_class  # a lone syllable: maybe part of a run
+                options.append((j, step, joins, 2 if joins else 0, (sub, word, kind)))
+        unknown = (name[i], None, "unknown")
+        for state, entry in list(states.items()):
+            cost = entry[0]
+            c = cost + 1.0 + (0.01 if state != 1 else 0.0) + (_ADJ if state == 2 else 0.0)
+            cell = best[i + 1]
+            old = cell.get(1)
+            if old is None or c < old[0]:
+                cell[1] = (c, i, state, unknown)
+            for j, step, joins, new_state, piece in options:
+                c = cost + step + (_ADJ if joins and state == 1 else 0.0)
+                cell = best[j]
+                old = cell.get(new_state)
+                if old is None or c < old[0]:
+                    cell[new_state] = (c, i, state, piece)
+    if not best[n]:
+        return []
+    state = min(best[n], key=lambda k: best[n][k][0])
+    path: list[tuple[str, Word | None, str]] = []
+    j = n
+    while j > 0:
+        _, i, prev_state, piece = best[j][state]
+        path.append(piece)
+        j, state = i, prev_state
+    path.reverse()
+    return _whole_words(_merge_unknown(path), index)
+
+
+def _merge_unknown(pieces: list[tuple[str, Word | None, str]]) -> list:
+    merged: list[tuple[str, Word | None, str]] = []
+    for piece in pieces:
+        if piece[2] == "unknown" and merged and merged[-1][2] == "unknown":
+            merged[-1] = (merged[-1][0] + piece[0], None, "unknown")
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _whole_words(pieces: list[tuple[str, Word | None, str]], index: WordIndex) -> list:
+    """A lone unknown syllable is a fragment of a word: it joins the next piece at the start of
+    the name (비+시가 → 비시가) or before a one-syllable word, else the previous piece (suffixes:
+    도착+전, 주차+권, 지수+식); the joined piece is unknown.  A final class word is never
+    swallowed: before it the syllable is a word of its own (권+수: 권, 편+수: 편), and a final
+    piece that the join made unknown gives back the class word it ends with (업+소명 → 업소 +
+    명)."""
+    out = list(pieces)
+    k = 0
+    while k < len(out) and len(out) > 1:
+        text, _, kind = out[k]
+        if not (kind == "unknown" and len(text) == 1 and ord(text) in _HANGUL):
+            k += 1
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        final_class = (
+            nxt is not None and k + 2 == len(out) and nxt[1] is not None and nxt[1].is_class_word
+        )
+        if nxt is not None and (k == 0 or len(nxt[0]) == 1):
+            if final_class:
+                k += 1
+                continue
+            joined = text + nxt[0]
+            out[k : k + 2] = [(joined, None, "unknown")]
+            if k + 1 == len(out):
+                out[k:] = _final_class_word(joined, index)
+        else:
+            out[k - 1 : k + 1] = [(out[k - 1][0] + text, None, "unknown")]
+        out = _merge_unknown(out)
+        k = 0
+    return out
+
+
+def _final_class_word(text: str, index: WordIndex) -> list[tuple[str, Word | None, str]]:
+    """An unknown piece at the end of a name split before the class word it ends with, when
+    what is left is a word-sized unknown (two syllables or more)."""
+    for cut in range(2, len(text)):
+        w = index.by_name(text[cut:])
+        if w is not None and w.is_class_word:
+            return [(text[:cut], None, "unknown"), (text[cut:], w, "word")]
+    return [(text, None, "unknown")]

@@ -42,12 +42,13 @@ The value checks D1–D5 live in ``checks_values``; ``parse_allowed_values`` is 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
-from catalog_app.dictionary.segment import WordIndex, cover, decompose
+from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
 from catalog_app.scan.models import ColumnProfile
 
@@ -77,6 +78,16 @@ class Check:
     message: str  # Korean, names the column / term / values
     suggestion: str | None = None  # what to write instead, when there is one answer
     words: tuple[str, ...] = ()  # the non-standard words (W1–W3), for the dashboard's counts
+
+    def as_dict(self) -> dict:
+        """The JSON form, as ``dataclasses.asdict`` gives it but without the deep copy."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "words": self.words,
+        }
 
 
 def _err(code: str, message: str, suggestion: str | None = None, words=()) -> Check:
@@ -147,7 +158,7 @@ def check_column(
         if physical:
             out.extend(_physical_words(name, index))
         else:
-            out.extend(_words(name, index, term if same_as_term else None))
+            out.extend(_word_checks(name, index, term if same_as_term else None))
     if term is not None and term.abbr:
         out.extend(_n2(term, index))
     if profile is not None and domain is not None and profile.inferred_type != "empty":
@@ -252,11 +263,29 @@ def _t1(raw: str, name: str, term: Term | None, index: WordIndex, physical: bool
 # -- words -------------------------------------------------------------------------------------
 
 
+# W1–W5/F1 depend only on the name, the word index and (through its abbreviation) the term, and
+# a catalog repeats the same headers across thousands of files: kept per index, weakly.
+_WORD_CHECKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _word_checks(name: str, index: WordIndex, term: Term | None) -> list[Check]:
+    cache = _WORD_CHECKS.get(index)
+    if cache is None:
+        cache = _WORD_CHECKS[index] = {}
+    key = (name, None if term is None else term.abbr)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 20_000:
+            cache.clear()
+        found = cache[key] = tuple(_words(name, index, term))
+    return list(found)
+
+
 def _words(name: str, index: WordIndex, term: Term | None) -> list[Check]:
     """W1–W5 and F1 for a Korean-side name; ``term`` when the name is exactly that term."""
     out: list[Check] = []
     words = decompose(name, index, term.abbr if term is not None else None)
-    pieces = cover(name, index)
+    pieces = word_pieces(name, index)
     fixed = "".join(text if w is None else w.name for text, w, _ in pieces)
     for text, w, kind in pieces:
         if w is None or kind == "word":

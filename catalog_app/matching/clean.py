@@ -91,6 +91,7 @@ class CleanHeader:
     notes: tuple[str, ...] = ()  # Korean descriptions of what was removed (reasons)
     total: bool = False  # a total band (합계/계/소계 …) was dropped from the path
     total_word: bool = False  # the name itself said 'total' ('회원 총계'): 총 + name
+    classification: bool = False  # a KOSIS classification key ('자치구별(1)'): 별 was dropped
     band: str | None = None  # why this is not a data column (Korean), else None
     latin: bool = False  # the header is written in Latin letters (ROUTE_ID, LAT)
     tokens: tuple[str, ...] = field(default=())  # Latin words of a Latin header, upper-case
@@ -298,10 +299,18 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
     qualifiers = [q.upper() for q in qualifiers]
     if " " in name.strip():
         notes.append("안쪽 공백 제거")
-    # KOSIS '…별' classification suffix ('업종별', '업종별(2)'), unless the whole is a name
-    if len(label) >= 3 and label.endswith("별") and not known(label):
+    # KOSIS '…별' classification suffix ('업종별', '업종별(2)', '동별(1)'), unless the whole is
+    # a name; a two-syllable one only with its level number
+    level = any(n.startswith("분류 수준") for n in notes)
+    classification = False
+    if (
+        (len(label) >= 3 or (level and len(label) == 2))
+        and label.endswith("별")
+        and not known(label)
+    ):
         notes.append("분류 접미어 '별' 제외")
         label = label[:-1]
+        classification = True
     if not label:
         band = "이름이 없는 머리글"
         return CleanHeader(raw, text, "", tuple(qualifiers), tuple(notes), total, band=band)
@@ -317,6 +326,7 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
         tuple(notes),
         total=total,
         total_word=total_word,
+        classification=classification,
         latin=latin,
         tokens=tokens,
         units=tuple(units),

@@ -1,10 +1,13 @@
 """The suggest contract: a CSV of headers (and sample values) in, one JSON object per line out.
 
-Input: UTF-8 CSV (with or without BOM) with a ``header`` column and an optional ``values`` column
-holding sample values joined with `` | ``.  Output, one object per input row, in order::
+Input: UTF-8 CSV (with or without BOM) with a ``header`` column, an optional ``values`` column
+holding sample values joined with `` | ``, and optional ``file`` and ``sheet`` columns: consecutive
+rows with the same file and sheet are one table, judged together (its subject, crosstab siblings).
+Without them every row stands alone.  Output, one object per input row, in order::
 
     {"header", "kind", "candidates": [{"term", "abbr", "domain", "score", "reasons"}] (top 5),
-     "proposal": {"words", "abbr", "domain"} | {"missing", ...} | null, "checks": []}
+     "proposal": {"words", "abbr", "domain"} | {"missing", ...} | null, "checks": [],
+     "band": why a not_a_column is one (Korean) | null}
 
 ``checks`` is filled by the compliance checks elsewhere; this module always emits ``[]``.
 """
@@ -14,12 +17,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 
+from catalog_app.matching.context import TableContext
 from catalog_app.matching.matcher import Matcher, Suggestion
 
-__all__ = ["read_input", "suggest_file", "suggestion_json", "VALUE_SEPARATOR"]
+__all__ = ["read_input", "read_tables", "suggest_file", "suggestion_json", "VALUE_SEPARATOR"]
 
 VALUE_SEPARATOR = " | "
 
@@ -37,20 +40,57 @@ def read_input(input_csv: Path) -> Iterator[tuple[str, list[str]]]:
             yield header, values
 
 
+def read_tables(
+    input_csv: Path,
+) -> Iterator[tuple[TableContext | None, list[tuple[str, list[str]]]]]:
+    """The input rows grouped into tables: ``(context, [(header, values)])``.  With ``file`` or
+    ``sheet`` columns, consecutive rows of the same file and sheet are one table; without them
+    each row is its own group with no context."""
+    with Path(input_csv).open(encoding="utf-8-sig", newline="") as fh:
+        fields = csv.DictReader(fh).fieldnames or []
+    grouped = "file" in fields or "sheet" in fields
+    if not grouped:
+        for header, values in read_input(input_csv):
+            yield None, [(header, values)]
+        return
+    with Path(input_csv).open(encoding="utf-8-sig", newline="") as fh:
+        keys = [((r.get("file") or ""), (r.get("sheet") or "")) for r in csv.DictReader(fh)]
+    rows = list(read_input(input_csv))
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or keys[i] != keys[start]:
+            part = rows[start:i]
+            file_name, sheet = keys[start]
+            headers = tuple(h for h, _ in part)
+            yield TableContext(file_name, sheet, headers), part
+            start = i
+
+
 def suggestion_json(s: Suggestion) -> dict:
     return {
         "header": s.header,
         "kind": s.kind,
-        "candidates": [asdict(c) for c in s.candidates],
+        "candidates": [c.as_dict() for c in s.candidates],
         "proposal": s.proposal,
         "checks": [],
+        "band": s.band,
     }
+
+
+def suggest_rows(
+    matcher: Matcher, context: TableContext | None, rows: list[tuple[str, list[str]]]
+) -> list[Suggestion]:
+    """Suggestions for one group of ``read_tables``: a table judged together, or one row."""
+    if context is None:
+        return [matcher.suggest(h, v) for h, v in rows]
+    return matcher.suggest_table([(h, v, None) for h, v in rows], context)
 
 
 def suggest_file(input_csv: Path, matcher: Matcher) -> Iterator[dict]:
     """One JSON-ready dict per input row, in input order."""
-    for header, values in read_input(input_csv):
-        yield suggestion_json(matcher.suggest(header, values))
+    for context, rows in read_tables(input_csv):
+        for s in suggest_rows(matcher, context, rows):
+            yield suggestion_json(s)
 
 
 def write_jsonl(input_csv: Path, matcher: Matcher, out) -> int:

@@ -15,6 +15,7 @@ import functools
 import re
 
 from catalog_app.dictionary.model import Domain
+from catalog_app.matching.signatures import CODE_SIGNATURES
 from catalog_app.matching.values import Values
 
 __all__ = ["UNIT_CLASS_WORD", "domain_fit", "unit_kind"]
@@ -160,7 +161,7 @@ def _value_fit(dom: Domain | None, v: Values | None) -> tuple[float, str]:
         fit = 1.0 if phone else 0.5 * (text + code + num)
     elif cls in ("코드", "번호", "일련번호", "우편번호", "구우편번호") or "번호" in cls:
         fit = code + num * (1.0 if s.get("decimal", 0) == 0 else 0.6) + 0.75 * text
-        if v.semantic:
+        if v.semantic and v.semantic not in CODE_SIGNATURES:
             fit *= 0.6
     else:
         fit = text + 0.7 * (code + num)

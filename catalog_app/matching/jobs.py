@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from catalog_app.catalog.joblock import exclusive_job
 from catalog_app.catalog.store import Catalog
@@ -93,15 +93,21 @@ def profile_from_row(row) -> ColumnProfile:
 _COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path,
                      d.flags AS dataset_flags
               FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
-              WHERE d.status = 'ok' {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
+              WHERE {readable} {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
 
 
 def _columns(catalog: Catalog, dataset_ids=None):
+    return column_rows(catalog.conn, dataset_ids)
+
+
+def column_rows(conn, dataset_ids=None, readable_only: bool = True):
+    """Columns with their table and file (the map job's rows), in file and sheet order."""
     where, params = "", ()
     if dataset_ids:
         where = f"AND d.id IN ({', '.join('?' for _ in dataset_ids)})"
         params = tuple(dataset_ids)
-    return catalog.conn.execute(_COLUMNS.format(where=where), params).fetchall()
+    readable = "d.status = 'ok'" if readable_only else "1"
+    return conn.execute(_COLUMNS.format(readable=readable, where=where), params).fetchall()
 
 
 def _decisions(catalog: Catalog) -> dict[int, dict]:
@@ -152,10 +158,11 @@ def map_catalog(
     for done, (_dataset_id, cols) in enumerate(by_dataset.items(), start=1):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        stored = [
-            match_row(ws, row["id"], profile_from_row(row), decisions.get(row["id"]))
-            for row in cols
-        ]
+        suggested = table_suggestions(ws, cols)
+        stored = []
+        for row in cols:
+            suggestion, profile = suggested[row["id"]]
+            stored.append(match_row(ws, row["id"], profile, decisions.get(row["id"]), suggestion))
         for match in stored:
             summary.kinds[match[2]] = summary.kinds.get(match[2], 0) + 1
         with catalog.transaction() as conn:
@@ -164,6 +171,29 @@ def map_catalog(
         emit(ProgressEvent("file", done, len(by_dataset), cols[0]["rel_path"]))
     emit(ProgressEvent("done", len(by_dataset), len(by_dataset)))
     return summary
+
+
+def table_suggestions(ws: Workspace, cols) -> dict[int, tuple]:
+    """column id -> (suggestion, profile) for the columns of one dataset, each table judged as
+    a whole: its file and sheet names and headers are the context (issue 19: a bare 이름 in a
+    list of 시장 is 시장명; crosstab siblings are not_a_column)."""
+    from catalog_app.matching.context import TableContext
+
+    tables: dict[str, list] = {}
+    for row in cols:
+        tables.setdefault(row["table_key"], []).append(row)
+    out: dict[int, tuple] = {}
+    for rows in tables.values():
+        first = rows[0]
+        context = TableContext(
+            first["dataset"] or "", first["sheet_name"] or "", tuple(r["label"] for r in rows)
+        )
+        profiles = [profile_from_row(r) for r in rows]
+        columns = [(r["label"], p.samples, p) for r, p in zip(rows, profiles, strict=True)]
+        found = ws.matcher.suggest_table(columns, context)
+        for r, p, suggestion in zip(rows, profiles, found, strict=True):
+            out[r["id"]] = (suggestion, p)
+    return out
 
 
 @dataclass
@@ -268,7 +298,7 @@ def check_catalog(
                 if decision and decision["status"] == "accepted"
                 else (candidates[0]["term"] if kind == "exact" and candidates else None),
                 "compliant": result.compliant if kind != "not_a_column" else None,
-                "checks": [asdict(c) for c in checks],
+                "checks": [c.as_dict() for c in checks],
                 "rate_excluded": reason,
             }
         )
@@ -330,13 +360,15 @@ def profile_of_values(header: str, values) -> ColumnProfile | None:
     return acc.finish()
 
 
-def suggest_with_checks(ws: Workspace, header: str, values) -> dict:
-    """One line of the suggest contract: the matcher's answer plus the check codes it implies."""
+def suggest_with_checks(ws: Workspace, header: str, values, suggestion=None) -> dict:
+    """One line of the suggest contract: the matcher's answer (``suggestion`` when the caller
+    judged the whole table already) plus the check codes it implies."""
     from catalog_app.matching.clean import clean_header
     from catalog_app.matching.contract import suggestion_json
 
     profile = profile_of_values(header, values)
-    suggestion = ws.matcher.suggest(header, values, profile)
+    if suggestion is None:
+        suggestion = ws.matcher.suggest(header, values, profile)
     out = suggestion_json(suggestion)
     if suggestion.kind == "not_a_column":
         return out

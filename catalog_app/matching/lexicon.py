@@ -18,11 +18,10 @@ import unicodedata
 from collections import Counter
 
 from catalog_app.dictionary.model import Dictionary, Domain, Term, Word
-from catalog_app.dictionary.segment import WordIndex, decompose
+from catalog_app.dictionary.segment import WordIndex, decompose, word_pieces
+from catalog_app.matching.physical import AbbreviationGuesser
 
 __all__ = ["Lexicon", "jamo"]
-
-_ADJ = 1.2  # one-syllable piece next to an unknown run: probably part of that run
 
 # Jamo mapped onto one byte each (choseong 0x80.., jungseong 0xA0.., jongseong 0xC0..): rapidfuzz
 # compares 8-bit strings about 2.4x faster than the U+11xx code points of NFD.
@@ -109,6 +108,17 @@ class Lexicon:
         self.stem_names = list(stems)
         self.stem_jamo = [jamo(s) for s in self.stem_names]
         self.stem_terms = [stems[s] for s in self.stem_names]
+        self._pieces_cache: dict[str, list[tuple[str, Word | None, str]]] = {}
+        self.near_class_cache: dict[int, list[Word]] = {}
+        self._words_cache: dict[str, list[Word] | None] = {}
+        self._alias_re: re.Pattern | None = None
+        self.guesser = AbbreviationGuesser(self.index.words, self.index.by_abbr)
+        # term names and synonyms, then term stems, in one filter (lookup.fuzzy)
+        self.fuzzy_filter = SyllableFilter(
+            [*self.fuzzy_plain, *self.stem_names],
+            [*self.fuzzy_names, *self.stem_jamo],
+            first=len(self.fuzzy_plain),
+        )
 
     def is_name(self, text: str) -> bool:
         """A registered word, term or synonym (cleaning must not cut it)."""
@@ -119,64 +129,40 @@ class Lexicon:
             or self.index.resolve_alias(text) is not None
         )
 
+    def _alias_in(self, name: str) -> bool:
+        """Some registered 이음동의어 or 금칙어 occurs in the name (most names have none, and
+        then no split is needed to rewrite them)."""
+        if self._alias_re is None:
+            aliases = sorted(self.index._alias, key=len, reverse=True)
+            self._alias_re = re.compile("|".join(map(re.escape, aliases)) or "(?!)")
+        return self._alias_re.search(name) is not None
+
+    def words(self, name: str) -> list[Word] | None:
+        """``segment.decompose`` of a name, cached: every rewriting of a header is split more
+        than once (term rules, typo look-ups, proposals)."""
+        found = self._words_cache.get(name, False)
+        if found is False:
+            found = decompose(name, self.index)
+            if len(self._words_cache) > 50_000:
+                self._words_cache.clear()
+            self._words_cache[name] = found
+        return found
+
     def pieces(self, name: str) -> list[tuple[str, Word | None, str]]:
-        """Split a name into words, 이음동의어/금칙어 and unknown runs, for rewriting and for
-        naming the missing words.
-
-        Like ``segment.cover`` it minimises unknown characters, but a one-syllable word or alias
-        next to an unknown run is taken as part of that run (하수처리 is 하수 + 처리, not an unknown
-        하 + the word 수), except a final class word (편수 → 편 + 수), and a one-syllable alias
-        counts only for a class word (율 → 비율, not 전 → 이전).
-        """
-        n = len(name)
-        longest = max(self.index.max_len, self.index.max_alias_len)
-        inf = float("inf")
-        # state: 0 start/other, 1 after an unknown run, 2 after a one-syllable known piece
-        best: list[dict[int, tuple[float, list]]] = [{} for _ in range(n + 1)]
-        best[0][0] = (0.0, [])
-
-        def push(j: int, state: int, cost: float, pieces: list) -> None:
-            old = best[j].get(state)
-            if old is None or cost < old[0]:
-                best[j][state] = (cost, pieces)
-
-        for i in range(n):
-            for state, (cost, pieces) in list(best[i].items()):
-                # an unknown character (joins an unknown run)
-                step = 1.0 + (0.01 if state != 1 else 0.0) + (_ADJ if state == 2 else 0.0)
-                push(i + 1, 1, cost + step, [*pieces, (name[i], None, "unknown")])
-                for j in range(i + 1, min(n, i + longest) + 1):
-                    sub = name[i:j]
-                    options: list[tuple[Word, str, float]] = []
-                    w = self.index.by_name(sub)
-                    if w is not None:
-                        options.append((w, "word", 0.0))
-                    alias = self.index.resolve_alias(sub)
-                    if alias is not None and (len(sub) > 1 or alias[0].is_class_word):
-                        # a registered alias beats the words it spans (사업자번호 is a 금칙어)
-                        options.append((alias[0], alias[1], 0.0))
-                    for word, kind, extra in options:
-                        single = len(sub) == 1
-                        final_class = j == n and word.is_class_word
-                        step = 0.01 + extra
-                        if single and not word.is_class_word:
-                            step += 0.6
-                        if single and state == 1 and not final_class:
-                            step += _ADJ
-                        new_state = 2 if single and not final_class else 0
-                        push(j, new_state, cost + step, [*pieces, (sub, word, kind)])
-        end = min(best[n].values(), key=lambda x: x[0], default=(inf, []))
-        merged: list[tuple[str, Word | None, str]] = []
-        for piece in end[1]:
-            if piece[2] == "unknown" and merged and merged[-1][2] == "unknown":
-                merged[-1] = (merged[-1][0] + piece[0], None, "unknown")
-            else:
-                merged.append(piece)
+        """``segment.word_pieces`` (words, 이음동의어/금칙어 and whole unknown words), cached:
+        for rewriting aliases and naming the missing words."""
+        cached = self._pieces_cache.get(name)
+        if cached is not None:
+            return cached
+        merged = word_pieces(name, self.index)
+        if len(self._pieces_cache) > 50_000:
+            self._pieces_cache.clear()
+        self._pieces_cache[name] = merged
         return merged
 
     def rewrite_aliases(self, name: str) -> tuple[str, tuple[str, ...]]:
         """Replace word 이음동의어 and 금칙어 by their standard words."""
-        if not name:
+        if not name or not self._alias_in(name):
             return name, ()
         pieces = self.pieces(name)
         notes = []
@@ -190,11 +176,14 @@ class Lexicon:
                 out.append(text)
         return "".join(out), tuple(notes)
 
-    def from_english(self, tokens: tuple[str, ...]) -> tuple[str, list[str], tuple[str, ...]]:
-        """English or abbreviated words -> standard word names (by 영문약어명, then 영문명)."""
+    def from_english(self, tokens: tuple[str, ...]) -> tuple[str, list[str], tuple[str, ...], bool]:
+        """English or abbreviated words -> standard word names (by 영문약어명, then 영문명,
+        then a near abbreviation, ``physical.AbbreviationGuesser``): (name, missing pieces,
+        reasons, whether a piece was guessed)."""
         out: list[str] = []
         missing: list[str] = []
         notes: list[str] = []
+        guessed = False
         i = 0
         while i < len(tokens):
             for j in range(min(len(tokens), i + self.max_english), i, -1):
@@ -208,11 +197,65 @@ class Lexicon:
                     i = j
                     break
             else:
-                missing.append(tokens[i])
+                found = self.guesser.guess_word(tokens[i])
+                if found is None:
+                    missing.append(tokens[i])
+                else:
+                    words, _how = found
+                    name = "".join(w.name for w in words)
+                    out.append(name)
+                    notes.append(f"영문 '{tokens[i]}'→'{'+'.join(w.name for w in words)}' (추정)")
+                    guessed = True
                 i += 1
         if missing:
-            return "", missing, ()
-        return "".join(out), [], tuple(notes)
+            return "", missing, (), guessed
+        return "".join(out), [], tuple(notes), guessed
+
+
+class SyllableFilter:
+    """The names worth a typo-tolerant comparison with a query: those sharing enough syllables.
+
+    Comparing a header with all 10,000 term names and synonyms costs about 0.4 ms even in
+    rapidfuzz; almost all of them share no syllable with it.  A similarity the ranking can use
+    (see ``lookup.fuzzy``: the mean of the jamo and syllable ratios, and candidates under the
+    look-alike floor are hidden) needs one shared syllable for short names and two for names of
+    three syllables or more, so only those names are compared.  ``subset`` returns their indexes
+    and jamo strings (numpy is imported on first use: only typo look-ups need it).
+    """
+
+    def __init__(self, plain: list[str], jamo_names: list[str], first: int | None = None) -> None:
+        self._first = len(plain) if first is None else first  # subset(rest=False) stops here
+        self._plain = plain
+        self._jamo_list = jamo_names
+        self._postings: dict | None = None
+        self._jamo = None
+
+    def _build(self) -> dict:
+        import numpy as np
+
+        postings: dict[str, list[int]] = {}
+        for i, name in enumerate(self._plain):
+            for ch in set(name):
+                postings.setdefault(ch, []).append(i)
+        self._jamo = np.array(self._jamo_list, dtype=object)
+        self._postings = {ch: np.array(ix, dtype=np.int32) for ch, ix in postings.items()}
+        return self._postings
+
+    def subset(self, query: str, rest: bool = True) -> tuple[list[int], list[str]]:
+        """(indexes, jamo strings) of the names sharing enough syllables with ``query``; with
+        ``rest`` False only among the first ``first`` names."""
+        import numpy as np
+
+        postings = self._postings if self._postings is not None else self._build()
+        found = [postings[ch] for ch in set(query) if ch in postings]
+        if not found:
+            return [], []
+        counts = np.bincount(np.concatenate(found), minlength=len(self._plain))
+        need = 1 if len(query) <= 2 else 2
+        idx = np.flatnonzero(counts >= need)
+        if not rest:
+            idx = idx[idx < self._first]
+        return idx.tolist(), self._jamo[idx].tolist()
 
 
 def _english_key(text: str) -> str:

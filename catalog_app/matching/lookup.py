@@ -17,7 +17,6 @@ import bisect
 from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Term, Word
-from catalog_app.dictionary.segment import decompose
 from catalog_app.matching.lexicon import Lexicon, jamo
 
 __all__ = ["Raw", "Variant", "fuzzy", "term_rules"]
@@ -35,7 +34,12 @@ P_SUFFIX = 0.5  # the name ends with a term and has unknown words in front
 P_FUZZY = 0.75  # typo-tolerant match, times the similarity squared
 
 _FUZZY_CUTOFF = 0.62
-_TYPO_SIM = 0.85
+# Look-alikes (fuzzy, stem, suffix) scoring under this are not shown (matcher.py); one whose
+# prior cannot reach it even after the largest value boost (x1.1) is not even built.
+LOOKALIKE_FLOOR = 0.35
+_PRUNE = LOOKALIKE_FLOOR / 1.1
+_TYPO_SIM = 0.85  # a typo keeps the syllable count and this jamo similarity, or differs in one
+#                   jamo (호선 ~ 노선: short names fall under the ratio with a single slip)
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def term_rules(lex: Lexicon, v: Variant) -> list[Raw]:
                 v.reasons + (f"용어 이음동의어 '{name}'",),
             )
         )
-    words = decompose(name, lex.index)
+    words = lex.words(name)
     last = words[-1] if words else None
     if last is not None and last.is_class_word and len(name) > len(last.name):
         stem = name[: -len(last.name)]
@@ -110,6 +114,9 @@ def term_rules(lex: Lexicon, v: Variant) -> list[Raw]:
 def _near_class_words(lex: Lexicon, word: Word) -> list[Word]:
     """Class words a clerk confuses with ``word``: same domain group, same length and first
     syllable (시간/시각, 일자/일시, 연도/연월); the values decide between them."""
+    cached = lex.near_class_cache.get(id(word))
+    if cached is not None:
+        return cached
     group = lex.class_group.get(word.domain_class)
     out = []
     for cls, members in lex.class_words.items():
@@ -122,6 +129,7 @@ def _near_class_words(lex: Lexicon, word: Word) -> list[Word]:
                 and other.name[0] == word.name[0]
             ):
                 out.append(other)
+    lex.near_class_cache[id(word)] = out
     return out
 
 
@@ -240,47 +248,87 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
     if len(name) < 2:
         return out
     query = jamo(name)
-    cutoff = _FUZZY_CUTOFF * 100
-    for _choice, _score, idx in process.extract(
-        query, lex.fuzzy_names, scorer=fuzz.ratio, limit=8, score_cutoff=cutoff
+    # A hit must reach the prune bound: P_FUZZY * sim^2 >= _PRUNE with sim the mean of the jamo
+    # and syllable ratios, the syllable ratio never above the jamo one, so jamo >= 0.65; a typo
+    # has 0.75 or more (one jamo in five).  Comparing from there skips what would be dropped.
+    cutoff = max(_FUZZY_CUTOFF, (_PRUNE / P_FUZZY) ** 0.5) * 100
+    words = lex.words(name)
+    with_stems = not (words and words[-1].is_class_word)
+    # one comparison over term names, synonyms and (for a name without a class word) term
+    # stems: the best 8 names and the best 4 stems, as two separate look-ups would give
+    where, choices = lex.fuzzy_filter.subset(name, with_stems)
+    n_names = len(lex.fuzzy_plain)
+    n_found = n_stems = 0
+    for _choice, _score, k in process.extract(
+        query, choices, scorer=fuzz.ratio, limit=None, score_cutoff=cutoff
     ):
-        t = lex.fuzzy_terms[idx]
-        matched = lex.fuzzy_plain[idx]
-        sim = (_score + fuzz.ratio(name, matched)) / 200
-        if sim < _FUZZY_CUTOFF or t.name == name:
-            continue
-        # a typo keeps the syllable count; an inserted or dropped word does not
-        typo = len(matched) == len(name) and _score >= _TYPO_SIM * 100
-        out.append(
-            Raw(
-                t,
-                v.prior * P_FUZZY * sim * sim,
-                "variant",
-                False,
-                v.reasons + (f"비슷한 표기 '{matched}' (유사도 {sim:.2f})",),
-                rule="typo" if typo else "fuzzy",
-            )
-        )
-    words = decompose(name, lex.index)
-    if not (words and words[-1].is_class_word):
-        for _choice, _score, idx in process.extract(
-            query, lex.stem_jamo, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff
-        ):
-            stem = lex.stem_names[idx]
-            sim = (_score + fuzz.ratio(name, stem)) / 200
-            if sim < _FUZZY_CUTOFF or stem == name:
+        idx = where[k]
+        if idx < n_names:
+            if n_found == 8:
                 continue
-            typo = len(stem) == len(name) and _score >= _TYPO_SIM * 100
-            for t in lex.stem_terms[idx][:12]:
-                out.append(
-                    Raw(
-                        t,
-                        v.prior * P_FUZZY * sim * sim * 0.9,
-                        "variant",
-                        False,
-                        v.reasons + (f"'{stem}'와 비슷한 표기 (유사도 {sim:.2f}), 분류어 보완",),
-                        needs_values=True,
-                        rule="stem_typo" if typo else "stem",
-                    )
-                )
+            n_found += 1
+            out.extend(_name_hit(lex, v, name, query, _choice, _score, idx))
+        elif n_stems < 4:
+            n_stems += 1
+            out.extend(_stem_hit(lex, v, name, query, _choice, _score, idx - n_names))
+        if n_found == 8 and (n_stems == 4 or not with_stems):
+            break
     return out
+
+
+def _typo(name: str, other: str, query: str, choice: str, score: float) -> bool:
+    """A typo keeps the syllable count; an inserted or dropped word does not."""
+    from rapidfuzz.distance import Indel
+
+    return len(other) == len(name) and (
+        score >= _TYPO_SIM * 100 or Indel.distance(query, choice) <= 2
+    )
+
+
+def _name_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
+    from rapidfuzz import fuzz
+
+    t = lex.fuzzy_terms[idx]
+    matched = lex.fuzzy_plain[idx]
+    sim = (score + fuzz.ratio(name, matched)) / 200
+    if sim < _FUZZY_CUTOFF or t.name == name:
+        return []
+    prior = v.prior * P_FUZZY * sim * sim
+    typo = _typo(name, matched, query, choice, score)
+    if prior < _PRUNE and not typo:
+        return []
+    return [
+        Raw(
+            t,
+            prior,
+            "variant",
+            False,
+            v.reasons + (f"비슷한 표기 '{matched}' (유사도 {sim:.2f})",),
+            rule="typo" if typo else "fuzzy",
+        )
+    ]
+
+
+def _stem_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
+    from rapidfuzz import fuzz
+
+    stem = lex.stem_names[idx]
+    sim = (score + fuzz.ratio(name, stem)) / 200
+    if sim < _FUZZY_CUTOFF or stem == name:
+        return []
+    prior = v.prior * P_FUZZY * sim * sim * 0.9
+    rule = "stem_typo" if _typo(name, stem, query, choice, score) else "stem"
+    if prior < _PRUNE and rule == "stem":
+        return []
+    return [
+        Raw(
+            t,
+            prior,
+            "variant",
+            False,
+            v.reasons + (f"'{stem}'와 비슷한 표기 (유사도 {sim:.2f}), 분류어 보완",),
+            needs_values=True,
+            rule=rule,
+        )
+        for t in lex.stem_terms[idx][:12]
+    ]

@@ -19,11 +19,11 @@ import logging
 import sqlite3
 import threading
 from collections import OrderedDict
-from dataclasses import asdict
 
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.matching.checks import check_column, is_compliant
-from catalog_app.matching.jobs import Workspace, working_term
+from catalog_app.matching.jobs import Workspace, table_suggestions, working_term
+from catalog_app.matching.matcher import Suggestion
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["Suggester", "match_row", "workspace_for"]
@@ -36,11 +36,18 @@ _LOCK = threading.Lock()
 
 
 def match_row(
-    ws: Workspace, column_id: int, profile: ColumnProfile, decision: dict | None
+    ws: Workspace,
+    column_id: int,
+    profile: ColumnProfile,
+    decision: dict | None,
+    suggestion: Suggestion | None = None,
 ) -> tuple:
-    """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision."""
-    suggestion = ws.matcher.suggest(profile.label, profile.samples, profile)
-    candidates = [asdict(c) for c in suggestion.candidates[:5]]
+    """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision;
+    ``suggestion`` is the matcher's answer when the caller judged the whole table (the map job
+    and the scan both do: see ``jobs.table_suggestions``), else the header is judged alone."""
+    if suggestion is None:
+        suggestion = ws.matcher.suggest(profile.label, profile.samples, profile)
+    candidates = [c.as_dict() for c in suggestion.candidates[:5]]
     if decision is not None and decision["status"] == "rejected":
         # a term the clerk rejected for this column is not offered again
         candidates = [c for c in candidates if c["term"] != decision["term_name"]]
@@ -49,7 +56,7 @@ def match_row(
     if suggestion.kind != "not_a_column":
         term = working_term(ws, decision, suggestion.kind, candidates[0] if candidates else None)
         found = check_column(profile.label, profile, term, None, ws.index, cleaned)
-        checks = [asdict(c) for c in found]
+        checks = [c.as_dict() for c in found]
         compliant = int(is_compliant(found))
     return (
         column_id,
@@ -142,11 +149,28 @@ class Suggester:
                 "SELECT * FROM column_mappings WHERE dataset_id = ?", (dataset_id,)
             )
         }
+        suggested = self._table_suggestions(conn, dataset_id)
         rows = []
         for column_id, profile in items:
             try:
-                rows.append(match_row(self.ws, column_id, profile, decisions.get(column_id)))
+                found = suggested.get(column_id)
+                suggestion = found[0] if found is not None else None
+                rows.append(
+                    match_row(self.ws, column_id, profile, decisions.get(column_id), suggestion)
+                )
             except Exception:  # a matcher bug on one odd header must not lose the file
                 log.warning("제안 실패: %r", profile.label, exc_info=True)
                 self.skipped += 1
         return rows
+
+    def _table_suggestions(self, conn: sqlite3.Connection, dataset_id: int) -> dict[int, tuple]:
+        """The file's tables judged as wholes, as ``map`` judges them (subject, crosstab
+        siblings), from the rows this transaction wrote; {} when that fails (each header is
+        then judged alone)."""
+        from catalog_app.matching.jobs import column_rows
+
+        try:
+            return table_suggestions(self.ws, column_rows(conn, [dataset_id], readable_only=False))
+        except Exception:
+            log.warning("표 단위 제안 실패: dataset %s", dataset_id, exc_info=True)
+            return {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from catalog_app.matching.clean import SIDO_NAMES, is_total_word
+from catalog_app.matching.signatures import signature
 
 if TYPE_CHECKING:
     from catalog_app.scan.models import ColumnProfile
@@ -46,6 +47,13 @@ SEMANTIC_TERMS = {
     "card": (("CRCD", "NO"), "CRCD_NO"),
     "account": (("ACTNO",), "ACTNO"),
     "address_detail": (("DADDR",), "DADDR"),
+    # value signatures (signatures.py): official code lists, 읍면동 names, coordinates
+    "legal_dong_code": (("STDG", "CD"), "STDG_CD"),
+    "sgg_code": (("SGG", "CD"), ""),
+    "org_code": (("INST", "CD"), "INST_CD"),
+    "emd_name": (("DONG", "NM"), "DONG_NM"),
+    "lat": (("LAT",), "LAT"),
+    "lon": (("LOT",), "LOT"),
 }
 SEMANTIC_LABEL = {
     "sido": "광역 시·도 이름",
@@ -66,6 +74,12 @@ SEMANTIC_LABEL = {
     "card": "카드번호",
     "account": "계좌번호",
     "address_detail": "상세주소",
+    "legal_dong_code": "법정동코드",
+    "sgg_code": "시군구코드",
+    "org_code": "기관코드",
+    "emd_name": "읍면동 이름",
+    "lat": "위도",
+    "lon": "경도",
 }
 _HAS_DIGIT = re.compile(r"\d")
 _ADDR_START = re.compile(
@@ -97,6 +111,7 @@ class Values:
     years: float  # share of integer/text values that are years
     months: float  # share of values 1..12
     year_months: float
+    evidence: str | None = None  # Korean reason line of a value signature (signatures.py)
 
 
 def _digits(text: str | None) -> int:
@@ -135,6 +150,14 @@ def summarise(profile: ColumnProfile | None) -> Values | None:
         years = sum(1 for t in texts if _YEAR_TEXT.match(t.replace(",", ""))) / len(texts)
         months = sum(1 for t in texts if t.isdigit() and 1 <= int(t) <= 12) / len(texts)
         year_months = sum(1 for t in texts if _YM.match(t)) / len(texts)
+    semantic = _pii_semantic(profile) or (
+        _semantic_type(texts) if share.get("text", 0) >= 0.5 else None
+    )
+    evidence = None
+    if semantic is None:
+        sig = signature(texts, profile.inferred_type, profile.min_value, profile.max_value)
+        if sig is not None:
+            semantic, evidence = sig.kind, sig.reason
     return Values(
         n=n,
         main=profile.inferred_type,
@@ -144,11 +167,11 @@ def summarise(profile: ColumnProfile | None) -> Values | None:
         int_digits=int_digits,
         date_format=profile.date_format,
         texts=texts,
-        semantic=_pii_semantic(profile)
-        or (_semantic_type(texts) if share.get("text", 0) >= 0.5 else None),
+        semantic=semantic,
         years=years,
         months=months,
         year_months=year_months,
+        evidence=evidence,
     )
 
 

@@ -14,10 +14,10 @@ caches it per header and ranks the same candidates against each column's values.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from catalog_app.dictionary.model import Word
-from catalog_app.dictionary.segment import decompose
 from catalog_app.matching.clean import CleanHeader
 from catalog_app.matching.lexicon import Lexicon
 from catalog_app.matching.lookup import Raw, Variant, fuzzy, term_rules
@@ -35,8 +35,23 @@ P_ONLY_HEAD = 0.85  # the name without its bracketed words
 P_DROP_QUALIFIER = 0.9  # the name without the total word it carried
 P_FILLER = 0.85  # vague trailing 정보/현황 dropped
 P_ENGLISH = 0.9  # English words mapped to standard words
+P_ENGLISH_GUESS = 0.78  # ... with a piece read as a near abbreviation (physical.py): a guess
 
 _FILLERS = ("정보", "현황")
+P_REGION = 0.77  # an unregistered 행정구역 unit read as the registered one (자치구 → 시군구): a
+P_REGION_KEY = 0.79  # guess, never confident; a KOSIS key over units: the generic 행정구역 first
+
+# 행정구역 units clerks write that are not registered words -> the registered unit word.  Read
+# only when the unit is the whole name or is followed by a class word (자치구, 자치구명).
+_REGION_UNITS = {
+    "자치구": "시군구",
+    "구": "시군구",
+    "구군": "시군구",
+    "시구": "시군구",
+    "동읍면": "읍면동",
+    "읍면": "읍면동",
+    "동": "행정동",
+}
 
 
 @dataclass
@@ -46,7 +61,19 @@ class Analysis:
     raws: list[Raw]
     name: str  # the name after word rewriting (and qualifiers) used for proposals
     words: list[Word] | None  # full decomposition of ``name``
-    pieces: list[tuple[str, Word | None, str]]  # cover of ``name`` (unknown pieces)
+    guessed: tuple[str, ...] = ()  # physical-name pieces read as near abbreviations (reasons)
+    missing: tuple[str, ...] = ()  # Latin pieces nothing explains (they are the pieces then)
+    lex: Lexicon | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def pieces(self) -> list[tuple[str, Word | None, str]]:
+        """Cover of ``name`` (words and whole unknown words), split only when asked: a header
+        that is a term never needs it."""
+        if self.missing:
+            return [(m, None, "unknown") for m in self.missing]
+        if not self.name or self.lex is None:
+            return []
+        return self.lex.pieces(self.name)
 
 
 def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
@@ -61,14 +88,19 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     core.append(Variant(ch.label, own_prior, base_tag, ()))
     english_missing: list[str] = []
     korean_name = ""
+    guesses: tuple[str, ...] = ()
     if ch.latin:
-        korean, english_missing, why = lex.from_english(ch.tokens)
+        korean, english_missing, why, guessed = lex.from_english(ch.tokens)
         korean_name = korean
         term = lex.by_abbr.get("_".join(ch.tokens))
         if term is not None:
             core.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
         if korean:
-            core.append(Variant(korean, P_ENGLISH, "variant", why))
+            prior = P_ENGLISH_GUESS if guessed else P_ENGLISH
+            core.append(Variant(korean, prior, "variant", why))
+            guesses = tuple(n for n in why if n.endswith("(추정)"))
+
+    core += _region_units(lex, ch, base_prior)
 
     # word 이음동의어 / 금칙어 rewriting
     alias_name, alias_notes = lex.rewrite_aliases(ch.label)
@@ -139,24 +171,61 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
             found = [dataclasses.replace(r, strong=False) for r in found]
         raws.extend(found)
     # Typo-tolerant look-ups only when the name explains nothing: they are the slowest
-    # step, and a name made of standard words is a composition, not a typo.
+    # step, and a name made of standard words ending in a class word is a composition, not a
+    # typo (its look-alikes only crowd the candidates).
     strong = any(r.strong and r.prior >= 0.7 for r in raws)
     if not strong:
+        fuzzed: set[str] = set()
         for v in variants[:3]:
+            if v.name in fuzzed or _composition(lex, v.name):
+                continue
             if not raws or any(k == "unknown" for _, _, k in lex.pieces(v.name)):
+                fuzzed.add(v.name)
                 raws.extend(fuzzy(lex, v))
 
     # the name proposals are built from: aliases rewritten, qualifiers placed by rule
     name = korean_name or alias_name
-    words = decompose(name, lex.index) if name else None
+    words = lex.words(name) if name else None
     if ch.qualifiers:
         # 회원수(신규) -> 신규회원수 (a complete name gets its qualifier in front);
         # 접수(일자) -> 접수일자 (an incomplete one continues with it)
         q_name = lex.rewrite_aliases(ch.qualifiers[0])[0]
         ends_in_class = bool(words) and words[-1].is_class_word
         name = q_name + name if ends_in_class else name + q_name
-        words = decompose(name, lex.index)
-    pieces = lex.pieces(name) if name else []
-    if english_missing:
-        pieces = [(m, None, "unknown") for m in english_missing]
-    return Analysis(raws, name, words, pieces)
+        words = lex.words(name)
+    return Analysis(raws, name, words, guesses, tuple(english_missing), lex)
+
+
+def _composition(lex: Lexicon, name: str) -> bool:
+    """Standard words ending in a class word: a new term to propose, not a misspelt one."""
+    words = lex.words(name)
+    return bool(words) and words[-1].is_class_word
+
+
+def _region_units(lex: Lexicon, ch: CleanHeader, prior: float) -> list[Variant]:
+    """자치구 → 시군구, 읍면 → 읍면동, 동 → 행정동 (unless the dictionary registers the unit).  A
+    KOSIS classification key over a unit (자치구별(1)) lists totals and several levels, so the
+    generic 행정구역 comes first there; values of one level (시도, 시군구, 동 names) decide."""
+    label = ch.label
+    for unit, level in _REGION_UNITS.items():
+        if not label.startswith(unit) or lex.index.by_name(unit) is not None:
+            continue
+        rest = label[len(unit) :]
+        if rest and not ((w := lex.index.by_name(rest)) is not None and w.is_class_word):
+            continue
+        why = (f"'{unit}'을(를) '{level}'{_ro(level)} 봄",)
+        out = [Variant(level + rest, prior * P_REGION, "variant", why)]
+        if ch.classification:
+            why = (f"통계표 분류 열의 '{unit}'을(를) 행정구역으로 봄",)
+            out.insert(0, Variant("행정구역" + rest, prior * P_REGION_KEY, "variant", why))
+        return out
+    return []
+
+
+def _ro(word: str) -> str:
+    """로 or 으로 after a word (으로 after a final consonant other than ㄹ)."""
+    code = ord(word[-1]) - 0xAC00
+    if not 0 <= code < 11172:
+        return "(으)로"
+    final = code % 28
+    return "로" if final in (0, 8) else "으로"
