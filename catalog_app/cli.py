@@ -354,6 +354,7 @@ def header(
 
 
 def _add_groups() -> None:
+    from catalog_app.cli_bundle import bundle, serve_cmd
     from catalog_app.cli_disclosure import (
         diff_cmd,
         export_cmd,
@@ -365,13 +366,13 @@ def _add_groups() -> None:
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta):
+    for group in (standards, mapping, institution, meta, bundle):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
     for command in (map_cmd, check_cmd, suggest_cmd):
         cli.add_command(catalog_option(command))
-    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd):
+    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd, serve_cmd):
         cli.add_command(catalog_option(command))
 
 
