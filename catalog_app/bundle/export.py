@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,25 +63,38 @@ def default_department(catalog: Catalog) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+")  # 70015.01955150011 is a rate, not a phone number
+STRONG_SHARE = 0.5  # the sample is mostly personal values: mask the column's values outright
+
+
 def _safe_values(label: str, row: dict) -> int:
     """Mask what the PII detector or the free-text scrubber finds in a column's stored values;
-    returns how many values changed (0 for a column that was clean)."""
+    returns how many values changed (0 for a column that was clean).
+
+    The scan decided on many more values than the stored sample, so a column it did not flag is
+    masked outright only when the detector finds most of the sample personal; otherwise each
+    value is scrubbed of the identifiers it holds (registration, mobile, card numbers, e-mail).
+    Decimal numbers are left alone: their digits often look like a phone number."""
     from catalog_app.disclosure.safe import scrub
     from catalog_app.scan.pii import detect_pii, mask_value
 
     top = json.loads(row["top_values"] or "[]")
     samples = json.loads(row["samples"] or "[]")
     values = [str(v) for v, _n in top] + [str(v) for v in samples]
-    values += [v for v in (row["min_value"], row["max_value"]) if v]
+    values += [str(v) for v in (row["min_value"], row["max_value"]) if v]
+    values = [v.strip() for v in values if v.strip() and not _DECIMAL.fullmatch(v.strip())]
     kind = None
     if not row["masked"] and values:
-        found = detect_pii(label, list(dict.fromkeys(v.strip() for v in values if v.strip())))
-        kind = found.kind if found else None
+        found = detect_pii(label, list(dict.fromkeys(values)))
+        if found and "values" in found.source and found.share >= STRONG_SHARE:
+            kind = found.kind
 
     def clean(value):
         if value is None or value == "":
             return value
         text = str(value)
+        if _DECIMAL.fullmatch(text.strip()):
+            return value
         out = mask_value(text, kind) if kind else scrub(text)
         return out if out != text else value
 

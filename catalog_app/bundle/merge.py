@@ -135,25 +135,31 @@ def merge_bundle(
 
 
 def _skip(catalog: Catalog, info: BundleInfo) -> MergeOutcome | None:
+    """Already merged (the department's current bundle), or older than it: nothing to do."""
     conn = catalog.conn
-    same = conn.execute(
-        "SELECT department, merged_at FROM bundle_merges WHERE sha256 = ?", (info.sha256,)
-    ).fetchone()
-    base = MergeOutcome(str(info.path), "skipped", info.department)
-    if same is not None:
-        base.reason = "already_merged"
-        base.message = f"이미 합친 꾸러미입니다 ({same['department']}, {same['merged_at']})."
-        return base
     current = conn.execute(
-        "SELECT created_at FROM bundle_merges WHERE department = ? AND status = 'merged'",
+        "SELECT sha256, created_at, merged_at FROM bundle_merges WHERE department = ? "
+        "AND status = 'merged'",
         (info.department,),
     ).fetchone()
-    if current is not None and current["created_at"] >= info.created_at:
+    base = MergeOutcome(str(info.path), "skipped", info.department)
+    if current is not None and current["sha256"] == info.sha256:
+        base.reason = "already_merged"
+        base.message = f"이미 합친 꾸러미입니다 ({info.department}, {current['merged_at']})."
+        return base
+    replaced = conn.execute(
+        "SELECT department FROM bundle_merges WHERE sha256 = ?", (info.sha256,)
+    ).fetchone()
+    if current is not None and (current["created_at"] >= info.created_at or replaced):
         base.reason = "older"
         base.message = (
-            f"{info.department}의 더 새로운 꾸러미({current['created_at']})가 이미 합쳐져 있어 "
-            f"이 꾸러미({info.created_at})는 합치지 않았습니다."
+            f"{info.department}의 더 새로운 꾸러미({current['created_at'][:19]})가 이미 합쳐져 "
+            f"있어 이 꾸러미({info.created_at[:19]})는 합치지 않았습니다."
         )
+        return base
+    if replaced is not None:  # merged once under another department name
+        base.reason = "already_merged"
+        base.message = f"이미 합친 꾸러미입니다 ({replaced['department']})."
         return base
     return None
 
