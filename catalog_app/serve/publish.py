@@ -258,7 +258,7 @@ def build_publish_db(
                UNION ALL SELECT '시트', 시트, 데이터셋, id, NULL, 부서 FROM sheets
                UNION ALL SELECT '컬럼', 컬럼명, 데이터셋, 시트, id, 부서 FROM columns"""
         )
-        db.executescript("COMMIT;" + FTS)
+        db.executescript(FTS)  # executescript commits the open transaction first
         institution = meta.institution().get("name", "")
         edition = state.edition
         db.executemany(

@@ -37,7 +37,19 @@ def is_loopback(host: str) -> bool:
         return False  # a host name: it may resolve to a LAN address
 
 
+def check_password(password: str | None) -> None:
+    """Browsers send basic-auth credentials in different encodings and the plugin reads ASCII:
+    a 한글 password could never be typed in. Refused up front instead."""
+    if password is not None and (not password.isascii() or len(password) < 8):
+        raise ServeError(
+            "비밀번호는 영문·숫자·기호로 8자 이상이어야 합니다 (한글 비밀번호는 브라우저가 "
+            "보내는 방식이 제각각이라 쓸 수 없습니다).",
+            exit_code=2,
+        )
+
+
 def check_bind(host: str, password: str | None) -> None:
+    check_password(password)
     if not is_loopback(host) and not password:
         raise ServeError(
             f"'{host}' 주소로 열면 같은 망의 다른 PC에서 접속할 수 있습니다. 비밀번호 없이는 열지 "
@@ -76,6 +88,7 @@ def make_datasette(
     uri = f"{Path(db_path).absolute().as_uri()}?mode=ro&immutable=1"
     with sqlite3.connect(uri, uri=True) as conn:
         facts = dict(conn.execute("SELECT key, value FROM published").fetchall())
+    check_password(password)
     password_hash = None
     if password:
         from datasette_auth_passwords.utils import hash_password
