@@ -109,17 +109,20 @@ def build_metadata(
                         "title": "이름으로 찾기",
                         "description": "파일·시트·컬럼 이름의 일부로 찾습니다 (예: 주소, 인구).",
                         "sql": SEARCH_SQL.strip(),
+                        "hide_sql": True,
                     },
                     "compliance_by_department": {
                         "title": "부서별 표준 준수율",
                         "description": "준수 컬럼 / 점검 컬럼 × 100 (교차표 구분 열 제외)",
                         "sql": RATES_SQL.strip(),
+                        "hide_sql": True,
                     },
                     "due_for_registration": {
                         "title": "등록 예정 데이터셋",
                         "description": "차기 등록 예정일이 지났거나 :days 일 안에 오는 데이터셋 "
                         "(비우면 30일).",
                         "sql": DUE_SQL.strip(),
+                        "hide_sql": True,
                     },
                 },
             }
