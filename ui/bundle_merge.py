@@ -196,21 +196,3 @@ class MergeDialog(QDialog):
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-
-
-def merge_bundles_dialog(parent: QWidget, catalog_path: str) -> MergeDialog | None:
-    """Ask for the bundle files, then run the merge in a modal dialog; None when cancelled."""
-    from PySide6.QtWidgets import QFileDialog
-
-    paths, _ = QFileDialog.getOpenFileNames(
-        parent,
-        parent.tr("합칠 부서 꾸러미 고르기"),
-        "",
-        parent.tr("카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)"),
-    )
-    if not paths:
-        return None
-    dialog = MergeDialog(catalog_path, paths, parent)
-    dialog.start()
-    dialog.exec()
-    return dialog

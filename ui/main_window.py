@@ -385,13 +385,25 @@ class MainWindow(QMainWindow):
 
     def merge_bundles(self) -> None:
         """파일 › 부서 꾸러미 합치기 (ui.bundle_merge); the pages see the new datasets after."""
-        from ui.bundle_merge import merge_bundles_dialog
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.bundle_merge import MergeDialog
 
         if self.ctx.scanning:
             dialogs.show_info(self, self.tr("스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다."))
             return
-        dialog = merge_bundles_dialog(self, self.ctx.catalog_path)
-        if dialog is not None and dialog.report is not None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("합칠 부서 꾸러미 고르기"),
+            "",
+            self.tr("카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)"),
+        )
+        if not paths:
+            return
+        dialog = MergeDialog(self.ctx.catalog_path, paths, self)
+        dialog.start()
+        dialog.exec()
+        if dialog.report is not None:
             self.ctx.data_changed.emit()
             self.ctx.dictionary_changed.emit()  # missing institution terms joined the review
 

@@ -1133,93 +1133,113 @@ Details were written to the log file:
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>부서 꾸러미 합치기…</source>
+        <translation>Merge department bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.</source>
+        <translation>Bundles can be merged once the scan has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
+        <source>합칠 부서 꾸러미 고르기</source>
+        <translation>Choose the department bundles to merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="399"/>
+        <source>카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)</source>
+        <translation>Catalog bundles (*.bundle *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1230,7 +1250,7 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1245,12 +1265,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -1723,6 +1743,109 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <location filename="../../ui/mapping_model.py" line="283"/>
         <source>{what} — {who}</source>
         <translation>{what} — {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="79"/>
+        <source>부서 꾸러미 합치기</source>
+        <translation>Merge department bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="86"/>
+        <source>꾸러미 {n}개를 합칩니다…</source>
+        <translation>Merging {n} bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>꾸러미</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="99"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="103"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="126"/>
+        <source>취소하는 중… (지금 꾸러미를 마치고 멈춥니다)</source>
+        <translation>Cancelling… (stops after the current bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="138"/>
+        <source>{done} / {total} — {name}</source>
+        <translation>{done} / {total} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="151"/>
+        <source>합치지 못했습니다: {error}</source>
+        <translation>The merge failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="160"/>
+        <source>합침 {merged}, 합치지 못함 {problems}, 충돌·확인 {conflicts}건</source>
+        <translation>Merged {merged}, not merged {problems}, conflicts and notes {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="164"/>
+        <source> — 취소: 남은 꾸러미 {n}개는 합치지 않았습니다.</source>
+        <translation> — cancelled: the {n} remaining bundles were not merged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="175"/>
+        <source>합침</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="176"/>
+        <source>건너뜀</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="177"/>
+        <source>충돌 — 합치지 않음</source>
+        <translation>Conflict — not merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="178"/>
+        <source>실패</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="183"/>
+        <source>데이터셋 {d}개, 컬럼 {c}개</source>
+        <translation>{d} datasets, {c} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="188"/>
+        <source>충돌</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="188"/>
+        <source>확인</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -2354,29 +2477,29 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="254"/>
+        <location filename="../../ui/pages/scan_page.py" line="257"/>
         <source>스캔이 중단되었습니다: {error}</source>
         <translation>The scan stopped: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="255"/>
+        <location filename="../../ui/pages/scan_page.py" line="258"/>
         <source>스캔 중 오류가 났습니다:
 {error}</source>
         <translation>An error occurred during the scan:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="285"/>
+        <location filename="../../ui/pages/scan_page.py" line="288"/>
         <source>{status}: 파일 {total:,}개 — 새 파일 {new:,}, 바뀐 파일 {changed:,}, 그대로 {unchanged:,}, 실패 {failed:,}, 없어짐 {missing:,}</source>
         <translation>{status}: {total:,} files — {new:,} new, {changed:,} changed, {unchanged:,} unchanged, {failed:,} failed, {missing:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="294"/>
+        <location filename="../../ui/pages/scan_page.py" line="297"/>
         <source>아직 스캔한 적이 없습니다.</source>
         <translation>No scan has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="304"/>
+        <location filename="../../ui/pages/scan_page.py" line="307"/>
         <source>마지막 스캔 {when} · </source>
         <translation>Last scan {when} · </translation>
     </message>
