@@ -142,7 +142,7 @@ def make_bundles(work: Path, count: int, columns: int) -> list[Path]:
     base = base_bundle(work, template)
     with sqlite3.connect(base) as conn:
         per_copy = conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
-    copies = max(1, round(columns / count / per_copy))
+    copies = max(1, -(-columns // (count * per_copy)))  # at least ``columns`` in all
     start = datetime.now(UTC)
     out = []
     for i in range(count):

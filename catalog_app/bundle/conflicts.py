@@ -13,8 +13,8 @@ queue of merges) and stays there, ``open``, until a newer bundle of the departme
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from catalog_app.bundle.format import BundleInfo
 from catalog_app.catalog.store import now_iso
@@ -120,54 +120,91 @@ class _CatalogView:
         self.conn = conn
 
 
-def effective_titles(rows, titles: dict[int, str], org: str) -> dict[int, str]:
-    """목록명 per dataset id: the entered one, else what ``disclosure.derive`` would derive."""
-    out = {}
-    for r in rows:
-        entered = titles.get(r["id"])
-        stem = PurePath(r["name"]).stem
-        out[r["id"]] = entered or (f"{org}_{stem}" if org else stem)
-    return out
+def derived_title(name: str, org: str) -> str:
+    """The 목록명 ``disclosure.derive`` gives a dataset nobody named: 기관명_파일이름."""
+    stem = os.path.splitext(name)[0]
+    return f"{org}_{stem}" if org else stem
 
 
-_HELD = "status IN ('ok', 'error')"  # what the disclosure lists hold (vanished files are not)
+_HELD = "d.status IN ('ok', 'error')"  # what the disclosure lists hold (vanished files are not)
 _LISTED = """NOT EXISTS (SELECT 1 FROM {s}.disclosure_meta x WHERE x.dataset_id = d.id
               AND x.column_id = 0 AND x.field = 'include' AND x.value = 'N')"""
 
 
-def _titles_of(conn, schema: str, where: str, params: dict, org: str) -> dict[int, str]:
-    rows = conn.execute(
-        f"SELECT d.id, d.name FROM {schema}.datasets d WHERE {_HELD} AND "
-        f"{_LISTED.format(s=schema)} {where}",
-        params,
-    ).fetchall()
+def _bundle_titles(conn, org: str) -> dict[int, str]:
+    """목록명 per listed dataset of the bundle: the entered one, else the derived one."""
     entered = dict(
         conn.execute(
-            f"""SELECT dataset_id, value FROM {schema}.disclosure_meta
-                WHERE column_id = 0 AND field = 'title' AND value != ''"""
+            """SELECT dataset_id, value FROM b.disclosure_meta
+               WHERE column_id = 0 AND field = 'title' AND value != ''"""
         ).fetchall()
     )
-    return effective_titles(rows, entered, org)
+    rows = conn.execute(
+        f"SELECT d.id, d.name FROM b.datasets d WHERE {_HELD} AND {_LISTED.format(s='b')}"
+    ).fetchall()
+    return {r["id"]: entered.get(r["id"]) or derived_title(r["name"], org) for r in rows}
+
+
+def _central_holders(conn, titles: set[str], org: str, dept: str) -> dict[str, int]:
+    """Datasets of other departments (or of this PC) whose 목록명 is one of ``titles``.
+
+    Looked up by title (entered values) and by file name (derived values: the name index,
+    one range per title), never by reading the whole catalog: a merge stays as fast with a
+    million columns already in as with none."""
+    candidates: dict[int, str] = {}
+    marks = ", ".join("?" for _ in titles)
+    for r in conn.execute(
+        f"""SELECT dataset_id, value FROM main.disclosure_meta WHERE column_id = 0
+            AND field = 'title' AND value IN ({marks})""",
+        tuple(titles),
+    ):
+        candidates[r[0]] = r[1]
+    prefix = f"{org}_" if org else ""
+    for title in titles:
+        if not title.startswith(prefix):
+            continue
+        stem = title[len(prefix) :]
+        for r in conn.execute(
+            """SELECT id, name FROM main.datasets WHERE name = ?
+               OR (name >= ? AND name < ?)""",
+            (stem, stem + ".", stem + "/"),
+        ):
+            if derived_title(r[1], org) == title:
+                candidates.setdefault(r[0], "")
+    if not candidates:
+        return {}
+    ids = ", ".join(str(i) for i in candidates)
+    entered = dict(
+        conn.execute(
+            f"""SELECT dataset_id, value FROM main.disclosure_meta WHERE column_id = 0
+                AND field = 'title' AND value != '' AND dataset_id IN ({ids})"""
+        ).fetchall()
+    )
+    out: dict[str, int] = {}
+    for r in conn.execute(
+        f"""SELECT d.id, d.name FROM main.datasets d WHERE d.id IN ({ids}) AND {_HELD}
+            AND {_LISTED.format(s="main")} AND (d.bundle_id IS NULL OR d.bundle_id NOT IN
+                (SELECT id FROM main.bundle_merges WHERE department = ?))
+            ORDER BY d.id""",
+        (dept,),
+    ):
+        title = entered.get(r["id"]) or derived_title(r["name"], org)
+        if title in titles:
+            out.setdefault(title, r["id"])
+    return out
 
 
 def _title_conflicts(conn, info: BundleInfo, org: str) -> list[Conflict]:
     """A 목록명 of the bundle that a dataset of another department (or of this PC) uses."""
-    others = _titles_of(
-        conn,
-        "main",
-        """AND (d.bundle_id IS NULL OR d.bundle_id NOT IN
-               (SELECT id FROM main.bundle_merges WHERE department = :dept))""",
-        {"dept": info.department},
-        org,
-    )
-    if not others:
+    mine = _bundle_titles(conn, org)
+    if not mine:
         return []
-    owners = {}
-    for dataset_id, title in others.items():
-        owners.setdefault(title, dataset_id)
+    owners = _central_holders(conn, set(mine.values()), org, info.department)
+    if not owners:
+        return []
     out = []
     paths = dict(conn.execute("SELECT id, path FROM b.datasets").fetchall())
-    for dataset_id, title in sorted(_titles_of(conn, "b", "", {}, org).items()):
+    for dataset_id, title in sorted(mine.items()):
         if title not in owners:
             continue
         other = conn.execute(

@@ -463,6 +463,7 @@ ALTER TABLE datasets ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
 BUNDLE_SCHEMA = """
 ALTER TABLE datasets ADD COLUMN bundle_id INTEGER;
 CREATE INDEX idx_datasets_bundle ON datasets(bundle_id);
+CREATE INDEX idx_datasets_name ON datasets(name);     -- 목록명 conflicts (derived from the name)
 CREATE TABLE bundle_merges (
     id INTEGER PRIMARY KEY,
     department TEXT NOT NULL,
