@@ -374,3 +374,66 @@ def test_export_needs_a_department(departments, tmp_path):
     result = run(departments["교통과"]["db"], "bundle", "export", str(tmp_path / "n.bundle"),
                  code=1)  # fmt: skip
     assert "--department" in result.stderr
+
+
+# ------------------------------------------------------------------ the README's --json contract
+def _readme_spec(marker: str) -> str:
+    """The shorthand after ``marker`` in the README, up to its matching bracket."""
+    from tests.cli_helpers import README
+
+    text = README.read_text(encoding="utf-8")
+    start = text.index(marker) + len(marker)
+    opening = min(i for i in (text.find("{", start), text.find("[", start)) if i >= 0)
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] in "[{":
+            depth += 1
+        elif text[i] in "]}":
+            depth -= 1
+            if depth == 0:
+                return text[opening : i + 1]
+    raise AssertionError(f"unbalanced spec after {marker}")
+
+
+def _emitted_keys(obj, path=()) -> dict[tuple, set[str]]:
+    """Keys of a JSON value by the same paths ``_spec_keys`` gives (lists are transparent)."""
+    from collections import defaultdict
+
+    out: dict[tuple, set[str]] = defaultdict(set)
+
+    def walk(value, where):
+        if isinstance(value, list):
+            for item in value:
+                walk(item, where)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                out[where].add(k)
+                if k not in ("detail",):  # free-form per conflict kind
+                    walk(v, (*where, k))
+
+    walk(obj, path)
+    return out
+
+
+def test_bundle_json_matches_the_readme(departments, central, tmp_path, template):
+    from tests.test_cli import _spec_keys
+
+    bad = tmp_path / "bad.bundle"
+    bad.write_text("x", encoding="utf-8")
+    thief = department_catalog(template, departments["교통과"]["folder"], tmp_path / "t.db")
+    claimed = _export(thief, tmp_path, "감사실")
+    first = departments["교통과"]["bundle"]
+    _merge(central, first)
+    report = _merge(central, first, departments["복지과"]["bundle"], claimed, bad, code=1)
+    assert report["merged"] and report["skipped"] and report["conflicts"] and report["failed"]
+    outputs = {
+        "`bundle export` → ": departments["교통과"]["export"],
+        "`bundle merge` → ": report,
+        "`bundle list` → ": run_json(central, "bundle", "list"),
+        "conflicts` → ": run_json(central, "bundle", "conflicts"),
+    }
+    for marker, emitted in outputs.items():
+        spec = _spec_keys(_readme_spec(marker))
+        got = _emitted_keys(emitted)
+        for path, keys in spec.items():
+            assert keys == got[path], (marker, path, keys ^ got[path])
