@@ -345,7 +345,13 @@ def header(
             key = f"#{table_ref}"
         if keys and key not in keys:
             raise click.UsageError(f"표를 찾을 수 없습니다: {key} (있는 표: {', '.join(keys)})")
-        summary = override_header(cat, found["id"], key, None if clear else (row - 1, rows))
+        from catalog_app.bundle.merge import BundledDataset
+
+        try:
+            summary = override_header(cat, found["id"], key, None if clear else (row - 1, rows))
+        except BundledDataset as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
         detail = queries.dataset_detail(cat, found["id"])
     if summary.failed:
         click.echo(f"다시 읽지 못했습니다: {summary.failed[0][2]}", err=True)

@@ -437,3 +437,12 @@ def test_bundle_json_matches_the_readme(departments, central, tmp_path, template
         got = _emitted_keys(emitted)
         for path, keys in spec.items():
             assert keys == got[path], (marker, path, keys ^ got[path])
+
+
+def test_header_override_of_a_merged_dataset_is_refused(departments, central):
+    _merge(central, departments["교통과"]["bundle"])
+    first = run_json(central, "list")[0]
+    before = dump_hash(central)
+    result = run(central, "header", str(first["id"]), "--row", "2", code=1)
+    assert "꾸러미에서 왔습니다" in result.stderr
+    assert dump_hash(central) == before

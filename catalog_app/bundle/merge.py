@@ -437,6 +437,22 @@ def merged_bundles(catalog: Catalog) -> list[dict]:
     ]
 
 
+class BundledDataset(ValueError):
+    """A change that needs the file itself (header rows, a rescan) asked for a dataset that came
+    in a department's bundle: its file is on the department's PC."""
+
+
+def refuse_file_edit(catalog: Catalog, dataset_id: int) -> None:
+    """Raise :class:`BundledDataset` (Korean message) for a dataset merged from a bundle."""
+    found = provenance(catalog, dataset_id)
+    if found is not None:
+        raise BundledDataset(
+            f"이 데이터셋은 {found['department']} 꾸러미에서 왔습니다. 파일이 그 부서 PC에 있어 "
+            f"여기서는 머리글을 지정하거나 다시 읽을 수 없습니다: {found['department']}에서 고친 뒤 "
+            "꾸러미를 다시 보내 달라고 하세요."
+        )
+
+
 def provenance(catalog: Catalog, dataset_id: int) -> dict | None:
     """Where a dataset came from: None when it was scanned on this PC."""
     r = catalog.conn.execute(
