@@ -91,6 +91,12 @@ def test_five_departments_merge_with_their_own_rates(departments, central):
     assert all(x["folder"].split("/")[0] in DEPARTMENTS for x in listed)
     assert run_json(central, "check")["unsuggested"] == 0
     run_json(central, "validate", "--year", "2026", code=1)  # required fields empty: blocked
+    out = central.parent / "목록.csv"
+    run(central, "export", "--year", "2026", "--kind", "inventory", "--out", str(out), "--force")
+    listed_names = out.read_text(encoding="utf-8-sig")
+    for d in departments.values():
+        for f in d["folder"].iterdir():
+            assert f.stem in listed_names, f.name  # every department's file is on the list
     bundles = run_json(central, "bundle", "list")
     assert {b["department"] for b in bundles} == set(DEPARTMENTS)
     assert all(b["created_by"] and b["sha256"] for b in bundles)
