@@ -108,6 +108,25 @@ def list_cmd(ctx, as_json: bool) -> None:
         )
 
 
+@bundle.command("remove")
+@click.argument("department")
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.pass_context
+def remove_cmd(ctx, department: str, as_json: bool) -> None:
+    """DEPARTMENT 꾸러미로 합친 데이터셋을 기관 카탈로그에서 뺍니다 (부서 이름이 바뀌었을 때 등)."""
+    from catalog_app.bundle.merge import remove_department
+
+    with Catalog(ctx.obj["catalog"]) as cat:
+        removed = remove_department(cat, department)
+    if as_json:
+        _echo_json({"department": department, "removed": removed})
+        return
+    if not removed:
+        click.echo(f"{department} 꾸러미로 합친 데이터셋이 없습니다.")
+        return
+    click.echo(f"{department}의 데이터셋 {removed}개를 뺐습니다.")
+
+
 @bundle.command("conflicts")
 @click.option("--all", "show_all", is_flag=True, help="해결된 충돌도 보여 줍니다.")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")

@@ -452,3 +452,16 @@ def test_header_override_of_a_merged_dataset_is_refused(departments, central):
     result = run(central, "header", str(first["id"]), "--row", "2", code=1)
     assert "꾸러미에서 왔습니다" in result.stderr
     assert dump_hash(central) == before
+
+
+def test_removing_a_department_settles_a_path_conflict(departments, central, tmp_path, template):
+    _merge(central, departments["교통과"]["bundle"], departments["복지과"]["bundle"])
+    renamed = department_catalog(template, departments["교통과"]["folder"], tmp_path / "r.db")
+    bundle = _export(renamed, tmp_path, "교통행정과")  # the department was renamed
+    assert _merge(central, bundle, code=1)["not_merged"]
+    gone = run_json(central, "bundle", "remove", "교통과")
+    assert gone == {"department": "교통과", "removed": departments["교통과"]["export"]["datasets"]}
+    assert run_json(central, "bundle", "merge", str(bundle), "-q")["merged"]
+    folders = {x["folder"].split("/")[0] for x in run_json(central, "list")}
+    assert folders == {"교통행정과", "복지과"}
+    assert run(central, "search", "교통과").stdout.count("교통과/") == 0

@@ -437,6 +437,36 @@ def merged_bundles(catalog: Catalog) -> list[dict]:
     ]
 
 
+def remove_department(catalog: Catalog, department: str) -> int:
+    """Take a department's merged datasets out of the catalog (a department renamed or merged
+    into another, or a path conflict settled the other way); returns how many were removed.
+    Its bundles stay in ``bundle_merges`` as 'removed', so the same bundle can be merged again."""
+    with catalog.transaction() as conn:
+        ids = [r[0] for r in conn.execute(
+            """SELECT d.id FROM datasets d JOIN bundle_merges m ON m.id = d.bundle_id
+               WHERE m.department = ?""",
+            (department,),
+        )]  # fmt: skip
+        if ids:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS gone_ds (id INTEGER PRIMARY KEY)")
+            conn.execute("DELETE FROM gone_ds")
+            conn.executemany("INSERT INTO gone_ds VALUES (?)", [(i,) for i in ids])
+            if _has_fts(conn):
+                conn.execute(
+                    "DELETE FROM search_index WHERE dataset_id IN (SELECT id FROM gone_ds)"
+                )
+            conn.execute("DELETE FROM datasets WHERE id IN (SELECT id FROM gone_ds)")
+        conn.execute(
+            "DELETE FROM bundle_merges WHERE department = ?", (department,)
+        )  # forgotten: its bundles may be merged again
+        conn.execute(
+            """UPDATE bundle_conflicts SET status = 'resolved', resolved_at = ?
+               WHERE department = ? AND status = 'open'""",
+            (now_iso(), department),
+        )
+    return len(ids)
+
+
 class BundledDataset(ValueError):
     """A change that needs the file itself (header rows, a rescan) asked for a dataset that came
     in a department's bundle: its file is on the department's PC."""
