@@ -92,3 +92,24 @@ def test_a_file_without_release_facts_still_imports(manager, department, tmp_pat
     got = run_json(department, "standards", "import", str(tmp_path / "plain.xlsx"),
                    "--institution")  # fmt: skip
     assert got["release"] is None and "배포판 정보가 없는" in got["note"]
+
+
+def test_bundle_of_a_department_on_an_older_release_is_flagged(manager, tmp_path, template):
+    from tests.bundle_helpers import department_catalog, export
+    from tests.cli_helpers import FIXTURES
+
+    _add(manager, "드론촬영명")
+    run(manager, "standards", "export", str(tmp_path / "r1.xlsx"))
+    folder = tmp_path / "교통과"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "corpus" / "population.csv", folder / "인구.csv")
+    dept = department_catalog(template, folder, tmp_path / "dept2.db")
+    run(dept, "standards", "import", str(tmp_path / "r1.xlsx"), "--institution")
+    bundle = export(dept, tmp_path / "교통과.bundle", "교통과")
+    assert bundle["release_version"] == 1
+    _add(manager, "드론기체명")
+    run(manager, "standards", "export", str(tmp_path / "r2.xlsx"))  # the institution: release 2
+    report = run_json(manager, "bundle", "merge", bundle["bundle"], "-q")
+    assert report["merged"]  # merged, but listed
+    older = [c for c in report["conflicts"] if c["kind"] == "release_older"]
+    assert older and not older[0]["blocking"] and "2판" in older[0]["message"]

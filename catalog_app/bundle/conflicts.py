@@ -97,7 +97,7 @@ def find_conflicts(conn, info: BundleInfo, edition: str, institution_name: str) 
     out += _term_conflicts(conn, info)
     from catalog_app.dictionary.release import current_release
 
-    central = current_release(_CatalogView(conn))
+    central = current_release(conn)
     if central is not None and (info.release_version or 0) < central.version:
         used = f"{info.release_version}판" if info.release_version else "배포판 정보 없는 기관표준"
         out.append(
@@ -111,13 +111,6 @@ def find_conflicts(conn, info: BundleInfo, edition: str, institution_name: str) 
             )
         )
     return out
-
-
-class _CatalogView:
-    """Just enough of a Catalog for ``current_release`` on an open connection."""
-
-    def __init__(self, conn):
-        self.conn = conn
 
 
 def derived_title(name: str, org: str) -> str:

@@ -149,7 +149,7 @@ def export_bundle(
     store = DictionaryStore(catalog)
     edition = store.ensure_shipped().key
     store.institution_id()
-    release = current_release(catalog)
+    release = current_release(catalog.conn)
     from catalog_app.disclosure.metadata import MetadataStore
 
     meta = MetadataStore(catalog)

@@ -54,9 +54,9 @@ def content_hash(dictionary: Dictionary) -> str:
     return h.hexdigest()
 
 
-def current_release(catalog: Catalog) -> Release | None:
-    """The release this catalog uses: the last one it exported or imported."""
-    row = catalog.conn.execute("SELECT * FROM dict_releases ORDER BY id DESC LIMIT 1").fetchone()
+def current_release(conn) -> Release | None:
+    """The release a catalog (its connection) uses: the last one it exported or imported."""
+    row = conn.execute("SELECT * FROM dict_releases ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
         return None
     return Release(
@@ -169,7 +169,7 @@ class ImportCheck:
 def check_import(catalog: Catalog, path: str | Path, dictionary: Dictionary) -> ImportCheck:
     """Compare a release file with the release this catalog uses (before importing it)."""
     incoming = read_release(path)
-    current = current_release(catalog)
+    current = current_release(catalog.conn)
     out = ImportCheck(incoming, current)
     if incoming is None:
         out.note = "배포판 정보가 없는 기관표준 파일입니다 (배포판 번호를 확인할 수 없음)."
