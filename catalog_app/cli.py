@@ -363,7 +363,13 @@ def header(
             key = f"#{table_ref}"
         if keys and key not in keys:
             raise click.UsageError(f"표를 찾을 수 없습니다: {key} (있는 표: {', '.join(keys)})")
-        summary = override_header(cat, found["id"], key, None if clear else (row - 1, rows))
+        from catalog_app.bundle.merge import BundledDataset
+
+        try:
+            summary = override_header(cat, found["id"], key, None if clear else (row - 1, rows))
+        except BundledDataset as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
         detail = queries.dataset_detail(cat, found["id"])
     if summary.failed:
         click.echo(f"다시 읽지 못했습니다: {summary.failed[0][2]}", err=True)
@@ -373,6 +379,7 @@ def header(
 
 def _add_groups() -> None:
     from catalog_app.cli_backup import backup_cmd, restore_cmd
+    from catalog_app.cli_bundle import bundle, serve_cmd
     from catalog_app.cli_disclosure import (
         diff_cmd,
         export_cmd,
@@ -384,13 +391,21 @@ def _add_groups() -> None:
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta):
+    for group in (standards, mapping, institution, meta, bundle):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
     for command in (map_cmd, check_cmd, suggest_cmd):
         cli.add_command(catalog_option(command))
-    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd, backup_cmd, restore_cmd):
+    for command in (
+        validate_cmd,
+        snapshot_cmd,
+        diff_cmd,
+        export_cmd,
+        backup_cmd,
+        restore_cmd,
+        serve_cmd,
+    ):
         cli.add_command(catalog_option(command))
 
 

@@ -78,9 +78,14 @@ def standards() -> None:
 @click.option(
     "--institution", is_flag=True, help="기관표준 파일로 가져와 이 PC의 기관표준을 바꿉니다."
 )
+@click.option(
+    "--force", is_flag=True, help="기관표준: 오래되었거나 고쳐진 배포판이라도 가져옵니다."
+)
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
-def import_cmd(ctx, path: Path, name, make_current: bool, institution: bool, as_json: bool) -> None:
+def import_cmd(
+    ctx, path: Path, name, make_current: bool, institution: bool, force: bool, as_json: bool
+) -> None:
     """공통표준 파일(7차 xlsx, 2020 xlsx, CSV, 공공데이터포털 CSV)을 가져옵니다."""
     from catalog_app.dictionary.formats import DictionaryFormatError, read_dictionary
 
@@ -90,13 +95,22 @@ def import_cmd(ctx, path: Path, name, make_current: bool, institution: bool, as_
         _fail(f"표준사전 파일로 읽을 수 없습니다: {exc}")
     with _Session(ctx) as s:
         if institution:
-            result = s.editor().replace_layer(dictionary, source=path.name)
+            from catalog_app.dictionary import release as rel
+
+            check = rel.check_import(s.catalog, path, dictionary)
+            rel.require_ok(check, force)
+            editor = s.editor()
+            result = editor.replace_layer(dictionary, source=path.name)
+            rel.record_import(s.catalog, check, dictionary, editor.who, path.name)
             info = {
                 "key": "기관표준",
                 "change_id": result.change_id,
                 "words": len(dictionary.words),
                 "terms": len(dictionary.terms),
                 "domains": len(dictionary.domains),
+                "release": check.incoming.as_dict() if check.incoming else None,
+                "previous_release": check.current.as_dict() if check.current else None,
+                "note": check.problem or check.note,
             }
         else:
             s.store.ensure_shipped()
@@ -110,6 +124,8 @@ def import_cmd(ctx, path: Path, name, make_current: bool, institution: bool, as_
             f"가져왔습니다: {info['key']} (단어 {len(dictionary.words)}, 용어 "
             f"{len(dictionary.terms)}, 도메인 {len(dictionary.domains)})"
         )
+        if info.get("note"):
+            click.echo(f"  {info['note']}")
 
 
 @standards.command("list-editions")
@@ -230,28 +246,61 @@ def search_cmd(ctx, text: str, limit: int, as_json: bool) -> None:
     show_default=True,
     help="기관표준만, 또는 현재 공통표준과 기관표준을 함께.",
 )
+@click.option("--user", "who", help="배포한 사람 (기본: 로그인 이름).")
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
-def export_cmd(ctx, path: Path, scope: str) -> None:
-    """기관표준(또는 전체)을 공통표준 3시트 xlsx나 CSV 폴더로 내보냅니다 (.xlsx 아니면 폴더)."""
+def export_cmd(ctx, path: Path, scope: str, who, as_json: bool) -> None:
+    """기관표준(또는 전체)을 공통표준 3시트 xlsx나 CSV 폴더로 내보냅니다 (.xlsx 아니면 폴더).
+
+    기관표준만 내보내면 배포판이 됩니다: 번호(내용이 바뀌었을 때만 하나 올라감), 날짜, 내용 해시가
+    파일 안에 적혀, 부서가 가져올 때 더 오래된 배포판인지 알려 줍니다."""
     from catalog_app.dictionary.formats import write_csv, write_xlsx
     from catalog_app.dictionary.model import Dictionary
 
     with _Session(ctx) as s:
         official, own = s.store.working()
-    out = (
-        own
-        if scope == "institution"
-        else Dictionary(
-            words=official.words + own.words,
-            terms=official.terms + own.terms,
-            domains=official.domains + own.domains,
-        )
+        if scope == "institution":
+            from catalog_app.dictionary.institution import current_user
+            from catalog_app.dictionary.release import write_release
+
+            release = write_release(s.catalog, own, path, who or current_user())
+            info = {
+                "path": str(path),
+                "words": len(own.words),
+                "terms": len(own.terms),
+                "domains": len(own.domains),
+                "release": release.as_dict(),
+            }
+            if as_json:
+                _echo_json(info)
+            else:
+                click.echo(
+                    f"내보냈습니다: {path} (단어 {info['words']}, 용어 {info['terms']}, 도메인 "
+                    f"{info['domains']})\n  기관표준 배포판 {release.label()}, 내용 해시 "
+                    f"{release.sha256}"
+                )
+            return
+    out = Dictionary(
+        words=official.words + own.words,
+        terms=official.terms + own.terms,
+        domains=official.domains + own.domains,
     )
     if path.suffix.lower() == ".xlsx":
         write_xlsx(out, path)
     else:
         path.mkdir(parents=True, exist_ok=True)
         write_csv(out, path)
+    if as_json:
+        _echo_json(
+            {
+                "path": str(path),
+                "words": len(out.words),
+                "terms": len(out.terms),
+                "domains": len(out.domains),
+                "release": None,
+            }
+        )
+        return
     click.echo(
         f"내보냈습니다: {path} (단어 {len(out.words)}, 용어 {len(out.terms)}, 도메인 {len(out.domains)})"
     )

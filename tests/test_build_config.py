@@ -154,3 +154,23 @@ def test_install_scripts_get_the_line_ends_their_shell_needs(tmp_path):
         assert "--no-index" in text and "--find-links" in text, name
     if sys.platform != "win32":
         assert (tmp_path / "install.sh").stat().st_mode & 0o111
+
+
+def test_the_intranet_page_stays_out_of_the_frozen_folder():
+    """`serve` (the [serve] extra) is left out of the freeze on purpose, and the app imports
+    Datasette only inside functions, so the frozen CLI starts without it and says what to do."""
+    import ast
+
+    assert {"datasette", "datasette_auth_passwords", "uvicorn"} <= set(build_app.OPTIONAL_EXCLUDES)
+    optional = set(build_app.OPTIONAL_EXCLUDES)
+    for folder in ("catalog_app", "ui"):
+        for path in (build_app.REPO / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in tree.body:  # module level: imported whenever the module is
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                clash = {n for n in names if n.split(".")[0] in optional}
+                assert not clash, f"{path}: module-level import of {clash}"

@@ -142,6 +142,35 @@ EXCLUDES = [
     "PySide6.QtWebEngineCore",
 ]
 
+# Imported only by an optional feature that the frozen folder does not carry: the intranet page
+# (`catalog-app serve`, the [serve] extra: Datasette and its web stack). Only the one PC that
+# serves needs it, and it would add templates, static files and plugin entry points PyInstaller
+# does not collect by itself; the frozen `serve` says to install the wheel with [serve] instead
+# (catalog_app.serve.server imports Datasette inside functions only).
+OPTIONAL_EXCLUDES = [
+    "datasette",
+    "datasette_auth_passwords",
+    "uvicorn",
+    "httpx",
+    "httpcore",
+    "anyio",
+    "h11",
+    "jinja2",
+    "asgi_csrf",
+    "asgiref",
+    "janus",
+    "hupper",
+    "mergedeep",
+    "aiofiles",
+    "itsdangerous",
+    "multipart",
+    "python_multipart",
+    "click_default_group",
+    "flexcache",
+    "flexparser",
+    "pint",
+]
+
 # Shared libraries a hook collects wholesale but no kept module links or loads (matched against
 # the lower-case file name). The libraries that pyarrow's kept modules link (parquet, dataset,
 # acero, substrait) must stay: the loader refuses a module whose DT_NEEDED is missing.
@@ -470,7 +499,7 @@ def build(dist: Path, work: Path, two_executables: bool, make_archive: bool) -> 
             scripts=scripts,
             stage=str(stage),
             hidden=HIDDEN_IMPORTS,
-            excludes=EXCLUDES,
+            excludes=EXCLUDES + OPTIONAL_EXCLUDES,
             script_names=[n for n, _ in executables],
             executables=executables,
             icon=windows_icon(work) if sys.platform == "win32" else None,

@@ -9,6 +9,24 @@ from __future__ import annotations
 # ----------------------------------------------------------------------------------- English
 # Korean source -> English, for every context. Keep {fields}, %n/%1/%v/%m and a sensible & key.
 EN: dict[str, str] = {
+    # issue 18: 파일 › 부서 꾸러미 합치기
+    "부서 꾸러미 합치기…": "Merge department bundles…",
+    "부서 꾸러미 합치기": "Merge department bundles",
+    "스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.": "Bundles can be merged once the scan has ended.",
+    "합칠 부서 꾸러미 고르기": "Choose the department bundles to merge",
+    "카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)": "Catalog bundles (*.bundle *.sqlite *.db);;All files (*)",
+    "꾸러미 {n}개를 합칩니다…": "Merging {n} bundles…",
+    "닫기": "Close",
+    "취소하는 중… (지금 꾸러미를 마치고 멈춥니다)": "Cancelling… (stops after the current bundle)",
+    "{done} / {total} — {name}": "{done} / {total} — {name}",
+    "합치지 못했습니다: {error}": "The merge failed: {error}",
+    "합침 {merged}, 합치지 못함 {problems}, 충돌·확인 {conflicts}건": "Merged {merged}, not merged {problems}, conflicts and notes {conflicts}",
+    " — 취소: 남은 꾸러미 {n}개는 합치지 않았습니다.": " — cancelled: the {n} remaining bundles were not merged.",
+    "합침": "Merged",
+    "건너뜀": "Skipped",
+    "충돌 — 합치지 않음": "Conflict — not merged",
+    "데이터셋 {d}개, 컬럼 {c}개": "{d} datasets, {c} columns",
+    "충돌": "Conflict",
     # --- application, main window, menus
     "공공데이터 목록 관리": "Public Data Inventory",
     "카탈로그를 열 수 없습니다:\n{path}\n\n{error}": "Cannot open the catalog:\n{path}\n\n{error}",
@@ -600,6 +618,9 @@ EN_CONTEXT: dict[tuple[str, str], str] = {
     ("OverviewPage", "없음"): "Never",
     ("SettingsPage", "정보"): "Information",
     ("HistoryPanel", "되돌림"): "Undone",
+    ("MergeDialog", "확인"): "Note",
+    ("MergeDialog", "결과"): "Result",
+    ("MergeDialog", "꾸러미"): "Bundle",
 }
 
 # Strings that reach tr() through a variable (lupdate cannot see them): (context, source) -> the

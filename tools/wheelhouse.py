@@ -3,6 +3,7 @@
     python tools/wheelhouse.py --platform win_amd64                  # Python 3.11, 3.12 and 3.13
     python tools/wheelhouse.py --platform linux --python 3.11        # this Linux machine's kind
     python tools/wheelhouse.py --platform win_amd64 --with-test      # + test tools, build backend
+    python tools/wheelhouse.py --platform win_amd64 --with-serve     # + the intranet page (serve)
 
 Run it on a PC with internet (any OS: pip downloads another platform's wheels with
 ``--platform``), copy the folder to a USB stick, and on the office PC run ``install.bat`` (or
@@ -175,14 +176,17 @@ def missing_requirements(
     return sorted(set(missing))
 
 
-def build(out: Path, target: str, pythons: list[str], with_test: bool, glibc: str) -> dict:
+def build(
+    out: Path, target: str, pythons: list[str], with_test: bool, glibc: str, with_serve=False
+) -> dict:
     platforms = TARGETS[target]["platforms"] or linux_platforms(glibc)
     wheels = out / "wheels"
     wheels.mkdir(parents=True, exist_ok=True)
     run(pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(REPO)))
     meta = project()["project"]
     app_wheel = next(wheels.glob(f"{meta['name'].replace('-', '_')}-{meta['version']}-*.whl"))
-    extras = "[test]" if with_test else ""
+    chosen = [e for e, on in (("serve", with_serve), ("test", with_test)) if on]
+    extras = f"[{','.join(chosen)}]" if chosen else ""
     # The app by its wheel file (a project of the same name on an index must never win); the
     # closure check asks for it by name and version.
     first = [f"{app_wheel}{extras}"]
@@ -249,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
         "--with-test", action="store_true", help="add the test extra and the build backend"
     )
     parser.add_argument(
+        "--with-serve",
+        action="store_true",
+        help="add the [serve] extra (the intranet page: Datasette) for the PC that serves",
+    )
+    parser.add_argument(
         "--glibc", default=host_glibc(), help="Linux only: the oldest glibc the PCs have"
     )
     parser.add_argument("--clean", action="store_true", help="empty the output folder first")
@@ -256,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     out = (args.out or REPO / f"wheelhouse-{args.platform}").resolve()
     if args.clean:
         shutil.rmtree(out, ignore_errors=True)
-    figures = build(out, args.platform, args.python, args.with_test, args.glibc)
+    figures = build(out, args.platform, args.python, args.with_test, args.glibc, args.with_serve)
     print(
         f"{out}: {figures['wheels']} wheels, {figures['bytes'] / 1024 / 1024:.1f} MiB "
         f"for {args.platform}, Python {', '.join(args.python)}"

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             "", self.focus_search, QKeySequence.StandardKey.Find, sp.SP_FileDialogContentsView
         )
+        self.merge_action = self._action("", self.merge_bundles)
         self.log_action = self._action("", self.show_log)
         self.about_action = self._action("", self.show_about)
         self.backup_action = self._action("", self._choose_backup)
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         self.file_menu = menu = self.menuBar().addMenu("")
         menu.addAction(self.open_action)
         menu.addAction(self.rescan_action)
+        menu.addAction(self.merge_action)
         menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addAction(self.restore_action)
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("카탈로그 열기…"))
         self.quit_action.setText(self.tr("끝내기"))
         self.rescan_action.setText(self.tr("다시 스캔"))
+        self.merge_action.setText(self.tr("부서 꾸러미 합치기…"))
         self.search_action.setText(self.tr("검색"))
         self.backup_action.setText(self.tr("카탈로그 백업…"))
         self.backup_action.setToolTip(
@@ -391,6 +394,30 @@ class MainWindow(QMainWindow):
     def rescan(self) -> None:
         page = self.show_page("scan")
         page.start_scan(force=False)
+
+    def merge_bundles(self) -> None:
+        """파일 › 부서 꾸러미 합치기 (ui.bundle_merge); the pages see the new datasets after."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.bundle_merge import MergeDialog
+
+        if self.ctx.scanning:
+            dialogs.show_info(self, self.tr("스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다."))
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("합칠 부서 꾸러미 고르기"),
+            "",
+            self.tr("카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)"),
+        )
+        if not paths:
+            return
+        dialog = MergeDialog(self.ctx.catalog_path, paths, self)
+        dialog.start()
+        dialog.exec()
+        if dialog.report is not None:
+            self.ctx.data_changed.emit()
+            self.ctx.dictionary_changed.emit()  # missing institution terms joined the review
 
     def focus_search(self) -> None:
         current = self.pages.get(self.current_key())

@@ -33,6 +33,7 @@ JOB_NAMES = {
     "scan": "스캔",
     "map": "표준용어 제안(map)",
     "restore": "카탈로그 복원",
+    "merge": "꾸러미 합치기",
     "migrate": "카탈로그 변환",
     "open": "카탈로그 열기",
 }

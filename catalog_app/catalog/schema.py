@@ -466,6 +466,69 @@ ALTER TABLE datasets ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
 """
 
 
+# Issue 18: one institution, many departments. A department's catalog travels as a bundle
+# (catalog_app.bundle) and is merged here: ``bundle_merges`` keeps every bundle merged (the
+# department, who made it and when, its content hash; the newest of a department is 'merged', the
+# ones it replaced 'replaced'), ``datasets.bundle_id`` the provenance of each dataset (NULL: scanned
+# on this PC — a bundle's files are on the department's PC, belong to no scanned root here, so a
+# scan never marks them missing), ``bundle_conflicts`` the review queue of what a merge found and
+# did not resolve by itself. ``dict_releases``: the institution standard's numbered releases this
+# catalog exported (standards manager) or imported (department).
+BUNDLE_SCHEMA = """
+ALTER TABLE datasets ADD COLUMN bundle_id INTEGER;
+CREATE INDEX idx_datasets_bundle ON datasets(bundle_id);
+CREATE INDEX idx_datasets_name ON datasets(name);     -- 목록명 conflicts (derived from the name)
+CREATE TABLE bundle_merges (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,                  -- the bundle's content hash
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    app_version TEXT,
+    format INTEGER,
+    schema_version INTEGER,
+    edition TEXT,
+    release_version INTEGER,
+    institution TEXT,
+    file_name TEXT,
+    datasets INTEGER NOT NULL DEFAULT 0,
+    columns INTEGER NOT NULL DEFAULT 0,
+    merged_at TEXT NOT NULL,
+    merged_by TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'merged'         -- merged (the department's current), replaced
+);
+CREATE INDEX idx_bundle_merges_department ON bundle_merges(department, status);
+CREATE TABLE bundle_conflicts (
+    id INTEGER PRIMARY KEY,
+    department TEXT NOT NULL,
+    bundle_sha256 TEXT NOT NULL,
+    file_name TEXT,
+    kind TEXT NOT NULL,                           -- path_claimed, title_claimed, edition_mismatch, …
+    key TEXT NOT NULL,                            -- what it is about (a path, a 목록명, a term)
+    blocking INTEGER NOT NULL,                    -- 1: the bundle was not merged
+    message TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'open',          -- open, resolved
+    found_at TEXT NOT NULL,
+    resolved_at TEXT,
+    UNIQUE (bundle_sha256, kind, key)
+);
+CREATE TABLE dict_releases (
+    id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL,
+    released_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    direction TEXT NOT NULL,                      -- exported, imported
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    source TEXT,
+    words INTEGER NOT NULL DEFAULT 0,
+    terms INTEGER NOT NULL DEFAULT 0,
+    domains INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -503,6 +566,10 @@ def _scan_flags(conn: sqlite3.Connection) -> str:
     return SCAN_FLAGS_SCHEMA
 
 
+def _bundles(conn: sqlite3.Connection) -> str:
+    return BUNDLE_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -522,6 +589,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _reliability,
     _column_identity,
     _scan_flags,
+    _bundles,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -299,6 +299,9 @@ def override_header(
     row = catalog.conn.execute("SELECT path FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
         raise ValueError(f"no dataset {dataset_id}")
+    from catalog_app.bundle.merge import refuse_file_edit
+
+    refuse_file_edit(catalog, dataset_id)  # a department's bundle: its file is not on this PC
     if header is None:
         catalog.clear_header_override(dataset_id, table_key)
     else:

@@ -96,12 +96,12 @@
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="344"/>
+        <location filename="../../ui/pages/catalog_page.py" line="346"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="350"/>
+        <location filename="../../ui/pages/catalog_page.py" line="352"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
     </message>
@@ -1133,108 +1133,128 @@ Details were written to the log file:
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>부서 꾸러미 합치기…</source>
+        <translation>Merge department bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.</source>
+        <translation>Bundles can be merged once the scan has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>합칠 부서 꾸러미 고르기</source>
+        <translation>Choose the department bundles to merge</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="411"/>
+        <source>카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)</source>
+        <translation>Catalog bundles (*.bundle *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1245,56 +1265,56 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -1305,12 +1325,12 @@ Details were written to the log file:
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -1319,19 +1339,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1346,12 +1366,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -1824,6 +1844,109 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <location filename="../../ui/mapping_model.py" line="283"/>
         <source>{what} — {who}</source>
         <translation>{what} — {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="79"/>
+        <source>부서 꾸러미 합치기</source>
+        <translation>Merge department bundles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="86"/>
+        <source>꾸러미 {n}개를 합칩니다…</source>
+        <translation>Merging {n} bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>꾸러미</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="93"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="99"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="103"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="126"/>
+        <source>취소하는 중… (지금 꾸러미를 마치고 멈춥니다)</source>
+        <translation>Cancelling… (stops after the current bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="138"/>
+        <source>{done} / {total} — {name}</source>
+        <translation>{done} / {total} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="151"/>
+        <source>합치지 못했습니다: {error}</source>
+        <translation>The merge failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="160"/>
+        <source>합침 {merged}, 합치지 못함 {problems}, 충돌·확인 {conflicts}건</source>
+        <translation>Merged {merged}, not merged {problems}, conflicts and notes {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="164"/>
+        <source> — 취소: 남은 꾸러미 {n}개는 합치지 않았습니다.</source>
+        <translation> — cancelled: the {n} remaining bundles were not merged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="175"/>
+        <source>합침</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="176"/>
+        <source>건너뜀</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="177"/>
+        <source>충돌 — 합치지 않음</source>
+        <translation>Conflict — not merged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="178"/>
+        <source>실패</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="183"/>
+        <source>데이터셋 {d}개, 컬럼 {c}개</source>
+        <translation>{d} datasets, {c} columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="188"/>
+        <source>충돌</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_merge.py" line="188"/>
+        <source>확인</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

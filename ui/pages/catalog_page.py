@@ -324,8 +324,10 @@ class CatalogPage(Page):
         dataset_id, path, key = detail["id"], detail["path"], table["key"]
 
         def job(catalog):
+            from catalog_app.bundle.merge import refuse_file_edit
             from catalog_app.scan.scanner import scan
 
+            refuse_file_edit(catalog, dataset_id)  # a department's bundle: the file is elsewhere
             if choice is False:
                 catalog.clear_header_override(dataset_id, key)
             else:
