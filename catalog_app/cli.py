@@ -382,9 +382,10 @@ def _add_groups() -> None:
         validate_cmd,
     )
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
+    from catalog_app.cli_privacy import privacy
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta):
+    for group in (standards, mapping, institution, meta, privacy):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
