@@ -359,7 +359,9 @@ def _classify_numeric(v: str, c: Counter[str], r13: list[Num13], hdr: HeaderCues
                 c["landline"] += 1
             return "phone"
     if NUMLIKE_RE.fullmatch(v):
-        return _classify_number(v, c, r13, hdr, today)
+        whole = _classify_number(v, c, r13, hdr, today)
+        if whole or len(v) > 9:
+            return whole
     m = RRN_PARTIAL_RE.fullmatch(v) or RRN_FRONT_MASKED_RE.fullmatch(v)
     if m is not None and len(v) >= 8:
         g = m.group(2) if m.re is RRN_PARTIAL_RE else "1"
