@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["HeaderCues", "analyse_header"]
 
@@ -297,8 +298,16 @@ class HeaderCues:
 
 
 def analyse_header(header: str) -> HeaderCues:
-    """Normalise the label (spaces, NBSP, case, bracketed units) and collect its cues."""
+    """Normalise the label (spaces, NBSP, case, bracketed units) and collect its cues.
+
+    Labels repeat across the files of a folder and the table-level judgement asks again for
+    each column, so answers are cached; a ``HeaderCues`` is shared and must not be changed."""
     raw = header if isinstance(header, str) else str(header or "")
+    return _analyse(raw)
+
+
+@lru_cache(maxsize=8192)
+def _analyse(raw: str) -> HeaderCues:
     display = " ".join(raw.split())
     if len(display) > 40:
         display = display[:39] + "…"

@@ -34,7 +34,7 @@ ALL_MASK_RE = re.compile(r"[\s*#●○◯xX().\-]+")
 def normalise(raw: object) -> str:
     """A sample value as the patterns read it: folded by ``TRANS`` and stripped."""
     v = raw if isinstance(raw, str) else str(raw)
-    if _NEEDS_TRANS_RE.search(v):
+    if not v.isascii() and _NEEDS_TRANS_RE.search(v):  # TRANS folds only non-ASCII characters
         v = v.translate(TRANS)
     return v.strip()
 
@@ -275,3 +275,4 @@ ORG_SUFFIXES = (
     "연구원",
 )
 ORG_MARKS = ("(주)", "㈜", "주식회사", "(유)", "유한회사", "(재)", "(사)", "(합)")
+ORG_MARK_RE = re.compile(r"\((?:주|유|재|사|합)\)|㈜|주식회사|유한회사")

@@ -34,7 +34,7 @@ from catalog_app.scan.pii_patterns import (
     MOBILE_RE,
     NAME_RE,
     NUMLIKE_RE,
-    ORG_MARKS,
+    ORG_MARK_RE,
     ORG_SUFFIXES,
     PASSPORT_RE,
     PHONE_RE,
@@ -179,7 +179,7 @@ def _classify_text(
         return "driver_license"
     size = len(v)
     if size <= 12:
-        digit = v[-1].isdigit() or "세" in v or any(ch.isdigit() for ch in v[:3])
+        digit = DIGITS_RE.search(v) is not None
         if digit and v[-1].isdigit() and VEHICLE_RE.fullmatch(v):
             c["vehicle"] += 1
             return "vehicle_no"
@@ -206,7 +206,9 @@ def _classify_text(
         ):
             c["name_like"] += 1
             suffixes[v[-1]] += 1
-    if v.endswith(ORG_SUFFIXES) or any(mark in v for mark in ORG_MARKS):
+    if v.endswith(ORG_SUFFIXES) or (
+        ("(" in v or "㈜" in v or "회사" in v) and ORG_MARK_RE.search(v)
+    ):
         c["org_like"] += 1
     ho = UNIT_HO_RE.search(v) if "호" in v else None
     floor = None if ho or "층" not in v else UNIT_FLOOR_RE.search(v)
