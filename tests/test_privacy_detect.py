@@ -281,3 +281,32 @@ def test_the_type_of_a_column_skips_families_it_rules_out():
 def test_new_kinds_are_masked(kind, value, secret):
     masked = mask_value(value, kind)
     assert masked != value and secret not in masked
+
+
+# ------------------------------------------------------------ labels and free text (issue 11)
+@pytest.mark.parametrize(
+    ("text", "kind", "masked"),
+    [
+        ("850315-1******", "rrn_partial", "85****-*******"),
+        ("850315-*******", "rrn_partial", "85****-*******"),
+        ("12가3456", "vehicle_no", "12가****"),
+    ],
+)
+def test_new_personal_values_never_become_labels(text, kind, masked):
+    from catalog_app.scan.pii_label import label_pii_kind, safe_label
+
+    assert label_pii_kind(text) == kind and safe_label(text) == masked
+
+
+@pytest.mark.parametrize("text", ["생년월일", "2024-01-01", "2401011", "차량번호", "12가"])
+def test_headers_and_dates_stay_labels(text):
+    from catalog_app.scan.pii_label import label_pii_kind, safe_label
+
+    assert label_pii_kind(text) is None and safe_label(text) == text
+
+
+def test_a_partial_resident_number_in_free_text_is_masked():
+    from catalog_app.scan.pii_scrub import scrub
+
+    assert scrub("대상: 850315-1****** (확인)") == "대상: 85****-******* (확인)"
+    assert scrub("문서번호 2024-1234567") == "문서번호 2024-1234567"
