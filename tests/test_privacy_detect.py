@@ -244,6 +244,12 @@ def test_vehicle_numbers_from_values_alone(values):
     assert found is not None and found.kind == "vehicle_no" and found.personal
 
 
+def test_birth_years_under_an_age_label_are_ages():
+    found = detect_pii("출생연도", ["1985", "1992", "2003", "1951"], "integer")
+    assert found is not None and found.kind == "age" and "출생연도" in found.reason
+    assert detect_pii("연도", ["1985", "1992"], "integer") is None
+
+
 def test_sex_and_age_in_one_cell():
     found = detect_pii("성별/연령", ["남(34세)", "여/45", "34세 남", "여 71"])
     assert found is not None and found.kind == "sex_age" and not found.personal

@@ -5,9 +5,11 @@ the side of reporting and ``mask_value`` never lets the identifying part of a va
 for values that do not look like the kind at all. Everything here is stdlib and precompiled: a
 column of 2,000 sample values is classified in a few milliseconds.
 
-This module is the public face and the final decision (which kind, how sure, why); the parts
-live beside it: ``pii_patterns`` (value shapes and check digits), ``pii_headers`` (header-word
-cues), ``pii_tally`` (counting sample values per kind) and ``pii_mask`` (masking).
+This module is the public face and the column-level decision (which kind, how sure, why); the
+parts live beside it: ``pii_patterns`` (value shapes and check digits), ``pii_headers`` (header-word
+cues), ``pii_tally`` (counting sample values per kind), ``pii_sensitive`` (민감정보 categories) and
+``pii_mask`` (masking). What a finding means — personal data or not, a quasi-identifier — is
+settled per table by ``pii_context`` once every column of the table is profiled (issue 14).
 """
 
 from __future__ import annotations
@@ -332,9 +334,11 @@ def _issue14_candidates(c: Counter[str], hdr: HeaderCues, n: int) -> list[_Cand]
     if c["sex_age"] and c["sex_age"] / n >= 0.6:
         reason = f"값의 {_pct(c['sex_age'], n)}가 성별과 나이를 함께 적은 값"
         out.append(_Cand("sex_age", c["sex_age"] / n, reason, c["sex_age"]))
-    age = c["age"] + c["age_band"]
+    age = c["age"] + c["age_band"] + c["birth_year"]
     if "age" in cues and age / n >= 0.8:
         band = " (연령대)" if c["age_band"] >= c["age"] else ""
+        if c["birth_year"] > c["age"] + c["age_band"]:
+            band = " (출생연도)"
         out.append(_Cand("age", age / n, f"값의 {_pct(age, n)}가 나이{band}", age))
     gender = c["gender"]
     if gender and (("gender" in cues and gender / n >= 0.8) or (gender == n and 2 <= n <= 6)):

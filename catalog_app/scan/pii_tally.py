@@ -417,6 +417,9 @@ def _cue_numeric(v, c, today, want_birth, want_age, want_gender, want_partial) -
         if m and int(m.group(1)) <= 120:
             c["age"] += 1
             return "age"
+        if len(v) == 4 and v.isdigit() and 1900 <= int(v) <= today.year:
+            c["birth_year"] += 1  # 출생연도: an age by another name
+            return "age"
         if AGE_BAND_RE.fullmatch(v):
             c["age_band"] += 1
             return "age"
