@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from catalog_app.catalog.schema import LATEST, migrate
+from catalog_app.privacy.effective import in_force, privacy_overrides
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
 from catalog_app.scan.pii_label import safe_label
@@ -322,7 +323,7 @@ class Catalog:
             seen: dict[tuple[str, str], int] = {}
             fresh: list[tuple[int, object]] = []
             kept: set[int] = set()
-            overrides = privacy_overrides(conn, dataset_id)
+            overrides = privacy_overrides(conn, dataset_id)  # a clerk's, kept across rescans
             for table in result.tables:
                 layout = table.layout
                 key = table_key(table.name, table.index)
@@ -515,17 +516,8 @@ _CONTENT_COLUMNS = """label, inferred_type, type_share, value_count, null_count,
 # the verdict's wording or flags: a privacy verdict judged again (issue 14) or overruled by a
 # clerk keeps the column's suggestion.
 _NOT_SUGGESTION_INPUTS = frozenset(
-    {
-        "pii_kind",
-        "pii_share",
-        "pii_reason",
-        "pii_source",
-        "privacy_share",
-        "privacy_reason",
-        "privacy_personal",
-        "privacy_quasi",
-        "privacy_sensitive",
-    }
+    ("pii_kind", "pii_share", "pii_reason", "pii_source", "privacy_share", "privacy_reason")
+    + ("privacy_personal", "privacy_quasi", "privacy_sensitive")
 )
 _INPUT_POSITIONS = [
     i
@@ -557,28 +549,6 @@ class SaveOutcome:
 # (connection inside the save transaction, dataset id, [(column id, ColumnProfile)]) → rows for
 # MATCH_INSERT; see catalog_app.matching.refresh.
 SuggestHook = Callable[[sqlite3.Connection, int, list], list[tuple]]
-
-
-def privacy_overrides(conn, dataset_id: int) -> dict[int, sqlite3.Row]:
-    """Column id → a clerk's override of its privacy verdict (kept across rescans)."""
-    rows = conn.execute(
-        """SELECT o.* FROM privacy_overrides o JOIN column_keys k ON k.id = o.column_id
-           WHERE k.dataset_id = ?""",
-        (dataset_id,),
-    )
-    return {r["column_id"]: r for r in rows}
-
-
-def in_force(c, override):
-    """The verdict in force on profile ``c`` (its detection, or a clerk's override); a column a
-    clerk calls personal is masked here, before it is stored, if the scan did not mask it."""
-    from catalog_app.privacy.effective import apply_override
-    from catalog_app.scan.pii_context import mask_profile
-
-    verdict = apply_override(c.privacy, override)
-    if verdict is not None and verdict.personal:
-        mask_profile(c, verdict.kind)
-    return verdict
 
 
 def _column_row(table_id: int, dataset_id: int, c, verdict=None) -> tuple:

@@ -6,11 +6,12 @@ lasting id), the override desk and the read side, so the three never disagree.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 
-from catalog_app.scan.models import PiiInfo
+from catalog_app.scan.models import ColumnProfile, PiiInfo
 
-__all__ = ["CLERK", "apply_override", "override_text"]
+__all__ = ["CLERK", "apply_override", "in_force", "override_text", "privacy_overrides"]
 
 CLERK = "clerk"  # the source of a verdict a person set
 
@@ -49,3 +50,24 @@ def apply_override(detected: PiiInfo | None, override: Mapping | None) -> PiiInf
         base.quasi_identifier if quasi is None else quasi,
         base.sensitive if sensitive is None else sensitive,
     )
+
+
+def privacy_overrides(conn: sqlite3.Connection, dataset_id: int) -> dict[int, sqlite3.Row]:
+    """Column id → a clerk's override of its verdict, for a rescan of the dataset to apply."""
+    rows = conn.execute(
+        """SELECT o.* FROM privacy_overrides o JOIN column_keys k ON k.id = o.column_id
+           WHERE k.dataset_id = ?""",
+        (dataset_id,),
+    )
+    return {r["column_id"]: r for r in rows}
+
+
+def in_force(profile: ColumnProfile, override: Mapping | None) -> PiiInfo | None:
+    """The verdict in force on a freshly scanned column; a column a clerk calls personal is
+    masked here, before it is stored, if the scan did not mask it."""
+    from catalog_app.scan.pii_context import mask_profile
+
+    verdict = apply_override(profile.privacy, override)
+    if verdict is not None and verdict.personal:
+        mask_profile(profile, verdict.kind)
+    return verdict

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,46 +27,25 @@ from ui import dialogs
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, MUTED_COLOR, Column, RowsModel
 from ui.pages.base import note, section_title, table_view
+from ui.workers import ReadJob
 
 OK_COLOR = QColor("#1e6b3a")
 
 
-class CheckJob(QObject):
-    """``check_year`` on its own thread and connection, with progress and cancel."""
+class CheckJob(ReadJob):
+    """``check_year`` on its own thread and connection (a ``ReadJob``) with progress."""
 
-    finished = Signal(object)
-    failed = Signal(str)
     progress = Signal(int, int)
 
     def __init__(self, catalog_path: str, year: int):
-        super().__init__()
-        from catalog_app.progress import CancelToken
-
-        self.catalog_path = catalog_path
-        self.year = year
-        self.token = CancelToken()
-
-    def cancel(self) -> None:
-        self.token.cancel()
-
-    @Slot()
-    def run(self) -> None:
-        from catalog_app.catalog.store import Catalog
         from catalog_app.privacy.reident import check_year
-        from catalog_app.progress import Cancelled
-        from ui.workers import failure_text
 
-        try:
-            with Catalog(self.catalog_path) as catalog:
-                checks = check_year(
-                    catalog, self.year, cancel=self.token, progress=self.progress.emit
-                )
-        except Cancelled:
-            self.failed.emit("cancelled")
-        except Exception as exc:
-            self.failed.emit(failure_text(exc, self.catalog_path))
-        else:
-            self.finished.emit(checks)
+        super().__init__(
+            catalog_path,
+            lambda catalog, token: check_year(
+                catalog, year, cancel=token, progress=self.progress.emit
+            ),
+        )
 
 
 class ReidentPanel(QWidget):
