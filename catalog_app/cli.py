@@ -297,9 +297,14 @@ def _print_detail(d: dict) -> None:
         )
         for w in t["warnings"]:
             click.echo(f"    참고: {w}")
+        if t.get("person_level"):
+            click.echo(f"    사람 목록: {t['person_level']}")
         for c in t["columns"]:
             p = c["profile"]
             pii = f"  ⚠개인정보:{c['pii']['kind']}" if c["pii"] else ""
+            if not pii and c.get("privacy"):
+                what = "준식별자" if c["privacy"]["quasi_identifier"] else "개인정보 아님"
+                pii = f"  ({what}:{c['privacy']['kind']})"
             click.echo(
                 f"    {c['index']:>3} {c['label'][:30]:<30} {TYPE_NAMES.get(c['type'], c['type']):<8} "
                 f"빈값 {p['null_ratio'] * 100:5.1f}%  고유 {p['distinct_count']:>6}  "
@@ -389,9 +394,10 @@ def _add_groups() -> None:
         validate_cmd,
     )
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
+    from catalog_app.cli_privacy import privacy
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta, bundle):
+    for group in (standards, mapping, institution, meta, bundle, privacy):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)

@@ -63,9 +63,20 @@ TABLE_KEYS = {
     "footnote_rows",
     "ragged_rows",
     "warnings",
+    "person_level",
     "columns",
 }
-COLUMN_KEYS = {"id", "index", "label", "type", "profile", "pii"}
+COLUMN_KEYS = {"id", "index", "label", "type", "profile", "pii", "privacy"}
+PRIVACY_KEYS = {
+    "kind",
+    "personal",
+    "quasi_identifier",
+    "sensitive",
+    "reason",
+    "source",
+    "share",
+    "override",
+}
 PROFILE_KEYS = {
     "type_share",
     "type_counts",
@@ -233,8 +244,14 @@ def check_detail(d: dict) -> None:
             if c["pii"] is not None:
                 check_keys(c["pii"], PII_KEYS, f"pii of {c['label']!r} in {where}")
                 assert c["pii"]["kind"] in PII_KINDS
-                assert c["pii"]["source"] in ("values", "header", "values+header")
+                assert c["pii"]["source"] in ("values", "header", "values+header", "table", "clerk")
                 assert c["profile"]["masked"] is True, (where, c["label"])
+                assert c["privacy"] is not None and c["privacy"]["personal"] is True
+            if c["privacy"] is not None:
+                check_keys(c["privacy"], PRIVACY_KEYS, f"privacy of {c['label']!r} in {where}")
+                assert c["privacy"]["kind"] in PII_KINDS
+                if not c["privacy"]["personal"]:
+                    assert c["pii"] is None, (where, c["label"])
 
 
 def first_table(detail: dict) -> dict:

@@ -203,11 +203,11 @@ def test_error_after_tables_insert_rolls_back(catalog, scanned_then_changed, mon
     real = store_mod._column_row
     calls = []
 
-    def failing(table_id, dataset_id, column):
+    def failing(table_id, dataset_id, column, *verdict):
         calls.append(column.index)
         if len(calls) == 2:
             raise RuntimeError("disk went away")
-        return real(table_id, dataset_id, column)
+        return real(table_id, dataset_id, column, *verdict)
 
     monkeypatch.setattr(store_mod, "_column_row", failing)
     with pytest.raises(RuntimeError, match="disk went away"):

@@ -20,6 +20,7 @@ from tests.cli_helpers import (
     GAS_STATIONS_XLS,
     PII_KEYS,
     POPULATION_XLS,
+    PRIVACY_KEYS,
     PROFILE_KEYS,
     README,
     SCAN_KEYS,
@@ -103,6 +104,7 @@ def test_readme_documents_every_key_the_code_emits(scanned):
         "column": set(column),
         "profile": set(column["profile"]),
         "pii": set(column["pii"]),
+        "privacy": set(column["privacy"]),
         "search": set(hits[0]),
     }
     problems = []
@@ -128,6 +130,7 @@ def test_readme_documents_every_key_the_code_emits(scanned):
         PII_KEYS,
         SEARCH_KEYS,
     )
+    assert doc["privacy"] == PRIVACY_KEYS
 
 
 def _readme_contract() -> dict[str, set[str]]:
@@ -142,7 +145,8 @@ def _readme_contract() -> dict[str, set[str]]:
     scan = re.search(r"`catalog-app scan PATH\.\.\. --json`:\s*`(\{.*?\})`\.", section, re.S)
     search = re.search(r"`catalog-app search TEXT --json`:\s*`(\[.*?\])`", section, re.S)
     pii = re.search(r"`pii`: `null` or `(\{.*?\})`", section, re.S)
-    assert scan and search and pii, "README scan/search/pii key lists not found"
+    privacy = re.search(r"`privacy`: `null` or `(\{.*?\})`", section, re.S)
+    assert scan and search and pii and privacy, "README scan/search/pii key lists not found"
     scan_keys = _spec_keys(scan.group(1))
     return {
         "scan": scan_keys[()],
@@ -155,6 +159,7 @@ def _readme_contract() -> dict[str, set[str]]:
         "column": set(column),
         "profile": set(column["profile"]),
         "pii": _spec_keys(pii.group(1))[()],
+        "privacy": _spec_keys(privacy.group(1))[()],
         "search": _spec_keys(search.group(1))[()],
     }
 

@@ -195,8 +195,12 @@ def test_state_derives_what_the_scan_knows(cat):
     welfare = next(d for d in state.datasets if d.name == "수급자.csv")
     assert welfare.department == "복지과"  # no setting: the first folder
     assert "rrn" in welfare.pii_kinds and welfare.fields["pii"] == "Y"
-    assert welfare.fields["openness"] == vocab.PARTIAL  # 지원금액 can still be published
+    # A list of people (issue 14): proposed 비공개 with the reason, not 부분공개 — the columns it
+    # would leave open are the re-identification check's call (the 부분공개 proposal for a list
+    # that is not one of people: tests/test_privacy_disclosure.py).
+    assert welfare.person_level and welfare.fields["openness"] == vocab.CLOSED
     assert welfare.fields["reason"] == "9-6"
+    assert "개인 단위 목록" in welfare.fields["reason_detail"]
     cols = {c.label: c for c in state.columns_of(welfare.key)}
     assert cols["주민등록번호"].fields["openness"] == vocab.CLOSED
     assert cols["주민등록번호"].fields["reason"] == "9-6"
@@ -318,7 +322,8 @@ def test_overview_figures_follow_the_state_and_the_snapshots(cat):
     assert figures.rate == state.rates_of("catalog")[0].rate
     assert [d["name"] for d in figures.departments] == ["교통과", "복지과"]
     assert [(t["year"], t["source"]) for t in figures.trend] == [(2024, "snapshot"), (2025, "live")]
-    assert figures.openness == {"공개": 1, "부분공개": 1, "비공개": 0, "미입력": 0}
+    # 수급자.csv is a list of people: proposed 비공개 (issue 14)
+    assert figures.openness == {"공개": 1, "부분공개": 0, "비공개": 1, "미입력": 0}
     assert figures.personal == {"Y": 1, "N": 1}
     assert all(n >= 1 for _, n in figures.top_words)
 

@@ -108,6 +108,24 @@ def test_kinds_and_finding_shape():
         "account",
         "address_detail",
         "person_name",
+        # issue 14
+        "birth_date",
+        "rrn_partial",
+        "vehicle_no",
+        "address",
+        "gender",
+        "age",
+        "sex_age",
+        "region",
+        "event_date",
+        "attribute",
+        "health",
+        "disability",
+        "medical_history",
+        "criminal",
+        "religion",
+        "political",
+        "other",
     }
     f = detect_pii("휴대전화", ["010-1234-5678"])
     assert isinstance(f, PiiFinding)
@@ -407,8 +425,12 @@ def test_header_alone_is_enough(header, kind):
 
 
 def test_header_alone_with_masked_or_empty_values():
-    f = detect_pii("주민등록번호", ["900101-1******", "-", "850505-2******"])
+    f = detect_pii("주민등록번호", ["******-*******", "-", "****"])
     assert f is not None and f.kind == "rrn" and f.source == "header"
+    # Masked down to the front half and the gender digit: what is left is a partial number
+    # (issue 14), still personal data, found in the values.
+    f = detect_pii("주민등록번호", ["900101-1******", "-", "850505-2******"])
+    assert f is not None and f.kind == "rrn_partial" and f.personal
     f = detect_pii("전화번호(대표)", ["-", "없음"])
     assert f is not None and f.kind == "phone" and f.source == "header"
 

@@ -580,6 +580,110 @@ EN: dict[str, str] = {
     ),
     "카탈로그를 복원했습니다 (데이터셋 {n:,}개).": "The catalog was restored ({n:,} datasets).",
     "복원하지 못했습니다:\n{error}": "The restore failed:\n{error}",
+    # --- personal data (issue 14): kinds, the verdict dialog, the re-identification check
+    "주민등록번호(일부)": "Resident number (part)",
+    "차량번호": "Vehicle number",
+    "주소": "Address",
+    "성별": "Sex",
+    "나이": "Age",
+    "성별+나이": "Sex and age",
+    "거주지역": "Area of residence",
+    "날짜(사건일)": "Date (event)",
+    "인적 속성(직업·국적 등)": "Personal attribute (job, nationality …)",
+    "건강": "Health",
+    "장애": "Disability",
+    "병력": "Medical history",
+    "범죄경력": "Criminal record",
+    "종교": "Religion",
+    "정당": "Political party",
+    "기타 개인정보": "Other personal data",
+    "개인정보 판정을 바꾸지 못했습니다: {msg}": "Could not change the personal-data verdict: {msg}",
+    "사람 목록": "List of people",
+    "판정 근거": "Why",
+    "개인정보 판정…": "Personal-data verdict…",
+    "고른 컬럼의 개인정보 판정을 담당자가 바꿉니다 (다시 스캔해도 유지)": (
+        "Overrule the selected column's personal-data verdict (kept across rescans)"
+    ),
+    "판정 되돌리기": "Undo verdict",
+    "마지막 개인정보 판정을 되돌립니다": "Undo the last personal-data verdict",
+    "예 — {why}": "Yes — {why}",
+    "재식별 점검": "Re-identification check",
+    "공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k < 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.": (
+        "Not exported: the open columns of a list single people out (k < 5). See the advice per "
+        "column under [Re-identification check] and close or generalise columns, or give a reason "
+        "and press [Allow exception…]."
+    ),
+    "개인정보 판정": "Personal-data verdict",
+    "컬럼 '{label}'": "Column '{label}'",
+    "판정 없음": "No verdict",
+    "개인정보임 (값을 가리고 공개목록에서 닫음)": (
+        "Personal data (values masked, closed in the disclosure lists)"
+    ),
+    "개인정보 아님 (예: 기관·업소 대표번호)": (
+        "Not personal data (e.g. an organisation's or business's main number)"
+    ),
+    "스캔 판정으로 되돌림 (담당자 판정 지움)": "Back to the scan's verdict (remove the override)",
+    "준식별자 (다른 컬럼과 합치면 사람을 좁힘)": (
+        "Quasi-identifier (narrows people down with other columns)"
+    ),
+    "민감정보 (건강·장애·병력·범죄·종교·정당)": (
+        "Sensitive (health, disability, medical history, crime, religion, party)"
+    ),
+    "이유 (기록에 남습니다)": "Reason (recorded)",
+    "예: 업소 목록의 대표번호라 공개 대상입니다.": (
+        "E.g. the main number of a business list, fit for publication."
+    ),
+    "준식별자": "quasi-identifier",
+    "개인정보 아님": "not personal",
+    "민감정보": "sensitive",
+    "담당자 판정": "clerk's verdict",
+    "공개·부분공개로 둔 사람 목록마다, 공개하는 컬럼의 값이 같은 행끼리 묶은 그룹 중 가장 작은 그룹의 행 수(k)를 봅니다. k가 5보다 작으면 특정 개인을 알아볼 수 있어 내보내기가 막힙니다 (값은 보여 주지 않습니다).": (
+        "For each list of people set to open or partly open, rows sharing the values of the open "
+        "columns form groups; k is the size of the smallest. Below k = 5 a person can be singled "
+        "out and the export is stopped (no value is shown)."
+    ),
+    "아직 점검하지 않았습니다.": "Not checked yet.",
+    "예외 승인…": "Allow exception…",
+    "k가 5보다 작은 표를 이유를 기록하고 예외로 내보낼 수 있게 합니다": (
+        "Record a reason and let a table with k below 5 be exported as an exception"
+    ),
+    "예외 취소": "Revoke exception",
+    "워크시트…": "Worksheet…",
+    "점검 결과와 컬럼별 권장 조치를 엑셀로 저장합니다": (
+        "Save the check and the advice per column as an Excel worksheet"
+    ),
+    "k": "k",
+    "공개 준식별자": "Open quasi-identifiers",
+    "두 번 누르면 그 데이터셋의 공개 항목을 엽니다": (
+        "Double-click to open the dataset's disclosure fields"
+    ),
+    "이 컬럼만의 k": "k of this column alone",
+    "빼면 k": "k without it",
+    "권장 기법": "Technique",
+    "방법": "How",
+    "그룹의 행 수": "Rows in the group",
+    "그룹 수": "Groups",
+    "컬럼별 권장 조치": "Advice per column",
+    "5행 미만 그룹": "Groups of fewer than 5 rows",
+    "충족": "Met",
+    "재식별 위험": "Re-identification risk",
+    "예외 승인": "Exception allowed",
+    "해당 없음": "Not applicable",
+    "점검 불가": "Cannot check",
+    "점검하는 중… (파일을 다시 읽습니다)": "Checking… (reading the files again)",
+    "점검을 취소했습니다.": "The check was cancelled.",
+    "점검하지 못했습니다: {msg}": "The check failed: {msg}",
+    "공개·부분공개 데이터셋이 없습니다.": "No dataset is open or partly open.",
+    "사람 목록 {n}개 중 {b}개가 재식별 위험(k < 5) 또는 점검 불가입니다.": (
+        "{b} of {n} lists of people risk re-identification (k < 5) or cannot be checked."
+    ),
+    "사람 목록 {n}개 모두 내보낼 수 있습니다.": "All {n} lists of people can be exported.",
+    "'{name}' 표 '{sheet}'은(는) k = {k}입니다. 그래도 내보내는 이유를 적으세요. 누가, 언제, 왜 승인했는지 기록되고, 공개 컬럼이 바뀌면 다시 승인해야 합니다.": (
+        "'{name}', table '{sheet}', has k = {k}. Give the reason to export it anyway. Who "
+        "allowed it, when and why are recorded; a change of its open columns needs a new approval."
+    ),
+    "재식별 점검 워크시트": "Re-identification worksheet",
+    "저장했습니다: {path}": "Saved: {path}",
 }
 
 # (context, Korean source) -> English where one context needs another word than EN gives.
@@ -621,6 +725,9 @@ EN_CONTEXT: dict[tuple[str, str], str] = {
     ("MergeDialog", "확인"): "Note",
     ("MergeDialog", "결과"): "Result",
     ("MergeDialog", "꾸러미"): "Bundle",
+    ("labels", "생년월일"): "Date of birth",
+    ("ReidentPanel", "재식별 점검"): "Run check",
+    ("ReidentPanel", "공개여부"): "Openness",
 }
 
 # Strings that reach tr() through a variable (lupdate cannot see them): (context, source) -> the

@@ -60,6 +60,23 @@ def pii_name(code: str | None) -> str:
         "account": QCoreApplication.translate("labels", "계좌번호"),
         "address_detail": QCoreApplication.translate("labels", "상세주소"),
         "person_name": QCoreApplication.translate("labels", "성명"),
+        "birth_date": QCoreApplication.translate("labels", "생년월일"),
+        "rrn_partial": QCoreApplication.translate("labels", "주민등록번호(일부)"),
+        "vehicle_no": QCoreApplication.translate("labels", "차량번호"),
+        "address": QCoreApplication.translate("labels", "주소"),
+        "gender": QCoreApplication.translate("labels", "성별"),
+        "age": QCoreApplication.translate("labels", "나이"),
+        "sex_age": QCoreApplication.translate("labels", "성별+나이"),
+        "region": QCoreApplication.translate("labels", "거주지역"),
+        "event_date": QCoreApplication.translate("labels", "날짜(사건일)"),
+        "attribute": QCoreApplication.translate("labels", "인적 속성(직업·국적 등)"),
+        "health": QCoreApplication.translate("labels", "건강"),
+        "disability": QCoreApplication.translate("labels", "장애"),
+        "medical_history": QCoreApplication.translate("labels", "병력"),
+        "criminal": QCoreApplication.translate("labels", "범죄경력"),
+        "religion": QCoreApplication.translate("labels", "종교"),
+        "political": QCoreApplication.translate("labels", "정당"),
+        "other": QCoreApplication.translate("labels", "기타 개인정보"),
     }
     return names.get(code or "", code or "")
 

@@ -100,7 +100,12 @@ def find_dataset(catalog: Catalog, ref: str) -> sqlite3.Row | None:
     return None
 
 
-def column_dict(r: sqlite3.Row) -> dict:
+def column_dict(r: sqlite3.Row, override=None) -> dict:
+    """One column for ``show --json``: ``pii`` is the verdict in force when the column is
+    personal data (null otherwise, e.g. a business phone), ``privacy`` any verdict with its
+    reason and a clerk's override (issue 14)."""
+    from catalog_app.privacy.verdicts import verdict_dict
+
     pii = None
     if r["pii_kind"]:
         pii = {
@@ -135,6 +140,7 @@ def column_dict(r: sqlite3.Row) -> dict:
             "masked": bool(r["masked"]),
         },
         "pii": pii,
+        "privacy": verdict_dict(r, override),
     }
 
 
@@ -143,13 +149,16 @@ def dataset_detail(catalog: Catalog, dataset_id: int) -> dict | None:
     row = conn.execute("SELECT * FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
         return None
+    from catalog_app.privacy.verdicts import overrides_of
+
+    overrides = overrides_of(conn, dataset_id)
     tables = []
     column_total = row_total = pii_total = 0
     for t in conn.execute(
         "SELECT * FROM tables WHERE dataset_id = ? ORDER BY table_index", (dataset_id,)
     ):
         columns = [
-            column_dict(c)
+            column_dict(c, overrides.get(c["id"]))
             for c in conn.execute(
                 "SELECT * FROM columns WHERE table_id = ? ORDER BY col_index", (t["id"],)
             )
@@ -175,6 +184,7 @@ def dataset_detail(catalog: Catalog, dataset_id: int) -> dict | None:
                 "footnote_rows": t["footnote_rows"],
                 "ragged_rows": t["ragged_rows"],
                 "warnings": json.loads(t["warnings"]),
+                "person_level": t["person_level"],
                 "columns": columns,
             }
         )

@@ -529,6 +529,66 @@ CREATE TABLE dict_releases (
 """
 
 
+# Issue 14: every privacy verdict with its reason (``columns.privacy_*``: what the detector and the
+# table-level judgement said, personal or not; ``pii_*`` stays the verdict in force when it is
+# personal data, so everything that reads ``pii_kind`` keeps its meaning), why a table's rows are
+# people (``tables.person_level``), a clerk's overrides of a verdict on the column's lasting id
+# (kept across rescans) with their history for undo, and the recorded exceptions that let a
+# dataset whose open columns re-identify people be exported anyway. Columns flagged by earlier
+# releases are judged again: their files are read by the next scan (fingerprint forgotten).
+PRIVACY_SCHEMA = """
+ALTER TABLE columns ADD COLUMN privacy_kind TEXT;
+ALTER TABLE columns ADD COLUMN privacy_share REAL;
+ALTER TABLE columns ADD COLUMN privacy_reason TEXT;
+ALTER TABLE columns ADD COLUMN privacy_source TEXT;
+ALTER TABLE columns ADD COLUMN privacy_personal INTEGER;
+ALTER TABLE columns ADD COLUMN privacy_quasi INTEGER;
+ALTER TABLE columns ADD COLUMN privacy_sensitive INTEGER;
+UPDATE columns SET privacy_kind = pii_kind, privacy_share = pii_share, privacy_reason = pii_reason,
+    privacy_source = pii_source, privacy_personal = 1, privacy_quasi = 0, privacy_sensitive = 0
+    WHERE pii_kind IS NOT NULL;
+ALTER TABLE tables ADD COLUMN person_level TEXT;              -- why the rows are people, or NULL
+UPDATE datasets SET mtime_ns = NULL, content_hash = NULL
+    WHERE id IN (SELECT DISTINCT dataset_id FROM columns WHERE pii_kind IS NOT NULL);
+CREATE TABLE privacy_overrides (
+    column_id INTEGER PRIMARY KEY REFERENCES column_keys(id) ON DELETE CASCADE,
+    personal INTEGER,                             -- 1 / 0; NULL = as detected
+    quasi_identifier INTEGER,
+    sensitive INTEGER,
+    kind TEXT,                                    -- NULL = as detected ('other' if nothing was)
+    reason TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+);
+CREATE TABLE privacy_history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,                         -- set, clear, undo, allow, revoke
+    column_id INTEGER,
+    dataset_id INTEGER,
+    table_key TEXT,
+    label TEXT,
+    before TEXT,                                  -- JSON of the override / exception, or NULL
+    after TEXT,
+    undone_by INTEGER
+);
+CREATE TABLE privacy_allowances (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    signature TEXT NOT NULL,                      -- JSON: the open columns it was given for
+    k INTEGER,
+    reason TEXT NOT NULL,
+    allowed_by TEXT NOT NULL,
+    allowed_at TEXT NOT NULL,
+    revoked_by TEXT,
+    revoked_at TEXT
+);
+CREATE INDEX idx_privacy_allowances_dataset ON privacy_allowances(dataset_id);
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -570,6 +630,10 @@ def _bundles(conn: sqlite3.Connection) -> str:
     return BUNDLE_SCHEMA
 
 
+def _privacy(conn: sqlite3.Connection) -> str:
+    return PRIVACY_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -590,6 +654,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _column_identity,
     _scan_flags,
     _bundles,
+    _privacy,
 ]
 LATEST = len(MIGRATIONS)
 

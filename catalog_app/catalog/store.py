@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from catalog_app.catalog.schema import LATEST, migrate
+from catalog_app.privacy.effective import in_force, privacy_overrides
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
 from catalog_app.scan.pii_label import safe_label
@@ -251,7 +252,7 @@ class Catalog:
         rows = conn.execute(
             f"SELECT id, {_CONTENT_COLUMNS} FROM columns WHERE dataset_id = ?", (dataset_id,)
         )
-        return {r[0]: tuple(r[1:]) for r in rows}
+        return {r[0]: _suggestion_inputs(tuple(r[1:])) for r in rows}
 
     def identity_in(
         self, conn, dataset_id: int, table_key: str, label: str, occurrence: int
@@ -322,14 +323,16 @@ class Catalog:
             seen: dict[tuple[str, str], int] = {}
             fresh: list[tuple[int, object]] = []
             kept: set[int] = set()
+            overrides = privacy_overrides(conn, dataset_id)  # a clerk's, kept across rescans
             for table in result.tables:
                 layout = table.layout
                 key = table_key(table.name, table.index)
                 table_id = conn.execute(
                     """INSERT INTO tables (dataset_id, table_index, sheet_name, table_key, hidden,
                        header_row, header_rows, data_row, header_source, first_col, column_count,
-                       row_count, blank_rows, total_rows, footnote_rows, ragged_rows, warnings)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       row_count, blank_rows, total_rows, footnote_rows, ragged_rows, warnings,
+                       person_level)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         dataset_id,
                         table.index,
@@ -348,6 +351,7 @@ class Catalog:
                         table.footnote_rows,
                         table.ragged_rows,
                         _dumps(table.warnings),
+                        table.person_level or None,
                     ),
                 ).lastrowid
                 rows = []
@@ -355,9 +359,10 @@ class Catalog:
                     occurrence = seen.get((key, c.label), 0)
                     seen[(key, c.label)] = occurrence + 1
                     column_id = self.identity_in(conn, dataset_id, key, c.label, occurrence)
-                    row = _column_row(table_id, dataset_id, c)
+                    verdict = in_force(c, overrides.get(column_id))
+                    row = _column_row(table_id, dataset_id, c, verdict)
                     rows.append((column_id, *row))
-                    if old.get(column_id) == row[3:] and column_id in matched:
+                    if old.get(column_id) == _suggestion_inputs(row[3:]) and column_id in matched:
                         kept.add(column_id)
                     else:  # new or changed content, or a column that had no suggestion
                         fresh.append((column_id, c))
@@ -505,9 +510,28 @@ class Catalog:
 _CONTENT_COLUMNS = """label, inferred_type, type_share, value_count, null_count, null_ratio,
     distinct_count, distinct_exact, min_value, max_value, max_len_chars, max_len_bytes,
     decimal_places, date_format, pattern, pattern_share, top_values, samples, type_counts,
-    pii_kind, pii_share, pii_reason, pii_source, masked"""
+    pii_kind, pii_share, pii_reason, pii_source, masked, privacy_kind, privacy_share,
+    privacy_reason, privacy_source, privacy_personal, privacy_quasi, privacy_sensitive"""
+# The suggestion reads the profile, the kind of personal data found and where it was found, not
+# the verdict's wording or flags: a privacy verdict judged again (issue 14) or overruled by a
+# clerk keeps the column's suggestion.
+_NOT_SUGGESTION_INPUTS = frozenset(
+    ("pii_kind", "pii_share", "pii_reason", "pii_source", "privacy_share", "privacy_reason")
+    + ("privacy_personal", "privacy_quasi", "privacy_sensitive")
+)
+_INPUT_POSITIONS = [
+    i
+    for i, name in enumerate(n.strip() for n in _CONTENT_COLUMNS.split(","))
+    if name not in _NOT_SUGGESTION_INPUTS
+]
+
+
+def _suggestion_inputs(content: tuple) -> tuple:
+    return tuple(content[i] for i in _INPUT_POSITIONS)
+
+
 _COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS})
-    VALUES ({", ".join("?" for _ in range(28))})"""
+    VALUES ({", ".join("?" for _ in range(_CONTENT_COLUMNS.count(",") + 5))})"""
 MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
     checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
 
@@ -527,8 +551,9 @@ class SaveOutcome:
 SuggestHook = Callable[[sqlite3.Connection, int, list], list[tuple]]
 
 
-def _column_row(table_id: int, dataset_id: int, c) -> tuple:
-    pii = c.pii
+def _column_row(table_id: int, dataset_id: int, c, verdict=None) -> tuple:
+    pii = verdict if verdict is not None and verdict.personal else None
+    found = c.privacy
     return (
         table_id,
         dataset_id,
@@ -557,4 +582,11 @@ def _column_row(table_id: int, dataset_id: int, c) -> tuple:
         pii.reason if pii else None,
         pii.source if pii else None,
         int(c.masked),
+        found.kind if found else None,
+        found.share if found else None,
+        found.reason if found else None,
+        found.source if found else None,
+        int(found.personal) if found else None,
+        int(found.quasi_identifier) if found else None,
+        int(found.sensitive) if found else None,
     )

@@ -5,6 +5,9 @@
 * 개인정보여부 from the personal data the scan found. It also proposes the openness: 부분공개
   with 9-6 (정보공개법 제9조①6) when the personal columns can be withheld on their own
   (공공데이터법 제17조②), 비공개 when every column is personal; those columns get 비공개 + 9-6.
+  A list of people (rows are people, ``tables.person_level``) is proposed 비공개 with the reason,
+  never 공개 or 부분공개: the columns left open could still single a person out, so opening it
+  is the coordinator's call after the re-identification check (``privacy.reident``).
 * 관리 부서명 from the folder (department settings, else the first folder), the phone from the
   department settings or the institution's number, 이용허락범위/공간범위 from the defaults.
 
@@ -89,9 +92,18 @@ def dataset_values(
     if temporal:
         out["temporal"] = (temporal, SCAN)
     pii = [c for c in columns if c["pii_kind"]]
+    people = person_level(tables)
     if dataset["status"] == "ok":
-        out["pii"] = ("Y" if pii else "N", SCAN)
-        if pii:
+        out["pii"] = ("Y" if pii or people else "N", SCAN)
+        if people:
+            out["openness"] = (vocab.CLOSED, SCAN)
+            out["reason"] = (vocab.PERSONAL_DATA_REASON, SCAN)
+            out["reason_detail"] = (
+                f"{PII_REASON_DETAIL}; 개인 단위 목록({people}) — 검토 필요: 공개하려면 "
+                "재식별 점검(k ≥ 5)을 통과해야 함",
+                SCAN,
+            )
+        elif pii:
             everything = len(pii) == len(columns)
             out["openness"] = (vocab.CLOSED if everything else vocab.PARTIAL, SCAN)
             out["reason"] = (vocab.PERSONAL_DATA_REASON, SCAN)
@@ -106,6 +118,15 @@ def dataset_values(
             out[key] = (institution[setting], SETTINGS)
     out["cost"] = ("무료", SETTINGS)
     return out
+
+
+def person_level(tables) -> str:
+    """Why the dataset's rows are people (the first table that says so), '' when none does."""
+    for t in tables:
+        keys = t.keys() if hasattr(t, "keys") else ()
+        if "person_level" in keys and t["person_level"]:
+            return t["person_level"]
+    return ""
 
 
 def column_values(column) -> dict[str, tuple[str, str]]:

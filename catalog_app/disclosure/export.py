@@ -79,6 +79,14 @@ def _writer(kind: str) -> Callable[[DisclosureState, Path], list[Path]]:
     return writer
 
 
+def _reidentification_gate(catalog: Catalog, state: DisclosureState) -> None:
+    """A 공개/부분공개 list whose open columns re-identify people (k < 5) is not written without
+    a recorded exception; ``force`` does not pass it (issue 14, ``privacy.gate``)."""
+    from catalog_app.privacy.gate import privacy_gate
+
+    privacy_gate(catalog, state)
+
+
 def export(
     catalog: Catalog,
     year: int,
@@ -109,5 +117,6 @@ def export(
     stop = blocking(problems)
     if stop and not force:
         raise ExportBlocked(problems)
+    _reidentification_gate(catalog, state)
     paths = _writer(kind)(state, target)
     return ExportResult(kind, year, state.source, paths, problems, forced=bool(stop))

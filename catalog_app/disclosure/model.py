@@ -41,6 +41,8 @@ class DatasetRecord:
     rate: float | None = None  # 표준 준수율 in percent, None when nothing was checked
     # why the dataset is left out of 표준 준수율 ('' = it counts), e.g. its text was garbled
     rate_excluded: str = ""
+    # why its rows are people (a list of people, issue 14); '' when they are not
+    person_level: str = ""
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""

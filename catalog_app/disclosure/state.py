@@ -158,6 +158,7 @@ def build_state(
                 for t in own_tables
             ],
             pii_kinds=sorted({c["pii_kind"] for c in own_columns if c["pii_kind"]}),
+            person_level=derive.person_level(own_tables),
         )
         if rate is not None:
             record.compliant, record.checked = rate.compliant, rate.checked

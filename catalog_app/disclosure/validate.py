@@ -32,6 +32,8 @@ Rules (code, severity):
 * V41 error   columns without a current standard-term suggestion: 표준 준수율 and the 정의서
               would be computed from a stale mapping (run ``map``)
 * V42 warning the dataset is left out of 표준 준수율 (its text was garbled when read)
+* P01 warning a list of people (rows are people) is 공개/부분공개: the export runs the
+              re-identification check (``privacy.gate``: P02 k < 5, P03 cannot be checked)
 """
 
 from __future__ import annotations
@@ -236,6 +238,7 @@ class _DatasetCheck:
         self._phone()
         self._reason()
         self._personal_data()
+        self._list_of_people()
         if self.d.status == "error":
             self.add(
                 WARNING,
@@ -367,6 +370,18 @@ class _DatasetCheck:
                 "V23",
                 "openness",
                 f"비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.",
+            )
+
+    def _list_of_people(self) -> None:
+        """P01: a list of people opened — the re-identification check decides (issue 14)."""
+        if self.d.person_level and self.openness in (OPEN, PARTIAL):
+            self.add(
+                WARNING,
+                "P01",
+                "openness",
+                f"개인 단위 목록({self.d.person_level})을 {self.openness}(으)로 했습니다. 공개하는 "
+                "컬럼의 조합으로 사람을 알아볼 수 없어야(k ≥ 5) 내보낼 수 있습니다: 재식별 점검 "
+                "(catalog-app privacy check, [공개목록] › 재식별 점검).",
             )
 
     # -- column rules --

@@ -86,6 +86,16 @@ def profile_from_row(row) -> ColumnProfile:
     p.samples = json.loads(row["samples"])
     if row["pii_kind"]:
         p.pii = PiiInfo(row["pii_kind"], row["pii_share"], row["pii_reason"], row["pii_source"])
+    if row["privacy_kind"]:  # what the scan found, personal or not (issue 14)
+        p.privacy = PiiInfo(
+            row["privacy_kind"],
+            row["privacy_share"],
+            row["privacy_reason"],
+            row["privacy_source"],
+            bool(row["privacy_personal"]),
+            bool(row["privacy_quasi"]),
+            bool(row["privacy_sensitive"]),
+        )
     p.masked = bool(row["masked"])
     return p
 

@@ -176,8 +176,9 @@ def summarise(profile: ColumnProfile | None) -> Values | None:
 
 
 def _pii_semantic(profile) -> str | None:
-    """Personal data the profiler recognised in the values themselves (not from the header)."""
-    pii = getattr(profile, "pii", None)
+    """Personal data the profiler recognised in the values themselves (not from the header);
+    a verdict of "not personal" (a business phone) still says what the values are."""
+    pii = getattr(profile, "privacy", None) or getattr(profile, "pii", None)
     if pii is None or "values" not in pii.source or pii.kind not in SEMANTIC_TERMS:
         return None
     return pii.kind

@@ -102,9 +102,14 @@ def _profile(
     overrides: Overrides | None,
     cancel: CancelToken | None,
 ) -> FileResult:
+    from catalog_app.scan.table_scan import READ_HOOK
+
+    hook = READ_HOOK.get()
     for raw in tables:
         if cancel is not None:
             cancel.raise_if_cancelled()
+        if hook is not None and raw.index != hook.table_index:
+            continue  # reading one table again (privacy.regroup): the others are not needed
         override = (overrides or {}).get(table_key(raw.name, raw.index))
         table = scan_table(raw, override, cancel)
         if table is None:

@@ -34,6 +34,7 @@ from catalog_app.scan.errors import ScanFailure
 
 __all__ = [
     "EXCEL_READER",
+    "call_reader",
     "MEMORY_LIMIT",
     "READER",
     "read_excel",
@@ -258,6 +259,21 @@ def read_excel(path: str, real_format: str, overrides: dict | None, cancel: Canc
     except _NoChild:
         # No child process here (blocked by policy, no spawn): read in process as before.
         return excel_in_process(path, real_format, overrides, cancel)
+
+
+def call_reader(reader: str, args: tuple, path: str, cancel: CancelToken | None = None) -> Any:
+    """``reader(*args)`` (a "module:function") in the reader process, for another read of a
+    workbook than the scan's (the re-identification check); in process where no child can run."""
+    if IN_CHILD:
+        return _resolve(reader)(*args)
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    try:
+        return _READER.call(reader, args, cancel, size)
+    except _NoChild:
+        return _resolve(reader)(*args)
 
 
 def release() -> None:

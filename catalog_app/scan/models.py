@@ -82,10 +82,36 @@ class HeaderLayout:
 
 @dataclass(slots=True)
 class PiiInfo:
+    """A privacy verdict on a column: its kind, why, and what it means for disclosure.
+
+    ``personal``: the column is personal data (its values are masked, 개인정보여부 Y, closed by
+    default). ``quasi_identifier``: not identifying alone but part of a combination that can be
+    (성별, 나이, 주소 …; the re-identification check counts them). ``sensitive``: 민감정보.
+    """
+
     kind: str
     share: float
     reason: str
-    source: str = "values"
+    source: str = "values"  # values, header, values+header, table (context), clerk
+    personal: bool = True
+    quasi_identifier: bool = False
+    sensitive: bool = False
+
+
+@dataclass(slots=True)
+class ColumnEvidence:
+    """What the table-level judgement (``pii_context``) needs from a column's values; never
+    stored. Counts are over the sampled distinct values (``n`` of them informative)."""
+
+    n: int = 0
+    name_like: int = 0  # short Hangul values shaped like a person's name
+    name_suffix_top: int = 0  # … how many of them share the most common last syllable
+    org_like: int = 0  # values ending like a place or body (…시장, …도서관, ㈜…)
+    addr_base: int = 0  # road or lot addresses with a number
+    gender: int = 0  # 남/여/M/F
+    mobile: int = 0
+    landline: int = 0  # phone numbers with an area code (not 1588-style 대표번호)
+    phone: int = 0
 
 
 @dataclass(slots=True)
@@ -110,8 +136,10 @@ class ColumnProfile:
     pattern_share: float = 0.0
     top_values: list[tuple[str, int]] = field(default_factory=list)
     samples: list[str] = field(default_factory=list)
-    pii: PiiInfo | None = None
+    pii: PiiInfo | None = None  # the verdict when the column is personal data, else None
     masked: bool = False
+    privacy: PiiInfo | None = None  # any verdict (personal or not), with its reason
+    evidence: ColumnEvidence | None = None  # for the table-level judgement; dropped after it
 
 
 @dataclass(slots=True)
@@ -128,6 +156,7 @@ class TableResult:
     ragged_rows: int = 0
     columns: list[ColumnProfile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    person_level: str = ""  # why the rows are people (a list of people), '' when they are not
 
 
 @dataclass(slots=True)

@@ -5,9 +5,11 @@ the side of reporting and ``mask_value`` never lets the identifying part of a va
 for values that do not look like the kind at all. Everything here is stdlib and precompiled: a
 column of 2,000 sample values is classified in a few milliseconds.
 
-This module is the public face and the final decision (which kind, how sure, why); the parts
-live beside it: ``pii_patterns`` (value shapes and check digits), ``pii_headers`` (header-word
-cues), ``pii_tally`` (counting sample values per kind) and ``pii_mask`` (masking).
+This module is the public face and the column-level decision (which kind, how sure, why); the
+parts live beside it: ``pii_patterns`` (value shapes and check digits), ``pii_headers`` (header-word
+cues), ``pii_tally`` (counting sample values per kind), ``pii_sensitive`` (민감정보 categories) and
+``pii_mask`` (masking). What a finding means — personal data or not, a quasi-identifier — is
+settled per table by ``pii_context`` once every column of the table is profiled (issue 14).
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from catalog_app.scan.models import ColumnEvidence
 from catalog_app.scan.pii_headers import HeaderCues, analyse_header
 from catalog_app.scan.pii_mask import mask_value
 from catalog_app.scan.pii_patterns import (
+    AGE_BAND_RE,
+    AGE_RE,
     ALL_MASK_RE,
+    GENDER_WORDS,
     HANGUL_RE,
     NAME_RE,
     PLACEHOLDERS,
@@ -30,6 +36,7 @@ from catalog_app.scan.pii_patterns import (
     normalise,
     rrn_check_digit,
 )
+from catalog_app.scan.pii_sensitive import SENSITIVE_KINDS, values_fit
 from catalog_app.scan.pii_tally import tally
 
 __all__ = [
@@ -38,6 +45,7 @@ __all__ = [
     "business_check_digit",
     "corporate_check_digit",
     "detect_pii",
+    "inspect_column",
     "foreigner_check_digit",
     "luhn_ok",
     "mask_value",
@@ -58,7 +66,25 @@ PII_KINDS: dict[str, str] = {
     "account": "계좌번호",
     "address_detail": "상세주소",
     "person_name": "성명",
+    # issue 14
+    "birth_date": "생년월일",
+    "rrn_partial": "주민등록번호(일부)",
+    "vehicle_no": "차량번호",
+    "address": "주소",
+    "gender": "성별",
+    "age": "나이",
+    "sex_age": "성별+나이",
+    "region": "거주지역",
+    "event_date": "날짜(사건일)",
+    "attribute": "인적 속성(직업·국적 등)",
+    **SENSITIVE_KINDS,
+    "other": "기타 개인정보",
 }
+# Kinds that identify no one alone but narrow a person down with others (the re-identification
+# check counts them); personal data only as part of such a combination.
+QUASI_ONLY_KINDS = frozenset({"gender", "age", "sex_age", "region", "event_date", "attribute"})
+# Kinds that are also quasi-identifiers when left open (birth dates, addresses, partial numbers).
+QUASI_KINDS = QUASI_ONLY_KINDS | {"birth_date", "rrn_partial", "address", "address_detail"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +94,23 @@ class PiiFinding:
     kind: str  # one of PII_KINDS
     share: float  # share (0..1) of the informative values that match; 0.0 when header only
     reason: str  # short Korean reason shown to the clerk
-    source: str  # 'values', 'header' or 'values+header'
+    source: str  # 'values', 'header' or 'values+header' ('table' after the table judgement)
+    personal: bool = True  # personal data (masked, closed by default); see pii_context
+    quasi_identifier: bool = False
+    sensitive: bool = False
+
+
+def finding(kind: str, share: float, reason: str, source: str) -> PiiFinding:
+    """A column-level finding with the flags its kind carries (the table may change them)."""
+    return PiiFinding(
+        kind,
+        share,
+        reason,
+        source,
+        personal=kind not in QUASI_ONLY_KINDS,
+        quasi_identifier=kind in QUASI_KINDS,
+        sensitive=kind in SENSITIVE_KINDS,
+    )
 
 
 # --- thresholds --------------------------------------------------------------------------------
@@ -90,6 +132,7 @@ _TOP_TIER = frozenset({"rrn", "foreigner_rrn", "passport", "driver_license", "ca
 _PRIORITY = (
     "rrn",
     "foreigner_rrn",
+    "rrn_partial",
     "passport",
     "driver_license",
     "card",
@@ -99,10 +142,24 @@ _PRIORITY = (
     "mobile",
     "email",
     "phone",
+    "vehicle_no",
+    "birth_date",
     "address_detail",
     "person_name",
+    *SENSITIVE_KINDS,
+    "sex_age",
+    "age",
+    "gender",
 )
-_FAMILY = {"mobile": "tel", "phone": "tel", "rrn": "id", "foreigner_rrn": "id"}
+_FAMILY = {
+    "mobile": "tel",
+    "phone": "tel",
+    "rrn": "id",
+    "foreigner_rrn": "id",
+    "rrn_partial": "id",
+    "age": "age",
+    "sex_age": "age",
+}
 # Characters of a masked value (010-****-5678): header-only findings accept them as digits.
 _MASK_CHARS = frozenset("*#●○◯xX")
 
@@ -186,7 +243,9 @@ def _value_candidates(c: Counter[str], hdr: HeaderCues) -> list[_Cand]:
         out.append(_Cand("email", email / n, reason, email))
 
     if c["phone"] and c["phone"] / n >= thr("phone", WEAK_SHARE):
-        reason = f"값의 {_pct(c['phone'], n)}가 전화번호 형식(기관 대표번호일 수 있음)"
+        reason = f"값의 {_pct(c['phone'], n)}가 전화번호 형식"
+        if hdr.institutional:
+            reason += "(기관 대표번호일 수 있음)"
         if c["mobile"]:
             reason += f", 휴대전화번호 {_pct(c['mobile'], n)} 포함"
         out.append(_Cand("phone", c["phone"] / n, reason, c["phone"]))
@@ -245,6 +304,45 @@ def _value_candidates(c: Counter[str], hdr: HeaderCues) -> list[_Cand]:
     if hdr.person and c["name"] and c["name"] / n >= NAME_SHARE:
         reason = f"값의 {_pct(c['name'], n)}가 사람 이름 형식(성씨로 시작하는 한글 2~4자)"
         out.append(_Cand("person_name", c["name"] / n, reason, c["name"]))
+    out.extend(_issue14_candidates(c, hdr, n))
+    return out
+
+
+def _issue14_candidates(c: Counter[str], hdr: HeaderCues, n: int) -> list[_Cand]:
+    """Partial 주민등록번호, 생년월일, 차량번호, sex and age (issue 14)."""
+    cues = hdr.cues
+    out: list[_Cand] = []
+    partial = c["rrn_partial"]
+    front = c["six_date"] + c["digit_1_8"] if "rrn" in cues else 0
+    if partial / n >= (HEADER_SHARE if "rrn" in cues else STRONG_SHARE) or front / n >= 0.5:
+        k = partial + front
+        if partial:
+            what = "앞 6자리와 뒷자리 첫 숫자(성별)"
+        elif c["digit_1_8"] >= c["six_date"]:
+            what = "뒷자리 첫 숫자(성별·세기)"
+        else:
+            what = "앞 6자리(생년월일)"
+        reason = f"값의 {_pct(k, n)}가 주민등록번호의 {what}"
+        out.append(_Cand("rrn_partial", min(k / n, 1.0), reason, k))
+    if "birth_date" in cues and c["birth"] / n >= CONSISTENT_SHARE:
+        reason = f"값의 {_pct(c['birth'], n)}가 1900년 이후 날짜(생년월일)"
+        out.append(_Cand("birth_date", c["birth"] / n, reason, c["birth"]))
+    vehicle = c["vehicle"]
+    if vehicle and vehicle / n >= (HEADER_SHARE if "vehicle_no" in cues else WEAK_SHARE):
+        reason = f"값의 {_pct(vehicle, n)}가 차량번호 형식(숫자+용도 글자+4자리)"
+        out.append(_Cand("vehicle_no", vehicle / n, reason, vehicle))
+    if c["sex_age"] and c["sex_age"] / n >= 0.6:
+        reason = f"값의 {_pct(c['sex_age'], n)}가 성별과 나이를 함께 적은 값"
+        out.append(_Cand("sex_age", c["sex_age"] / n, reason, c["sex_age"]))
+    age = c["age"] + c["age_band"] + c["birth_year"]
+    if "age" in cues and age / n >= 0.8:
+        band = " (연령대)" if c["age_band"] >= c["age"] else ""
+        if c["birth_year"] > c["age"] + c["age_band"]:
+            band = " (출생연도)"
+        out.append(_Cand("age", age / n, f"값의 {_pct(age, n)}가 나이{band}", age))
+    gender = c["gender"]
+    if gender and (("gender" in cues and gender / n >= 0.8) or (gender == n and 2 <= n <= 6)):
+        out.append(_Cand("gender", gender / n, f"값의 {_pct(gender, n)}가 성별(남/여)", gender))
     return out
 
 
@@ -258,8 +356,17 @@ def _loosely_fits(kind: str, v: str) -> bool:
         return len(v) <= 12 and bool(NAME_RE.fullmatch(v))
     if kind == "passport":
         return 7 <= len(v) <= 10 and v[0].isalpha() and v.replace("*", "0").isalnum()
+    if kind == "gender":
+        return v.lower() in GENDER_WORDS or v in ("1", "2", "3", "4")
+    if kind == "age":
+        m = AGE_RE.fullmatch(v)
+        return bool((m and int(m.group(1)) <= 120) or AGE_BAND_RE.fullmatch(v))
+    if kind == "vehicle_no":
+        return bool(HANGUL_RE.search(v)) and sum(ch.isdigit() or ch in _MASK_CHARS for ch in v) >= 4
     chars = [ch for ch in v if not ch.isspace()]
     core = sum(1 for ch in chars if ch.isdigit() or ch in _MASK_CHARS)
+    if kind == "birth_date":
+        return core >= 6 and core >= 0.6 * len(chars)
     return core >= 7 and core >= 0.5 * len(chars)
 
 
@@ -276,38 +383,118 @@ def _header_consistent(kind: str, values: Sequence[str]) -> bool:
     return total == 0 or fit >= CONSISTENT_SHARE * total
 
 
-def detect_pii(header: str, values: Sequence[str]) -> PiiFinding | None:
+def _evidence(c: Counter[str]) -> ColumnEvidence:
+    return ColumnEvidence(
+        n=c["n"],
+        name_like=c["name_like"],
+        name_suffix_top=c["name_suffix_top"],
+        org_like=c["org_like"],
+        addr_base=c["addr_base"],
+        gender=c["gender"],
+        mobile=c["mobile"] + c["emb_mobile"],
+        landline=c["landline"],
+        phone=c["phone"],
+    )
+
+
+SENSITIVE_SHARE = 0.6  # values naming a 민감정보 category (불교, 지체장애), or fitting a label's
+_NUMERIC_TYPES = frozenset({"integer", "decimal"})
+
+
+def _sensitive(
+    hdr: HeaderCues, values: Sequence[str], c: Counter[str], col_type: str | None
+) -> PiiFinding | None:
+    """민감정보 named by the values alone, or by the label with values that fit (not counts)."""
+    n = c["n"]
+    if n:
+        by_value = [(k, c[f"sens_{k}"]) for k in ("disability", "religion", "political")]
+        kind, k = max(by_value, key=lambda kv: kv[1])
+        if k and k / n >= SENSITIVE_SHARE:
+            label = SENSITIVE_KINDS[kind]
+            reason = f"값의 {_pct(k, n)}가 {label} 항목(민감정보)"
+            if hdr.sensitive == kind:
+                return finding(kind, round(k / n, 4), f"{reason} · 머리글도 일치", "values+header")
+            return finding(kind, round(k / n, 4), reason, "values")
+    kind = hdr.sensitive
+    if kind is None or hdr.count:
+        return None
+    if col_type in _NUMERIC_TYPES and kind not in ("disability", "health"):
+        return None  # a number under '병명' or '종교' is a count of a statistic
+    informative = [v for v in values if v.strip() and v.strip().lower() not in PLACEHOLDERS]
+    share = values_fit(kind, informative, col_type)
+    if informative and share < SENSITIVE_SHARE:
+        return None
+    label = SENSITIVE_KINDS[kind]
+    reason = f"머리글 '{hdr.display}'이(가) {label} 항목(민감정보)"
+    if informative:
+        reason += f", 값의 {_pct(round(share * len(informative)), len(informative))}가 맞음"
+        return finding(kind, round(share, 4), reason, "values+header")
+    return finding(kind, 0.0, reason, "header")
+
+
+def inspect_column(
+    header: str, values: Sequence[str], col_type: str | None = None
+) -> tuple[PiiFinding | None, ColumnEvidence]:
+    """The column-level finding and the evidence the table-level judgement needs.
+
+    ``col_type`` is the profile's inferred type; pattern families it rules out are skipped.
+    """
+    hdr = analyse_header(header)
+    counts = tally(values, hdr, col_type)
+    return _decide(hdr, values, counts, col_type), _evidence(counts)
+
+
+def detect_pii(
+    header: str, values: Sequence[str], col_type: str | None = None
+) -> PiiFinding | None:
     """Return the most serious kind of personal data the column holds, or None.
 
     ``values`` are distinct, stripped, non-blank sample strings. Value evidence wins over the
     header; a header cue lowers the value thresholds and alone suffices when values fit it.
+    Quasi-identifier kinds (성별, 나이) come back with ``personal=False``; whether the rows are
+    people, and so what a phone number or a 장애등급 means, is judged per table (pii_context).
     """
-    hdr = analyse_header(header)
-    counts = tally(values, hdr)
+    return inspect_column(header, values, col_type)[0]
+
+
+def _decide(
+    hdr: HeaderCues, values: Sequence[str], counts: Counter[str], col_type: str | None
+) -> PiiFinding | None:
     cands = _value_candidates(counts, hdr)
     if cands:
         best = max(
             cands,
             key=lambda x: (x.kind in _TOP_TIER, x.share, -_PRIORITY.index(x.kind)),
         )
+        if best.kind in QUASI_ONLY_KINDS:
+            sensitive = _sensitive(hdr, values, counts, col_type)
+            if sensitive is not None:
+                return sensitive
         family = _FAMILY.get(best.kind, best.kind)
         cue = next((k for k in hdr.cues if _FAMILY.get(k, k) == family), None)
         if cue is None and best.kind == "person_name":
             cue = "person_name"
         if cue is not None:
-            return PiiFinding(
+            return finding(
                 best.kind,
                 round(best.share, 4),
                 f"{best.reason} · 머리글 '{hdr.display}'도 일치",
                 "values+header",
             )
-        return PiiFinding(best.kind, round(best.share, 4), best.reason, "values")
+        return finding(best.kind, round(best.share, 4), best.reason, "values")
 
+    sensitive = _sensitive(hdr, values, counts, col_type)
+    if sensitive is not None:
+        return sensitive
     header_kinds = sorted(hdr.cues, key=_PRIORITY.index)
     if hdr.person and counts["n"] == 0:
         header_kinds.append("person_name")
     for kind in header_kinds:
+        if kind in ("gender", "age") and counts["n"]:
+            continue  # values decide these (a '성별' band of a statistic holds counts)
+        if kind == "birth_date" and col_type in _NUMERIC_TYPES:
+            continue
         if _header_consistent(kind, values):
             reason = f"머리글 '{hdr.display}'에 개인정보 단어가 있음"
-            return PiiFinding(kind, 0.0, reason, "header")
+            return finding(kind, 0.0, reason, "header")
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["HeaderCues", "analyse_header"]
 
@@ -36,6 +37,11 @@ _KO_CUES: dict[str, tuple[str, ...]] = {
         "나머지주소",
         "주민등록상주소",
     ),
+    # issue 14
+    "birth_date": ("생년월일", "출생일", "출생년월일", "생년월", "출생일자"),
+    "vehicle_no": ("차량번호", "자동차등록번호", "차번호", "차량등록번호", "번호판"),
+    "gender": ("성별", "남녀구분", "남녀", "성구분"),
+    "age": ("나이", "연령", "만나이", "출생연도", "출생년도", "생년"),
 }
 _LATIN_CUES: dict[str, re.Pattern[str]] = {
     kind: re.compile(rf"\b(?:{pattern})\b")
@@ -52,6 +58,10 @@ _LATIN_CUES: dict[str, re.Pattern[str]] = {
         "card": r"card ?(?:no|num|number)|credit ?card",
         "account": r"account(?: ?(?:no|number))?|acct ?no|acnt ?no|bank ?account",
         "address_detail": r"addr(?:ess)? ?detail|detail ?addr(?:ess)?|home ?addr(?:ess)?",
+        "birth_date": r"birth ?(?:date|day|dt|de)|date ?of ?birth|dob|brthdy|brdt",
+        "vehicle_no": r"car ?(?:no|num|number)|vehicle ?(?:no|num|number)|vhcle ?no|plate ?no",
+        "gender": r"sex|gender|sexdstn",
+        "age": r"age",
     }.items()
 }
 # Always a person, whatever else the header says.
@@ -189,6 +199,85 @@ _COMPACT_DROP_RE = re.compile(r"[\s|_\-./·:,]+")
 _NON_LATIN_RE = re.compile(r"[^a-z0-9]+")
 
 
+# Person words that name someone *of* the row's organisation or event (a business's 대표자, a
+# course's 강사), not the row's subject: a column of them does not make the rows people.
+AGENT_CUES = (
+    "대표자",
+    "대표이사",
+    "담당자",
+    "책임자",
+    "관리자명",
+    "작성자",
+    "접수자",
+    "처리자",
+    "강사명",
+    "교사명",
+    "의사명",
+    "입금자",
+    "예금주",
+)
+# A header that names the organisation, place or business a row is about (업소명, 상호 …).
+_ORG_HEADER_RE = re.compile(
+    r"(?:업소|상호|사업장|기관|시설|도서관|주차장|업체|회사|법인|단체|점포|병원|약국|학교|센터"
+    r"|쉼터|시장|관서|주유소|어린이집|복지관|경로당|공원|매장|가맹점|영업소|지점|사무소|충전소"
+    r"|역|정류장|정류소|대상시설|요양기관|의료기관|숙박업소|음식점)(?:명칭|명|이름)?$"
+)
+# Headers of counts and rates (인구수, 발생건수, 남자, 계): rows carrying them are groups of people.
+_COUNT_HEADER_RE = re.compile(
+    r"(?:수|건수|인원|인구|계|합계|소계|총계|발생|검거|율|비율|횟수|비중|점유율|대수|개수|남자|여자"
+    r"|남성|여성)$|^(?:남|여)$"
+)
+# Quasi-identifiers of a person (2016 비식별 조치 가이드라인: 지역, 직업, 국적 …), counted only in
+# lists of people.
+_QUASI_CUES: dict[str, tuple[str, ...]] = {
+    "region": (
+        "거주지역",
+        "거주지",
+        "주소지",
+        "읍면동",
+        "행정동",
+        "법정동",
+        "시군구",
+        "거주동",
+        "동명",
+        "지역",
+        "관할",
+    ),
+    "attribute": (
+        "직업",
+        "직종",
+        "직장",
+        "근무지",
+        "근무처",
+        "소속",
+        "학년",
+        "학교명",
+        "국적",
+        "혼인",
+        "결혼",
+        "학력",
+        "가족관계",
+        "세대주관계",
+        "가구원수",
+        "신분",
+        "직위",
+        "직급",
+    ),
+}
+_REGION_LEVEL = ("읍면동", "시군구", "행정동", "법정동", "거주지역", "시도")
+_PARTIAL_HINTS = (
+    "앞자리",
+    "앞6",
+    "앞여섯",
+    "6자리",
+    "생년월일",
+    "뒷자리",
+    "뒤자리",
+    "첫자리",
+    "첫숫자",
+)
+
+
 @dataclass(slots=True)
 class HeaderCues:
     """What a column label says about personal data; the value thresholds depend on it."""
@@ -198,11 +287,27 @@ class HeaderCues:
     person: str | None
     institutional: bool
     address_generic: bool
+    # issue 14: table-level context
+    agent: bool = False  # the person cue names someone of an organisation (대표자, 담당자)
+    org_name: bool = False  # the header names the organisation a row is about (업소명, 상호)
+    count: bool = False  # a count or rate header (인구수, 발생건수, 계)
+    quasi: str | None = None  # 'region' or 'attribute' (직업, 국적 …)
+    partial: bool = False  # the label speaks of part of a 주민등록번호 (앞 6자리, 뒷자리 첫 숫자)
+    sensitive: str | None = None  # 민감정보 category named by the label (pii_sensitive)
+    compact: str = ""
 
 
 def analyse_header(header: str) -> HeaderCues:
-    """Normalise the label (spaces, NBSP, case, bracketed units) and collect its cues."""
+    """Normalise the label (spaces, NBSP, case, bracketed units) and collect its cues.
+
+    Labels repeat across the files of a folder and the table-level judgement asks again for
+    each column, so answers are cached; a ``HeaderCues`` is shared and must not be changed."""
     raw = header if isinstance(header, str) else str(header or "")
+    return _analyse(raw)
+
+
+@lru_cache(maxsize=8192)
+def _analyse(raw: str) -> HeaderCues:
     display = " ".join(raw.split())
     if len(display) > 40:
         display = display[:39] + "…"
@@ -228,6 +333,14 @@ def analyse_header(header: str) -> HeaderCues:
         del cues["phone"]
     if "foreigner_rrn" in cues and "rrn" in cues:
         del cues["rrn"]
+    if "birth_date" in cues or "rrn" in cues:
+        cues.pop("age", None)  # '생년월일' also contains '생년'
+    if "address_detail" in cues and any(w in compact for w in _REGION_LEVEL):
+        del cues["address_detail"]  # '거주지(읍면동)' names a 동, not a house
+    if compact.endswith("생일") and "발생" not in compact and "birth_date" not in cues:
+        cues["birth_date"] = "생일"
+    if "gender" in cues and ("성별" in compact and "성별코드" not in compact) and "rrn" in cues:
+        del cues["gender"]  # '주민번호(성별자리)' is part of the number
 
     person = next((w for w in _PERSON_CUES if w in compact), None)
     if person == "성명" and "성명서" in compact:
@@ -240,4 +353,23 @@ def analyse_header(header: str) -> HeaderCues:
 
     institutional = any(w in compact for w in _INSTITUTION_CUES)
     address_generic = "주소" in compact or bool(re.search(r"\baddr(?:ess)?\b", latin))
-    return HeaderCues(display, cues, person, institutional, address_generic)
+    from catalog_app.scan.pii_sensitive import sensitive_cue
+
+    last = compact.split("|")[0]  # outside brackets: "(단위: 명)" is no count header
+    quasi = next(
+        (kind for kind, words in _QUASI_CUES.items() if any(w in compact for w in words)), None
+    )
+    return HeaderCues(
+        display,
+        cues,
+        person,
+        institutional,
+        address_generic,
+        agent=person is not None and any(w in compact for w in AGENT_CUES),
+        org_name=bool(_ORG_HEADER_RE.search(last)) or "상호" in compact,
+        count=bool(_COUNT_HEADER_RE.search(last)),
+        quasi=quasi,
+        partial=any(h in compact for h in _PARTIAL_HINTS),
+        sensitive=sensitive_cue(compact),
+        compact=compact,
+    )

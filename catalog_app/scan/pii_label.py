@@ -11,7 +11,8 @@ index, ``show/check/search --json``, decisions, snapshots. Two guards keep them 
 
 Whole values that count: 주민등록번호 and 외국인등록번호 (valid birth date), mobile and other phone
 numbers, e-mail addresses, card numbers passing Luhn, 사업자·법인등록번호 with a valid check digit,
-운전면허번호, the new passport format and hyphenated account-like digit groups. A Korean name alone
+운전면허번호, the new passport format and hyphenated account-like digit groups; since issue 14 also
+a 주민등록번호 cut to its front (and gender digit: ``850315-1******``) and vehicle numbers. A Korean name alone
 is not enough (``성명``, ``주소`` look just like ``홍길동``); a name sitting in a row with a personal
 value goes with its row.
 """
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 
 from catalog_app.scan.pii_headers import analyse_header
 from catalog_app.scan.pii_mask import mask_value
+from catalog_app.scan.pii_patterns import RRN_FRONT_MASKED_RE, VEHICLE_RE
 from catalog_app.scan.pii_scrub import scrub
 from catalog_app.scan.pii_tally import tally
 
@@ -40,8 +42,12 @@ _WHOLE_KINDS = (
     ("email", "email"),
     ("phone", "phone"),
     ("account", "account"),
+    ("rrn_partial", "rrn_partial"),  # issue 14: '850315-1******'
+    ("vehicle", "vehicle_no"),
 )
 _NEW_PASSPORT_RE = re.compile(r"[MSROD]\d{3}[A-Z]\d{4}")
+# Personal values with fewer than 7 digits: a masked 주민등록번호 front, a vehicle number.
+_SHORT_SHAPES_RE = re.compile(RRN_FRONT_MASKED_RE.pattern + "|" + VEHICLE_RE.pattern)
 _NO_CUES = analyse_header("")
 _MIN_LEN = 7  # the shortest personal value (a mobile number without separators has 10 digits)
 
@@ -53,7 +59,13 @@ def label_pii_kind(text: object) -> str | None:
     value = text.strip()
     if len(value) < _MIN_LEN or len(value) > 80:
         return None
-    if "@" not in value and "\uff20" not in value and sum(ch.isdigit() for ch in value) < 7:
+    digits = sum(ch.isdigit() for ch in value)
+    if (
+        "@" not in value
+        and "\uff20" not in value
+        and digits < 7
+        and not _SHORT_SHAPES_RE.fullmatch(value)
+    ):
         return None
     if _NEW_PASSPORT_RE.fullmatch(value.upper()):
         return "passport"

@@ -26,6 +26,7 @@ _MASK_PHONE_RE = re.compile(
 _MASK_EMAIL_RE = re.compile(r"\s*([^@\s]+)@([^@\s]+\.[^@\s]+)\s*")
 _MASK_CARD_RE = re.compile(r"\s*\d[\d\s-]*\d\s*")
 _MASK_NAME_RE = re.compile(r"(\s*)([가-힣][가-힣*○●◯xXㅇ]{1,3})(\s*외\s*\d+\s*[명인])?(\s*)")
+_VEHICLE_SERIAL_RE = re.compile(r"\d{4}(?=\s*$)")
 _KEEP_PREFIX = {
     "account": 3,
     "passport": 2,
@@ -140,8 +141,24 @@ def mask_value(text: str, kind: str) -> str:
             return _mask_keep_prefix(text, _KEEP_PREFIX[kind])
         return _mask_rest(text)
 
-    if kind == "address_detail":
+    if kind in ("address_detail", "address"):
         return _mask_address(text, norm)
+
+    if kind == "birth_date":  # the year may stay (an age band), month and day go
+        digits = sum(ch.isdigit() for ch in norm)
+        keep = 4 if digits >= 8 and norm.lstrip()[:2] in ("19", "20") else 2
+        return _mask_digit_span(text, keep, 0) if digits >= 4 else _mask_rest(text)
+
+    if kind == "rrn_partial":  # '850315-1******' -> '85****-*******'
+        keep = 2 if sum(ch.isdigit() for ch in norm) >= 6 else 0
+        masked = _mask_digit_span(text, keep, 0)
+        return masked if masked != text or not text.strip() else _mask_rest(text)
+
+    if kind == "vehicle_no":  # '12가 3456' -> '12가 ****': the serial goes
+        m = _VEHICLE_SERIAL_RE.search(norm)
+        if m:
+            return text[: m.start()] + "*" * (m.end() - m.start()) + text[m.end() :]
+        return _mask_rest(text)
 
     if kind == "person_name":
         m = _MASK_NAME_RE.fullmatch(norm)

@@ -34,7 +34,7 @@ ALL_MASK_RE = re.compile(r"[\s*#●○◯xX().\-]+")
 def normalise(raw: object) -> str:
     """A sample value as the patterns read it: folded by ``TRANS`` and stripped."""
     v = raw if isinstance(raw, str) else str(raw)
-    if _NEEDS_TRANS_RE.search(v):
+    if not v.isascii() and _NEEDS_TRANS_RE.search(v):  # TRANS folds only non-ASCII characters
         v = v.translate(TRANS)
     return v.strip()
 
@@ -61,6 +61,7 @@ DRIVER_REGION_RE = re.compile(
     rf"(?:{DRIVER_REGIONS})(?:남부|북부)?\s?\d{{2}}[- ]?\d{{6}}[- ]?\d{{2}}"
 )
 HANGUL_RE = re.compile(r"[가-힣]")
+HANGUL_ONLY_RE = re.compile(r"[가-힣]+")
 NAME_RE = re.compile(r"([가-힣]{2,4}|[가-힣][*○●◯xXㅇ]{1,2}[가-힣]?)(?:\s*외\s*\d+\s*[명인])?")
 
 # Embedded in free text. Bounded by non-digits so longer digit runs never match.
@@ -183,3 +184,95 @@ def num13(d: str, hyphen: bool, today: date) -> Num13:
         corp_ck=corporate_check_digit(d) == check,
         ean_ck=not hyphen and _ean13_ok(d),
     )
+
+
+# --- issue 14: partial registration numbers, birth dates, vehicles, sex and age -----------------
+# 주민등록번호 앞 6자리 + 뒷자리 첫 숫자, the rest masked or cut: '850315-1******', '850315-1'.
+RRN_PARTIAL_RE = re.compile(r"(\d{6})\s?-?\s?([1-8])(?:[*#●○◯xX]{6})?")
+# 앞 6자리 with the back half masked whole: '850315-*******'.
+RRN_FRONT_MASKED_RE = re.compile(r"(\d{6})\s?-\s?[*#●○◯xX]{7}")
+SIX_DIGITS_RE = re.compile(r"\d{6}")
+# Birth dates as clerks write them: 1985-03-15, 1985.3.15, 19850315, 1985년 3월 15일, 85.03.15.
+BIRTH_DATE_RE = re.compile(
+    r"((?:19|20)\d{2})\s?[-./년]\s?(\d{1,2})\s?[-./월]\s?(\d{1,2})\s?일?\.?"
+    r"|((?:19|20)\d{2})(\d{2})(\d{2})"
+    r"|(\d{2})[-.](\d{2})[-.](\d{2})"
+)
+# 차량번호: [지역] 2-3 digits, one 용도 syllable, 4 digits ('12가 3456', '서울 12 가 3456').
+VEHICLE_SYLLABLES = (
+    "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호"
+)
+VEHICLE_RE = re.compile(rf"(?:(?:{DRIVER_REGIONS})\s?)?\d{{2,3}}\s?[{VEHICLE_SYLLABLES}]\s?\d{{4}}")
+GENDER_WORDS = frozenset(("남", "여", "남자", "여자", "남성", "여성", "m", "f", "male", "female"))
+AGE_RE = re.compile(r"(?:만\s?)?(\d{1,3})\s?세?")
+AGE_BAND_RE = re.compile(r"\d{1,3}\s?(?:[-~]\s?\d{1,3}\s?세?|세\s?(?:이상|미만|이하)|대)")
+# 성별+나이 in one cell: '남/34', '여(45세)', '34세 남', '남 34'.
+SEX_AGE_RE = re.compile(
+    r"(?:남|여|남자|여자|남성|여성)\s?[/(,·\s]\s?\d{1,3}\s?세?\)?"
+    r"|\d{1,3}\s?세?\s?[/(,·\s]?\s?(?:남|여|남자|여자|남성|여성)\)?"
+)
+
+# Short Hangul values that are names of places or bodies, not people: a list whose values share
+# one of these endings is a list of 구, 시장, 도서관 … (checked per column, see pii_tally).
+ORG_SUFFIXES = (
+    "시장",
+    "도서관",
+    "센터",
+    "주차장",
+    "식당",
+    "약국",
+    "의원",
+    "병원",
+    "학교",
+    "어린이집",
+    "유치원",
+    "경로당",
+    "복지관",
+    "공원",
+    "마트",
+    "상회",
+    "회관",
+    "교회",
+    "성당",
+    "협회",
+    "조합",
+    "재단",
+    "사무소",
+    "주유소",
+    "충전소",
+    "지점",
+    "본점",
+    "청사",
+    "구청",
+    "시청",
+    "군청",
+    "주민센터",
+    "출장소",
+    "파출소",
+    "지구대",
+    "소방서",
+    "우체국",
+    "은행",
+    "호텔",
+    "모텔",
+    "다방",
+    "노래방",
+    "노래연습장",
+    "카페",
+    "학원",
+    "공사",
+    "공단",
+    "상가",
+    "아파트",
+    "빌딩",
+    "타워",
+    "쉼터",
+    "체육관",
+    "수련관",
+    "문화원",
+    "회사",
+    "연구소",
+    "연구원",
+)
+ORG_MARKS = ("(주)", "㈜", "주식회사", "(유)", "유한회사", "(재)", "(사)", "(합)")
+ORG_MARK_RE = re.compile(r"\((?:주|유|재|사|합)\)|㈜|주식회사|유한회사")

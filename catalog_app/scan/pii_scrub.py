@@ -38,6 +38,8 @@ _CARD_RE = re.compile(
 _PASSPORT_NEW_RE = re.compile(r"(?<![A-Za-z0-9])[MSROD]\d{3}[A-Z]\d{4}(?![A-Za-z0-9])")
 _PASSPORT_OLD_RE = re.compile(r"(?<![A-Za-z0-9])[MSROD]\d{8}(?![A-Za-z0-9])")
 _PASSPORT_CUE_RE = re.compile(r"여권|passport", re.I)
+# '850315-1******' inside text (the back half masked, the birth date and sex still there).
+_RRN_PARTIAL_TEXT_RE = re.compile(r"(?<![\d-])\d{6}\s?-\s?[1-8][*●○◯xX#]{6}(?![\w*])")
 
 
 def _resident_kind(d: str, hyphen: bool, today: date) -> str:
@@ -78,6 +80,8 @@ def _spans(norm: str) -> list[tuple[int, int, str]]:
     if _PASSPORT_CUE_RE.search(norm):
         found += [(*m.span(), "passport") for m in _PASSPORT_OLD_RE.finditer(norm)]
     found += [(*m.span(), "driver_license") for m in DRIVER_REGION_RE.finditer(norm)]
+    if "-" in norm:  # issue 14: a 주민등록번호 cut to its front and gender digit
+        found += [(*m.span(), "rrn_partial") for m in _RRN_PARTIAL_TEXT_RE.finditer(norm)]
     return found
 
 

@@ -8,8 +8,11 @@ rows that may be totals or footnotes.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from itertools import chain, islice, zip_longest
 
 import numpy as np
@@ -17,9 +20,24 @@ import numpy as np
 from catalog_app.progress import CancelToken
 from catalog_app.scan.header import HEAD_ROWS, RowClassifier, detect_header
 from catalog_app.scan.models import RawTable, TableResult
+from catalog_app.scan.pii_context import judge_table
 from catalog_app.scan.profile import TableProfiler
 
 CHUNK_ROWS = 500  # small enough to stay in CPU cache; larger chunks measured slower
+
+
+@dataclass
+class ReadHook:
+    """Read one table's body again into another consumer than the profiler (the
+    re-identification check counts groups of values: ``privacy.regroup``). The same readers,
+    header detection and row classes as the scan, so the rows are the rows the profile saw."""
+
+    table_index: int
+    make: Callable  # (labels, first_col) -> an object with add_columns, add_arrow, finish
+    consumer: object = None
+
+
+READ_HOOK: ContextVar[ReadHook | None] = ContextVar("READ_HOOK", default=None)
 
 
 @contextmanager
@@ -51,7 +69,11 @@ def scan_table(
     layout = detect_header(head, raw.origin, raw.merged, override)
     lo, hi = layout.first_col, layout.first_col + layout.width
     classifier = RowClassifier(lo, layout.width)
-    profiler = TableProfiler(layout.labels, lo)
+    hook = READ_HOOK.get()
+    if hook is not None:
+        profiler = hook.consumer = hook.make(layout.labels, lo)
+    else:
+        profiler = TableProfiler(layout.labels, lo)
     body_start = layout.data_row
     counts = {"data": 0, "blank": 0, "total": 0, "footnote": 0}
     ragged = 0
@@ -74,6 +96,7 @@ def scan_table(
                 if cancel is not None:
                     cancel.raise_if_cancelled()
     columns_out = profiler.finish()
+    person_level = judge_table(columns_out)  # needs every column; before anything is stored
     warnings = list(raw.warnings)
     if ragged:
         warnings.append(
@@ -96,6 +119,7 @@ def scan_table(
         ragged_rows=ragged,
         columns=columns_out,
         warnings=warnings,
+        person_level=person_level,
     )
 
 

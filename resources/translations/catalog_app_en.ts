@@ -21,7 +21,7 @@
     <message>
         <location filename="../../ui/pages/catalog_page.py" line="49"/>
         <location filename="../../ui/pages/catalog_page.py" line="60"/>
-        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <location filename="../../ui/pages/catalog_page.py" line="162"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
@@ -81,29 +81,34 @@
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="198"/>
+        <location filename="../../ui/pages/catalog_page.py" line="200"/>
         <source>찾은 항목 {n:,}개</source>
         <translation>{n:,} matches</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="200"/>
+        <location filename="../../ui/pages/catalog_page.py" line="202"/>
         <source> (처음 {n}개만)</source>
         <translation> (first {n} only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="202"/>
+        <location filename="../../ui/pages/catalog_page.py" line="204"/>
         <source>데이터셋 {n:,}개</source>
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="346"/>
+        <location filename="../../ui/pages/catalog_page.py" line="348"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="352"/>
+        <location filename="../../ui/pages/catalog_page.py" line="354"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="404"/>
+        <source>개인정보 판정을 바꾸지 못했습니다: {msg}</source>
+        <translation>Could not change the personal-data verdict: {msg}</translation>
     </message>
 </context>
 <context>
@@ -177,158 +182,193 @@
 <context>
     <name>DatasetDetail</name>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="49"/>
-        <location filename="../../ui/pages/dataset_detail.py" line="179"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="54"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="215"/>
         <source>데이터셋을 고르면 표와 컬럼이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its tables and columns here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="59"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="64"/>
         <source>표·컬럼</source>
         <translation>Tables and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="65"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="70"/>
         <source>공개 항목</source>
         <translation>Disclosure fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
         <source>(표)</source>
         <translation>(table)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="85"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="90"/>
         <source>머리글</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="86"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="91"/>
         <source>데이터 행</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="87"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="92"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="88"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="93"/>
         <source>합계·주석·빈 행</source>
         <translation>Non-data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="94"/>
+        <source>사람 목록</source>
+        <translation>List of people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
         <source>참고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="95"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="103"/>
         <source>컬럼 이름</source>
         <translation>Column name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="97"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="104"/>
         <source>형식</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="98"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="105"/>
         <source>개인정보</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="99"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="106"/>
+        <source>판정 근거</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="107"/>
         <source>빈값</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="100"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="108"/>
         <source>고유값</source>
         <translation>Distinct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="101"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="109"/>
         <source>최대 바이트</source>
         <translation>Max bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="110"/>
         <source>패턴</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="103"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="111"/>
         <source>예시 값</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="112"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="120"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="114"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="122"/>
         <source>머리글 행 지정…</source>
         <translation>Set header rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="116"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="124"/>
         <source>자동으로 찾은 머리글이 틀렸을 때 직접 지정하고 그 파일만 다시 읽습니다</source>
         <translation>If the detected header is wrong, set it yourself and reread just that file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="128"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="137"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="139"/>
+        <source>개인정보 판정…</source>
+        <translation>Personal-data verdict…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="141"/>
+        <source>고른 컬럼의 개인정보 판정을 담당자가 바꿉니다 (다시 스캔해도 유지)</source>
+        <translation>Overrule the selected column&apos;s personal-data verdict (kept across rescans)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="145"/>
+        <source>판정 되돌리기</source>
+        <translation>Undo verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="146"/>
+        <source>마지막 개인정보 판정을 되돌립니다</source>
+        <translation>Undo the last personal-data verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="162"/>
         <source>자동</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="162"/>
         <source>직접 지정</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="142"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="164"/>
         <source>없음 ({source})</source>
         <translation>None ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="143"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="165"/>
         <source>{row}행부터 {n}줄 ({source})</source>
         <translation>From row {row}, {n} rows ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="205"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="201"/>
+        <source>예 — {why}</source>
+        <translation>Yes — {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="241"/>
         <source>인코딩 {enc} ({how})</source>
         <translation>Encoding {enc} ({how})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="210"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="246"/>
         <source>데이터 {rows:,}행, 컬럼 {cols:,}개</source>
         <translation>{rows:,} data rows, {cols:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="215"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="251"/>
         <source>오류: {msg}</source>
         <translation>Error: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="216"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="252"/>
         <source>참고: {msg}</source>
         <translation>Note: {msg}</translation>
     </message>
@@ -619,313 +659,323 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="43"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="44"/>
         <source>공공데이터 목록 (xlsx)</source>
         <translation>Public data inventory (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="44"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="45"/>
         <source>공공데이터 목록 (CSV)</source>
         <translation>Public data inventory (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="45"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="46"/>
         <source>테이블·컬럼 정의서 (xlsx)</source>
         <translation>Table and column definitions (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="46"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="47"/>
         <source>표준 준수율 보고서 (xlsx)</source>
         <translation>Standard compliance report (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="47"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="48"/>
         <source>전년 대비 변경 (xlsx)</source>
         <translation>Changes since last year (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="48"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="49"/>
         <source>DCAT JSON-LD</source>
         <translation>DCAT JSON-LD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="49"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="50"/>
         <source>datapackage.json (데이터셋별 폴더)</source>
         <translation>datapackage.json (a folder per dataset)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="59"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="60"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="72"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="80"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="81"/>
         <source>점검 (F5)</source>
         <translation>Validate (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="84"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="85"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="86"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="87"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="91"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="92"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="98"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="99"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="123"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="164"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="126"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="127"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="150"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="151"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="152"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="153"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="158"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
         <source>구분</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="160"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="162"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="165"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="168"/>
         <source>내용</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="172"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="185"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="186"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="186"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="191"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="191"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="197"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="379"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="200"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="201"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="205"/>
+        <source>재식별 점검</source>
+        <translation>Re-identification check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
         <source>차단</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="217"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="222"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="263"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="271"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="267"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="275"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="297"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="305"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="306"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="334"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="342"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="338"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="346"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="348"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="356"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="364"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="379"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="381"/>
         <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>No problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="375"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="383"/>
         <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="407"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="415"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="417"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="421"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="429"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="428"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="436"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="457"/>
+        <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
+        <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="466"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="468"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="463"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="509"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="488"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="511"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="490"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="513"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="493"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="516"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="519"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="542"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
@@ -2353,6 +2403,303 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyDialog</name>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="37"/>
+        <source>개인정보 판정</source>
+        <translation>Personal-data verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="40"/>
+        <source>컬럼 &apos;{label}&apos;</source>
+        <translation>Column &apos;{label}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="44"/>
+        <source>판정 없음</source>
+        <translation>No verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="53"/>
+        <source>개인정보임 (값을 가리고 공개목록에서 닫음)</source>
+        <translation>Personal data (values masked, closed in the disclosure lists)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="54"/>
+        <source>개인정보 아님 (예: 기관·업소 대표번호)</source>
+        <translation>Not personal data (e.g. an organisation&apos;s or business&apos;s main number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="55"/>
+        <source>스캔 판정으로 되돌림 (담당자 판정 지움)</source>
+        <translation>Back to the scan&apos;s verdict (remove the override)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="73"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="74"/>
+        <source>준식별자 (다른 컬럼과 합치면 사람을 좁힘)</source>
+        <translation>Quasi-identifier (narrows people down with other columns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="77"/>
+        <source>민감정보 (건강·장애·병력·범죄·종교·정당)</source>
+        <translation>Sensitive (health, disability, medical history, crime, religion, party)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="82"/>
+        <source>이유 (기록에 남습니다)</source>
+        <translation>Reason (recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="84"/>
+        <source>예: 업소 목록의 대표번호라 공개 대상입니다.</source>
+        <translation>E.g. the main number of a business list, fit for publication.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="135"/>
+        <source>개인정보</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="137"/>
+        <source>준식별자</source>
+        <translation>quasi-identifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="139"/>
+        <source>개인정보 아님</source>
+        <translation>not personal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="141"/>
+        <source>민감정보</source>
+        <translation>sensitive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_dialog.py" line="143"/>
+        <source>담당자 판정</source>
+        <translation>clerk&apos;s verdict</translation>
+    </message>
+</context>
+<context>
+    <name>ReidentPanel</name>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="68"/>
+        <source>공개·부분공개로 둔 사람 목록마다, 공개하는 컬럼의 값이 같은 행끼리 묶은 그룹 중 가장 작은 그룹의 행 수(k)를 봅니다. k가 5보다 작으면 특정 개인을 알아볼 수 있어 내보내기가 막힙니다 (값은 보여 주지 않습니다).</source>
+        <translation>For each list of people set to open or partly open, rows sharing the values of the open columns form groups; k is the size of the smallest. Below k = 5 a person can be singled out and the export is stopped (no value is shown).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="76"/>
+        <source>아직 점검하지 않았습니다.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="79"/>
+        <source>재식별 점검</source>
+        <translation>Run check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="82"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="86"/>
+        <source>예외 승인…</source>
+        <translation>Allow exception…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="88"/>
+        <source>k가 5보다 작은 표를 이유를 기록하고 예외로 내보낼 수 있게 합니다</source>
+        <translation>Record a reason and let a table with k below 5 be exported as an exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="92"/>
+        <source>예외 취소</source>
+        <translation>Revoke exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="95"/>
+        <source>워크시트…</source>
+        <translation>Worksheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="96"/>
+        <source>점검 결과와 컬럼별 권장 조치를 엑셀로 저장합니다</source>
+        <translation>Save the check and the advice per column as an Excel worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="108"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="109"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="110"/>
+        <source>표</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="111"/>
+        <source>공개여부</source>
+        <translation>Openness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="112"/>
+        <source>행</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="113"/>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="114"/>
+        <source>공개 준식별자</source>
+        <translation>Open quasi-identifiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="115"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="120"/>
+        <source>두 번 누르면 그 데이터셋의 공개 항목을 엽니다</source>
+        <translation>Double-click to open the dataset&apos;s disclosure fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="125"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="126"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="127"/>
+        <source>이 컬럼만의 k</source>
+        <translation>k of this column alone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="128"/>
+        <source>빼면 k</source>
+        <translation>k without it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="129"/>
+        <source>권장 기법</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="130"/>
+        <source>방법</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="136"/>
+        <source>그룹의 행 수</source>
+        <translation>Rows in the group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="137"/>
+        <source>그룹 수</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="147"/>
+        <source>컬럼별 권장 조치</source>
+        <translation>Advice per column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="151"/>
+        <source>5행 미만 그룹</source>
+        <translation>Groups of fewer than 5 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="165"/>
+        <source>충족</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="166"/>
+        <source>재식별 위험</source>
+        <translation>Re-identification risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="167"/>
+        <location filename="../../ui/pages/reident_panel.py" line="301"/>
+        <source>예외 승인</source>
+        <translation>Exception allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="168"/>
+        <source>해당 없음</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="169"/>
+        <source>점검 불가</source>
+        <translation>Cannot check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="211"/>
+        <source>점검하는 중… (파일을 다시 읽습니다)</source>
+        <translation>Checking… (reading the files again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="231"/>
+        <source>점검을 취소했습니다.</source>
+        <translation>The check was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="233"/>
+        <source>점검하지 못했습니다: {msg}</source>
+        <translation>The check failed: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="252"/>
+        <source>공개·부분공개 데이터셋이 없습니다.</source>
+        <translation>No dataset is open or partly open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="255"/>
+        <source>사람 목록 {n}개 중 {b}개가 재식별 위험(k &lt; 5) 또는 점검 불가입니다.</source>
+        <translation>{b} of {n} lists of people risk re-identification (k &lt; 5) or cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="258"/>
+        <source>사람 목록 {n}개 모두 내보낼 수 있습니다.</source>
+        <translation>All {n} lists of people can be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="303"/>
+        <source>&apos;{name}&apos; 표 &apos;{sheet}&apos;은(는) k = {k}입니다. 그래도 내보내는 이유를 적으세요. 누가, 언제, 왜 승인했는지 기록되고, 공개 컬럼이 바뀌면 다시 승인해야 합니다.</source>
+        <translation>&apos;{name}&apos;, table &apos;{sheet}&apos;, has k = {k}. Give the reason to export it anyway. Who allowed it, when and why are recorded; a change of its open columns needs a new approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="343"/>
+        <source>재식별 점검 워크시트</source>
+        <translation>Re-identification worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reident_panel.py" line="350"/>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <location filename="../../ui/pages/dictionary_review.py" line="49"/>
@@ -2901,7 +3248,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="15"/>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="192"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
@@ -2927,7 +3274,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
     <message>
         <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
@@ -3047,240 +3394,325 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="63"/>
+        <source>생년월일</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>주민등록번호(일부)</source>
+        <translation>Resident number (part)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>차량번호</source>
+        <translation>Vehicle number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>성별</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>나이</source>
+        <translation>Age</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="69"/>
+        <source>성별+나이</source>
+        <translation>Sex and age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>거주지역</source>
+        <translation>Area of residence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>날짜(사건일)</source>
+        <translation>Date (event)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>인적 속성(직업·국적 등)</source>
+        <translation>Personal attribute (job, nationality …)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>건강</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>장애</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>병력</source>
+        <translation>Medical history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>범죄경력</source>
+        <translation>Criminal record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>종교</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>정당</source>
+        <translation>Political party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>기타 개인정보</source>
+        <translation>Other personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>단어</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>제안</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>기관표준 전체</source>
         <translation>Whole institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>공통표준</source>
         <translation>Common standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>기관표준</source>
         <translation>Institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>추가</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>폐기</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
-        <location filename="../../ui/labels.py" line="112"/>
+        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>승인</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>가져오기</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>검토 대기</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>새 파일</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>바뀐 파일</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>그대로</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>일치</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>변형</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>조합 가능</source>
         <translation>Composable</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>비표준</source>
         <translation>Non-standard</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>구분 열</source>
         <translation>Row-label column</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>미분석</source>
         <translation>Not analysed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>수락</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>거부</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>새 용어 제안</source>
         <translation>New term proposed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>미등록 용어</source>
         <translation>Unregistered term</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>비표준 단어</source>
         <translation>Non-standard word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>금칙어</source>
         <translation>Forbidden word</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>이음동의어</source>
         <translation>Synonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>동음이의어</source>
         <translation>Homonym</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>조합 모호</source>
         <translation>Ambiguous composition</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="177"/>
         <source>분류어 종결</source>
         <translation>Class word ending</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="178"/>
         <source>타입</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="179"/>
         <source>길이</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>소수점</source>
         <translation>Decimal places</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>허용값</source>
         <translation>Allowed values</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>부적합 문자</source>
         <translation>Invalid characters</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>약어 규칙</source>
         <translation>Abbreviation rule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>논리명 없음</source>
         <translation>No logical name</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="193"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>

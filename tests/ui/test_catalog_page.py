@@ -67,8 +67,9 @@ def test_detail_shows_masked_pii_samples(make_window, catalog_copy):
     columns = {c["label"]: c for c in page.detail.columns.rows()}
     assert columns["주민등록번호"]["pii"]["kind"] == "rrn"
     row = list(columns).index("주민등록번호")
-    assert page.detail.columns.index(row, 3).data() == "주민등록번호"
-    assert "******" in page.detail.columns.index(row, 8).data()
+    assert page.detail.columns.index(row, 3).data() == "주민등록번호 · 개인정보"
+    assert "주민등록번호 형식" in page.detail.columns.index(row, 4).data()  # the reason
+    assert "******" in page.detail.columns.index(row, 9).data()
 
 
 def _id(page, name):

@@ -112,6 +112,8 @@ class CatalogPage(Page):
         self.left.addWidget(self.hit_view)
         self.detail = DatasetDetail(ctx)
         self.detail.header_requested.connect(self._set_header)
+        self.detail.privacy_requested.connect(self._set_privacy)
+        self.detail.privacy_undo_requested.connect(self._undo_privacy)
         # Stacked, not side by side: both the dataset list and the column profiles are wide.
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.left)
@@ -350,6 +352,57 @@ class CatalogPage(Page):
 
     def _header_failed(self, exc: Exception) -> None:
         dialogs.show_error(self, self.tr("머리글을 지정하지 못했습니다: {msg}").format(msg=exc))
+        self.show_dataset(self._selected_id)
+
+    # ------------------------------------------------------------ privacy verdicts
+    def _set_privacy(self, detail: dict, column: dict) -> None:
+        """Ask the clerk and overrule the column's verdict through the core (undoable)."""
+        from ui.pages import privacy_dialog
+
+        answer = privacy_dialog.ask_privacy_verdict(self, column)
+        if answer is None:
+            return
+        column_id = column["id"]
+        table = self.detail.current_table()
+        where = (table["sheet"] if table else None, column["index"])
+
+        def job(catalog):
+            from catalog_app.privacy.desk import PrivacyDesk
+
+            desk = PrivacyDesk(catalog)
+            if answer["action"] == "clear":
+                return desk.clear(column_id)
+            return desk.set(
+                column_id,
+                reason=answer["reason"],
+                personal=answer["personal"],
+                quasi_identifier=answer["quasi_identifier"],
+                sensitive=answer["sensitive"],
+                kind=answer["kind"],
+            )
+
+        self.detail.privacy_button.setEnabled(False)
+        self.ctx.runner.submit(job, lambda _r: self._privacy_done(where), self._privacy_failed)
+
+    def _undo_privacy(self) -> None:
+        def job(catalog):
+            from catalog_app.privacy.desk import PrivacyDesk
+
+            return PrivacyDesk(catalog).undo()
+
+        table, column = self.detail.current_table(), self.detail.current_column()
+        where = (table["sheet"] if table else None, column["index"] if column else None)
+        self.ctx.runner.submit(job, lambda _r: self._privacy_done(where), self._privacy_failed)
+
+    def _privacy_done(self, where: tuple) -> None:
+        self.ctx.data_changed.emit()  # 현황 and the dataset list count personal columns
+        self.show_dataset(self._selected_id)
+        self.detail.select_column(*where)
+
+    def _privacy_failed(self, exc: Exception) -> None:
+        dialogs.show_error(
+            self, self.tr("개인정보 판정을 바꾸지 못했습니다: {msg}").format(msg=exc)
+        )
         self.show_dataset(self._selected_id)
 
 

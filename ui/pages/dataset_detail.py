@@ -1,7 +1,9 @@
 """The detail pane of the catalog page: one dataset's tables (sheet, header rows, row counts,
 warnings) and the selected table's column profiles, as the core's ``dataset_detail`` gives them
-(PII samples arrive masked from the catalog; nothing is unmasked here), and in a second tab the
-dataset's 공개 항목 (``MetadataForm``), loaded only while that tab is shown."""
+(PII samples arrive masked from the catalog; nothing is unmasked here) with each column's privacy
+verdict and its reason (a clerk overrules one with [개인정보 판정…], undoes with [판정 되돌리기];
+the page runs both through the core), and in a second tab the dataset's 공개 항목
+(``MetadataForm``), loaded only while that tab is shown."""
 
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.context import AppContext
-from ui.models import ERROR_COLOR, PII_COLOR, Column, RowsModel
+from ui.models import ERROR_COLOR, MUTED_COLOR, PII_COLOR, Column, RowsModel
 from ui.pages.base import section_title, table_view
 from ui.pages.metadata_form import MetadataForm
+from ui.pages.privacy_dialog import verdict_text
 
 
 def _size(n: int | None) -> str:
@@ -40,6 +43,8 @@ class DatasetDetail(QWidget):
     """
 
     header_requested = Signal(dict, dict)  # dataset detail, table
+    privacy_requested = Signal(dict, dict)  # dataset detail, column
+    privacy_undo_requested = Signal()
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,16 +91,19 @@ class DatasetDetail(QWidget):
                 Column("row_count", self.tr("데이터 행"), numeric=True),
                 Column("column_count", self.tr("열"), numeric=True),
                 Column("extra", self.tr("합계·주석·빈 행"), fmt=self._extra_rows),
+                Column("person_level", self.tr("사람 목록"), fmt=self._person_text,
+                       color=self._person_color),
                 Column("warnings", self.tr("참고"), fmt=lambda t: " / ".join(t["warnings"])),
             ],
             self,
-        )
+        )  # fmt: skip
         self.columns = RowsModel(
             [
                 Column("index", self.tr("번호"), fmt=lambda c: str(c["index"] + 1), numeric=True),
                 Column("label", self.tr("컬럼 이름")),
                 Column("type", self.tr("형식"), fmt=lambda c: labels.type_name(c["type"])),
                 Column("pii", self.tr("개인정보"), fmt=self._pii_text, color=self._pii_color),
+                Column("privacy_reason", self.tr("판정 근거"), fmt=self._reason_text),
                 Column("null", self.tr("빈값"), fmt=self._null_text, numeric=True),
                 Column("distinct", self.tr("고유값"), fmt=self._distinct_text, numeric=True),
                 Column("bytes", self.tr("최대 바이트"), fmt=self._bytes_text, numeric=True),
@@ -125,8 +133,22 @@ class DatasetDetail(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(section_title(self.tr("컬럼")))
+        column_bar = QHBoxLayout()
+        column_bar.addWidget(section_title(self.tr("컬럼")))
+        column_bar.addStretch(1)
+        self.privacy_button = QPushButton(self.tr("개인정보 판정…"))
+        self.privacy_button.setToolTip(
+            self.tr("고른 컬럼의 개인정보 판정을 담당자가 바꿉니다 (다시 스캔해도 유지)")
+        )
+        self.privacy_button.clicked.connect(self._request_privacy)
+        column_bar.addWidget(self.privacy_button)
+        self.privacy_undo_button = QPushButton(self.tr("판정 되돌리기"))
+        self.privacy_undo_button.setToolTip(self.tr("마지막 개인정보 판정을 되돌립니다"))
+        self.privacy_undo_button.clicked.connect(self.privacy_undo_requested)
+        column_bar.addWidget(self.privacy_undo_button)
+        bottom_layout.addLayout(column_bar)
         self.column_view = table_view(self.columns)
+        self.column_view.selectionModel().currentRowChanged.connect(self._update_button)
         bottom_layout.addWidget(self.column_view)
         split.addWidget(bottom)
         split.setStretchFactor(0, 1)
@@ -162,11 +184,25 @@ class DatasetDetail(QWidget):
 
     @staticmethod
     def _pii_text(c: dict) -> str:
-        return labels.pii_name(c["pii"]["kind"]) if c["pii"] else ""
+        return verdict_text(c.get("privacy"))
 
     @staticmethod
     def _pii_color(c: dict):
-        return PII_COLOR if c["pii"] else None
+        if c["pii"]:
+            return PII_COLOR
+        return MUTED_COLOR if c.get("privacy") else None
+
+    @staticmethod
+    def _reason_text(c: dict) -> str:
+        verdict = c.get("privacy")
+        return verdict["reason"] if verdict else ""
+
+    def _person_text(self, t: dict) -> str:
+        return self.tr("예 — {why}").format(why=t["person_level"]) if t.get("person_level") else ""
+
+    @staticmethod
+    def _person_color(t: dict):
+        return PII_COLOR if t.get("person_level") else None
 
     @staticmethod
     def _samples_text(c: dict) -> str:
@@ -230,8 +266,8 @@ class DatasetDetail(QWidget):
         table = self.tables.row(current.row()) if current.isValid() else None
         self.columns.set_rows(table["columns"] if table else [])
         self.column_view.resizeColumnsToContents()
-        # Long labels, patterns and samples must not push everything else off screen.
-        for col, widest in ((1, 200), (7, 140), (8, 260)):
+        # Long labels, reasons, patterns and samples must not push everything else off screen.
+        for col, widest in ((1, 200), (3, 200), (4, 320), (8, 140), (9, 260)):
             self.column_view.setColumnWidth(col, min(self.column_view.columnWidth(col), widest))
         self._update_button()
 
@@ -256,9 +292,19 @@ class DatasetDetail(QWidget):
         index = self.table_view.currentIndex()
         return self.tables.row(index.row()) if index.isValid() else None
 
-    def _update_button(self) -> None:
+    def current_column(self) -> dict | None:
+        index = self.column_view.currentIndex()
+        return self.columns.row(index.row()) if index.isValid() else None
+
+    def _update_button(self, *_args) -> None:
         ok = self.detail is not None and self.detail["status"] == "ok"
         self.header_button.setEnabled(ok and self.current_table() is not None)
+        self.privacy_button.setEnabled(ok and self.current_column() is not None)
+
+    def _request_privacy(self) -> None:
+        column = self.current_column()
+        if self.detail is not None and column is not None:
+            self.privacy_requested.emit(self.detail, column)
 
     def _request_header(self) -> None:
         table = self.current_table()

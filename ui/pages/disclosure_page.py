@@ -32,6 +32,7 @@ from ui.context import AppContext
 from ui.models import ERROR_COLOR, Column, RowsModel
 from ui.pages.base import Page, card, note, section_title, table_view
 from ui.pages.institution_form import InstitutionForm
+from ui.pages.reident_panel import ReidentPanel
 from ui.pages.year_diff import YearDiffPanel
 
 WARNING_COLOR_HEX = "#8a5a00"
@@ -198,6 +199,10 @@ class DisclosurePage(Page):
         self.diff_panel = YearDiffPanel()
         self.diff_summary, self.changes = self.diff_panel.summary, self.diff_panel.changes
         self.tabs.addTab(self.diff_panel, self.tr("전년 대비"))
+        # issue 14: k over the open columns of each 공개/부분공개 list of people
+        self.reident = ReidentPanel(self.ctx, self.year.value)
+        self.reident.open_dataset.connect(lambda ds: self.open_metadata.emit(ds, "openness", ""))
+        self.tabs.addTab(self.reident, self.tr("재식별 점검"))
         self.layout_.addWidget(self.tabs, 1)
         self._all_problems: list[dict] = []
 
@@ -218,7 +223,10 @@ class DisclosurePage(Page):
 
     # ------------------------------------------------------------------ running jobs
     def busy(self) -> bool:
-        return self._jobs > 0
+        return self._jobs > 0 or self.reident.busy()
+
+    def shutdown(self) -> None:
+        self.reident.shutdown()
 
     def _run(self, message: str, job, done, failed=None) -> None:
         """Run ``job(catalog)`` on the runner with the busy bar and a status line."""
@@ -434,9 +442,24 @@ class DisclosurePage(Page):
     def _blocked(self, exc: Exception, retry) -> bool:
         """An ExportBlocked: show the problems and offer to go on anyway. True when handled."""
         from catalog_app.disclosure.validate import ExportBlocked, problem_json
+        from catalog_app.privacy.gate import ReidentificationBlocked
 
         if not isinstance(exc, ExportBlocked):
             return False
+        if isinstance(exc, ReidentificationBlocked):
+            # --force does not pass this one: show the check and point at the exception
+            self.reident.show_checks(exc.checks)
+            self.tabs.setCurrentWidget(self.reident)
+            self.status.setText(str(exc))
+            dialogs.show_error(
+                self,
+                self.tr(
+                    "공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k < 5)이 있어 내보내지 "
+                    "않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, "
+                    "이유를 적고 [예외 승인…]을 누르세요."
+                ),
+            )
+            return True
         self._validated(("live", [problem_json(p) for p in exc.problems]))
         if dialogs.ask_confirm(
             self,
