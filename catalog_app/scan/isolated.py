@@ -34,6 +34,7 @@ from catalog_app.scan.errors import ScanFailure
 
 __all__ = [
     "EXCEL_READER",
+    "call_in_reader",
     "MEMORY_LIMIT",
     "READER",
     "read_excel",
@@ -272,3 +273,19 @@ def scan_file_isolated(
 ) -> Any:
     """``file_scan.scan_file`` in a child process (see the module docstring)."""
     return run_isolated(READER, path, overrides, cancel=cancel)
+
+
+def call_in_reader(reader: str, path: str, *args: Any, cancel: CancelToken | None = None) -> Any:
+    """``reader(path, *args)`` ("module:function") in the reader process that reads workbooks,
+    with the same crash handling as :func:`read_excel` (the quality diagnosis reads workbooks
+    again this way); in process where no child can be started, or inside a child already."""
+    if IN_CHILD:
+        return _resolve(reader)(path, *args)
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    try:
+        return _READER.call(reader, (path, *args), cancel, size)
+    except _NoChild:
+        return _resolve(reader)(path, *args)
