@@ -382,6 +382,7 @@ def _add_groups() -> None:
         validate_cmd,
     )
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
+    from catalog_app.cli_quality import quality
     from catalog_app.cli_standards import standards
 
     for group in (standards, mapping, institution, meta):
@@ -392,6 +393,17 @@ def _add_groups() -> None:
         cli.add_command(catalog_option(command))
     for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd, backup_cmd, restore_cmd):
         cli.add_command(catalog_option(command))
+    _with_catalog_option(quality)
+    cli.add_command(quality)
+
+
+def _with_catalog_option(group: click.Group) -> None:
+    """`--catalog` on every command of a group, nested groups included."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _with_catalog_option(command)
+        else:
+            catalog_option(command)
 
 
 _add_groups()
