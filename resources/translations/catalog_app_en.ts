@@ -1098,143 +1098,148 @@ Details were written to the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>품질진단</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1245,56 +1250,56 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -1305,12 +1310,12 @@ Details were written to the log file:
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -1319,19 +1324,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1346,12 +1351,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -2230,6 +2235,299 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
 </context>
 <context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="47"/>
+        <source>품질진단</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="58"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="59"/>
+        <source>규칙별</source>
+        <translation>By rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="60"/>
+        <source>업무 규칙</source>
+        <translation>Business rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="61"/>
+        <source>조치 이력</source>
+        <translation>Fix log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="72"/>
+        <source>기관 오류율 (앱 자체 산출)</source>
+        <translation>Institution error rate (computed by this app)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="80"/>
+        <source>아직 진단하지 않았습니다.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="91"/>
+        <source>%v / %m 파일</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="100"/>
+        <source>진단 실행</source>
+        <translation>Run check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="103"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="105"/>
+        <source>보고서 내보내기…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="331"/>
+        <source>읽지 못함</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="332"/>
+        <source>제외</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="333"/>
+        <source>건너뜀</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="347"/>
+        <source>실행 못 함</source>
+        <translation>Could not run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="361"/>
+        <location filename="../../ui/pages/quality_page.py" line="365"/>
+        <location filename="../../ui/pages/quality_page.py" line="558"/>
+        <source>조치 완료</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="361"/>
+        <location filename="../../ui/pages/quality_page.py" line="366"/>
+        <location filename="../../ui/pages/quality_page.py" line="558"/>
+        <source>예외</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="367"/>
+        <source>되돌림</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="369"/>
+        <source> (되돌림)</source>
+        <translation> (undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="376"/>
+        <source>용어: {term}</source>
+        <translation>Term: {term}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="377"/>
+        <source>데이터셋 #{id}</source>
+        <translation>Dataset #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="408"/>
+        <source>아직 진단하지 않았습니다. [진단 실행]을 누르세요.</source>
+        <translation>Not checked yet. Press [Run check].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="415"/>
+        <source>최근 진단 #{id} {at} ({who}) · 제공표준 파일 {n}개</source>
+        <translation>Last check #{id} {at} ({who}) · {n} files following a provision standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="432"/>
+        <source>진단 결과를 읽지 못했습니다: {e}</source>
+        <translation>Could not read the check results: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="453"/>
+        <source>진단 결과</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="458"/>
+        <source>진단 결과 — {path}</source>
+        <translation>Findings — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="472"/>
+        <source>제공표준 &apos;{name}&apos; 준수율 {rate:.1f}%: {formula}</source>
+        <translation>Provision standard &apos;{name}&apos; conformance {rate:.1f}%: {formula}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="478"/>
+        <source>없는 항목: {items}</source>
+        <translation>Missing items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="480"/>
+        <source>추가 항목: {items}</source>
+        <translation>Extra items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="483"/>
+        <source>이름이 다른 항목: {items}</source>
+        <translation>Renamed items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="489"/>
+        <source>순서가 다른 항목: {items}</source>
+        <translation>Items out of order: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="494"/>
+        <source>오류가 있는 규칙이 없습니다.</source>
+        <translation>No rule found errors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="516"/>
+        <source>이 규칙은 실행하지 못했습니다: {message}</source>
+        <translation>This rule could not run: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="520"/>
+        <source>{column} · {rule}: {detail}</source>
+        <translation>{column} · {rule}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="526"/>
+        <source>경고(참고): 오류율에 넣지 않습니다 (목록이 완전하지 않음).</source>
+        <translation>Warning (for reference): not counted in the error rate (the list is incomplete).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="529"/>
+        <source>오류 예 (개인정보는 가림): {samples}</source>
+        <translation>Examples (personal data masked): {samples}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="536"/>
+        <source>{action} — {reason} ({who}, {at}, 표시할 때 오류 {n:,}건)</source>
+        <translation>{action} — {reason} ({who}, {at}, {n:,} errors when marked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="563"/>
+        <source>{column} · {rule} ({n:,}건)을(를) &apos;{title}&apos;(으)로 표시합니다. 사유를 적으세요.</source>
+        <translation>Mark {column} · {rule} ({n:,} errors) as &apos;{title}&apos;. Give the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="687"/>
+        <source>엑셀 (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="687"/>
+        <source>품질진단 보고서</source>
+        <translation>Quality check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="699"/>
+        <source>보고서를 썼습니다:
+{path}</source>
+        <translation>Report written:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="702"/>
+        <source>보고서를 쓰지 못했습니다:
+{e}</source>
+        <translation>Could not write the report:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="723"/>
+        <source>표준용어 제안 없음</source>
+        <translation>No standard term suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="725"/>
+        <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 도메인 규칙을 믿을 수 없습니다. [매핑 검토]에서 제안 만들기를 먼저 실행하는 것이 좋습니다. 그래도 진단할까요?</source>
+        <translation>{n:,} columns have no standard term suggestion, so the domain rules cannot be trusted. Better run Make suggestions in [Mapping review] first. Check anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="733"/>
+        <source>진단을 준비하는 중…</source>
+        <translation>Preparing the check…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="747"/>
+        <source>취소했습니다.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="755"/>
+        <source>취소하는 중… (읽던 파일에서 멈춥니다)</source>
+        <translation>Cancelling… (stops in the file being read)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="763"/>
+        <source>{done:,} / {total:,} 파일 — {path}</source>
+        <translation>{done:,} / {total:,} files — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="776"/>
+        <source>취소했습니다. 끝난 데이터셋의 결과는 저장되어 있습니다.</source>
+        <translation>Cancelled. The results of the datasets already checked are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="780"/>
+        <source>데이터셋 {n:,}개를 진단했습니다.</source>
+        <translation>Checked {n:,} datasets.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="782"/>
+        <source> 읽지 못한 파일 {n:,}개.</source>
+        <translation> {n:,} files could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="784"/>
+        <source> 실행하지 못한 규칙 {n:,}개.</source>
+        <translation> {n:,} rules could not run.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="792"/>
+        <source>진단이 중단되었습니다: {e}</source>
+        <translation>The check stopped: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="793"/>
+        <source>진단하는 중 오류가 났습니다:
+{e}</source>
+        <translation>An error occurred during the check:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="808"/>
+        <source>스캔이 끝난 뒤에 진단할 수 있습니다</source>
+        <translation>You can check once the scan has finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="810"/>
+        <source>모든 파일을 다시 읽어 값마다 규칙을 점검합니다 (원본은 읽기만 합니다)</source>
+        <translation>Reads every file again and checks every value against the rules (the originals are only read)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <location filename="../../ui/pages/dictionary_review.py" line="49"/>
@@ -2339,6 +2637,75 @@ This breaks the rules. Approve anyway?</translation>
         <location filename="../../ui/pages/dictionary_review.py" line="164"/>
         <source>&apos;{name}&apos;을(를) 반려하는 사유를 적어 주세요.</source>
         <translation>Give a reason for rejecting &apos;{name}&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="56"/>
+        <source>업무 규칙</source>
+        <translation>Business rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="56"/>
+        <source>업무 규칙 수정</source>
+        <translation>Edit business rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="61"/>
+        <location filename="../../ui/pages/quality_dialogs.py" line="75"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="62"/>
+        <source>표준용어 (그 용어의 컬럼이 있는 모든 데이터셋)</source>
+        <translation>Standard term (every dataset with a column of that term)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="67"/>
+        <source>예: 데이터기준일자</source>
+        <translation>e.g. 데이터기준일자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="73"/>
+        <source>비우면 규칙 내용이 이름이 됩니다</source>
+        <translation>Leave empty to name the rule by its content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="74"/>
+        <source>범위</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="76"/>
+        <source>표준용어</source>
+        <translation>Standard term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="77"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="78"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="106"/>
+        <source>컬럼 이름 또는 표준용어</source>
+        <translation>Column name or standard term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="250"/>
+        <source>표준용어를 입력하세요.</source>
+        <translation>Enter a standard term.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="252"/>
+        <source>데이터셋이 없습니다. 먼저 스캔하세요.</source>
+        <translation>There are no datasets. Scan first.</translation>
     </message>
 </context>
 <context>
@@ -3231,6 +3598,44 @@ Opening the default catalog.</translation>
         <location filename="../../ui/mapping_commands.py" line="163"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
+    </message>
+</context>
+<context>
+    <name>quality_dialogs</name>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="31"/>
+        <source>두 컬럼 비교</source>
+        <translation>Compare two columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="32"/>
+        <source>조건</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="33"/>
+        <source>정규식</source>
+        <translation>Regular expression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="34"/>
+        <source>허용값</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="35"/>
+        <source>숫자 범위</source>
+        <translation>Number range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="36"/>
+        <source>중복 불가</source>
+        <translation>No duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="276"/>
+        <source>예: 원본 파일의 날짜를 YYYY-MM-DD로 고쳐 다시 올렸습니다.</source>
+        <translation>e.g. Corrected the dates in the source file to YYYY-MM-DD and published it again.</translation>
     </message>
 </context>
 </TS>
