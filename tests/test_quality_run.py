@@ -212,9 +212,8 @@ def test_refused_without_suggestions_and_while_another_job_runs(facility):
     from catalog_app.catalog.joblock import CatalogBusy, job_lock
 
     with Catalog(facility["db"]) as cat:
-        with job_lock(facility["db"], "scan"):
-            with pytest.raises(CatalogBusy, match="스캔"):
-                _in_other_thread(lambda: run_quality(Catalog(facility["db"])))
+        with job_lock(facility["db"], "scan"), pytest.raises(CatalogBusy, match="스캔"):
+            _in_other_thread(lambda: run_quality(Catalog(facility["db"])))
         cat.conn.execute(
             "DELETE FROM column_match WHERE column_id IN (SELECT id FROM columns LIMIT 3)"
         )
