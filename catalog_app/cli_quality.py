@@ -135,7 +135,8 @@ def show_cmd(ctx, dataset, as_json, show_all) -> None:
         click.echo("아직 진단하지 않았습니다. catalog-app quality run 으로 진단하세요.")
         return
     inst = data["institution"]
-    click.echo(f"기관 오류율 {_pct(inst['error_rate'])} — {inst['formula']} (앱 자체 산출)")
+    scope = "이 데이터셋 오류율" if dataset else "기관 오류율"
+    click.echo(f"{scope} {_pct(inst['error_rate'])} — {inst['formula']} (앱 자체 산출)")
     for d in data["departments"]:
         click.echo(f"  부서 {d['department']}: {_pct(d['error_rate'])} — {d['formula']}")
     for d in data["datasets"]:

@@ -95,6 +95,7 @@ def test_run_show_rules_fix_log_and_the_readme_contract(setup):
             ("departments",): set(shown["departments"][0]),
             ("rules",): set(shown["rules"][0]),
             ("datasets",): set(dataset),
+            ("columns",): set(shown["columns"][0]),
             ("findings",): set(shown["findings"][0]),
         },
         "quality log": {(): set(log[0])},

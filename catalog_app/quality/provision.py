@@ -44,6 +44,7 @@ MIN_SCORE = 0.6  # when the file or sheet name names the standard (전국도서�
 MIN_SCORE_UNNAMED = 0.85  # otherwise: many layouts share 소재지도로명주소, 위도, 경도, …
 MIN_MATCHED = 3
 FUZZY_RATIO = 85.0
+FUZZY_FROM = 0.4  # similar names are looked for only where exact ones already cover this much
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ def normalise(name: str) -> str:
 
 
 @functools.cache
+def _normalised_items() -> tuple[tuple[str, ...], ...]:
+    """Each standard's item names in compared form, in order (computed once)."""
+    return tuple(tuple(normalise(item.name) for item in std.items) for std in standards())
+
+
+@functools.cache
 def _index() -> dict[str, tuple[int, ...]]:
     out: dict[str, list[int]] = {}
     for i, std in enumerate(standards()):
@@ -102,10 +109,16 @@ def _index() -> dict[str, tuple[int, ...]]:
 
 def match_table(labels: list[str], hint: str = "") -> dict | None:
     """The 제공표준 a table's column names follow, or None. ``hint``: the file and sheet names.
+    Cached: the disclosure state asks it for every dataset.
 
     Returns ``{"name", "score", "pairs": [[item_index, label_index, exact_name], ...],
     "missing": [item_index], "extra": [label_index], "portal": [label_index]}``.
     """
+    return _match(tuple(labels), hint)
+
+
+@functools.lru_cache(maxsize=4096)
+def _match(labels: tuple[str, ...], hint: str) -> dict | None:
     norm = [normalise(label) for label in labels]
     portal = [i for i, n in enumerate(norm) if n in {normalise(p) for p in PORTAL_COLUMNS}]
     own = [i for i in range(len(labels)) if i not in portal]
@@ -119,7 +132,7 @@ def match_table(labels: list[str], hint: str = "") -> dict | None:
     for s, shared in sorted(votes.items(), key=lambda kv: -kv[1])[:12]:
         if shared < 2:
             continue
-        found = _pair(standards()[s], labels, norm, own)
+        found = _pair(s, labels, norm, own)
         found["portal"] = portal
         found["named"] = bool(hint) and normalise_hint(found["name"]) in hint
         rank = (found["score"], found["named"], found["exact"])
@@ -139,20 +152,27 @@ def normalise_hint(text: str) -> str:
     return "".join((text or "").split()).replace("_", "").lower()
 
 
-def _pair(std: Standard, labels, norm, own) -> dict:
+def _pair(index: int, labels, norm, own) -> dict:
     from rapidfuzz import fuzz
 
-    items = [normalise(item.name) for item in std.items]
+    std = standards()[index]
+    items = _normalised_items()[index]
+    positions: dict[str, list[int]] = {}
+    for ii, name in enumerate(items):
+        positions.setdefault(name, []).append(ii)
     pairs: list[list] = []
     used_items: set[int] = set()
     used_labels: set[int] = set()
     for li in own:
-        for ii, name in enumerate(items):
-            if ii not in used_items and name == norm[li]:
+        for ii in positions.get(norm[li], ()):
+            if ii not in used_items:
                 pairs.append([ii, li, labels[li].strip() == std.items[ii].name])
                 used_items.add(ii)
                 used_labels.add(li)
                 break
+    if 2 * len(pairs) / max(len(items) + len(own), 1) < FUZZY_FROM:
+        pairs.sort()
+        return _scored(index, pairs, items, own, used_items, used_labels)
     fuzzy = []
     for li in own:
         if li in used_labels or len(norm[li]) < 2:
@@ -170,11 +190,15 @@ def _pair(std: Standard, labels, norm, own) -> dict:
         used_items.add(ii)
         used_labels.add(li)
     pairs.sort()
+    return _scored(index, pairs, items, own, used_items, used_labels)
+
+
+def _scored(index, pairs, items, own, used_items, used_labels) -> dict:
     matched = len(pairs)
     score = 2 * matched / (len(items) + len(own)) if items or own else 0.0
     return {
-        "name": std.name,
-        "standard": standards().index(std),
+        "name": standards()[index].name,
+        "standard": index,
         "score": round(score, 3),
         "matched": matched,
         "exact": sum(1 for p in pairs if p[2]),

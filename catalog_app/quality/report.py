@@ -171,6 +171,21 @@ def show(catalog: Catalog, dataset_ids: list[int] | None = None, errors_only: bo
                 "provision": detail,
             }
         )
+    columns = []
+    for c in data["columns"]:
+        rate, formula = error_rate(c["errors"], c["checked"])
+        columns.append(
+            {
+                "dataset_id": c["dataset_id"],
+                "table": names.get((c["dataset_id"], c["table_key"]), c["table_key"]),
+                "column": c["label"],
+                "column_id": c["column_id"],
+                "checked": c["checked"],
+                "errors": c["errors"],
+                "error_rate": rate,
+                "formula": formula,
+            }
+        )
     ok = [r for r in data["results"] if r["status"] == "ok"]
     checked, errors = sum(r["checked"] for r in ok), sum(r["errors"] for r in ok)
     rate, formula = error_rate(errors, checked)
@@ -186,6 +201,7 @@ def show(catalog: Catalog, dataset_ids: list[int] | None = None, errors_only: bo
         "departments": department_rates(data["results"]),
         "rules": rule_rates(data["findings"]),
         "datasets": datasets,
+        "columns": columns,
         "findings": findings,
     }
 

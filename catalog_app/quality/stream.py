@@ -187,7 +187,9 @@ def check_table(
             body = chain(head[layout.data_row :], rows)
             _python_body(body, layout, classifier, checker, positions, raw.text_source, cancel)
     outcome = checker.finish()
-    if positions and outcome.rows != table.row_count:
+    if not positions:
+        outcome.rows = table.row_count  # nothing to check here: the body was not read
+    elif outcome.rows != table.row_count:
         outcome.warnings.append(
             f"데이터 행 {outcome.rows:,}개를 읽었습니다 (스캔 때 {table.row_count:,}개)."
         )

@@ -54,6 +54,7 @@ class QualityPage(Page):
         self._thread: QThread | None = None
         self._closing = False
         self._loading = False
+        self._load_again = False
         self.data: dict | None = None  # the last report.show() result
         self.rules: list[dict] = []
         self.history: list[dict] = []
@@ -388,7 +389,10 @@ class QualityPage(Page):
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         """Results, rules and the fix log, read on the task runner."""
-        if self._closing or self._loading:
+        if self._closing:
+            return
+        if self._loading:  # an edit while a read is on its way: one more read after it
+            self._load_again = True
             return
         self._loading = True
 
@@ -408,6 +412,9 @@ class QualityPage(Page):
         self._loading = False
         if self._closing:
             return
+        if self._load_again:
+            self._load_again = False
+            self.reload()
         self.data, self.rules, self.history = result
         current = self._current_dataset_id()
         inst = self.data["institution"]
@@ -436,7 +443,7 @@ class QualityPage(Page):
         self.select_dataset(current)
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
+        self._loading = self._load_again = False
         if not self._closing:
             self.rate_formula.setText(self.tr("진단 결과를 읽지 못했습니다: {e}").format(e=exc))
 
