@@ -22,6 +22,8 @@ import pyarrow.compute as pc
 
 __all__ = [
     "Dates",
+    "bools",
+    "ints",
     "Numbers",
     "blank_mask",
     "byte_lengths",
@@ -60,11 +62,11 @@ def blank_mask(trimmed: pa.Array) -> np.ndarray:
     return np.asarray(both.fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _bool(array) -> np.ndarray:
+def bools(array) -> np.ndarray:
     return np.asarray(array.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _ints(array) -> np.ndarray:
+def ints(array) -> np.ndarray:
     """Strings of digits (or empty) -> int64, 0 for empty."""
     filled = pc.if_else(pc.equal(pc.utf8_length(array), 0), "0", array)
     return np.asarray(pc.cast(filled, pa.int64()).to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -79,7 +81,7 @@ def matches(values: pa.Array, pattern) -> np.ndarray:
             dtype=bool,
             count=len(values),
         )
-    return _bool(pc.match_substring_regex(values, pattern))
+    return bools(pc.match_substring_regex(values, pattern))
 
 
 def compile_pattern(pattern: str) -> tuple[object, str | None]:
@@ -125,15 +127,15 @@ def _valid_day(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
 def _valid_time_text(t: pa.Array) -> np.ndarray:
     """'H:MM[:SS[.f]]' (or '' for none) -> valid hour 0-23 and minutes/seconds 0-59."""
     parts = pc.extract_regex(t, r"^(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
-    h, m, s = (_ints(parts.field(k).fill_null("")) for k in ("h", "m", "s"))
-    present = _bool(pc.greater(pc.utf8_length(t), 0))
+    h, m, s = (ints(parts.field(k).fill_null("")) for k in ("h", "m", "s"))
+    present = bools(pc.greater(pc.utf8_length(t), 0))
     return ~present | ((h <= 23) & (m <= 59) & (s <= 59))
 
 
 def _compact_time_ok(t: pa.Array) -> np.ndarray:
-    h = _ints(pc.utf8_slice_codeunits(t, 0, 2))
-    m = _ints(pc.utf8_slice_codeunits(t, 2, 4))
-    s = _ints(pc.utf8_slice_codeunits(t, 4, 6))
+    h = ints(pc.utf8_slice_codeunits(t, 0, 2))
+    m = ints(pc.utf8_slice_codeunits(t, 2, 4))
+    s = ints(pc.utf8_slice_codeunits(t, 4, 6))
     return (h <= 23) & (m <= 59) & (s <= 59)
 
 
@@ -223,21 +225,21 @@ def parse_dates(values: pa.Array) -> Dates:
 
 def _parse_other(sub: pa.Array, where: np.ndarray, out: Dates) -> None:
     sep = pc.extract_regex(sub, _SEP_DATE)
-    sep_ok = _bool(sep.is_valid())
+    sep_ok = bools(sep.is_valid())
     comp = pc.extract_regex(sub, _COMPACT_DATE)
-    comp_ok = _bool(comp.is_valid()) & ~sep_ok
+    comp_ok = bools(comp.is_valid()) & ~sep_ok
     for parts, ok, compact in ((sep, sep_ok, False), (comp, comp_ok, True)):
         if not ok.any():
             continue
         y_text = parts.field("y").fill_null("")
-        y = _ints(y_text)
-        m = _ints(parts.field("m").fill_null(""))
-        d = _ints(parts.field("d").fill_null(""))
+        y = ints(y_text)
+        m = ints(parts.field("m").fill_null(""))
+        d = ints(parts.field("d").fill_null(""))
         t = parts.field("t").fill_null("")
-        two = _bool(pc.equal(pc.utf8_length(y_text), 2)) & ok
+        two = bools(pc.equal(pc.utf8_length(y_text), 2)) & ok
         y = np.where(two, np.where(y <= 69, y + 2000, y + 1900), y)
         valid = ok & _valid_day(y, m, d)
-        has_t = _bool(pc.greater(pc.utf8_length(t), 0))
+        has_t = bools(pc.greater(pc.utf8_length(t), 0))
         if has_t.any():
             valid &= ~has_t | (_compact_time_ok(t) if compact else _valid_time_text(t))
         out.valid[where[ok]] = valid[ok]
@@ -276,7 +278,7 @@ def parse_numbers(values: pa.Array, allow_percent: bool = True, digits: bool = F
     if valid.any():
         idx = np.flatnonzero(valid)
         sub = values.take(pa.array(idx)) if len(idx) < n else values
-        percent[idx] = _bool(pc.ends_with(sub, "%"))
+        percent[idx] = bools(pc.ends_with(sub, "%"))
         plain = pc.replace_substring(pc.replace_substring(sub, ",", ""), "%", "")
         value[idx] = np.asarray(pc.cast(plain, pa.float64()).to_numpy(zero_copy_only=False))
         if digits:
@@ -294,10 +296,10 @@ def times_valid(values: pa.Array, compact: bool = False) -> np.ndarray:
     """'H:MM', 'HH:MM', 'HH:MM:SS' (and 'HHMM[SS]' for 시분C4 domains); 24:00 closes a day."""
     pattern = _TIME if compact else r"^(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?$"
     parts = pc.extract_regex(values, pattern)
-    ok = _bool(parts.is_valid())
-    h = _ints(parts.field("h").fill_null(""))
-    m = _ints(parts.field("m").fill_null(""))
-    s = _ints(parts.field("s").fill_null(""))
+    ok = bools(parts.is_valid())
+    h = ints(parts.field("h").fill_null(""))
+    m = ints(parts.field("m").fill_null(""))
+    s = ints(parts.field("s").fill_null(""))
     in_day = (h <= 23) & (m <= 59) & (s <= 59)
     closing = (h == 24) & (m == 0) & (s == 0)
     return ok & (in_day | closing)

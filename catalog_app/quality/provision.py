@@ -117,7 +117,7 @@ def match_table(labels: list[str], hint: str = "") -> dict | None:
     return _match(tuple(labels), hint)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _match(labels: tuple[str, ...], hint: str) -> dict | None:
     norm = [normalise(label) for label in labels]
     portal = [i for i, n in enumerate(norm) if n in {normalise(p) for p in PORTAL_COLUMNS}]

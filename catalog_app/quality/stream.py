@@ -14,8 +14,10 @@ needs its chunks in another form; both share the pieces (``detect_header``, ``Ro
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from itertools import chain, islice, zip_longest
 
@@ -147,6 +149,20 @@ def _diagnose_raws(plan, raws, code_lists, cancel, today) -> DatasetOutcome:
 
 
 # ---------------------------------------------------------------------------------- tables
+@contextmanager
+def _gc_paused():
+    """No cyclic collection while the body streams (as ``scan.table_scan`` does): the loop makes
+    millions of short-lived lists and no cycles, and in the main process every collection would
+    also walk the loaded dictionary (measured: a 200k-row workbook read in process 2.5x slower)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_table(
     raw: RawTable,
     table: TablePlan,
@@ -171,20 +187,21 @@ def check_table(
             "다시 스캔한 뒤 진단하세요."
         )
     classifier = RowClassifier(layout.first_col, layout.width)
-    if positions:
-        if raw.arrow_batches is not None:
-            close = getattr(rows, "close", None)
-            if close is not None:
-                close()
-            from catalog_app.scan.csv_arrow import FastPathUnsuitable
+    if positions and raw.arrow_batches is not None:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()  # the csv module stops after the head; Arrow's reader takes the body
+        from catalog_app.scan.csv_arrow import FastPathUnsuitable
 
-            try:
+        try:
+            with _gc_paused():
                 _arrow_body(raw, head, layout, classifier, checker, positions, cancel)
-            except FastPathUnsuitable:
-                raw.arrow_batches = None
-                return check_table(raw, table, code_lists, override, cancel, today)
-        else:
-            body = chain(head[layout.data_row :], rows)
+        except FastPathUnsuitable:  # read the way the scan then reads it, from the start
+            raw.arrow_batches = None
+            return check_table(raw, table, code_lists, override, cancel, today)
+    elif positions:
+        body = chain(head[layout.data_row :], rows)
+        with _gc_paused():
             _python_body(body, layout, classifier, checker, positions, raw.text_source, cancel)
     outcome = checker.finish()
     if not positions:

@@ -40,9 +40,9 @@ def _run(page, qtbot) -> None:
 
 
 def _select(page, name: str) -> dict:
-    rows = page.datasets.rows()
+    rows = page.results.datasets.rows()
     index = next(i for i, r in enumerate(rows) if r["path"].endswith(name))
-    page.dataset_view.selectRow(index)
+    page.results.dataset_view.selectRow(index)
     return rows[index]
 
 
@@ -53,16 +53,19 @@ def test_run_fills_rates_and_findings(quality_window, qtbot, no_unexpected_dialo
     assert page.last_summary.status == "done"
     assert page.rate_value.text().endswith("%") and "오류 값" in page.rate_formula.text()
     assert page.progress.value() == page.progress.maximum() > 0
-    assert page.departments.rowCount() >= 1
+    assert page.results.departments.rowCount() >= 1
     _select(page, "시설.csv")
-    rules = {r["rule"] for r in page.findings.rows()}
+    rules = {r["rule"] for r in page.results.findings.rows()}
     assert {"flag_yn", "date_two_digit_year", "zip", "key_unique"} <= rules
-    zip_row = next(i for i, r in enumerate(page.findings.rows()) if r["rule"] == "zip")
-    page.finding_view.selectRow(zip_row)
-    assert "010-****-5678" in page.detail.text() and "010-1234-5678" not in page.detail.text()
+    zip_row = next(i for i, r in enumerate(page.results.findings.rows()) if r["rule"] == "zip")
+    page.results.finding_view.selectRow(zip_row)
+    assert (
+        "010-****-5678" in page.results.detail.text()
+        and "010-1234-5678" not in page.results.detail.text()
+    )
     standard = _select(page, "관악구_어린이보호구역_20210310_1615356324741_10427.csv")
     assert standard["provision_standard"] == "어린이보호구역"
-    assert "준수율" in page.provision_note.text()
+    assert "준수율" in page.results.provision_note.text()
     assert no_unexpected_dialogs == []
 
 
@@ -72,21 +75,21 @@ def test_mark_and_undo_a_finding(quality_window, qtbot, monkeypatch):
     window, page = quality_window
     _run(page, qtbot)
     _select(page, "시설.csv")
-    row = next(i for i, r in enumerate(page.findings.rows()) if r["rule"] == "flag_yn")
-    page.finding_view.selectRow(row)
+    row = next(i for i, r in enumerate(page.results.findings.rows()) if r["rule"] == "flag_yn")
+    page.results.finding_view.selectRow(row)
     monkeypatch.setattr(quality_dialogs, "ask_fix_reason", lambda *a: "'유'를 Y로 고쳐 다시 올림")
-    page.mark_selected("fixed")
-    qtbot.waitUntil(lambda: page.history_model.rowCount() == 1, timeout=10_000)
-    entry = page.history_model.row(0)
+    page.results.mark_selected("fixed")
+    qtbot.waitUntil(lambda: page.history.model.rowCount() == 1, timeout=10_000)
+    entry = page.history.model.row(0)
     assert entry["action"] == "fixed" and entry["who"] == "검토자" and entry["errors_before"] == 2
     _select(page, "시설.csv")
-    fixed = next(r for r in page.findings.rows() if r["rule"] == "flag_yn")
+    fixed = next(r for r in page.results.findings.rows() if r["rule"] == "flag_yn")
     assert fixed["fix"]["action"] == "fixed"
-    page.history_view.selectRow(0)
-    page.undo_history_selected()
-    qtbot.waitUntil(lambda: page.history_model.rowCount() == 2, timeout=10_000)
+    page.history.view.selectRow(0)
+    page.history.undo_selected()
+    qtbot.waitUntil(lambda: page.history.model.rowCount() == 2, timeout=10_000)
     _select(page, "시설.csv")
-    assert next(r for r in page.findings.rows() if r["rule"] == "flag_yn")["fix"] is None
+    assert next(r for r in page.results.findings.rows() if r["rule"] == "flag_yn")["fix"] is None
 
 
 def test_rule_editor_and_a_rule_that_cannot_run(quality_window, qtbot, monkeypatch):
@@ -95,7 +98,7 @@ def test_rule_editor_and_a_rule_that_cannot_run(quality_window, qtbot, monkeypat
     window, page = quality_window
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     dataset_id = next(
-        d["id"] for d in page._rule_choices()[0] if d["rel_path"].endswith("시설.csv")
+        d["id"] for d in page.rules_panel.choices()[0] if d["rel_path"].endswith("시설.csv")
     )
     answers = iter(
         [
@@ -107,22 +110,22 @@ def test_rule_editor_and_a_rule_that_cannot_run(quality_window, qtbot, monkeypat
         ]
     )  # fmt: skip
     monkeypatch.setattr(quality_dialogs, "ask_rule", lambda *a: next(answers))
-    page.add_rule()
-    page.add_rule()
-    qtbot.waitUntil(lambda: page.rule_list.rowCount() == 2, timeout=10_000)
+    page.rules_panel.add_rule()
+    page.rules_panel.add_rule()
+    qtbot.waitUntil(lambda: page.rules_panel.model.rowCount() == 2, timeout=10_000)
     _run(page, qtbot)
     _select(page, "시설.csv")
-    rows = page.findings.rows()
+    rows = page.results.findings.rows()
     broken = next(i for i, r in enumerate(rows) if r["status"] == "cannot_run")
-    page.finding_view.selectRow(broken)
-    assert "'휴업일자' 컬럼이" in page.detail.text()
+    page.results.finding_view.selectRow(broken)
+    assert "'휴업일자' 컬럼이" in page.results.detail.text()
     conditional = next(r for r in rows if r["rule_name"] == "CCTV 대수")
     assert conditional["errors"] == 2
-    page.rule_view.selectRow(0)
-    page.delete_rule()
-    qtbot.waitUntil(lambda: page.rule_list.rowCount() == 1, timeout=10_000)
-    page.undo_rule()
-    qtbot.waitUntil(lambda: page.rule_list.rowCount() == 2, timeout=10_000)
+    page.rules_panel.view.selectRow(0)
+    page.rules_panel.delete_rule()
+    qtbot.waitUntil(lambda: page.rules_panel.model.rowCount() == 1, timeout=10_000)
+    page.rules_panel.undo_rule()
+    qtbot.waitUntil(lambda: page.rules_panel.model.rowCount() == 2, timeout=10_000)
 
 
 def test_rule_dialog_blocks_a_pattern_no_engine_reads(app_configured, qtbot):
@@ -156,8 +159,10 @@ def test_screenshot_1280x720(quality_window, qtbot):
     window.resize(1280, 720)
     _run(page, qtbot)
     _select(page, "시설.csv")
-    row = next(i for i, r in enumerate(page.findings.rows()) if r["rule"] == "date_two_digit_year")
-    page.finding_view.selectRow(row)
+    row = next(
+        i for i, r in enumerate(page.results.findings.rows()) if r["rule"] == "date_two_digit_year"
+    )
+    page.results.finding_view.selectRow(row)
     qtbot.wait(50)
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (1280, 720)

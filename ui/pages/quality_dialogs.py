@@ -121,27 +121,27 @@ class RuleDialog(QDialog):
         self.pages.addWidget(page)
 
     def _build_pages(self) -> None:
-        t = self.tr
-        self._page("compare", [(t("왼쪽 컬럼"), self._column()), (t("연산자"), _op_box(OPS)),
-                               (t("오른쪽 컬럼"), self._column())])  # fmt: skip
+        self._page("compare", [(self.tr("왼쪽 컬럼"), self._column()), (self.tr("연산자"), _op_box(OPS)),
+                               (self.tr("오른쪽 컬럼"), self._column())])  # fmt: skip
         self._page(
             "conditional",
             [
-                (t("조건 컬럼"), self._column()),
-                (t("조건 연산자"), _op_box(CONDITION_OPS)),
-                (t("조건 값"), QLineEdit()),
-                (t("요구 컬럼"), self._column()),
-                (t("요구 연산자"), _op_box(CONDITION_OPS)),
-                (t("요구 값"), QLineEdit()),
+                (self.tr("조건 컬럼"), self._column()),
+                (self.tr("조건 연산자"), _op_box(CONDITION_OPS)),
+                (self.tr("조건 값"), QLineEdit()),
+                (self.tr("요구 컬럼"), self._column()),
+                (self.tr("요구 연산자"), _op_box(CONDITION_OPS)),
+                (self.tr("요구 값"), QLineEdit()),
             ],
         )
-        self._page("regex", [(t("컬럼"), self._column()), (t("정규식"), QLineEdit())])
+        self._page("regex", [(self.tr("컬럼"), self._column()), (self.tr("정규식"), QLineEdit())])
         self._page(
-            "allowed", [(t("컬럼"), self._column()), (t("허용값 (쉼표로 구분)"), QLineEdit())]
+            "allowed",
+            [(self.tr("컬럼"), self._column()), (self.tr("허용값 (쉼표로 구분)"), QLineEdit())],
         )
-        self._page("range", [(t("컬럼"), self._column()), (t("최솟값"), QLineEdit()),
-                             (t("최댓값"), QLineEdit())])  # fmt: skip
-        self._page("unique", [(t("컬럼"), self._column())])
+        self._page("range", [(self.tr("컬럼"), self._column()), (self.tr("최솟값"), QLineEdit()),
+                             (self.tr("최댓값"), QLineEdit())])  # fmt: skip
+        self._page("unique", [(self.tr("컬럼"), self._column())])
 
     def _widgets(self, kind: str) -> list[QWidget]:
         return list(self.fields[kind].values())
