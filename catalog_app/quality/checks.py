@@ -197,22 +197,19 @@ class OutlierState:
         d = view.dates
         if not d.valid.any():
             return
-        years = d.year[d.valid]
-        counts = view.counts[d.valid]
-        clean = ~flagged[d.valid]
-        for year, n, ok, i in zip(
-            years.tolist(),
-            counts.tolist(),
-            clean.tolist(),
-            np.flatnonzero(d.valid).tolist(),
-            strict=True,
-        ):
-            self.years[year] = self.years.get(year, 0) + n
-            if ok:
-                self.unflagged[year] = self.unflagged.get(year, 0) + n
+        where = np.flatnonzero(d.valid)
+        years = d.year[where]
+        counts = view.counts[where]
+        clean = ~flagged[where]
+        found, first, inverse = np.unique(years, return_index=True, return_inverse=True)
+        per_year = np.bincount(inverse, weights=counts).astype(np.int64)
+        per_year_clean = np.bincount(inverse, weights=counts * clean).astype(np.int64)
+        for k, year in enumerate(found.tolist()):
+            self.years[year] = self.years.get(year, 0) + int(per_year[k])
+            self.unflagged[year] = self.unflagged.get(year, 0) + int(per_year_clean[k])
             bucket = self.samples.setdefault(year, [])
             if len(bucket) < 3:
-                bucket.append(view.values[i].as_py())
+                bucket.append(view.values[int(where[first[k]])].as_py())
 
     def finish(self) -> tuple[int, int, int, list[str]]:
         """(checked, errors, errors no other rule counted, samples)."""

@@ -42,16 +42,30 @@ class Distinct:
             values.cast(pa.string()) if values.type != pa.string() else values
         )
         self.rows = len(trimmed)
-        self.blank = kernels.blank_mask(trimmed)
-        self.filled_rows = np.flatnonzero(~self.blank)
-        filled = trimmed.filter(pa.array(~self.blank)) if self.blank.any() else trimmed
-        encoded = pc.dictionary_encode(filled)
-        self.values: pa.Array = encoded.dictionary
-        self.indices = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-        self.counts = np.bincount(self.indices, minlength=len(self.values)).astype(np.int64)
+        # encode once, blanks included; blankness is then judged on the distinct values only
+        encoded = pc.dictionary_encode(trimmed)
+        every = encoded.dictionary
+        codes = np.asarray(encoded.indices.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
+        if len(every) == 0:  # an empty chunk
+            every, codes = pa.array([""], pa.string()), np.zeros(self.rows, np.int64)
+        blank_values = kernels.blank_mask(every)
+        counts = np.bincount(codes, minlength=len(every)).astype(np.int64)
+        self.blank = blank_values[codes]
+        if blank_values.any():
+            keep = ~blank_values
+            remap = np.cumsum(keep) - 1
+            self.values: pa.Array = every.filter(pa.array(keep))
+            self.counts = counts[keep]
+            self.filled_rows = np.flatnonzero(~self.blank)
+            self.indices = remap[codes[self.filled_rows]]
+        else:
+            self.values = every
+            self.counts = counts
+            self.filled_rows = np.arange(self.rows, dtype=np.int64)
+            self.indices = codes
         self.filled = int(len(self.indices))
         self._dates = None
-        self._numbers: dict[tuple[bool, bool], kernels.Numbers] = {}
+        self._numbers: dict[bool, kernels.Numbers] = {}
 
     @property
     def dates(self) -> kernels.Dates:
@@ -60,10 +74,18 @@ class Distinct:
         return self._dates
 
     def numbers(self, percent: bool = True, digits: bool = False) -> kernels.Numbers:
-        key = (percent, digits)
-        if key not in self._numbers:
-            self._numbers[key] = kernels.parse_numbers(self.values, percent, digits)
-        return self._numbers[key]
+        """Numbers read once (with or without their digit counts); ``percent=False`` counts
+        '12%' as not a number."""
+        parsed = self._numbers.get(True) or self._numbers.get(False)
+        if parsed is None:
+            parsed = self._numbers[False] = kernels.parse_numbers(self.values, True)
+        if digits and True not in self._numbers:
+            parsed = self._numbers[True] = kernels.number_digits(parsed, self.values)
+        if percent:
+            return parsed
+        return kernels.Numbers(
+            parsed.valid & ~parsed.percent, parsed.value, parsed.whole, parsed.scale, parsed.percent
+        )
 
     def row_values(self, distinct: np.ndarray, fill) -> np.ndarray:
         """A per-distinct array spread over the chunk's rows (``fill`` where blank)."""

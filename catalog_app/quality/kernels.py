@@ -50,7 +50,6 @@ _TWO_DIGIT = r"^\d{2}(?:-|/|\.\s?)\d{1,2}(?:-|/|\.\s?)\d{1,2}"
 _DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
 _NUMBER = r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"
 _NUMBER_PCT = r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$"
-_NUMBER_PARTS = r"^[+-]?(?P<i>[\d,]+)(?:\.(?P<f>\d+))?%?$"
 _TIME = r"^(?P<h>\d{1,2}):?(?P<m>\d{2})(?::?(?P<s>\d{2}))?$"
 
 
@@ -282,14 +281,31 @@ def parse_numbers(values: pa.Array, allow_percent: bool = True, digits: bool = F
         plain = pc.replace_substring(pc.replace_substring(sub, ",", ""), "%", "")
         value[idx] = np.asarray(pc.cast(plain, pa.float64()).to_numpy(zero_copy_only=False))
         if digits:
-            parts = pc.extract_regex(sub, _NUMBER_PARTS)
-            i_text = pc.replace_substring(parts.field("i").fill_null(""), ",", "")
-            i_text = pc.utf8_ltrim(i_text, characters="0")
-            whole[idx] = np.asarray(pc.utf8_length(i_text).to_numpy(zero_copy_only=False))
-            scale[idx] = np.asarray(
-                pc.utf8_length(parts.field("f").fill_null("")).to_numpy(zero_copy_only=False)
-            )
+            whole[idx], scale[idx] = _digits(plain)
     return Numbers(valid, value, whole, scale, percent)
+
+
+def number_digits(numbers: Numbers, values: pa.Array) -> Numbers:
+    """``numbers`` with the digits of their whole and fraction parts filled in."""
+    idx = np.flatnonzero(numbers.valid)
+    whole = np.zeros(len(values), dtype=np.int64)
+    scale = np.zeros(len(values), dtype=np.int64)
+    if len(idx):
+        sub = values.take(pa.array(idx)) if len(idx) < len(values) else values
+        plain = pc.replace_substring(pc.replace_substring(sub, ",", ""), "%", "")
+        whole[idx], scale[idx] = _digits(plain)
+    return Numbers(numbers.valid, numbers.value, whole, scale, numbers.percent)
+
+
+def _digits(plain: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(whole-part digits without leading zeros, fraction digits) of plain numbers ('-012.50')."""
+    unsigned = pc.utf8_ltrim(pc.utf8_ltrim(plain, characters="+-"), characters="0")
+    length = np.asarray(pc.utf8_length(unsigned).to_numpy(zero_copy_only=False), dtype=np.int64)
+    dot = np.asarray(pc.find_substring(unsigned, ".").to_numpy(zero_copy_only=False), np.int64)
+    has_dot = dot >= 0
+    whole = np.where(has_dot, dot, length)
+    scale = np.where(has_dot, length - dot - 1, 0)
+    return whole, scale
 
 
 def times_valid(values: pa.Array, compact: bool = False) -> np.ndarray:
