@@ -305,3 +305,36 @@ def test_an_old_catalog_gets_the_quality_tables(tmp_path):
         "quality_fixes",
         "code_lists",
     } <= tables
+
+
+def test_header_override_is_read_as_the_scan_read_it(template, tmp_path):
+    """A title row the clerk told the scan to skip by hand: the diagnosis reads the same header
+    band (the override) and the same data rows."""
+    from catalog_app.scan.scanner import override_header
+
+    db = tmp_path / "c.db"
+    shutil.copy(template, db)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    body = "".join(f"{i},2024-01-{i % 28 + 1:02d},Y\n" for i in range(30))
+    (folder / "목록.csv").write_text(
+        "시설 목록 (2024)\n번호,개설일자,운영여부\n" + body, encoding="utf-8"
+    )
+    with Catalog(db) as cat:
+        scan(cat, [str(folder)])
+        dataset_id = _ids(cat)["목록.csv"]
+        override_header(cat, dataset_id, "#0", (1, 1))
+        table = cat.conn.execute(
+            "SELECT * FROM tables WHERE dataset_id = ?", (dataset_id,)
+        ).fetchone()
+        assert (table["header_row"], table["header_source"], table["row_count"]) == (
+            1,
+            "override",
+            30,
+        )
+        summary = run_quality(cat)
+        data = report.show(cat)
+    assert summary.failed == []
+    found = _findings(data, dataset_id)
+    assert found[("개설일자", "date_valid")]["checked"] == 30
+    assert data["datasets"][0]["rows"] == 30

@@ -181,7 +181,13 @@ def check_table(
     head = list(islice(rows, n_head))
     layout = detect_header(head, raw.origin, raw.merged, override)
     labels = [safe_label(label) for label in layout.labels]
-    if layout.first_col + raw.origin[1] != table.first_col or labels != table.labels:
+    header_row = None if layout.header_row is None else layout.header_row + raw.origin[0]
+    if (
+        layout.first_col + raw.origin[1] != table.first_col
+        or header_row != table.header_row
+        or layout.header_rows != table.header_rows
+        or labels != table.labels
+    ):
         raise Mismatch(
             f"'{table.sheet_name or table.table_key}' 표의 머리글이 스캔 때와 다르게 읽힙니다. "
             "다시 스캔한 뒤 진단하세요."
