@@ -563,6 +563,8 @@ EN: dict[str, str] = {
     "카탈로그를 복원했습니다 (데이터셋 {n:,}개).": "The catalog was restored ({n:,} datasets).",
     "복원하지 못했습니다:\n{error}": "The restore failed:\n{error}",
     # --- 품질진단 (issue 13)
+    '모든 부서': 'All departments',
+    '데이터셋별 — {department}': 'By dataset — {department}',
     '경고(참고)': 'Warning (for reference)',
     '계산식': 'Formula',
     '규칙': 'Rule',

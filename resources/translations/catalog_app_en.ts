@@ -2473,200 +2473,211 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="34"/>
-        <location filename="../../ui/pages/quality_results.py" line="47"/>
+        <location filename="../../ui/pages/quality_results.py" line="35"/>
+        <location filename="../../ui/pages/quality_results.py" line="48"/>
         <source>부서</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="35"/>
+        <location filename="../../ui/pages/quality_results.py" line="36"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="36"/>
-        <location filename="../../ui/pages/quality_results.py" line="51"/>
+        <location filename="../../ui/pages/quality_results.py" line="37"/>
+        <location filename="../../ui/pages/quality_results.py" line="52"/>
         <source>점검 값</source>
         <translation>Values checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="37"/>
-        <location filename="../../ui/pages/quality_results.py" line="52"/>
+        <location filename="../../ui/pages/quality_results.py" line="38"/>
+        <location filename="../../ui/pages/quality_results.py" line="53"/>
         <source>오류 값</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="39"/>
-        <location filename="../../ui/pages/quality_results.py" line="49"/>
-        <location filename="../../ui/pages/quality_results.py" line="65"/>
+        <location filename="../../ui/pages/quality_results.py" line="40"/>
+        <location filename="../../ui/pages/quality_results.py" line="50"/>
+        <location filename="../../ui/pages/quality_results.py" line="66"/>
         <source>오류율</source>
         <translation>Error rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="46"/>
+        <location filename="../../ui/pages/quality_results.py" line="47"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="53"/>
+        <location filename="../../ui/pages/quality_results.py" line="54"/>
         <source>제공표준</source>
         <translation>Provision standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="54"/>
+        <location filename="../../ui/pages/quality_results.py" line="55"/>
         <source>준수율</source>
         <translation>Conformance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="60"/>
+        <location filename="../../ui/pages/quality_results.py" line="61"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="61"/>
+        <location filename="../../ui/pages/quality_results.py" line="62"/>
         <source>규칙</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="62"/>
+        <location filename="../../ui/pages/quality_results.py" line="63"/>
         <source>점검</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="63"/>
+        <location filename="../../ui/pages/quality_results.py" line="64"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="67"/>
+        <location filename="../../ui/pages/quality_results.py" line="68"/>
         <source>조치</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="87"/>
+        <location filename="../../ui/pages/quality_results.py" line="88"/>
         <source>부서별</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="91"/>
+        <location filename="../../ui/pages/quality_results.py" line="94"/>
+        <location filename="../../ui/pages/quality_results.py" line="189"/>
         <source>데이터셋별</source>
         <translation>By dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="104"/>
-        <location filename="../../ui/pages/quality_results.py" line="191"/>
+        <location filename="../../ui/pages/quality_results.py" line="97"/>
+        <source>모든 부서</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="113"/>
+        <location filename="../../ui/pages/quality_results.py" line="225"/>
         <source>진단 결과</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="117"/>
+        <location filename="../../ui/pages/quality_results.py" line="126"/>
         <source>조치 완료…</source>
         <translation>Fixed…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="119"/>
+        <location filename="../../ui/pages/quality_results.py" line="128"/>
         <source>예외…</source>
         <translation>Exception…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="121"/>
+        <location filename="../../ui/pages/quality_results.py" line="130"/>
         <source>조치 되돌리기</source>
         <translation>Undo mark</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="133"/>
+        <location filename="../../ui/pages/quality_results.py" line="142"/>
         <source>읽지 못함</source>
         <translation>Unreadable</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="134"/>
+        <location filename="../../ui/pages/quality_results.py" line="143"/>
         <source>제외</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="135"/>
+        <location filename="../../ui/pages/quality_results.py" line="144"/>
         <source>건너뜀</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="148"/>
+        <location filename="../../ui/pages/quality_results.py" line="157"/>
         <source>실행 못 함</source>
         <translation>Could not run</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="161"/>
-        <location filename="../../ui/pages/quality_results.py" line="295"/>
+        <location filename="../../ui/pages/quality_results.py" line="170"/>
+        <location filename="../../ui/pages/quality_results.py" line="329"/>
         <source>예외</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="161"/>
-        <location filename="../../ui/pages/quality_results.py" line="295"/>
+        <location filename="../../ui/pages/quality_results.py" line="170"/>
+        <location filename="../../ui/pages/quality_results.py" line="329"/>
         <source>조치 완료</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="196"/>
+        <location filename="../../ui/pages/quality_results.py" line="186"/>
+        <source>데이터셋별 — {department}</source>
+        <translation>By dataset — {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="230"/>
         <source>진단 결과 — {path}</source>
         <translation>Findings — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="207"/>
+        <location filename="../../ui/pages/quality_results.py" line="241"/>
         <source>오류가 있는 규칙이 없습니다.</source>
         <translation>No rule found errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="220"/>
+        <location filename="../../ui/pages/quality_results.py" line="254"/>
         <source>제공표준 &apos;{name}&apos; 준수율 {rate:.1f}%: {formula}</source>
         <translation>Provision standard &apos;{name}&apos; conformance {rate:.1f}%: {formula}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="226"/>
+        <location filename="../../ui/pages/quality_results.py" line="260"/>
         <source>없는 항목: {items}</source>
         <translation>Missing items: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="228"/>
+        <location filename="../../ui/pages/quality_results.py" line="262"/>
         <source>추가 항목: {items}</source>
         <translation>Extra items: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="231"/>
+        <location filename="../../ui/pages/quality_results.py" line="265"/>
         <source>이름이 다른 항목: {items}</source>
         <translation>Renamed items: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="234"/>
+        <location filename="../../ui/pages/quality_results.py" line="268"/>
         <source>순서가 다른 항목: {items}</source>
         <translation>Items out of order: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="253"/>
+        <location filename="../../ui/pages/quality_results.py" line="287"/>
         <source>이 규칙은 실행하지 못했습니다: {message}</source>
         <translation>This rule could not run: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="257"/>
+        <location filename="../../ui/pages/quality_results.py" line="291"/>
         <source>{column} · {rule}: {detail}</source>
         <translation>{column} · {rule}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="263"/>
+        <location filename="../../ui/pages/quality_results.py" line="297"/>
         <source>경고(참고): 오류율에 넣지 않습니다 (목록이 완전하지 않음).</source>
         <translation>Warning (for reference): not counted in the error rate (the list is incomplete).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="266"/>
+        <location filename="../../ui/pages/quality_results.py" line="300"/>
         <source>오류 예 (개인정보는 가림): {samples}</source>
         <translation>Examples (personal data masked): {samples}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="273"/>
+        <location filename="../../ui/pages/quality_results.py" line="307"/>
         <source>{action} — {reason} ({who}, {at}, 표시할 때 오류 {n:,}건)</source>
         <translation>{action} — {reason} ({who}, {at}, {n:,} errors when marked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_results.py" line="300"/>
+        <location filename="../../ui/pages/quality_results.py" line="334"/>
         <source>{column} · {rule} ({n:,}건)을(를) &apos;{title}&apos;(으)로 표시합니다. 사유를 적으세요.</source>
         <translation>Mark {column} · {rule} ({n:,} errors) as &apos;{title}&apos;. Give the reason.</translation>
     </message>

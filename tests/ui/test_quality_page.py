@@ -32,8 +32,6 @@ def quality_window(make_window, catalog_copy, tmp_path):
 
 
 def _run(page, qtbot) -> None:
-    events = []
-    page._job_events = events
     assert page.start_run()
     qtbot.waitUntil(lambda: page.is_running() is False, timeout=60_000)
     qtbot.waitUntil(lambda: page.data is not None and page.data["run"] is not None, timeout=10_000)
@@ -54,6 +52,16 @@ def test_run_fills_rates_and_findings(quality_window, qtbot, no_unexpected_dialo
     assert page.rate_value.text().endswith("%") and "오류 값" in page.rate_formula.text()
     assert page.progress.value() == page.progress.maximum() > 0
     assert page.results.departments.rowCount() >= 1
+    everything = page.results.datasets.rowCount()
+    departments = page.results.departments.rows()
+    page.results.department_view.selectRow(
+        next(i for i, d in enumerate(departments) if d["department"] == "시설")
+    )
+    narrowed = page.results.datasets.rows()
+    assert narrowed and all(d["department"] == "시설" for d in narrowed)
+    assert len(narrowed) < everything and page.results.all_button.isEnabled()
+    page.results.show_department(None)
+    assert page.results.datasets.rowCount() == everything
     _select(page, "시설.csv")
     rules = {r["rule"] for r in page.results.findings.rows()}
     assert {"flag_yn", "date_two_digit_year", "zip", "key_unique"} <= rules

@@ -29,6 +29,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: dict | None = None
+        self.department: str | None = None  # the department the dataset list is narrowed to
         self.departments = RowsModel(
             [
                 Column("department", self.tr("부서")),
@@ -87,8 +88,16 @@ class ResultsPanel(QWidget):
         box.addWidget(section_title(self.tr("부서별")))
         self.department_view = table_view(self.departments)
         self.department_view.setMaximumHeight(130)
+        self.department_view.selectionModel().currentRowChanged.connect(self._department_changed)
         box.addWidget(self.department_view)
-        box.addWidget(section_title(self.tr("데이터셋별")))
+        heading = QHBoxLayout()
+        self.datasets_title = section_title(self.tr("데이터셋별"))
+        heading.addWidget(self.datasets_title)
+        heading.addStretch(1)
+        self.all_button = QPushButton(self.tr("모든 부서"))
+        self.all_button.clicked.connect(lambda: self.show_department(None))
+        heading.addWidget(self.all_button)
+        box.addLayout(heading)
         self.dataset_view = table_view(self.datasets)
         self.dataset_view.setObjectName("qualityDatasets")
         self.dataset_view.selectionModel().currentRowChanged.connect(self._dataset_changed)
@@ -162,12 +171,37 @@ class ResultsPanel(QWidget):
 
     # ------------------------------------------------------------------ data
     def show_data(self, data: dict) -> None:
-        """New results; the dataset shown stays selected."""
+        """New results; the department and the dataset shown stay selected."""
         current = self.current_dataset_id()
         self.data = data
         self.departments.set_rows(data["departments"])
-        self.datasets.set_rows(data["datasets"])
+        self._fill_datasets()
         self.select_dataset(current)
+
+    def _fill_datasets(self) -> None:
+        rows = self.data["datasets"] if self.data else []
+        if self.department is not None:
+            rows = [d for d in rows if d["department"] == self.department]
+            self.datasets_title.setText(
+                self.tr("데이터셋별 — {department}").format(department=self.department)
+            )
+        else:
+            self.datasets_title.setText(self.tr("데이터셋별"))
+        self.all_button.setEnabled(self.department is not None)
+        self.datasets.set_rows(rows)
+
+    def show_department(self, department: str | None) -> None:
+        """Narrow the dataset list to one department (None: every department)."""
+        self.department = department
+        if department is None:
+            self.department_view.clearSelection()
+        self._fill_datasets()
+        self.select_dataset(None)
+
+    def _department_changed(self, current, _previous) -> None:
+        row = self.departments.row(current.row())
+        if row is not None and row["department"] != self.department:
+            self.show_department(row["department"])
 
     def current_dataset_id(self) -> int | None:
         row = self.datasets.row(self.dataset_view.currentIndex().row())
