@@ -395,9 +395,10 @@ def _add_groups() -> None:
     )
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_privacy import privacy
+    from catalog_app.cli_quality import quality
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta, bundle, privacy):
+    for group in (standards, mapping, institution, meta, bundle, privacy, quality):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
@@ -413,6 +414,17 @@ def _add_groups() -> None:
         serve_cmd,
     ):
         cli.add_command(catalog_option(command))
+    _with_catalog_option(quality)
+    cli.add_command(quality)
+
+
+def _with_catalog_option(group: click.Group) -> None:
+    """`--catalog` on every command of a group, nested groups included."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _with_catalog_option(command)
+        else:
+            catalog_option(command)
 
 
 _add_groups()

@@ -68,6 +68,8 @@ REQUIRED_FILES = [
     "catalog_app/resources/fonts/OFL.txt",
     "catalog_app/resources/style.qss",
     "catalog_app/resources/icons/app.svg",
+    # 품질진단: the 제공표준 layouts (tools/build_provision_standards.py)
+    "catalog_app/resources/provision/provision-standards.json.gz",
 ]
 
 # Imported by name at run time (importlib.resources.files("catalog_app.standards"), lazily loaded

@@ -9,8 +9,8 @@ python tools/build_code_lists.py [REFERENCE_DIR]
 * ``org-codes.txt``: the 7-digit 행정표준 기관코드 seen in real 표준데이터 files and the official
   partial list, sorted, one per line.
 
-The matcher reads them in ``catalog_app/matching/signatures.py``; sources in SOURCES.md beside
-them.  The app never needs ../shared at run time.
+``catalog_app/codelists.py`` reads them (for the matcher and the quality diagnosis); sources in
+SOURCES.md beside them.  The app never needs ../shared at run time.
 """
 
 from __future__ import annotations

@@ -35,7 +35,16 @@ from ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
-PAGE_KEYS = ("overview", "scan", "catalog", "mapping", "dictionary", "disclosure", "settings")
+PAGE_KEYS = (
+    "overview",
+    "scan",
+    "catalog",
+    "mapping",
+    "dictionary",
+    "disclosure",
+    "quality",
+    "settings",
+)
 
 
 def resolve_catalog_path(explicit: str | os.PathLike | None, settings: Settings) -> str:
@@ -75,6 +84,7 @@ class MainWindow(QMainWindow):
             self.tr("매핑 검토"),
             self.tr("표준사전"),
             self.tr("공개목록"),
+            self.tr("품질진단"),
             self.tr("설정"),
         ]
 
@@ -95,6 +105,7 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_DialogApplyButton,
             QStyle.StandardPixmap.SP_FileDialogContentsView,
             QStyle.StandardPixmap.SP_DialogSaveButton,
+            QStyle.StandardPixmap.SP_MessageBoxWarning,
             QStyle.StandardPixmap.SP_FileDialogInfoView,
         )
         for icon in icons:  # texts: _retranslate_chrome
@@ -143,6 +154,10 @@ class MainWindow(QMainWindow):
             from ui.pages.dictionary_page import DictionaryPage
 
             return DictionaryPage(ctx)
+        if key == "quality":
+            from ui.pages.quality_page import QualityPage
+
+            return QualityPage(ctx)
         if key == "settings":
             from ui.pages.settings_page import SettingsPage
 

@@ -36,6 +36,7 @@ JOB_NAMES = {
     "merge": "꾸러미 합치기",
     "migrate": "카탈로그 변환",
     "open": "카탈로그 열기",
+    "quality": "품질진단",
 }
 # Windows locks byte ranges and refuses reads inside a locked range: lock one byte far past the
 # description written at the start of the file, so a refused job can still read who holds it.

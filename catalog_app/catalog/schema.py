@@ -589,6 +589,121 @@ CREATE INDEX idx_privacy_allowances_dataset ON privacy_allowances(dataset_id);
 """
 
 
+# Issue 13: 품질진단. Business rules a quality manager adds (per dataset or per standard term) and
+# their change log; each run, its per-dataset results (with the recognised 제공표준 and its
+# conformance) and its findings (one per column and rule, counts and masked samples only: never
+# the raw values); the fix log (조치 완료 / 예외, undoable) keyed like decisions by the column's
+# lasting id, so a rescan and a new run show before/after; and code lists an institution imported
+# (newer 법정동코드 / 기관코드 than the shipped ones, ``catalog_app.codelists``).
+QUALITY_SCHEMA = """
+CREATE TABLE quality_rules (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,                          -- dataset, term
+    dataset_id INTEGER REFERENCES datasets(id) ON DELETE CASCADE,
+    term_name TEXT,
+    kind TEXT NOT NULL,                           -- compare, conditional, regex, allowed, range, unique
+    spec TEXT NOT NULL,                           -- JSON, see quality/business.py
+    name TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,            -- 0: deleted (kept for the log and undo)
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at TEXT
+);
+CREATE INDEX idx_quality_rules_dataset ON quality_rules(dataset_id);
+CREATE TABLE quality_rule_changes (
+    id INTEGER PRIMARY KEY,
+    rule_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    action TEXT NOT NULL,                         -- add, edit, delete, undo
+    before TEXT,                                  -- JSON of the rule row, NULL for add
+    after TEXT,
+    undone_by INTEGER
+);
+CREATE TABLE quality_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',       -- running, done, cancelled, failed
+    who TEXT NOT NULL,
+    datasets INTEGER NOT NULL DEFAULT 0,
+    note TEXT
+);
+CREATE TABLE quality_results (
+    run_id INTEGER NOT NULL REFERENCES quality_runs(id) ON DELETE CASCADE,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,                         -- ok, failed, excluded, skipped
+    message TEXT,
+    checked INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    warnings INTEGER NOT NULL DEFAULT 0,
+    rows INTEGER NOT NULL DEFAULT 0,
+    provision_standard TEXT,
+    conformance REAL,
+    provision TEXT,                               -- JSON: items, missing, extra, reordered, ...
+    read_run INTEGER,                             -- datasets.last_read_run the findings describe
+    at TEXT NOT NULL,
+    PRIMARY KEY (run_id, dataset_id)
+);
+CREATE INDEX idx_quality_results_dataset ON quality_results(dataset_id, run_id);
+CREATE TABLE quality_findings (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES quality_runs(id) ON DELETE CASCADE,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    column_id INTEGER NOT NULL DEFAULT 0,         -- column_keys.id; 0 when no column is named
+    table_key TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL,                           -- date_valid, ..., rule:<id>
+    rule_name TEXT NOT NULL,
+    severity TEXT NOT NULL DEFAULT 'error',       -- error (counted), warning (shown only)
+    source TEXT NOT NULL DEFAULT '',              -- domain, profile, name, provision, business
+    detail TEXT NOT NULL DEFAULT '',              -- what counts as an error (Korean)
+    checked INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    samples TEXT NOT NULL DEFAULT '[]',           -- JSON, masked
+    status TEXT NOT NULL DEFAULT 'ok',            -- ok, cannot_run
+    message TEXT
+);
+CREATE INDEX idx_quality_findings_run ON quality_findings(run_id, dataset_id);
+CREATE TABLE quality_columns (
+    run_id INTEGER NOT NULL REFERENCES quality_runs(id) ON DELETE CASCADE,
+    dataset_id INTEGER NOT NULL,
+    column_id INTEGER NOT NULL,
+    table_key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    checked INTEGER NOT NULL,                     -- values checked by at least one rule
+    errors INTEGER NOT NULL,                      -- values failing at least one counted rule
+    PRIMARY KEY (run_id, column_id)
+);
+CREATE TABLE quality_fixes (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    column_id INTEGER NOT NULL DEFAULT 0,
+    table_key TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL,
+    action TEXT NOT NULL,                         -- fixed, exception, undo
+    reason TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    run_id INTEGER,                               -- the run whose finding was marked
+    errors_before INTEGER,
+    undone_by INTEGER REFERENCES quality_fixes(id),
+    undoes INTEGER REFERENCES quality_fixes(id)
+);
+CREATE INDEX idx_quality_fixes_key ON quality_fixes(dataset_id, column_id, rule);
+CREATE TABLE code_lists (
+    kind TEXT PRIMARY KEY,                        -- legal_dong, org
+    source TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    codes BLOB NOT NULL,                          -- gzip of the codes, one per line
+    imported_by TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -634,6 +749,10 @@ def _privacy(conn: sqlite3.Connection) -> str:
     return PRIVACY_SCHEMA
 
 
+def _quality(conn: sqlite3.Connection) -> str:
+    return QUALITY_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -655,6 +774,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _scan_flags,
     _bundles,
     _privacy,
+    _quality,
 ]
 LATEST = len(MIGRATIONS)
 

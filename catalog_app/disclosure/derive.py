@@ -10,6 +10,8 @@
   is the coordinator's call after the re-identification check (``privacy.reident``).
 * 관리 부서명 from the folder (department settings, else the first folder), the phone from the
   department settings or the institution's number, 이용허락범위/공간범위 from the defaults.
+* 표준데이터여부 from the column names: Y when a table follows a 공공데이터 제공표준
+  (``quality.provision``, the layouts shipped in resources/provision), else N.
 
 An entered value always wins over a derived one (``merge``).
 """
@@ -93,6 +95,11 @@ def dataset_values(
         out["temporal"] = (temporal, SCAN)
     pii = [c for c in columns if c["pii_kind"]]
     people = person_level(tables)
+    if dataset["status"] == "ok" and columns:
+        from catalog_app.quality.provision import dataset_standard
+
+        standard = dataset_standard(columns, dataset["name"])
+        out["standard_data"] = ("Y" if standard else "N", SCAN)
     if dataset["status"] == "ok":
         out["pii"] = ("Y" if pii or people else "N", SCAN)
         if people:

@@ -5,8 +5,9 @@ codes of the 법정동 list; ``동별(1) = 청운효자동, 사직동`` are 동 
 ``127.04`` are a latitude and a longitude.  ``signature`` recognises these from the values a
 profile keeps (top values or samples, min/max, decimals):
 
-* codes of an official list shipped in ``resources/codes`` (``tools/build_code_lists.py``):
-  10-digit 법정동코드, 5-digit 시군구 codes derived from them, 7-digit 행정표준 기관코드;
+* codes of an official list shipped in ``resources/codes`` (``tools/build_code_lists.py``, read
+  by ``catalog_app.codelists``, which the quality diagnosis shares): 10-digit 법정동코드, 5-digit
+  시군구 codes derived from them, 7-digit 행정표준 기관코드;
 * shapes: 읍면동 names (…동, …읍, …면, …N가);
 * number ranges: decimals inside Korea's latitudes (32–40) or longitudes (123–133).
 
@@ -15,15 +16,15 @@ Each signature is evidence with its own short Korean reason line ("값 3/3개가
 other value kinds.  The lists are partial (see resources/codes/SOURCES.md): a value missing from
 them only goes unrecognised.
 
-Split from ``values`` because it owns the shipped code lists and their loading.
+Split from ``values`` because reading values by official lists is a subject of its own.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
 import re
 from dataclasses import dataclass
+
+from catalog_app.codelists import legal_dong_codes, org_codes, sgg_codes
 
 __all__ = ["Signature", "legal_dong_codes", "org_codes", "sgg_codes", "signature"]
 
@@ -39,44 +40,6 @@ class Signature:
     kind: str  # legal_dong_code, sgg_code, org_code, emd_name, lat, lon
     share: float
     reason: str  # Korean, one short line
-
-
-def _codes_file(name: str):
-    from catalog_app.shipped import resources_dir
-
-    return resources_dir() / "codes" / name
-
-
-@functools.cache
-def legal_dong_codes() -> frozenset[str]:
-    """Every 10-digit 법정동코드 shipped (existing and abolished), read once."""
-    try:
-        data = gzip.decompress(_codes_file("legal-dong-codes.txt.gz").read_bytes())
-    except (OSError, EOFError):  # a broken install must not stop the matcher
-        return frozenset()
-    codes: list[str] = []
-    value = 0
-    for line in data.split():
-        value += int(line)
-        codes.append(f"{value:010d}")
-    return frozenset(codes)
-
-
-@functools.cache
-def sgg_codes() -> frozenset[str]:
-    """5-digit 시군구 codes: the 법정동코드 of a 시군구 itself ends in 00000."""
-    return frozenset(
-        c[:5] for c in legal_dong_codes() if c.endswith("00000") and not c.endswith("00000000")
-    )
-
-
-@functools.cache
-def org_codes() -> frozenset[str]:
-    try:
-        text = _codes_file("org-codes.txt").read_text(encoding="ascii")
-    except OSError:
-        return frozenset()
-    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 def signature(

@@ -262,8 +262,9 @@ def read_excel(path: str, real_format: str, overrides: dict | None, cancel: Canc
 
 
 def call_reader(reader: str, args: tuple, path: str, cancel: CancelToken | None = None) -> Any:
-    """``reader(*args)`` (a "module:function") in the reader process, for another read of a
-    workbook than the scan's (the re-identification check); in process where no child can run."""
+    """``reader(*args)`` (a "module:function") in the reader process, with the crash handling of
+    :func:`read_excel`, for another read of a workbook than the scan's (the re-identification
+    check, the quality diagnosis); in process where no child can run, or inside a child already."""
     if IN_CHILD:
         return _resolve(reader)(*args)
     try:

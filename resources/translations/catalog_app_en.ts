@@ -1075,11 +1075,13 @@ Details were written to the log file:
     </message>
     <message>
         <location filename="../../ui/pages/dictionary_review.py" line="198"/>
+        <location filename="../../ui/pages/quality_tabs.py" line="217"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dictionary_review.py" line="199"/>
+        <location filename="../../ui/pages/quality_tabs.py" line="246"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
@@ -1118,6 +1120,71 @@ Details were written to the log file:
         <source>변경 {id} ({what})을(를) 되돌릴까요?</source>
         <translation>Undo change {id} ({what})?</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="211"/>
+        <source>일시</source>
+        <translation>Date-time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="212"/>
+        <source>담당</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="213"/>
+        <source>조치</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="214"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="215"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="216"/>
+        <source>규칙</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="218"/>
+        <source>조치 전</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="219"/>
+        <source>최근 진단</source>
+        <translation>Latest check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="227"/>
+        <source>조치 전 오류 수는 표시할 때의 진단 결과이고, 최근 진단은 파일을 고쳐 다시 스캔하고 진단한 뒤의 오류 수입니다. 평가 자료로 보고서(조치 이력 시트)에 그대로 나갑니다.</source>
+        <translation>Before: the errors when the finding was marked; latest check: the errors after the file was fixed, rescanned and checked again. This goes into the report (fix log sheet) as evaluation evidence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="236"/>
+        <source>선택한 조치 되돌리기</source>
+        <translation>Undo the selected mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="244"/>
+        <source>조치 완료</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="245"/>
+        <source>예외</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="248"/>
+        <source> (되돌림)</source>
+        <translation> (undone)</translation>
+    </message>
 </context>
 <context>
     <name>InstitutionForm</name>
@@ -1148,163 +1215,168 @@ Details were written to the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>품질진단</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>부서 꾸러미 합치기…</source>
         <translation>Merge department bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.</source>
         <translation>Bundles can be merged once the scan has ended.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>합칠 부서 꾸러미 고르기</source>
         <translation>Choose the department bundles to merge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)</source>
         <translation>Catalog bundles (*.bundle *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1315,56 +1387,56 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -1375,12 +1447,12 @@ Details were written to the log file:
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -1389,19 +1461,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1416,12 +1488,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -2486,6 +2558,175 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
 </context>
 <context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="42"/>
+        <source>품질진단</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="56"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="57"/>
+        <source>규칙별</source>
+        <translation>By rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="58"/>
+        <source>업무 규칙</source>
+        <translation>Business rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="59"/>
+        <source>조치 이력</source>
+        <translation>Fix log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="72"/>
+        <source>기관 오류율 (앱 자체 산출)</source>
+        <translation>Institution error rate (computed by this app)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="81"/>
+        <source>아직 진단하지 않았습니다.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="92"/>
+        <source>%v / %m 파일</source>
+        <translation>%v / %m files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="101"/>
+        <source>진단 실행</source>
+        <translation>Run check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="104"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="106"/>
+        <source>보고서 내보내기…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="149"/>
+        <source>아직 진단하지 않았습니다. [진단 실행]을 누르세요.</source>
+        <translation>Not checked yet. Press [Run check].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="156"/>
+        <source>최근 진단 #{id} {at} ({who}) · 제공표준 파일 {n}개</source>
+        <translation>Last check #{id} {at} ({who}) · {n} files following a provision standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="171"/>
+        <source>진단 결과를 읽지 못했습니다: {e}</source>
+        <translation>Could not read the check results: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="177"/>
+        <source>엑셀 (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="177"/>
+        <source>품질진단 보고서</source>
+        <translation>Quality check report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="189"/>
+        <source>보고서를 썼습니다:
+{path}</source>
+        <translation>Report written:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="192"/>
+        <source>보고서를 쓰지 못했습니다:
+{e}</source>
+        <translation>Could not write the report:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="213"/>
+        <source>표준용어 제안 없음</source>
+        <translation>No standard term suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="215"/>
+        <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 도메인 규칙을 믿을 수 없습니다. [매핑 검토]에서 제안 만들기를 먼저 실행하는 것이 좋습니다. 그래도 진단할까요?</source>
+        <translation>{n:,} columns have no standard term suggestion, so the domain rules cannot be trusted. Better run Make suggestions in [Mapping review] first. Check anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="223"/>
+        <source>진단을 준비하는 중…</source>
+        <translation>Preparing the check…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="237"/>
+        <source>취소했습니다.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="245"/>
+        <source>취소하는 중… (읽던 파일에서 멈춥니다)</source>
+        <translation>Cancelling… (stops in the file being read)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="253"/>
+        <source>{done:,} / {total:,} 파일 — {path}</source>
+        <translation>{done:,} / {total:,} files — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="266"/>
+        <source>취소했습니다. 끝난 데이터셋의 결과는 저장되어 있습니다.</source>
+        <translation>Cancelled. The results of the datasets already checked are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="270"/>
+        <source>데이터셋 {n:,}개를 진단했습니다.</source>
+        <translation>Checked {n:,} datasets.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="272"/>
+        <source> 읽지 못한 파일 {n:,}개.</source>
+        <translation> {n:,} files could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="274"/>
+        <source> 실행하지 못한 규칙 {n:,}개.</source>
+        <translation> {n:,} rules could not run.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="282"/>
+        <source>진단이 중단되었습니다: {e}</source>
+        <translation>The check stopped: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="283"/>
+        <source>진단하는 중 오류가 났습니다:
+{e}</source>
+        <translation>An error occurred during the check:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="298"/>
+        <source>스캔이 끝난 뒤에 진단할 수 있습니다</source>
+        <translation>You can check once the scan has finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_page.py" line="300"/>
+        <source>모든 파일을 다시 읽어 값마다 규칙을 점검합니다 (원본은 읽기만 합니다)</source>
+        <translation>Reads every file again and checks every value against the rules (the originals are only read)</translation>
+    </message>
+</context>
+<context>
     <name>ReidentPanel</name>
     <message>
         <location filename="../../ui/pages/reident_panel.py" line="68"/>
@@ -2700,6 +2941,218 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
 </context>
 <context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="35"/>
+        <location filename="../../ui/pages/quality_results.py" line="48"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="36"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="37"/>
+        <location filename="../../ui/pages/quality_results.py" line="52"/>
+        <source>점검 값</source>
+        <translation>Values checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="38"/>
+        <location filename="../../ui/pages/quality_results.py" line="53"/>
+        <source>오류 값</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="40"/>
+        <location filename="../../ui/pages/quality_results.py" line="50"/>
+        <location filename="../../ui/pages/quality_results.py" line="66"/>
+        <source>오류율</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="47"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="54"/>
+        <source>제공표준</source>
+        <translation>Provision standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="55"/>
+        <source>준수율</source>
+        <translation>Conformance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="61"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="62"/>
+        <source>규칙</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="63"/>
+        <source>점검</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="64"/>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="68"/>
+        <source>조치</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="88"/>
+        <source>부서별</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="94"/>
+        <location filename="../../ui/pages/quality_results.py" line="189"/>
+        <source>데이터셋별</source>
+        <translation>By dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="97"/>
+        <source>모든 부서</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="113"/>
+        <location filename="../../ui/pages/quality_results.py" line="225"/>
+        <source>진단 결과</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="126"/>
+        <source>조치 완료…</source>
+        <translation>Fixed…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="128"/>
+        <source>예외…</source>
+        <translation>Exception…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="130"/>
+        <source>조치 되돌리기</source>
+        <translation>Undo mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="142"/>
+        <source>읽지 못함</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="143"/>
+        <source>제외</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="144"/>
+        <source>건너뜀</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="157"/>
+        <source>실행 못 함</source>
+        <translation>Could not run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="170"/>
+        <location filename="../../ui/pages/quality_results.py" line="329"/>
+        <source>예외</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="170"/>
+        <location filename="../../ui/pages/quality_results.py" line="329"/>
+        <source>조치 완료</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="186"/>
+        <source>데이터셋별 — {department}</source>
+        <translation>By dataset — {department}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="230"/>
+        <source>진단 결과 — {path}</source>
+        <translation>Findings — {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="241"/>
+        <source>오류가 있는 규칙이 없습니다.</source>
+        <translation>No rule found errors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="254"/>
+        <source>제공표준 &apos;{name}&apos; 준수율 {rate:.1f}%: {formula}</source>
+        <translation>Provision standard &apos;{name}&apos; conformance {rate:.1f}%: {formula}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="260"/>
+        <source>없는 항목: {items}</source>
+        <translation>Missing items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="262"/>
+        <source>추가 항목: {items}</source>
+        <translation>Extra items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="265"/>
+        <source>이름이 다른 항목: {items}</source>
+        <translation>Renamed items: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="268"/>
+        <source>순서가 다른 항목: {items}</source>
+        <translation>Items out of order: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="287"/>
+        <source>이 규칙은 실행하지 못했습니다: {message}</source>
+        <translation>This rule could not run: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="291"/>
+        <source>{column} · {rule}: {detail}</source>
+        <translation>{column} · {rule}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="297"/>
+        <source>경고(참고): 오류율에 넣지 않습니다 (목록이 완전하지 않음).</source>
+        <translation>Warning (for reference): not counted in the error rate (the list is incomplete).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="300"/>
+        <source>오류 예 (개인정보는 가림): {samples}</source>
+        <translation>Examples (personal data masked): {samples}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="307"/>
+        <source>{action} — {reason} ({who}, {at}, 표시할 때 오류 {n:,}건)</source>
+        <translation>{action} — {reason} ({who}, {at}, {n:,} errors when marked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_results.py" line="334"/>
+        <source>{column} · {rule} ({n:,}건)을(를) &apos;{title}&apos;(으)로 표시합니다. 사유를 적으세요.</source>
+        <translation>Mark {column} · {rule} ({n:,} errors) as &apos;{title}&apos;. Give the reason.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <location filename="../../ui/pages/dictionary_review.py" line="49"/>
@@ -2809,6 +3262,274 @@ This breaks the rules. Approve anyway?</translation>
         <location filename="../../ui/pages/dictionary_review.py" line="164"/>
         <source>&apos;{name}&apos;을(를) 반려하는 사유를 적어 주세요.</source>
         <translation>Give a reason for rejecting &apos;{name}&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="56"/>
+        <source>업무 규칙</source>
+        <translation>Business rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="56"/>
+        <source>업무 규칙 수정</source>
+        <translation>Edit business rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="61"/>
+        <location filename="../../ui/pages/quality_dialogs.py" line="75"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="62"/>
+        <source>표준용어 (그 용어의 컬럼이 있는 모든 데이터셋)</source>
+        <translation>Standard term (every dataset with a column of that term)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="67"/>
+        <source>예: 데이터기준일자</source>
+        <translation>e.g. 데이터기준일자</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="73"/>
+        <source>비우면 규칙 내용이 이름이 됩니다</source>
+        <translation>Leave empty to name the rule by its content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="74"/>
+        <source>범위</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="76"/>
+        <source>표준용어</source>
+        <translation>Standard term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="77"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="78"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="106"/>
+        <source>컬럼 이름 또는 표준용어</source>
+        <translation>Column name or standard term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="124"/>
+        <source>연산자</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="124"/>
+        <source>왼쪽 컬럼</source>
+        <translation>Left column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="125"/>
+        <source>오른쪽 컬럼</source>
+        <translation>Right column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="129"/>
+        <source>조건 컬럼</source>
+        <translation>Condition column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="130"/>
+        <source>조건 연산자</source>
+        <translation>Condition operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="131"/>
+        <source>조건 값</source>
+        <translation>Condition value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="132"/>
+        <source>요구 컬럼</source>
+        <translation>Required column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="133"/>
+        <source>요구 연산자</source>
+        <translation>Required operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="134"/>
+        <source>요구 값</source>
+        <translation>Required value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="137"/>
+        <source>정규식</source>
+        <translation>Regular expression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="137"/>
+        <location filename="../../ui/pages/quality_dialogs.py" line="140"/>
+        <location filename="../../ui/pages/quality_dialogs.py" line="142"/>
+        <location filename="../../ui/pages/quality_dialogs.py" line="144"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="140"/>
+        <source>허용값 (쉼표로 구분)</source>
+        <translation>Allowed values (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="142"/>
+        <source>최솟값</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="143"/>
+        <source>최댓값</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="250"/>
+        <source>표준용어를 입력하세요.</source>
+        <translation>Enter a standard term.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="252"/>
+        <source>데이터셋이 없습니다. 먼저 스캔하세요.</source>
+        <translation>There are no datasets. Scan first.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleRatesPanel</name>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="29"/>
+        <source>규칙</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="30"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="31"/>
+        <source>컬럼 수</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="32"/>
+        <source>점검 값</source>
+        <translation>Values checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="33"/>
+        <source>오류 값</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="35"/>
+        <source>오류율</source>
+        <translation>Error rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="37"/>
+        <source>계산식</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="45"/>
+        <source>규칙마다 모든 파일에서 점검한 값과 오류 값을 더한 것입니다. 한 값이 여러 규칙에 걸리면 규칙마다 셉니다.</source>
+        <translation>Values checked and errors of each rule, added over every file. A value failing several rules counts for each of them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="53"/>
+        <source>경고(참고)</source>
+        <translation>Warning (for reference)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="53"/>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="66"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="67"/>
+        <source>범위</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="68"/>
+        <source>규칙</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="69"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="70"/>
+        <source>만든 사람</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="71"/>
+        <source>만든 때</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="74"/>
+        <source>실행할 수 없는 사유</source>
+        <translation>Why it cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="85"/>
+        <source>데이터셋이나 표준용어마다 업무 규칙을 더합니다: 두 컬럼 비교(인허가일자 ≤ 폐업일자), 조건(CCTV설치여부 = N ⇒ CCTV설치대수 = 0), 정규식, 허용값, 숫자 범위, 중복 불가. 실행할 수 없는 규칙은 사유를 보여 주고 다른 규칙은 그대로 진단합니다.</source>
+        <translation>Add business rules per dataset or per standard term: compare two columns (인허가일자 ≤ 폐업일자), a condition (CCTV설치여부 = N ⇒ CCTV설치대수 = 0), a regular expression, allowed values, a number range, no duplicates. A rule that cannot run shows why; the other rules run as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="96"/>
+        <source>규칙 추가…</source>
+        <translation>Add rule…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="97"/>
+        <source>수정…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="98"/>
+        <source>삭제</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="99"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="110"/>
+        <source>용어: {term}</source>
+        <translation>Term: {term}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_tabs.py" line="111"/>
+        <source>데이터셋 #{id}</source>
+        <translation>Dataset #{id}</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4507,44 @@ Opening the default catalog.</translation>
         <location filename="../../ui/mapping_commands.py" line="163"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
+    </message>
+</context>
+<context>
+    <name>quality_dialogs</name>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="31"/>
+        <source>두 컬럼 비교</source>
+        <translation>Compare two columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="32"/>
+        <source>조건</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="33"/>
+        <source>정규식</source>
+        <translation>Regular expression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="34"/>
+        <source>허용값</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="35"/>
+        <source>숫자 범위</source>
+        <translation>Number range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="36"/>
+        <source>중복 불가</source>
+        <translation>No duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/quality_dialogs.py" line="276"/>
+        <source>예: 원본 파일의 날짜를 YYYY-MM-DD로 고쳐 다시 올렸습니다.</source>
+        <translation>e.g. Corrected the dates in the source file to YYYY-MM-DD and published it again.</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,16 @@ TS = REPO / "resources" / "translations" / "catalog_app_en.ts"
 QM = REPO / "resources" / "translations" / "catalog_app_en.qm"
 ARTIFACTS = REPO / "test-artifacts" / "ui"
 
-KOREAN_TITLES = ["현황", "스캔", "카탈로그", "매핑 검토", "표준사전", "공개목록", "설정"]
+KOREAN_TITLES = [
+    "현황",
+    "스캔",
+    "카탈로그",
+    "매핑 검토",
+    "표준사전",
+    "공개목록",
+    "품질진단",
+    "설정",
+]
 ENGLISH_TITLES = [
     "Overview",
     "Scan",
@@ -31,6 +40,7 @@ ENGLISH_TITLES = [
     "Mapping review",
     "Standard dictionary",
     "Disclosure",
+    "Quality check",
     "Settings",
 ]
 
