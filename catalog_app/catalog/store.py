@@ -310,7 +310,7 @@ class Catalog:
                     seen[(key, c.label)] = occurrence + 1
                     column_id = self.identity_in(conn, dataset_id, key, c.label, occurrence)
                     row = _column_row(table_id, dataset_id, c)
-                    rows.append((column_id, *row))
+                    rows.append((column_id, *row, _dumps(c.date_tails)))
                     if old.get(column_id) == row[3:] and column_id in matched:
                         kept.add(column_id)
                     else:  # new or changed content, or a column that had no suggestion
@@ -455,8 +455,10 @@ _CONTENT_COLUMNS = """label, inferred_type, type_share, value_count, null_count,
     distinct_count, distinct_exact, min_value, max_value, max_len_chars, max_len_bytes,
     decimal_places, date_format, pattern, pattern_share, top_values, samples, type_counts,
     pii_kind, pii_share, pii_reason, pii_source, masked"""
-_COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS})
-    VALUES ({", ".join("?" for _ in range(28))})"""
+# date_tails (issue 12) is written but not compared: it serves the time range of the lists, not
+# the suggestion, and a catalog upgraded before it had none.
+_COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS},
+    date_tails) VALUES ({", ".join("?" for _ in range(29))})"""
 MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
     checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
 

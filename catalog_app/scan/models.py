@@ -108,6 +108,10 @@ class ColumnProfile:
     samples: list[str] = field(default_factory=list)
     pii: PiiInfo | None = None
     masked: bool = False
+    # date/datetime columns: the few lowest and highest distinct values ({"low": [...] ascending,
+    # "high": [...] descending}), so an implausible extreme (1904-08-08 among 1970s–2020s license
+    # dates) can be left out of a time range; {} for other columns and for personal data
+    date_tails: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
