@@ -362,16 +362,17 @@ def _add_groups() -> None:
         snapshot_cmd,
         validate_cmd,
     )
+    from catalog_app.cli_lists import categories, deadlines_cmd, registered, system
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta):
+    for group in (standards, mapping, institution, meta, categories, system, registered):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
     for command in (map_cmd, check_cmd, suggest_cmd):
         cli.add_command(catalog_option(command))
-    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd):
+    for command in (validate_cmd, snapshot_cmd, diff_cmd, export_cmd, deadlines_cmd):
         cli.add_command(catalog_option(command))
 
 

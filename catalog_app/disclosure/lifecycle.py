@@ -125,6 +125,9 @@ def _changed(
         if key != "formats" and d.sources.get(key) != ENTERED:
             continue  # a derived 목록명 is a proposal, not a change the coordinator made
         if not _same(key, ours, theirs, state):
+            if key == "category":  # both in today's style, as the portal now shows them
+                table = state.category_table()
+                theirs, ours = table.current_label(theirs), table.current_label(ours)
             reasons.append(f"{LABELS[key]}: {theirs} → {ours}")
             days.append(_day(d.updated.get(key, "")) if key != "formats" else _day(d.read_at))
     known = [x for x in days if x]

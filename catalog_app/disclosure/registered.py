@@ -37,11 +37,12 @@ __all__ = [
 ]
 
 SIMILAR = 85  # rapidfuzz ratio from which a differently written 목록명 is proposed (unsure)
-CERTAIN = ("key", "kept", "title")
+CERTAIN = ("key", "kept", "title", "file")
 HOW_NAMES = {
     "key": "목록키",
     "kept": "이전 연결",
     "title": "목록명",
+    "file": "목록명+파일데이터명",
     "unsure": "비슷한 이름(확인 필요)",
     "confirmed": "확인함",
     "manual": "직접 연결",
@@ -91,7 +92,7 @@ class ImportPreview:
         lines = [
             f"{self.file.name}: {self.file.layout}, 머리글 {self.file.header_row}행, "
             f"목록 {len(self.proposals)}건",
-            f"연결: 목록키 {c['key']}건, 이전 연결 {c['kept']}건, 목록명 {c['title']}건, "
+            f"연결: 목록키 {c['key']}건, 이전 연결 {c['kept']}건, 목록명 {c['title'] + c['file']}건, "
             f"확인 필요 {c['unsure']}건, 파일을 찾지 못함 {c['none']}건",
             f"등록되지 않은 데이터셋(신규 후보) {len(self.unregistered)}건",
         ]
@@ -136,9 +137,9 @@ def _entry_keys(rows: list[RegisteredRow]) -> tuple[list[str], list[str], set[st
         notes.append(
             f"목록명 '{same[0].title}'이(가) {len(same)}번 나옵니다 ({where}): "
             + (
-                "목록키로 구분하며, 목록명만으로는 파일을 연결하지 않습니다."
+                "목록키로 구분하며, 목록명만으로는 파일을 연결하지 않습니다 (파일데이터명까지 같은 파일이 하나뿐이면 연결)."
                 if listed
-                else "목록키가 없는 줄은 목록명으로 연결하지 않습니다. 확인 후 직접 연결하세요."
+                else "목록명만으로는 파일을 연결하지 않습니다 (파일데이터명까지 같은 파일이 하나뿐이면 연결). 나머지는 확인 후 직접 연결하세요."
             )
         )
     seen_keys: dict[str, int] = {}
@@ -178,26 +179,37 @@ def preview_import(catalog: Catalog, path: str | Path) -> ImportPreview:
         for r in catalog.conn.execute("SELECT entry_key, dataset_id FROM registered_links")
     }
     paths = {d.dataset_id: d.rel_path for d in state.datasets}
-    taken: set[int] = set()
-    for row, key in zip(file.rows, keys, strict=True):
-        p = Proposal(key, row.row_number, row.list_key, row.title)
+    preview.proposals = [
+        Proposal(k, r.row_number, r.list_key, r.title) for r, k in zip(file.rows, keys, strict=True)
+    ]
+    taken: set[int] = set()  # a dataset answers one entry
+
+    def claim(p: Proposal, dataset_id: int, how: str, score: int = 100) -> None:
+        p.dataset_id, p.how, p.score = dataset_id, how, score
+        taken.add(dataset_id)
+
+    for row, p in zip(file.rows, preview.proposals, strict=True):  # 1. 목록키, earlier links
         found = by_list_key.get(row.list_key) if row.list_key else None
-        if found is not None:
-            p.dataset_id, p.how = found.dataset_id, "key"
-        elif key in links:
-            p.dataset_id, p.how = links[key], "kept"
-        else:
-            same = by_title.get(_norm(row.title), [])
-            if len(same) == 1 and _norm(row.title) not in repeated:
-                p.dataset_id, p.how = same[0].dataset_id, "title"
-            elif same:
-                p.dataset_id, p.how, p.score = same[0].dataset_id, "unsure", 100
-        preview.proposals.append(p)
-    for p in preview.proposals:  # a dataset answers one entry: the certain claim wins
-        if p.certain and p.dataset_id in taken:
-            p.how, p.dataset_id = "unsure", p.dataset_id
-        if p.certain and p.dataset_id is not None:
-            taken.add(p.dataset_id)
+        if found is not None and found.dataset_id not in taken:
+            claim(p, found.dataset_id, "key")
+        elif p.entry_key in links and links[p.entry_key] not in taken:
+            claim(p, links[p.entry_key], "kept")
+    for row, p in zip(file.rows, preview.proposals, strict=True):  # 2. 목록명 (+ 파일데이터명)
+        if p.dataset_id is not None:
+            continue
+        same = [d for d in by_title.get(_norm(row.title), []) if d.dataset_id not in taken]
+        if len(same) == 1 and _norm(row.title) not in repeated:
+            claim(p, same[0].dataset_id, "title")
+            continue
+        version = _norm(row.fields.get("file_data_name", ""))
+        exact = [d for d in same if version and _norm(d.get("file_data_name")) == version]
+        if len(exact) == 1:
+            claim(p, exact[0].dataset_id, "file")
+    for row, p in zip(file.rows, preview.proposals, strict=True):  # 3. the same 목록명, unsure
+        if p.dataset_id is None:
+            same = [d for d in by_title.get(_norm(row.title), []) if d.dataset_id not in taken]
+            if same:
+                claim(p, same[0].dataset_id, "unsure")
     _similar(preview, listed, taken)
     for p in preview.proposals:
         p.path = paths.get(p.dataset_id, "") if p.dataset_id is not None else ""
@@ -224,6 +236,10 @@ def _similar(preview: ImportPreview, listed, taken: set[int]) -> None:
         if best is not None:
             _text, score, dataset_id = best
             p.dataset_id, p.how, p.score = dataset_id, "unsure", int(score)
+            taken.add(dataset_id)
+            del free[dataset_id]
+            if not free:
+                return
 
 
 def _schema(conn, dataset_id: int) -> str:
