@@ -118,14 +118,14 @@ class CategoryTable:
         row = self._by_label.get(text)
         if row is not None:
             older = row.style == OLDER
-            return Resolved(text, OLDER if older else CURRENT, row.current, row.basis, older)
+            return Resolved(text, "older" if older else "current", row.current, row.basis, older)
         major, minor = _split(text)
         target = self.majors.get(major)
         if target is None:
             return Resolved(text, "unknown", "")
         older = self._by_label.get(major) is not None and self._by_label[major].style == OLDER
         if not minor:  # a 대분류 alone that only pairs name
-            return Resolved(text, OLDER if older else CURRENT, target, "", older)
+            return Resolved(text, "older" if older else "current", target, "", older)
         return Resolved(text, "unknown_minor", f"{target} - {minor}", "", older)
 
     def current_label(self, value: str) -> str:

@@ -40,7 +40,8 @@ class CategoryStore:
         return [
             CategoryRow(r["label"], r["style"], r["current"], r["basis"])
             for r in self.catalog.conn.execute(
-                "SELECT label, style, current, basis FROM category_labels ORDER BY style, label"
+                """SELECT label, style, current, basis FROM category_labels
+                   ORDER BY style != '현재', label"""
             )
         ]
 

@@ -118,7 +118,8 @@ def _dates(out: Derived, dataset, columns, terms, entered, name_date, today: dat
     if note:
         out.notes["temporal"] = note
     if span.problem:
-        out.doubts["temporal_column"] = span.problem
+        key = "temporal_column" if entered.get("temporal_column") else "temporal"
+        out.doubts[key] = span.problem
     elif span.left_out:
         out.doubts["temporal"] = f"시간범위에서 뺀 날짜: {', '.join(span.left_out)} — 확인하세요."
     day, basis = reference_date(

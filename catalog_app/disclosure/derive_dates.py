@@ -94,7 +94,8 @@ def _trim(values: list[date], today: date) -> tuple[list[date], list[date]]:
 
 
 def column_range(column, today: date) -> tuple[date | None, date | None, list[date]]:
-    """(earliest, latest, left out) of one date column, from its tails or its min/max."""
+    """(earliest, latest, left out) of one date column, from its tails or its min/max; an end
+    is None when every value known for it was left out."""
     try:
         tails = json.loads(column["date_tails"] or "{}")
     except (IndexError, KeyError):  # a row from a query without it
@@ -159,6 +160,12 @@ def range_of(picked, today: date) -> TimeRange:
             lows.append(lo)
             highs.append(hi)
             out.columns.append(_label(c))
+        elif dropped:
+            out.problem = (
+                f"{_label(c)}: 동떨어진 날짜를 빼고 나니 남는 날짜를 모릅니다. 이 파일은 날짜 "
+                "분포를 기록하기 전에 스캔되었습니다 — 다시 스캔(scan --force)하거나 시간범위를 "
+                "직접 입력하세요."
+            )
         out.left_out += [f"{d.isoformat()} ({_label(c)})" for d in dropped]
     out.columns = list(dict.fromkeys(out.columns))
     if lows and highs:
