@@ -110,6 +110,8 @@ def test_default_column_is_the_reference_date_then_the_ymd_terms():
 def test_the_coordinators_column_wins_and_a_wrong_one_is_said():
     columns = [LICENSES, CLOSED, UPDATED, NAME, BIRTH]
     assert time_range(columns, {}, "폐업일자", TODAY).value == "1985-01-16 ~ 2026-05-07"
+    both = time_range(columns, {}, "인허가일자, 폐업일자", TODAY)  # as the derived value lists them
+    assert both.columns == ["인허가일자", "폐업일자"] and both.value == "1967-01-13 ~ 2026-05-07"
     missing = time_range(columns, {}, "없는컬럼", TODAY)
     assert missing.value == "" and "찾을 수 없습니다" in missing.problem
     assert "날짜 컬럼이 아닙니다" in time_range(columns, {}, "업소명", TODAY).problem

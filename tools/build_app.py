@@ -68,6 +68,8 @@ REQUIRED_FILES = [
     "catalog_app/resources/fonts/OFL.txt",
     "catalog_app/resources/style.qss",
     "catalog_app/resources/icons/app.svg",
+    "catalog_app/resources/reference/categories.csv",  # 분류체계 seed (issue 12)
+    "catalog_app/resources/reference/SOURCES.md",
 ]
 
 # Imported by name at run time (importlib.resources.files("catalog_app.standards"), lazily loaded

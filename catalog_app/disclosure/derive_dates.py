@@ -181,14 +181,20 @@ def time_range(
     today = today or date.today()
     if not pick.strip():
         return range_of(default_columns(columns, terms), today)
-    chosen = _find(columns, pick)
-    if chosen is None:
-        problem = f"시간범위 기준 컬럼 '{pick.strip()}'을(를) 이 파일에서 찾을 수 없습니다."
-        return TimeRange(problem=problem)
-    if not _is_date(chosen):
-        why = "개인정보 컬럼입니다" if chosen["pii_kind"] else "날짜 컬럼이 아닙니다"
-        return TimeRange(problem=f"시간범위 기준 컬럼 '{pick.strip()}'은(는) {why}.")
-    return range_of([chosen], today)
+    picked = []
+    for name in (n.strip() for n in pick.split(",")):  # one column, or several with commas
+        if not name:
+            continue
+        chosen = _find(columns, name)
+        if chosen is None:
+            return TimeRange(
+                problem=f"시간범위 기준 컬럼 '{name}'을(를) 이 파일에서 찾을 수 없습니다."
+            )
+        if not _is_date(chosen):
+            why = "개인정보 컬럼입니다" if chosen["pii_kind"] else "날짜 컬럼이 아닙니다"
+            return TimeRange(problem=f"시간범위 기준 컬럼 '{name}'은(는) {why}.")
+        picked.append(chosen)
+    return range_of(picked, today)
 
 
 def clean_title(stem: str, org: str = "") -> tuple[str, date | None]:
