@@ -970,27 +970,27 @@
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="558"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="140"/>
         <source>등록 목록을 읽는 중…</source>
         <translation>Reading the registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="569"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="151"/>
         <source>등록 목록을 가져오지 않았습니다 (바뀐 것 없음).</source>
         <translation>The registered list was not imported (nothing changed).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="577"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="155"/>
         <source>등록 목록을 저장하는 중…</source>
         <translation>Saving the registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="598"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="177"/>
         <source>등록 목록을 가져왔습니다: 신규 {new} · 변경 {changed} · 제외 {gone} · 유지 {kept} (기한은 현황과 점검 결과에 나옵니다)</source>
         <translation>Registered list imported: {new} new · {changed} changed · {gone} to remove · {kept} unchanged (deadlines are shown on Overview and in the check results)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="609"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="188"/>
         <source>신규·변경·제외를 따지는 중…</source>
         <translation>Working out new, changed and removed entries…</translation>
     </message>
@@ -1804,7 +1804,7 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/metadata_form.py" line="58"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="333"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="351"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1854,22 +1854,22 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="350"/>
+        <location filename="../../ui/pages/metadata_form.py" line="351"/>
         <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
         <translation>Discard unsaved changes and go back to the loaded values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="352"/>
+        <location filename="../../ui/pages/metadata_form.py" line="353"/>
         <source>마지막 저장을 되돌립니다</source>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="387"/>
+        <location filename="../../ui/pages/metadata_form.py" line="388"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="432"/>
+        <location filename="../../ui/pages/metadata_form.py" line="433"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
@@ -1935,37 +1935,37 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>e.g. 02-2148-1234</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="327"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="345"/>
         <source>● 저장하지 않은 변경</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="331"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="349"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="335"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
         <source>바꾼 항목만 저장합니다 (Ctrl+S)</source>
         <translation>Saves only the changed fields (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="342"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="360"/>
         <source>차단 {errors}건 · 경고 {warnings}건</source>
         <translation>{errors} blocking · {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="347"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="365"/>
         <source>목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다.</source>
         <translation>&apos;Include in list&apos; is N, so the dataset is left out of the disclosure list and not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="350"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="368"/>
         <source>기관 설정 문제 {n}건은 설정에서 고치세요.</source>
         <translation>Fix the {n} institution settings problems in the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="371"/>
         <source>비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다.</source>
         <translation>Empty fields use the values from the scan or the settings (shown in grey).</translation>
     </message>
@@ -2243,79 +2243,79 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>RegisteredImportDialog</name>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="35"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="38"/>
         <source>등록 목록 가져오기</source>
         <translation>Import registered list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="41"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="44"/>
         <source>공공데이터포털에 등록된 목록을 가져옵니다. 아래 연결을 확인하세요. 아직 아무것도 바꾸지 않았습니다 — [가져오기]를 눌러야 저장됩니다. &apos;확인 필요&apos;는 체크한 것만 연결합니다.</source>
         <translation>Imports the list registered on the Public Data Portal. Check the links below. Nothing has been changed yet — it is saved only when you press [Import]. Of the entries marked &apos;to check&apos;, only the ticked ones are linked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="54"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="57"/>
         <source>연결</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="55"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="58"/>
         <source>행</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="56"/>
-        <location filename="../../ui/pages/registered_dialog.py" line="81"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="59"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="84"/>
         <source>목록키</source>
         <translation>List key</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="57"/>
-        <location filename="../../ui/pages/registered_dialog.py" line="83"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="60"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="86"/>
         <source>목록명</source>
         <translation>List name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="58"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="61"/>
         <source>연결할 파일</source>
         <translation>File to link</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="59"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="62"/>
         <source>방법</source>
         <translation>Matched by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="73"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="76"/>
         <source>가져오기</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="74"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="77"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="82"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="85"/>
         <source>이전 연결</source>
         <translation>Earlier link</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="84"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="87"/>
         <source>목록명+파일데이터명</source>
         <translation>List name + file data name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="85"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="88"/>
         <source>확인 필요 (비슷함 {score}%)</source>
         <translation>To check ({score}% similar)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="86"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="89"/>
         <source>파일 없음 (제외 후보)</source>
         <translation>No file (removal candidate)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registered_dialog.py" line="96"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="99"/>
         <source>체크하면 이 파일에 연결합니다</source>
         <translation>Tick to link it to this file</translation>
     </message>

@@ -319,6 +319,10 @@ def test_issue12_fields_on_the_form(catalog_page, catalog_copy, qtbot):
     from ui.pages.metadata_columns import COL_CODE, COL_ENGLISH, COL_UNIT
 
     form, dataset_id = _open_form(catalog_page, "연락처.csv", qtbot)
+    category = form.editor("category")  # the catalog's 분류체계 table, today's labels
+    offered = [category.itemText(i) for i in range(category.count())]
+    assert "교통물류 - 도로" in offered and "공공행정" in offered
+    assert "일반공공행정 - 일반행정" not in offered  # older labels are accepted, not offered
     media = form.editor("media_type")
     assert isinstance(media, QComboBox) and media.itemText(0) == "(자동: 텍스트)"
     assert media.findData("기타") > 0

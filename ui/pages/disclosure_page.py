@@ -552,58 +552,6 @@ class DisclosurePage(Page):
 
     def import_registered(self, path: Path) -> None:
         """Preview ``path`` on the runner, ask in a dialog, then write what was confirmed."""
-        from catalog_app.disclosure.registered import preview_import
+        from ui.pages.registered_dialog import run_import
 
-        self._run(
-            self.tr("등록 목록을 읽는 중…"),
-            lambda cat: preview_import(cat, path),
-            self._previewed,
-        )
-
-    def _previewed(self, preview) -> None:
-        from catalog_app.disclosure.registered import apply_import
-        from ui.pages.registered_dialog import RegisteredImportDialog
-
-        dialog = RegisteredImportDialog(preview, self)
-        if not self._accepted(dialog):
-            self.status.setText(self.tr("등록 목록을 가져오지 않았습니다 (바뀐 것 없음)."))
-            return
-        accept = dialog.accepted_unsure()
-
-        def done(_import_id) -> None:
-            self._registered_done()
-
-        self._run(
-            self.tr("등록 목록을 저장하는 중…"),
-            lambda cat: apply_import(cat, preview, accept),
-            done,
-        )
-
-    def _registered_done(self) -> None:
-        from catalog_app.disclosure.lifecycle import lifecycle
-        from catalog_app.disclosure.state import build_state
-
-        year = self.year.value()
-
-        def job(cat):
-            counts: dict[str, int] = {}
-            for e in lifecycle(build_state(cat, year)):
-                counts[e.action] = counts.get(e.action, 0) + 1
-            return counts
-
-        def done(counts) -> None:
-            self.last_lifecycle = counts
-            self.status.setText(
-                self.tr(
-                    "등록 목록을 가져왔습니다: 신규 {new} · 변경 {changed} · 제외 {gone} · 유지 {kept} "
-                    "(기한은 현황과 점검 결과에 나옵니다)"
-                ).format(
-                    new=counts.get("신규", 0),
-                    changed=counts.get("변경", 0),
-                    gone=counts.get("제외", 0),
-                    kept=counts.get("유지", 0),
-                )
-            )
-            self.ctx.data_changed.emit()
-
-        self._run(self.tr("신규·변경·제외를 따지는 중…"), job, done)
+        run_import(self, path)

@@ -1,14 +1,17 @@
-"""등록 목록 가져오기: the preview of a registered-list import, confirmed or cancelled here.
+"""등록 목록 가져오기: the preview of a registered-list import, confirmed or cancelled here, and
+the 공개목록 page's flow around it (``run_import``).
 
 The core reads the file and proposes a dataset for each entry
 (``catalog_app.disclosure.registered.preview_import``); nothing is written until the coordinator
 presses 가져오기. A proposal the core is unsure of (the same 목록명 twice, a similar name) has a
-check box, unticked: only the ticked ones are linked (``accepted``).
+check box, unticked: only the ticked ones are linked (``accepted``). Reading, writing and the
+신규/변경/제외 count run on the page's task runner; a file that is not a registered list is
+refused there with the core's Korean message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -123,3 +126,63 @@ class RegisteredImportDialog(QDialog):
             if p.how == "unsure" and item.checkState() == Qt.CheckState.Checked:
                 out.add(p.entry_key)
         return out
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DisclosurePage", text)
+
+
+def run_import(page, path) -> None:
+    """Preview on the runner → the dialog (``page._accepted``) → apply → count 신규/변경/제외."""
+    from catalog_app.disclosure.registered import preview_import
+
+    page._run(
+        _tr("등록 목록을 읽는 중…"),
+        lambda cat: preview_import(cat, path),
+        lambda preview: _previewed(page, preview),
+    )
+
+
+def _previewed(page, preview) -> None:
+    from catalog_app.disclosure.registered import apply_import
+
+    dialog = RegisteredImportDialog(preview, page)
+    if not page._accepted(dialog):
+        page.status.setText(_tr("등록 목록을 가져오지 않았습니다 (바뀐 것 없음)."))
+        return
+    accept = dialog.accepted_unsure()
+    page._run(
+        _tr("등록 목록을 저장하는 중…"),
+        lambda cat: apply_import(cat, preview, accept),
+        lambda _import_id: _count(page),
+    )
+
+
+def _count(page) -> None:
+    from catalog_app.disclosure.lifecycle import lifecycle
+    from catalog_app.disclosure.state import build_state
+
+    year = page.year.value()
+
+    def job(cat):
+        counts: dict[str, int] = {}
+        for e in lifecycle(build_state(cat, year)):
+            counts[e.action] = counts.get(e.action, 0) + 1
+        return counts
+
+    def done(counts) -> None:
+        page.last_lifecycle = counts
+        page.status.setText(
+            _tr(
+                "등록 목록을 가져왔습니다: 신규 {new} · 변경 {changed} · 제외 {gone} · 유지 {kept} "
+                "(기한은 현황과 점검 결과에 나옵니다)"
+            ).format(
+                new=counts.get("신규", 0),
+                changed=counts.get("변경", 0),
+                gone=counts.get("제외", 0),
+                kept=counts.get("유지", 0),
+            )
+        )
+        page.ctx.data_changed.emit()
+
+    page._run(_tr("신규·변경·제외를 따지는 중…"), job, done)
