@@ -312,3 +312,28 @@ def test_diff_export_carries_the_registered_comparison(cat, tmp_path):
     assert summary["등록 대비 신규"] == 2 and summary["등록 목록"] == "목록.csv"
     paths = export(cat, 2026, "diff", tmp_path / "변경.csv", force=True, today=TODAY).paths
     assert [p.name for p in paths] == ["변경_등록대비.csv"]
+
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "registered" / "목록개방현황_표본.csv"
+
+
+def test_reads_a_real_excerpt_of_the_portal_list():
+    """Five real rows of 목록개방현황 (tests/fixtures/registered/SOURCES.md), CP949 as Excel
+    saves it: every value lands in its field, in the app's vocabularies."""
+    from catalog_app.disclosure import vocab
+    from catalog_app.disclosure.categories import shipped_table
+
+    read = read_registered(FIXTURE)
+    assert read.layout == "공공데이터포털 목록(목록개방현황)" and len(read.rows) == 5
+    by_key = {r.list_key: r for r in read.rows}
+    bus = by_key["15000602"]
+    assert bus.fields["update_cycle"] == "수시" and bus.fields["next_update"] == ""
+    assert bus.fields["phone"] == "03115773100"
+    assert by_key["15000249"].fields["media_type"] == "기타"
+    for r in read.rows:
+        assert r.fields["media_type"] in vocab.MEDIA_TYPES
+        assert r.fields["delivery"] in vocab.DELIVERY_FORMS
+        assert r.fields["update_cycle"] in vocab.UPDATE_CYCLES
+        assert r.fields["licence"] in vocab.LICENCES
+        assert shipped_table().resolve(r.fields["category"]).status == "current"
+        assert r.fields["registered_at"][:2] == "20" and r.fields["url"].startswith("https://")
