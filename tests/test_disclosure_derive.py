@@ -46,6 +46,8 @@ TODAY = date(2026, 12, 7)
         ),
         ("202509_202509_주민등록인구및세대현황_월간", "종로구_주민등록인구및세대현황_월간", None),
         ("01. CCTV_in_Seoul", "종로구_01. CCTV_in_Seoul", None),
+        ("2018 지방세 체납 현황_00024", "종로구_2018 지방세 체납 현황_00024", None),  # a serial stays
+        ("현황_2_20240101", "종로구_현황", date(2024, 1, 1)),
     ],
 )
 def test_clean_title(stem, title, day):

@@ -12,8 +12,9 @@
 * 기준일자: the latest date of a 기준일자 column, else a date in the file name (…_20240520.csv),
   else the day the file was last modified.
 * 목록명: the file name without the download stamp and ids data.go.kr appends
-  (``…_20210310_1615356324741_10427``), '+' read as a space, prefixed with the institution's name
-  unless it already starts with it.
+  (``…_20210310_1615356324741_10427``: a trailing run of number tokens that holds a date or a
+  long stamp; a bare serial such as ``_00024`` stays), '+' read as a space, prefixed with the
+  institution's name unless it already starts with it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _PLACEHOLDERS = {date(1900, 1, 1), date(1899, 12, 31), date(1899, 12, 30), date(
 _DIGITS = re.compile(r"[\d\s.\-]+")
 _LEADING_PERIOD = re.compile(r"\d{6}|\d{8}")
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+# what a download appends: a date (20210310, even an impossible 20150931) or a long time stamp
+_STAMP = re.compile(r"(?:19|20)\d{6}|\d{12,}")
 _REFERENCE_LABEL = re.compile(r"기준(일자|일|연월일)$")
 
 
@@ -202,8 +205,13 @@ def clean_title(stem: str, org: str = "") -> tuple[str, date | None]:
     text = " ".join(stem.replace("+", " ").split())
     tokens = [t.strip() for t in text.split("_")]
     found: date | None = None
-    while len(tokens) > 1 and _DIGITS.fullmatch(tokens[-1]):
-        found = _file_date(tokens.pop()) or found
+    tail = 0  # the trailing run of number tokens, dropped when it holds a date or a stamp
+    while tail < len(tokens) - 1 and _DIGITS.fullmatch(tokens[-1 - tail]):
+        tail += 1
+    if any(_STAMP.fullmatch(t) for t in tokens[len(tokens) - tail :]):
+        for token in tokens[len(tokens) - tail :]:
+            found = found or _file_date(token)
+        del tokens[len(tokens) - tail :]
     while len(tokens) > 1 and _LEADING_PERIOD.fullmatch(tokens[0]):
         found = found or _file_date(tokens[0])
         tokens.pop(0)
