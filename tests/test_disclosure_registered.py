@@ -337,3 +337,14 @@ def test_reads_a_real_excerpt_of_the_portal_list():
         assert r.fields["licence"] in vocab.LICENCES
         assert shipped_table().resolve(r.fields["category"]).status == "current"
         assert r.fields["registered_at"][:2] == "20" and r.fields["url"].startswith("https://")
+
+
+def test_an_unreadable_file_is_not_a_schema_change(cat, tmp_path):
+    path = write_list(tmp_path / "목록.csv", [portal_row("15000001", "종로구_주차장")])
+    apply_import(cat, preview_import(cat, path))
+    (cat.root / "교통과" / "주차장.csv").write_bytes(b"\x00\x01\x02\x03" * 400)
+    scan(cat, [str(cat.root)])
+    state = build_state(cat, 2026)
+    assert next(d for d in state.datasets if d.name == "주차장.csv").status == "error"
+    (entry,) = [e for e in lifecycle(state, TODAY) if e.list_key == "15000001"]
+    assert entry.action == "유지" and entry.reasons == []

@@ -97,7 +97,7 @@ def _same(key: str, ours: str, theirs: str, state: DisclosureState) -> bool:
 
 
 def _schema_change(state: DisclosureState, d: DatasetRecord, baseline: list) -> list[str]:
-    if not baseline:
+    if not baseline or d.status != "ok":  # an unreadable file has lost no columns
         return []
     before = {(t, " ".join(label.split())) for t, label in baseline}
     now = {(c.table_key, " ".join(c.label.split())) for c in state.columns_of(d.key)}
