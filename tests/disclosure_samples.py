@@ -357,10 +357,13 @@ def _lists(state: DisclosureState) -> None:
     parking.sources.update(info_system=SETTINGS, db_table=ENTERED)
     state.systems = [SYSTEM]
     by_label = {c.label: c for c in state.columns}
-    name = by_label["주차장명"]
-    name.domain_group, name.domain_class, name.term_description = "명칭", "명", "주차장의 이름"
-    count = by_label["주차면수"]
-    count.domain_group, count.domain_class, count.unit = "수량", "수", "개"
+    state.terms = {
+        "주차장명": {"description": "주차장의 이름", "code_name": "", "display_format": ""}
+    }
+    state.domains = {
+        "명V100": {"group": "명칭", "class": "명", "unit": "", "display_format": ""},
+        "수N10": {"group": "수량", "class": "수", "unit": "개", "display_format": ""},
+    }
     by_label["주소"].fields.update(english_name="ADDR", unit="")
     by_label["주소"].sources.update(english_name=ENTERED)
     for r in state.rates:

@@ -53,10 +53,9 @@ def _type(c: ColumnRecord) -> str:
     return TYPE_LABELS.get(c.data_type.upper(), c.data_type)
 
 
-def _domain_class(c: ColumnRecord) -> str:
-    if c.domain_group and c.domain_class:
-        return f"{c.domain_group}_{c.domain_class}"
-    return c.domain_class or ""
+def _domain_class(domain: dict[str, str]) -> str:
+    group, name = domain.get("group", ""), domain.get("class", "")
+    return f"{group}_{name}" if group and name else name
 
 
 def _published(state: DisclosureState) -> list[tuple[DatasetRecord, list[ColumnRecord]]]:
@@ -83,18 +82,20 @@ def column_meta_rows(state: DisclosureState) -> list[list[object]]:
             "logical_db", ""
         )
         for c in columns:
+            term = state.terms.get(c.term_name, {}) if c.term_name else {}
+            domain = state.domains.get(c.domain, {}) if c.domain else {}
             values = {
                 "번호": len(rows) + 1,
                 "목록명": dataset_name(d),
                 "항목명": c.label,
                 "영문명": c.get("english_name") or c.term_abbr,
-                "설명": c.get("description") or c.term_description,
-                "도메인분류": _domain_class(c),
+                "설명": c.get("description") or term.get("description", ""),
+                "도메인분류": _domain_class(domain),
                 "데이터타입": _type(c),
                 "최대길이": c.length if c.data_type.upper() not in ("DATE", "DATETIME") else "",
-                "표현형식": c.display_format,
-                "단위": c.get("unit") or c.unit,
-                "코드": c.get("code") or c.code_name,
+                "표현형식": term.get("display_format") or domain.get("display_format", ""),
+                "단위": c.get("unit") or domain.get("unit", ""),
+                "코드": c.get("code") or term.get("code_name", ""),
                 "정보시스템명": d.get("info_system"),
                 "DB명": db,
                 "Table명": d.get("db_table"),

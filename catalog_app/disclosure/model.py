@@ -93,13 +93,6 @@ class ColumnRecord:
     column_id: int | None = None
     # word / term / domain parts of the split rate (True, False, None = not judged); {} = unknown
     parts: dict[str, bool | None] = field(default_factory=dict)
-    # what the portal's column metadata shows, from the mapped term and its domain
-    domain_group: str = ""  # 공통표준도메인그룹명
-    domain_class: str = ""  # 공통표준도메인분류명
-    display_format: str = ""  # 표현 형식 (term, else domain)
-    unit: str = ""  # 단위 of the domain
-    code_name: str = ""  # 행정표준코드명 of the term
-    term_description: str = ""
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""
@@ -147,6 +140,12 @@ class DisclosureState:
     # "row_number", "dataset_id", "dataset_status", "how", "schema"}] and where it came from
     registered: list[dict] = field(default_factory=list)
     registered_import: dict = field(default_factory=dict)
+    # what the portal's column metadata shows of the terms and domains the columns are mapped to,
+    # once per term / domain (not per column: a snapshot of 100,000 columns stays small):
+    # term -> {"description", "code_name", "display_format"};
+    # domain -> {"group", "class", "unit", "display_format"}
+    terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    domains: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def category_table(self):
         """The 분류체계 table of this state (``categories.CategoryTable``), built once."""

@@ -147,7 +147,7 @@ def _table_rows(path: Path, data: bytes) -> list[list[str]]:
         raise RegisteredListError(
             f"파일 인코딩을 읽을 수 없습니다 (UTF-8, CP949 또는 UTF-16): {path.name}"
         )
-    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS + 5])  # title rows may come first
+    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 5])  # title rows may come first
     delimiter = "\t" if head.count("\t") > head.count(",") else ","
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 

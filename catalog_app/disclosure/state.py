@@ -218,7 +218,9 @@ def build_state(
         record.rate_excluded = excluded.get(d["id"], "")
         state.datasets.append(record)
         for c in own_columns:
-            state.columns.append(_column_record(record, c, checked.get(c["id"]), ws, own_entered))
+            column = _column_record(record, c, checked.get(c["id"]), ws, own_entered)
+            state.columns.append(column)
+            _describe(state, ws, column)
     state.rates = _rates(state)
     if dataset_ids is None:  # the registered list is about the whole catalog
         state.registered, state.registered_import = registered_records(catalog)
@@ -279,12 +281,6 @@ def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) ->
     domain = ws.domains.get(term.domain) if term and term.domain else None
     if term is not None:
         record.term_name, record.term_abbr, record.domain = term.name, term.abbr, term.domain or ""
-        record.code_name, record.term_description = term.code_name, term.description
-        record.display_format = term.display_format
-    if domain is not None:
-        record.domain_group, record.domain_class = domain.group, domain.domain_class
-        record.unit = domain.unit
-        record.display_format = record.display_format or domain.display_format
     if domain is not None and domain.data_type:
         record.data_type, record.length, record.scale = (
             domain.data_type,
@@ -304,3 +300,24 @@ def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) ->
     values, sources = derive.merge(derive.column_values(c), entered.get(c["id"], {}))
     record.fields, record.sources = values, sources
     return record
+
+
+def _describe(state: DisclosureState, ws: Workspace, c: ColumnRecord) -> None:
+    """Keep what the column metadata shows of the column's term and domain, once each."""
+    if c.term_name and c.term_name not in state.terms:
+        term = ws.terms.get(c.term_name)
+        if term is not None:
+            state.terms[c.term_name] = {
+                "description": term.description,
+                "code_name": term.code_name,
+                "display_format": term.display_format,
+            }
+    if c.domain and c.domain not in state.domains:
+        domain = ws.domains.get(c.domain)
+        if domain is not None:
+            state.domains[c.domain] = {
+                "group": domain.group,
+                "class": domain.domain_class,
+                "unit": domain.unit,
+                "display_format": domain.display_format,
+            }

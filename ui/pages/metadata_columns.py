@@ -144,10 +144,12 @@ class ColumnOpennessTable(QTableWidget):
             label_item = _fixed(name)
             self.setItem(r, COL_LABEL, label_item)
             self.setItem(r, COL_SCAN, _fixed(labels.pii_name(c.pii_kind)))
+            term = state.terms.get(c.term_name, {}) if c.term_name else {}
+            domain = state.domains.get(c.domain, {}) if c.domain else {}
             hints = {  # what is used when the cell stays empty (the mapped term, its domain)
                 "english_name": c.term_abbr,
-                "unit": c.unit,
-                "code": c.code_name,
+                "unit": domain.get("unit", ""),
+                "code": term.get("code_name", ""),
             }
             for col, key in _TEXT_EDITORS.items():
                 entered = c.get(key) if c.sources.get(key) == ENTERED else ""
