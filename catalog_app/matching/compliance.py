@@ -211,60 +211,62 @@ def format_part(
     return rate, f"{name} 준수 컬럼 {compliant} / 점검 컬럼 {checked} × 100 = {rate:.1f}%{note}"
 
 
-class _Tally:
-    """Counts of one scope: composite and split."""
+def _signature(r: ColumnResult) -> tuple:
+    """What a column adds to a scope's counts: (excluded, compliant, parts or None)."""
+    if r.kind == NOT_A_COLUMN:
+        return (True, False, None)
+    parts = r.parts
+    if not parts:
+        return (False, r.compliant, None)
+    return (False, r.compliant, (parts.get("word"), parts.get("term"), parts.get("domain")))
 
-    __slots__ = ("compliant", "checked", "excluded", "parts", "unknown")
 
-    def __init__(self) -> None:
-        self.compliant = self.checked = self.excluded = self.unknown = 0
-        self.parts = {p: [0, 0] for p in PARTS}  # part -> [compliant, judged]
-
-    def add(self, r: ColumnResult) -> None:
-        if r.kind == NOT_A_COLUMN:
-            self.excluded += 1
-            return
-        self.checked += 1
-        self.compliant += 1 if r.compliant else 0
-        if not r.parts:
-            self.unknown += 1
-            return
-        for p in PARTS:
-            ok = r.parts.get(p)
-            if ok is not None:
-                self.parts[p][1] += 1
-                self.parts[p][0] += 1 if ok else 0
-
-    def rate(self, scope: str, name: str, key: tuple) -> Rate:
-        rate, formula = format_rate(self.compliant, self.checked, self.excluded)
-        out = Rate(scope, name, self.compliant, self.checked, self.excluded, rate, formula, key)
-        for p in PARTS:
-            compliant, judged = self.parts[p]
-            unjudged = self.checked - self.unknown - judged
-            part_rate, part_formula = format_part(p, compliant, judged, self.excluded, unjudged)
-            setattr(out, f"{p}_compliant", compliant)
-            setattr(out, f"{p}_checked", judged)
-            setattr(out, f"{p}_rate", part_rate)
-            setattr(out, f"{p}_formula", part_formula)
-        return out
+def _rate_of(scope: str, name: str, key: tuple, counts: Counter) -> Rate:
+    """A scope's Rate from how many of its columns have each signature (a handful)."""
+    compliant = checked = excluded = unknown = 0
+    judged = [0] * len(PARTS)
+    passed = [0] * len(PARTS)
+    for (is_excluded, ok, parts), n in counts.items():
+        if is_excluded:
+            excluded += n
+            continue
+        checked += n
+        compliant += n if ok else 0
+        if parts is None:
+            unknown += n
+            continue
+        for i, part in enumerate(parts):
+            if part is not None:
+                judged[i] += n
+                passed[i] += n if part else 0
+    rate, formula = format_rate(compliant, checked, excluded)
+    out = Rate(scope, name, compliant, checked, excluded, rate, formula, key)
+    for i, p in enumerate(PARTS):
+        unjudged = checked - unknown - judged[i]
+        part_rate, part_formula = format_part(p, passed[i], judged[i], excluded, unjudged)
+        setattr(out, f"{p}_compliant", passed[i])
+        setattr(out, f"{p}_checked", judged[i])
+        setattr(out, f"{p}_rate", part_rate)
+        setattr(out, f"{p}_formula", part_formula)
+    return out
 
 
 def _rates(
     scope: str,
-    results: list[ColumnResult],
+    signed: list[tuple[ColumnResult, tuple]],
     key: Callable[[ColumnResult], tuple[Hashable, ...]],
     name: Callable[[ColumnResult], str],
 ) -> list[Rate]:
-    tallies: dict[tuple, _Tally] = {}
+    tallies: dict[tuple, Counter] = {}
     names: dict[tuple, str] = {}
-    for r in results:
+    for r, signature in signed:
         k = key(r)
-        tally = tallies.get(k)
-        if tally is None:
-            tally = tallies[k] = _Tally()
+        counts = tallies.get(k)
+        if counts is None:
+            counts = tallies[k] = Counter()
             names[k] = name(r)
-        tally.add(r)
-    out = [t.rate(scope, names[k], k) for k, t in tallies.items()]
+        counts[signature] += 1
+    out = [_rate_of(scope, names[k], k, c) for k, c in tallies.items()]
     out.sort(key=lambda r: (r.name, r.key))
     return out
 
@@ -275,22 +277,22 @@ def compliance(results: Iterable[ColumnResult]) -> dict[str, list[Rate]]:
     Keys 'table', 'dataset', 'department', 'catalog'; each list is sorted by name.  A scope
     whose columns are all excluded still appears (rate None), so an all-crosstab sheet is visible.
     """
-    results = list(results)
+    signed = [(r, _signature(r)) for r in results]  # each column's counts, made once
     out = {
         "table": _rates(
             "table",
-            results,
+            signed,
             lambda r: (r.dataset_id, r.table),
             lambda r: f"{r.dataset} › {r.table}",
         ),
-        "dataset": _rates("dataset", results, lambda r: (r.dataset_id,), lambda r: r.dataset),
+        "dataset": _rates("dataset", signed, lambda r: (r.dataset_id,), lambda r: r.dataset),
         "department": _rates(
-            "department", results, lambda r: (r.department,), lambda r: r.department
+            "department", signed, lambda r: (r.department,), lambda r: r.department
         ),
-        "catalog": _rates("catalog", results, lambda r: (), lambda r: "전체"),
+        "catalog": _rates("catalog", signed, lambda r: (), lambda r: "전체"),
     }
     if not out["catalog"]:
-        out["catalog"] = [_Tally().rate("catalog", "전체", ())]
+        out["catalog"] = [_rate_of("catalog", "전체", (), Counter())]
     return out
 
 
