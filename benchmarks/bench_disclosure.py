@@ -29,6 +29,25 @@ def timed(label: str, rows: list, fn):
     return result
 
 
+def _registered_list(inventory: Path, out: Path) -> Path:
+    """A portal list of the generated catalog: nine in ten of its datasets registered."""
+    import csv
+
+    with open(inventory, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(
+            ["목록키", "목록명", "파일데이터명", "분류체계", "업데이트 주기", "확장자(데이터포맷)"]
+        )
+        for i, r in enumerate(rows):
+            if i % 10:
+                writer.writerow(
+                    [15000000 + i, r["목록명"], r["파일데이터명"], "공공행정", "연간", "xlsx"]
+                )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=int, default=5000)
@@ -39,8 +58,10 @@ def main() -> None:
 
     from catalog_app.catalog.store import Catalog
     from catalog_app.dictionary.store import DictionaryStore
+    from catalog_app.disclosure.deadlines import deadlines
     from catalog_app.disclosure.export import KINDS, export, year_diff
     from catalog_app.disclosure.metadata import MetadataStore
+    from catalog_app.disclosure.registered import apply_import, preview_import
     from catalog_app.disclosure.snapshot import take_snapshot
     from catalog_app.disclosure.state import build_state
     from catalog_app.disclosure.validate import validate
@@ -66,11 +87,19 @@ def main() -> None:
                 timed(f"export {kind}", rows, lambda k=kind: export(cat, 2025, k, out, force=True))
             timed("export inventory (csv)", rows, lambda: export(
                 cat, 2025, "inventory", work / "목록.csv", force=True))  # fmt: skip
+            registered = _registered_list(work / "목록.csv", work / "목록개방현황.csv")
+            preview = timed("registered import: preview", rows, lambda: preview_import(
+                cat, registered))  # fmt: skip
+            timed("registered import: apply", rows, lambda: apply_import(cat, preview))
+            live = build_state(cat, 2025)
+            due = timed("lifecycle + deadlines", rows, lambda: deadlines(live))
+            timed("export diff (+ 등록 대비)", rows, lambda: export(
+                cat, 2025, "diff", work / "변경.xlsx", force=True))  # fmt: skip
             size = cat.conn.execute("SELECT length(payload) FROM snapshots").fetchone()[0]
         columns = len(state.columns)
         print(f"catalog: {len(state.datasets):,} datasets held, {columns:,} columns")
         print(f"problems: {len(problems):,}; snapshot payload {size / 1e6:.1f} MB; "
-              f"diff changes {len(diff.changes)}")  # fmt: skip
+              f"diff changes {len(diff.changes)}; deadlines {len(due):,}")  # fmt: skip
         width = max(len(label) for label, _ in rows)
         for label, seconds in rows:
             print(f"  {label:<{width}}  {seconds:7.2f} s")

@@ -393,12 +393,14 @@ def _add_groups() -> None:
         snapshot_cmd,
         validate_cmd,
     )
+    from catalog_app.cli_lists import categories, deadlines_cmd, registered, system
     from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
     from catalog_app.cli_privacy import privacy
     from catalog_app.cli_quality import quality
     from catalog_app.cli_standards import standards
 
-    for group in (standards, mapping, institution, meta, bundle, privacy, quality):
+    groups = (standards, mapping, institution, meta, bundle, privacy, quality)
+    for group in (*groups, categories, system, registered):
         for command in group.commands.values():
             catalog_option(command)
         cli.add_command(group)
@@ -412,6 +414,7 @@ def _add_groups() -> None:
         backup_cmd,
         restore_cmd,
         serve_cmd,
+        deadlines_cmd,
     ):
         cli.add_command(catalog_option(command))
     _with_catalog_option(quality)

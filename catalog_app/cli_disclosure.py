@@ -182,6 +182,8 @@ def meta_show(ctx, dataset: str, year: int, as_json: bool) -> None:
         source = SOURCE_NAMES.get(record.sources.get(f.key, ""), "")
         mark = "*" if f.required else " "
         click.echo(f"{mark}{f.label}: {value}" + (f"  ({source})" if value and source else ""))
+        if f.key in record.notes:  # how a derived value was made (시간범위 기준, 기준일자 출처)
+            click.echo(f"    ↳ {record.notes[f.key]}")
     for c in columns:
         if c.fields.get("openness") or c.get("pii") == "Y":
             reason = vocab.reason_label(c.get("reason"))

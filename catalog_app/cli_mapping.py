@@ -154,6 +154,9 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
         click.echo(f"표준 준수율 — {title}")
         for r in rates.get(scope, []):
             click.echo(f"  {r['name']}: {r['formula']}")
+            if scope != "dataset":  # the split per department and overall; per file it is noise
+                for part in ("word", "term", "domain"):
+                    click.echo(f"      {r[f'{part}_formula']}")
 
 
 @click.command("suggest")

@@ -319,7 +319,7 @@ def sample_state(year: int = 2025) -> DisclosureState:
             "준수 컬럼 4 / 점검 컬럼 7 × 100 = 57.1% (교차표 구분 열 2개 제외)",
         ),
     ]
-    return DisclosureState(
+    state = DisclosureState(
         year=year,
         source="live",
         created_at=f"{year}-11-20T10:00:00+09:00",
@@ -330,3 +330,44 @@ def sample_state(year: int = 2025) -> DisclosureState:
         columns=columns,
         rates=rates,
     )
+    _lists(state)
+    return state
+
+
+SYSTEM = {
+    "name": "주차관리시스템",
+    "fields": {
+        "physical_db": "PRKDB",
+        "logical_db": "주차관리DB",
+        "owner": "PRK",
+        "dbms": "Oracle 19c",
+        "department": "교통행정과",
+        "application": "공영주차장 관리",
+        "built_on": "2015-03-01",
+    },
+    "folders": ["교통행정과"],
+}
+
+
+def _lists(state: DisclosureState) -> None:
+    """What issue 12 adds: a 정보시스템 the parking file comes from, domain details of its
+    columns, a column with an entered 영문명, and the split rates."""
+    parking = state.datasets[0]
+    parking.fields.update(info_system="주차관리시스템", db_table="TB_PRKLT")
+    parking.sources.update(info_system=SETTINGS, db_table=ENTERED)
+    state.systems = [SYSTEM]
+    by_label = {c.label: c for c in state.columns}
+    state.terms = {
+        "주차장명": {"description": "주차장의 이름", "code_name": "", "display_format": ""}
+    }
+    state.domains = {
+        "명V100": {"group": "명칭", "class": "명", "unit": "", "display_format": ""},
+        "수N10": {"group": "수량", "class": "수", "unit": "개", "display_format": ""},
+    }
+    by_label["주소"].fields.update(english_name="ADDR", unit="")
+    by_label["주소"].sources.update(english_name=ENTERED)
+    for r in state.rates:
+        r.word_rate, r.word_formula = 80.0, "단어 준수 컬럼 4 / 점검 컬럼 5 × 100 = 80.0%"
+        r.term_rate, r.term_formula = 60.0, "용어 준수 컬럼 3 / 점검 컬럼 5 × 100 = 60.0%"
+        r.domain_rate, r.domain_formula = 100.0, "도메인 준수 컬럼 4 / 점검 컬럼 4 × 100 = 100.0%"
+    parking.word_rate, parking.term_rate, parking.domain_rate = 75.0, 75.0, 100.0

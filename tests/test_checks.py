@@ -519,3 +519,81 @@ def test_pds7_examples():
     assert codes(check_column("사용여부", flags, terms["사용여부"], None, ix)) == ["D5"]
     sample = P("code", top_values=[("099", 1)], distinct_count=1, max_len_bytes=3)
     assert check_column("가족관계코드", sample, terms["가족관계코드"], None, ix) == []
+
+
+# -- 단어 / 용어 / 도메인: the split rates -------------------------------------------------------
+
+
+def test_split_parts_judge_each_part_by_its_own_errors():
+    from catalog_app.matching.compliance import split_parts
+
+    # a standard term written as such, values fine: every part passes
+    assert split_parts([], True) == {"word": True, "term": True, "domain": True}
+    # an unmapped header made of standard words: words pass, the term fails, the domain is unjudged
+    t1 = [Check("T1", "error", "x")]
+    assert split_parts(t1, False) == {"word": True, "term": False, "domain": None}
+    # a 금칙어: the word part fails; a synonym warning fails nothing
+    assert split_parts([Check("W2", "error", "x")], False)["word"] is False
+    assert split_parts([Check("W3", "warning", "x")], False)["word"] is True
+    # values too long for the domain: only the domain part fails
+    d2 = [Check("D2", "error", "x")]
+    assert split_parts(d2, True) == {"word": True, "term": True, "domain": False}
+    # a generated header has neither words nor a term
+    n3 = split_parts([Check("N3", "error", "x")], False)
+    assert n3["word"] is False and n3["term"] is False
+
+
+def P2(ds, ok, parts, kind="column"):
+    return ColumnResult(ds, f"파일{ds}", "총무과", "S", "c", kind, ok, [], [], parts)
+
+
+def test_split_rates_and_formulas():
+    results = [
+        P2(1, True, {"word": True, "term": True, "domain": True}),
+        P2(1, False, {"word": True, "term": False, "domain": None}),
+        P2(1, False, {"word": False, "term": False, "domain": None}),
+        P2(2, False, {"word": True, "term": True, "domain": False}),
+        P2(2, False, {}, kind="not_a_column"),
+    ]
+    [catalog] = compliance(results)["catalog"]
+    assert (catalog.compliant, catalog.checked, catalog.rate) == (1, 4, 25.0)
+    assert (catalog.word_compliant, catalog.word_checked, catalog.word_rate) == (3, 4, 75.0)
+    assert (catalog.term_compliant, catalog.term_checked, catalog.term_rate) == (2, 4, 50.0)
+    assert (catalog.domain_compliant, catalog.domain_checked, catalog.domain_rate) == (1, 2, 50.0)
+    assert catalog.word_formula == (
+        "단어 준수 컬럼 3 / 점검 컬럼 4 × 100 = 75.0% (교차표 구분 열 1개 제외)"
+    )
+    assert catalog.domain_formula == (
+        "도메인 준수 컬럼 1 / 점검 컬럼 2 × 100 = 50.0% "
+        "(교차표 구분 열 1개 제외, 표준 도메인이 없거나 값이 없는 컬럼 2개 제외)"
+    )
+    assert catalog.part("term") == (50.0, catalog.term_formula)
+    # a scope where no column could be judged on its domain says so instead of 0 %
+    [only_unmapped] = [r for r in compliance(results[1:3])["catalog"]]
+    assert only_unmapped.domain_rate is None
+    assert "계산할 수 없습니다" in only_unmapped.domain_formula
+
+
+def test_split_rates_leave_out_columns_of_unknown_parts():
+    # a snapshot of an older release has no parts: the composite counts it, the split does not
+    [catalog] = compliance([P2(1, True, {}), P2(1, False, {"word": True, "term": False})])[
+        "catalog"
+    ]
+    assert catalog.checked == 2 and catalog.word_checked == 1 and catalog.term_rate == 0.0
+
+
+@needs_pds7
+def test_phone_with_hyphens_is_a_quality_finding_not_a_standard_breach():
+    ix, terms = pds7()
+    term = terms["전화번호"]
+    assert term.domain == "전화번호V11"
+    written = P("text", pattern="999-9999-9999", max_len_bytes=13, samples=["02-***-1234"])
+    found = check_column("전화번호", written, term, None, ix)
+    assert codes(found) == ["D4"] and only(found, "D4").severity == "warning"
+    assert "품질" in only(found, "D4").message and is_compliant(found)
+    # without the separators it would still be too long: that stays a D2 error
+    broken = P("text", pattern="999-9999-9999", max_len_bytes=40)
+    assert only(check_column("전화번호", broken, term, None, ix), "D2").severity == "error"
+    # written without separators and too long: D2 error as before
+    long_plain = P("code", pattern="999999999999", max_len_bytes=12)
+    assert "D2" in codes(check_column("전화번호", long_plain, term, None, ix))

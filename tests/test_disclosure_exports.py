@@ -200,7 +200,7 @@ def _all_files(exports) -> list[Path]:
 def test_inventory_xlsx(exports):
     (path,) = exports["inventory.xlsx"]
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["공공데이터 목록", "작성 안내"]
+    assert wb.sheetnames == ["공공데이터 목록", "컬럼 메타데이터", "작성 안내"]
     ws = wb["공공데이터 목록"]
     assert _header(ws) == INVENTORY_HEADERS
     parking, welfare = _records(ws)  # the include='N' dataset is not there
@@ -240,8 +240,68 @@ def test_inventory_of_a_snapshot_says_so(tmp_path):
     assert guide["출처"] == "2024년 스냅샷"
 
 
+COLUMN_META_HEADERS = [
+    "번호",
+    "목록명",
+    "항목명",
+    "영문명",
+    "설명",
+    "도메인분류",
+    "데이터타입",
+    "최대길이",
+    "표현형식",
+    "단위",
+    "코드",
+    "정보시스템명",
+    "DB명",
+    "Table명",
+    "원본 파일",
+    "시트명",
+    "컬럼 순서",
+]
+
+
+def test_inventory_column_metadata_sheet(exports):
+    """The portal's per-column table: filled from the mapping, the profile and the entries;
+    withheld columns and datasets are not published, so they are not described."""
+    (path,) = exports["inventory.xlsx"]
+    ws = openpyxl.load_workbook(path)["컬럼 메타데이터"]
+    assert _header(ws) == COLUMN_META_HEADERS
+    rows = _records(ws)
+    assert [r["항목명"] for r in rows] == [
+        "주차장명",
+        "주소",
+        "주차면수",
+        "'-비고",
+        "지원금액",
+        "2023",
+        "2024",
+    ]
+    name, address, count, note = rows[:4]
+    assert name["영문명"] == "PRKLT_NM" and name["도메인분류"] == "명칭_명"
+    assert name["데이터타입"] == "가변문자형(VARCHAR)" and name["최대길이"] == 100
+    assert name["설명"] == "주차장의 이름"
+    assert (name["정보시스템명"], name["DB명"], name["Table명"]) == (
+        "주차관리시스템",
+        "PRKDB",
+        "TB_PRKLT",
+    )
+    assert name["목록명"] == "서울특별시 종로구_주차장 현황" and name["원본 파일"].endswith(".csv")
+    assert address["영문명"] == "ADDR"  # entered: wins over the term's abbreviation
+    assert count["데이터타입"] == "숫자형(NUMERIC)" and count["단위"] == "개"
+    assert note["항목명"] == "'-비고" and note["영문명"] is None  # unmapped, and formula-safe
+    welfare = rows[4]
+    assert welfare["목록명"] == "서울특별시 종로구_기초생활수급자 현황"
+    assert welfare["정보시스템명"] is None  # the parking file's system is not everyone's
+    assert all(r["항목명"] not in ("성명", "주민번호") for r in rows)  # 비공개 columns
+
+
 def test_inventory_csv(exports):
-    (path,) = exports["inventory.csv"]
+    path, columns = exports["inventory.csv"]
+    assert columns.name == "목록_컬럼메타데이터.csv"
+    meta = _csv_records(columns)
+    assert _csv(columns)[0] == COLUMN_META_HEADERS
+    assert [r["항목명"] for r in meta][:2] == ["주차장명", "주소"] and meta[0]["최대길이"] == "100"
     rows = _csv(path)
     assert rows[0] == INVENTORY_HEADERS
     assert b"\r\n" in path.read_bytes()
@@ -257,8 +317,14 @@ def test_inventory_csv(exports):
 def test_definitions_xlsx(exports):
     (path,) = exports["definitions.xlsx"]
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["테이블정의서", "컬럼정의서"]
+    assert wb.sheetnames == ["데이터베이스정의서", "테이블정의서", "컬럼정의서"]
     assert _header(wb["테이블정의서"]) == TABLE_HEADERS
+    (db,) = _records(wb["데이터베이스정의서"])  # only the system a listed file comes from
+    assert db["정보시스템명"] == "주차관리시스템" and db["기관명"] == "서울특별시 종로구"
+    assert (db["논리DB명"], db["물리DB명"], db["DBMS정보"]) == ("주차관리DB", "PRKDB", "Oracle 19c")
+    assert db["부서명"] == "교통행정과" and db["적용업무"] == "공영주차장 관리"
+    assert db["구축일자"].date() == date(2015, 3, 1) and db["목록 데이터셋 수"] == 1
+    assert db["테이블소유자"] == "PRK" and db["수집제외사유"] is None
     assert _header(wb["컬럼정의서"]) == COLUMN_HEADERS
 
     tables = _records(wb["테이블정의서"])
@@ -269,10 +335,12 @@ def test_definitions_xlsx(exports):
         "서울특별시 종로구_기초생활수급자 현황 - 통계",
     ]
     parking, recipients, _stats = tables
-    assert parking["테이블소유자"] == "교통행정과" and parking["주제영역"] == "교통물류 - 도로"
+    # the owner of the DB table (its schema), not the department that keeps the file
+    assert parking["테이블소유자"] == "PRK" and parking["주제영역"] == "교통물류 - 도로"
     assert parking["업무분류체계"] == "교통물류 - 도로" and parking["발생주기"] == "연간"
     assert parking["테이블볼륨"] == 1520 and recipients["테이블볼륨"] == 830
-    assert parking["물리DB명"] is None and parking["테이블영문명"] is None
+    assert parking["물리DB명"] == "PRKDB" and parking["테이블영문명"] == "TB_PRKLT"
+    assert recipients["물리DB명"] is None and recipients["테이블소유자"] is None  # no system
     assert parking["개방데이터목록"] == "서울특별시 종로구_주차장 현황"
     assert recipients["비공개사유"] == "9-6 개인정보(사생활)"
     assert recipients["테이블설명"] == "'" + FORMULA_TEXT
@@ -291,7 +359,9 @@ def test_definitions_xlsx(exports):
     assert name["사업범위여부"] == "Y" and name["NOTNULL여부"] == "Y" and name["자료길이"] == 100
     assert name["자료타입 출처"] == "표준도메인" and name["표준용어 매핑"] == "매핑됨"
     assert name["공개/비공개여부"] == "공개" and name["암호화여부"] == "N"
+    assert name["스키마명"] == "PRK" and name["테이블영문명"] == "TB_PRKLT"
     assert by["주소"]["컬럼한글명"] == "소재지도로명주소" and by["주소"]["NOTNULL여부"] == "N"
+    assert by["주소"]["컬럼영문명"] == "ADDR"  # entered
     unmapped = by["'-비고"]
     assert unmapped["자료타입 출처"] == "프로파일 추정" and unmapped["표준용어 매핑"] == "미매핑"
     assert unmapped["컬럼영문명"] is None and unmapped["컬럼한글명"] == "'-비고"
@@ -306,14 +376,19 @@ def test_definitions_xlsx(exports):
         assert band["표준준수여부"] is None and band["주제영역"] == "사회복지"
 
 
-def test_definitions_csv_writes_two_files(exports, tmp_path):
+def test_definitions_csv_writes_three_files(exports, tmp_path):
     paths = exports["definitions.csv"]
-    assert [p.name for p in paths] == ["정의서_테이블정의서.csv", "정의서_컬럼정의서.csv"]
+    assert [p.name for p in paths] == [
+        "정의서_데이터베이스정의서.csv",
+        "정의서_테이블정의서.csv",
+        "정의서_컬럼정의서.csv",
+    ]
     assert not (tmp_path / "정의서.csv").exists()
-    tables, columns = (_csv(p) for p in paths)
+    databases, tables, columns = (_csv(p) for p in paths)
+    assert len(databases) == 2 and databases[1][databases[0].index("물리DB명")] == "PRKDB"
     assert tables[0] == TABLE_HEADERS and len(tables) == 4
     assert columns[0] == COLUMN_HEADERS and len(columns) == 10
-    cols = _csv_records(paths[1])
+    cols = _csv_records(paths[2])
     assert cols[0]["컬럼영문명"] == "PRKLT_NM" and cols[0]["자료길이"] == "100"
     assert cols[3]["자료타입 출처"] == "프로파일 추정"
     assert cols[5]["공개/비공개여부"] == "비공개"
@@ -327,12 +402,20 @@ def test_compliance_workbook(exports):
     assert wb.sheetnames == ["요약", "부서별", "데이터셋별", "비준수 컬럼"]
 
     summary = wb["요약"]
-    items = {r[0]: r[1] for r in summary.iter_rows(min_row=2, max_row=7, values_only=True)}
+    items = {r[0]: r[1] for r in summary.iter_rows(min_row=2, max_row=13, values_only=True)}
     assert items["기관명"] == "서울특별시 종로구" and items["기준연도"] == 2025
     assert items["표준사전"] == "7차(2024-11)" and items["표준 준수율(%)"] == 57.1
     assert items["산식"] == "준수 컬럼 4 / 점검 컬럼 7 × 100 = 57.1% (교차표 구분 열 2개 제외)"
+    # the split rates, each with its formula, beside the composite one
+    assert (items["단어 준수율(%)"], items["용어 준수율(%)"], items["도메인 준수율(%)"]) == (
+        80,
+        60,
+        100,
+    )
+    assert items["용어 산식"] == "용어 준수 컬럼 3 / 점검 컬럼 5 × 100 = 60.0%"
     assert items["안내"] == NOTE and "공식 수준평가 점수가 아닙니다" in NOTE
-    values = [r for r in summary.iter_rows(min_row=9, values_only=True) if r[0]]
+    assert "값 품질" in NOTE
+    values = [r for r in summary.iter_rows(min_row=15, values_only=True) if r[0]]
     assert values[:3] == [("부서", "준수율(%)"), ("교통행정과", 75), ("복지정책과", 33.3)]
     assert len(summary._charts) == 1
     with zipfile.ZipFile(path) as z:
@@ -340,7 +423,7 @@ def test_compliance_workbook(exports):
         assert len(charts) == 1
         xml = z.read(charts[0]).decode("utf-8")
     assert "부서별 표준 준수율(%)" in xml
-    assert "$B$10:$B$11" in xml and "$A$10:$A$11" in xml  # 준수율 by 부서
+    assert "$B$16:$B$17" in xml and "$A$16:$A$17" in xml  # 준수율 by 부서
     chart = summary._charts[0]
     assert (chart.y_axis.scaling.min, chart.y_axis.scaling.max) == (0, 100)
 
@@ -352,27 +435,39 @@ def test_compliance_workbook(exports):
         "제외 열",
         "준수율(%)",
         "산식",
+        "단어 준수율(%)",
+        "용어 준수율(%)",
+        "도메인 준수율(%)",
+        "단어 산식",
+        "용어 산식",
+        "도메인 산식",
     ]
     rows = list(departments.iter_rows(min_row=2, values_only=True))
-    assert rows[0] == ("교통행정과", 3, 4, 0, 75, "준수 컬럼 3 / 점검 컬럼 4 × 100 = 75.0%")
+    assert rows[0][:9] == (
+        "교통행정과", 3, 4, 0, 75, "준수 컬럼 3 / 점검 컬럼 4 × 100 = 75.0%", 80, 60, 100,
+    )  # fmt: skip
+    assert rows[0][11] == "도메인 준수 컬럼 4 / 점검 컬럼 4 × 100 = 100.0%"
     assert rows[1][:5] == ("복지정책과", 1, 3, 2, 33.3)
 
     datasets = wb["데이터셋별"]
     assert _header(datasets) == [
         "부서", "데이터셋", "원본 파일", "준수 컬럼", "점검 컬럼", "제외 열", "준수율(%)",
+        "단어 준수율(%)", "용어 준수율(%)", "도메인 준수율(%)",
     ]  # fmt: skip
     assert list(datasets.iter_rows(min_row=2, values_only=True)) == [
-        ("교통행정과", "서울특별시 종로구_주차장 현황", "교통행정과/주차장 현황.csv", 3, 4, 0, 75),
+        (
+            "교통행정과",
+            "서울특별시 종로구_주차장 현황",
+            "교통행정과/주차장 현황.csv",
+            3, 4, 0, 75, 75, 75, 100,
+        ),
         (
             "복지정책과",
             "서울특별시 종로구_기초생활수급자 현황",
             "복지정책과/수급자 명단.xlsx",
-            1,
-            3,
-            2,
-            33.3,
+            1, 3, 2, 33.3, None, None, None,
         ),
-    ]
+    ]  # fmt: skip
 
     failing = wb["비준수 컬럼"]
     assert _header(failing) == [

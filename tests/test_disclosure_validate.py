@@ -185,7 +185,12 @@ def test_v13_next_update_in_the_past_warns():
     problems = validate(state, dt.date(2026, 1, 1))
     assert [(p.severity, p.code, p.dataset_key) for p in problems] == [("warning", "V13", WELFARE)]
     assert "시행령 제15조" in problems[0].message and "차기 등록 예정일" in problems[0].message
-    assert validate(state, dt.date(2025, 12, 31)) == []  # the day itself is not late
+    # the day itself is not late (no V13), but it is due: V50 from 14 days before
+    due = validate(state, dt.date(2025, 12, 31))
+    assert [(p.code, p.field) for p in due] == [("V50", "next_update")]
+    assert "오늘까지" in due[0].message
+    assert [p.code for p in validate(state, dt.date(2025, 12, 17))] == ["V50"]
+    assert validate(state, dt.date(2025, 12, 16)) == []
 
 
 @pytest.mark.parametrize(

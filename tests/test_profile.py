@@ -114,3 +114,25 @@ def test_overflow_estimate_for_excel_floats(monkeypatch):
     assert abs(p.distinct_count - 60_000) / 60_000 < 0.1
     assert p.inferred_type == "decimal"
     assert p.min_value == "37.4" and p.max_value.startswith("37.45999")
+
+
+def test_date_tails_keep_the_lowest_and_highest_dates():
+    values = ["1904-08-08"] + [f"{y}-03-01" for y in range(1970, 2021)] + ["", "2026-04-24"]
+    p = profile_of(values)
+    assert p.inferred_type == "date" and p.min_value == "1904-08-08"
+    assert p.date_tails["low"] == [
+        "1904-08-08",
+        "1970-03-01",
+        "1971-03-01",
+        "1972-03-01",
+        "1973-03-01",
+    ]
+    assert p.date_tails["high"][:2] == ["2026-04-24", "2020-03-01"]
+    assert profile_of(["1", "2", "3"]).date_tails == {}  # not a date column
+
+
+def test_date_tails_of_personal_data_are_dropped():
+    p = profile_of(["2020-01-01", "2021-01-01"])
+    assert p.date_tails
+    profile_mod._mask(p, "rrn")  # what the profiler does to a personal-data column
+    assert p.date_tails == {}

@@ -70,6 +70,8 @@ REQUIRED_FILES = [
     "catalog_app/resources/icons/app.svg",
     # 품질진단: the 제공표준 layouts (tools/build_provision_standards.py)
     "catalog_app/resources/provision/provision-standards.json.gz",
+    "catalog_app/resources/reference/categories.csv",  # 분류체계 seed (issue 12)
+    "catalog_app/resources/reference/SOURCES.md",
 ]
 
 # Imported by name at run time (importlib.resources.files("catalog_app.standards"), lazily loaded

@@ -465,6 +465,72 @@ SCAN_FLAGS_SCHEMA = """
 ALTER TABLE datasets ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
 """
 
+# Issue 12: the few lowest and highest distinct values of a date column (JSON {"low", "high"}),
+# so a time range can leave out an implausible extreme; '{}' until the file is read again.
+DATE_TAILS_SCHEMA = """
+ALTER TABLE columns ADD COLUMN date_tails TEXT NOT NULL DEFAULT '{}';
+"""
+
+# Issue 12: what a disclosure that can be handed in needs beyond the entered fields.
+# * category_labels: the 분류체계 labels of both styles and today's label each stands for, seeded
+#   from resources/reference/categories.csv; the institution edits it (``categories`` commands).
+# * info_systems + system_folders: the 정보시스템 / DB a file was extracted from, with the DB-level
+#   items of the 데이터베이스정의서 (JSON), linked once per folder (a dataset may name its own).
+# * registered_imports / registered_entries: the institution's list as registered on the portal
+#   (the last import is the registered list; earlier imports stay as history);
+#   registered_links: which dataset each registered entry is, with the columns it had when
+#   linked (a later schema change proposes 변경등록).
+DISCLOSURE_LISTS_SCHEMA = """
+CREATE TABLE category_labels (
+    label TEXT PRIMARY KEY,                       -- '일반공공행정 - 일반행정', '공공행정'
+    style TEXT NOT NULL,                          -- 현재 (today's style) or 이전 (older style)
+    current TEXT NOT NULL,                        -- today's label it stands for
+    basis TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT 'shipped',       -- shipped or institution
+    updated_by TEXT,
+    updated_at TEXT
+);
+CREATE TABLE info_systems (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,                    -- 정보시스템명
+    fields TEXT NOT NULL DEFAULT '{}',            -- JSON: DB-level items (논리DB명, 물리DB명 …)
+    updated_by TEXT,
+    updated_at TEXT
+);
+CREATE TABLE system_folders (
+    folder TEXT PRIMARY KEY,                      -- like departments.folder ('/'-joined)
+    system_id INTEGER NOT NULL REFERENCES info_systems(id) ON DELETE CASCADE
+);
+CREATE TABLE registered_imports (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    source TEXT NOT NULL,                         -- the file name as imported
+    sha256 TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    rows INTEGER NOT NULL
+);
+CREATE TABLE registered_entries (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES registered_imports(id),
+    row_number INTEGER NOT NULL,                  -- the row in the imported file (1 = header)
+    entry_key TEXT NOT NULL,                      -- 목록키, else 'title:' + 목록명
+    list_key TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    fields TEXT NOT NULL DEFAULT '{}'             -- JSON: dataset field key -> registered value
+);
+CREATE INDEX idx_registered_entries_import ON registered_entries(import_id);
+CREATE TABLE registered_links (
+    entry_key TEXT PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    how TEXT NOT NULL,                            -- key, title, confirmed, manual
+    schema TEXT NOT NULL DEFAULT '[]',            -- JSON [[table key, label], ...] when linked
+    linked_at TEXT NOT NULL,
+    linked_by TEXT NOT NULL
+);
+CREATE INDEX idx_registered_links_dataset ON registered_links(dataset_id);
+"""
+
 
 # Issue 18: one institution, many departments. A department's catalog travels as a bundle
 # (catalog_app.bundle) and is merged here: ``bundle_merges`` keeps every bundle merged (the
@@ -753,6 +819,16 @@ def _quality(conn: sqlite3.Connection) -> str:
     return QUALITY_SCHEMA
 
 
+def _date_tails(conn: sqlite3.Connection) -> str:
+    return DATE_TAILS_SCHEMA
+
+
+def _disclosure_lists(conn: sqlite3.Connection) -> str:
+    from catalog_app.disclosure.categories import seed_sql
+
+    return DISCLOSURE_LISTS_SCHEMA + seed_sql()
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -775,6 +851,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _bundles,
     _privacy,
     _quality,
+    _date_tails,
+    _disclosure_lists,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -361,7 +361,8 @@ class Catalog:
                     column_id = self.identity_in(conn, dataset_id, key, c.label, occurrence)
                     verdict = in_force(c, overrides.get(column_id))
                     row = _column_row(table_id, dataset_id, c, verdict)
-                    rows.append((column_id, *row))
+                    tails = {} if c.masked or (verdict and verdict.personal) else c.date_tails
+                    rows.append((column_id, *row, _dumps(tails)))
                     if old.get(column_id) == _suggestion_inputs(row[3:]) and column_id in matched:
                         kept.add(column_id)
                     else:  # new or changed content, or a column that had no suggestion
@@ -530,8 +531,10 @@ def _suggestion_inputs(content: tuple) -> tuple:
     return tuple(content[i] for i in _INPUT_POSITIONS)
 
 
-_COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS})
-    VALUES ({", ".join("?" for _ in range(_CONTENT_COLUMNS.count(",") + 5))})"""
+# date_tails (issue 12) is written but not compared: it serves the time range of the lists, not
+# the suggestion, and a catalog upgraded before it had none.
+_COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS},
+    date_tails) VALUES ({", ".join("?" for _ in range(_CONTENT_COLUMNS.count(",") + 6))})"""
 MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
     checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
 

@@ -2,7 +2,9 @@
 
 The state comes from the year's snapshot when there is one (what was frozen is what is handed
 in), else from the live catalog. Validation runs first and blocking problems stop the export
-unless forced. The year-over-year diff compares the snapshot of N-1 with year N.
+unless forced. The year-over-year diff compares the snapshot of N-1 with year N; the same
+export carries 신규/변경/제외 against the imported registered list (``lifecycle``), and needs at
+least one of the two.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
-from catalog_app.disclosure.snapshot import load_snapshot, state_for_year
+from catalog_app.disclosure.snapshot import (
+    SnapshotError,
+    has_snapshot,
+    load_snapshot,
+    state_for_year,
+)
 from catalog_app.disclosure.validate import ExportBlocked, blocking, validate
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
@@ -101,17 +108,7 @@ def export(
         raise ValueError(f"알 수 없는 내보내기 종류입니다: {kind} (가능: {', '.join(KINDS)})")
     target = _target(kind, year, Path(out))
     if kind == "diff":
-        from catalog_app.disclosure.export_diff import write_diff
-
-        diff: DiffResult
-        diff, _old, new = year_diff(catalog, year, today=today)
-        # the diff is not validated as a list, but a stale mapping would show as term changes
-        stale = [p for p in validate(new, today) if p.code == "V41"]
-        if stale and not force:
-            raise ExportBlocked(stale)
-        return ExportResult(
-            kind, year, new.source, write_diff(diff, target), stale, forced=bool(stale)
-        )
+        return _export_diff(catalog, year, target, force=force, today=today)
     state = state_for_year(catalog, year, today=today)
     problems = validate(state, today)
     stop = blocking(problems)
@@ -120,3 +117,29 @@ def export(
     _reidentification_gate(catalog, state)
     paths = _writer(kind)(state, target)
     return ExportResult(kind, year, state.source, paths, problems, forced=bool(stop))
+
+
+def _export_diff(
+    catalog: Catalog, year: int, target: Path, *, force: bool, today: date | None
+) -> ExportResult:
+    """Last year's snapshot → year N, and/or the list against what is registered."""
+    from catalog_app.disclosure.export_diff import write_diff
+    from catalog_app.disclosure.lifecycle import lifecycle
+
+    new = state_for_year(catalog, year, today=today)
+    diff: DiffResult | None = None
+    if has_snapshot(catalog, year - 1):
+        diff = diff_states(load_snapshot(catalog, year - 1), new)
+    entries = lifecycle(new, today) if new.registered_import else None
+    if diff is None and entries is None:
+        raise SnapshotError(
+            f"비교할 기준이 없습니다: {year - 1}년 스냅샷도, 가져온 등록 목록도 없습니다. "
+            f"snapshot --year {year - 1} 로 작년을 고정했거나 registered import 로 포털의 "
+            "등록 목록을 가져와야 합니다."
+        )
+    # the diff is not validated as a list, but a stale mapping would show as term changes
+    stale = [p for p in validate(new, today) if p.code == "V41"]
+    if stale and not force:
+        raise ExportBlocked(stale)
+    paths = write_diff(diff, target, entries, new.registered_import)
+    return ExportResult("diff", year, new.source, paths, stale, forced=bool(stale))

@@ -93,7 +93,9 @@ def build_dcat(state: DisclosureState) -> dict:
     issued = _date(state.created_at)
     if issued:
         catalog["dct:issued"] = _typed(issued, "xsd:date")
-    catalog["dcat:dataset"] = [_dataset(d, org_id, name) for d in datasets]
+    catalog["dcat:dataset"] = [
+        _dataset(d, org_id, name, state.current_category(d)) for d in datasets
+    ]
     return catalog
 
 
@@ -105,7 +107,8 @@ def write_dcat(state: DisclosureState, path: Path) -> list[Path]:
     return [path]
 
 
-def _dataset(d: DatasetRecord, org_id: str, org_name: str) -> dict:
+def _dataset(d: DatasetRecord, org_id: str, org_name: str, theme: str = "") -> dict:
+    """One dcat:Dataset; ``theme`` is its 분류체계 in today's label style."""
     page = landing_page(d)
     ident = d.get("list_key").strip() or dataset_hash(d)
     node: dict = {
@@ -119,7 +122,7 @@ def _dataset(d: DatasetRecord, org_id: str, org_name: str) -> dict:
     _put(node, "dcat:keyword", [_ko(k) for k in keywords if k])
     node["dct:publisher"] = {"@id": org_id}
     node["dcat:contactPoint"] = _contact(d, org_name)
-    _put(node, "dcat:theme", _ko(scrub(d.get("category"))))
+    _put(node, "dcat:theme", _ko(scrub(theme or d.get("category"))))
     _put(node, "dct:accrualPeriodicity", CYCLE_PERIODS.get(d.get("update_cycle"), ""))
     _put(node, "dct:spatial", _ko(scrub(d.get("spatial"))))
     _put(node, "dct:temporal", _temporal(d.get("temporal")))

@@ -1,9 +1,13 @@
-"""테이블정의서 and 컬럼정의서: the DB 표준화 artefacts for the files on the list (disclosure.md §2.3).
+"""데이터베이스정의서, 테이블정의서 and 컬럼정의서: the DB 표준화 artefacts for the files on the list
+(disclosure.md §2.3).
 
-The app catalogues files, not DBMS tables, so every sheet of a file is one "table" and the
-DB-only columns (물리DB명, 스키마명, PK/FK, 인덱스 …) stay blank for the metadata administrator to
-fill where a file is an extract of a real DB. The columns after the §2.3 layout are the app's own:
-where a row came from and how its standard term and type were settled.
+The app catalogues files, not DBMS tables, so every sheet of a file is one "table". Where a file
+is an extract of an information-system DB (``systems``: linked per folder, or named per dataset
+with its DB table), the DB level comes from that 정보시스템 — the 데이터베이스정의서 has one row per
+system the listed files come from, and 물리DB명, 테이블소유자 (the DB's schema owner, not the
+관리부서), 스키마명 and 테이블영문명 are filled; otherwise they stay blank for the metadata
+administrator, as do PK/FK and 인덱스. The columns after the §2.3 layout are the app's own: where a
+row came from and how its standard term and type were settled.
 """
 
 from __future__ import annotations
@@ -21,16 +25,53 @@ from catalog_app.disclosure.workbook import (
 )
 
 __all__ = [
+    "DATABASE_HEADERS",
+    "DATABASE_SHEET",
     "COLUMN_HEADERS",
     "COLUMN_SHEET",
     "TABLE_HEADERS",
     "TABLE_SHEET",
     "column_rows",
+    "database_rows",
     "table_rows",
     "write_definitions",
 ]
 
-TABLE_SHEET, COLUMN_SHEET = "테이블정의서", "컬럼정의서"
+DATABASE_SHEET, TABLE_SHEET, COLUMN_SHEET = "데이터베이스정의서", "테이블정의서", "컬럼정의서"
+
+DATABASE_HEADERS = (
+    "번호",
+    "기관명",
+    "부서명",
+    "적용업무",
+    "관련법령",
+    "논리DB명",
+    "물리DB명",
+    "구축일자",
+    "DB설명",
+    "DBMS정보",
+    "운영체제정보",
+    "수집제외사유",
+    # the app's own
+    "정보시스템명",
+    "정보시스템코드",
+    "테이블소유자",
+    "목록 데이터셋 수",
+)
+_DATABASE_FIELDS = {
+    "부서명": "department",
+    "적용업무": "application",
+    "관련법령": "law",
+    "논리DB명": "logical_db",
+    "물리DB명": "physical_db",
+    "구축일자": "built_on",
+    "DB설명": "description",
+    "DBMS정보": "dbms",
+    "운영체제정보": "os",
+    "수집제외사유": "exclusion",
+    "정보시스템코드": "code",
+    "테이블소유자": "owner",
+}
 
 TABLE_HEADERS = (
     "번호",
@@ -103,15 +144,50 @@ def _table_title(d: DatasetRecord, t: TableRecord) -> str:
     return f"{title} - {t.name}" if len(d.tables) > 1 else title
 
 
+def _system(state: DisclosureState, d: DatasetRecord) -> dict:
+    """The DB-level items of the dataset's 정보시스템 ({} when it names none or an unknown one)."""
+    return (state.system(d.get("info_system")) or {}).get("fields") or {}
+
+
+def database_rows(state: DisclosureState) -> list[list[object]]:
+    """One 데이터베이스정의서 row per 정보시스템 that a dataset on the list comes from."""
+    used: dict[str, int] = {}
+    for d in state.included_datasets():
+        name = d.get("info_system").strip()
+        if name and state.system(name) is not None:
+            used[name] = used.get(name, 0) + 1
+    rows: list[list[object]] = []
+    for system in state.systems:
+        if system["name"] not in used:
+            continue
+        fields = system.get("fields") or {}
+        values = {h: fields.get(key, "") for h, key in _DATABASE_FIELDS.items()}
+        values.update(
+            {
+                "번호": len(rows) + 1,
+                "기관명": state.institution.get("name") or "",
+                "정보시스템명": system["name"],
+                "목록 데이터셋 수": used[system["name"]],
+            }
+        )
+        rows.append([values.get(h, "") for h in DATABASE_HEADERS])
+    return rows
+
+
 def table_rows(state: DisclosureState) -> list[list[object]]:
     """One 테이블정의서 row per table (sheet) of every dataset on the list."""
     rows: list[list[object]] = []
     for d in state.included_datasets():
-        category = d.get("category")
+        category = state.current_category(d)
+        system = _system(state, d)
+        db_table = d.get("db_table")
         for t in d.tables:
             values = {
                 "번호": len(rows) + 1,
-                "테이블소유자": d.get("department"),
+                "물리DB명": system.get("physical_db", ""),
+                "테이블소유자": system.get("owner", ""),
+                "스키마명": system.get("owner", ""),
+                "테이블영문명": db_table if len(d.tables) == 1 else "",
                 "주제영역": category,
                 "테이블한글명": _table_title(d, t),
                 "테이블설명": d.get("description"),
@@ -172,11 +248,14 @@ def column_rows(state: DisclosureState) -> list[list[object]]:
     rows: list[list[object]] = []
     for d, c in _ordered_columns(state):
         openness, reason = _openness(d, c)
+        system = _system(state, d)
         values = {
             "번호": len(rows) + 1,
             "사업범위여부": "Y",
-            "주제영역": d.get("category"),
-            "컬럼영문명": c.term_abbr,
+            "주제영역": state.current_category(d),
+            "스키마명": system.get("owner", ""),
+            "테이블영문명": d.get("db_table") if len(d.tables) == 1 else "",
+            "컬럼영문명": c.get("english_name") or c.term_abbr,
             "컬럼한글명": c.term_name or c.label,
             "컬럼설명": c.get("description"),
             "자료타입": c.data_type,
@@ -201,16 +280,28 @@ def column_rows(state: DisclosureState) -> list[list[object]]:
 
 
 def write_definitions(state: DisclosureState, path: Path) -> list[Path]:
-    """Write both sheets to one .xlsx, or to two .csv files beside ``path``; returns the files."""
+    """Write the three sheets to one .xlsx, or to three .csv files beside ``path``; returns the
+    files."""
     path = Path(path)
     suffix = check_suffix(path, (".xlsx", ".csv"))
-    tables, columns = table_rows(state), column_rows(state)
+    databases, tables, columns = database_rows(state), table_rows(state), column_rows(state)
     if suffix == ".csv":
         return [
+            write_csv(
+                path.with_name(f"{path.stem}_{DATABASE_SHEET}.csv"), DATABASE_HEADERS, databases
+            ),
             write_csv(path.with_name(f"{path.stem}_{TABLE_SHEET}.csv"), TABLE_HEADERS, tables),
             write_csv(path.with_name(f"{path.stem}_{COLUMN_SHEET}.csv"), COLUMN_HEADERS, columns),
         ]
     wb = new_workbook(write_only=True)
+    write_table(
+        wb.create_sheet(DATABASE_SHEET),
+        DATABASE_HEADERS,
+        databases,
+        dates={"구축일자"},
+        numbers={"번호", "목록 데이터셋 수"},
+        wrap={"DB설명"},
+    )
     write_table(
         wb.create_sheet(TABLE_SHEET), TABLE_HEADERS, tables, numbers=TABLE_NUMBERS, wrap=TABLE_WRAP
     )

@@ -4,6 +4,10 @@ The columns follow the portal's own list export (disclosure.md §1.2) minus what
 generates (다운로드수, 등록일, 조회수 …), then the app's columns a coordinator needs to check the
 list (공개여부 … 원본 파일). Values come from the dataset fields through the labels declared in
 ``vocab.DATASET_FIELDS``, so a renamed field shows up here as an import error, not a blank column.
+분류체계 is written in today's label style (an older label is mapped, ``categories``).
+
+The portal's per-column table (``export_columns``) is the workbook's 컬럼 메타데이터 sheet; a CSV
+export writes it beside the list as ``<name>_컬럼메타데이터.csv``.
 """
 
 from __future__ import annotations
@@ -12,6 +16,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from catalog_app.disclosure.export_columns import (
+    COLUMN_META_HEADERS,
+    COLUMN_META_SHEET,
+    CSV_SUFFIX,
+    column_meta_rows,
+)
+from catalog_app.disclosure.export_columns import NUMBERS as COLUMN_NUMBERS
+from catalog_app.disclosure.export_columns import WRAP as COLUMN_WRAP
 from catalog_app.disclosure.model import DatasetRecord, DisclosureState
 from catalog_app.disclosure.vocab import DATASET_FIELDS, reason_label
 from catalog_app.disclosure.workbook import (
@@ -67,6 +79,7 @@ HEADERS = PORTAL_HEADERS + APP_HEADERS
 _DERIVED: dict[str, Callable[[DisclosureState, DatasetRecord], object]] = {
     "제공기관코드": lambda s, d: s.institution.get("code") or "",
     "제공기관": lambda s, d: s.institution.get("name") or "",
+    "분류체계": lambda s, d: s.current_category(d),
     "비공개사유": lambda s, d: reason_label(d.get("reason")),
     RATE_HEADER: lambda s, d: d.rate,
     FILE_HEADER: lambda s, d: d.rel_path,
@@ -96,14 +109,27 @@ def inventory_rows(state: DisclosureState) -> list[list[object]]:
 
 
 def write_inventory(state: DisclosureState, path: Path) -> list[Path]:
-    """Write the list as .xlsx (with a 작성 안내 sheet) or .csv; returns the files written."""
+    """Write the list as .xlsx (with the 컬럼 메타데이터 and 작성 안내 sheets) or as .csv with
+    ``<name>_컬럼메타데이터.csv`` beside it; returns the files written."""
     path = Path(path)
     suffix = check_suffix(path, (".xlsx", ".csv"))
     rows = inventory_rows(state)
+    columns = column_meta_rows(state)
     if suffix == ".csv":
-        return [write_csv(path, HEADERS, rows)]
+        beside = path.with_name(f"{path.stem}{CSV_SUFFIX}.csv")
+        return [
+            write_csv(path, HEADERS, rows),
+            write_csv(beside, COLUMN_META_HEADERS, columns),
+        ]
     wb = new_workbook(write_only=True)
     write_table(wb.create_sheet(SHEET), HEADERS, rows, dates=DATES, numbers=NUMBERS, wrap=WRAP)
+    write_table(
+        wb.create_sheet(COLUMN_META_SHEET),
+        COLUMN_META_HEADERS,
+        columns,
+        numbers=COLUMN_NUMBERS,
+        wrap=COLUMN_WRAP,
+    )
     write_table(
         wb.create_sheet(GUIDE_SHEET),
         ("항목", "내용"),
@@ -122,6 +148,12 @@ def _guide(state: DisclosureState, count: int) -> list[tuple[str, object]]:
         ("표준사전", state.edition),
         ("출처", source_label(state.source, state.year)),
         ("목록 수", count),
+        (
+            "컬럼 메타데이터",
+            "포털 파일데이터 화면의 컬럼 표(항목명, 영문명, 도메인분류, 데이터타입 …)입니다. "
+            "매핑한 표준용어·도메인과 프로파일에서 채웠고, 비공개 데이터셋과 비공개 컬럼은 "
+            "뺐습니다.",
+        ),
         (
             "안내",
             "공공데이터포털(data.go.kr) 목록 등록을 위한 작업용 시트입니다(자체 작성, 포털 공식 "

@@ -43,6 +43,21 @@ class DatasetRecord:
     rate_excluded: str = ""
     # why its rows are people (a list of people, issue 14); '' when they are not
     person_level: str = ""
+    # the split rates of the dataset (None when nothing could be judged), see RateRecord
+    word_rate: float | None = None
+    term_rate: float | None = None
+    domain_rate: float | None = None
+    # dates the deadlines run from: when a scan first saw the file, when its content was last
+    # read (ISO timestamps, '' in snapshots of older releases), when each entered field was set
+    first_seen: str = ""
+    read_at: str = ""
+    appeared_later: bool = False  # first found by a later scan of its folder than the first one
+    updated: dict[str, str] = field(default_factory=dict)
+    # how a derived value was made, for people (field key -> Korean note): which column gave the
+    # 시간범위 and which implausible dates it left out, where 기준일자 came from …
+    notes: dict[str, str] = field(default_factory=dict)
+    # notes that call for a look (field key -> Korean text): validation warns with them (V24)
+    doubts: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""
@@ -78,6 +93,8 @@ class ColumnRecord:
     messages: list[str] = field(default_factory=list)  # Korean check messages
     # the column's lasting id in the catalog (column_keys; None in snapshots of older releases)
     column_id: int | None = None
+    # word / term / domain parts of the split rate (True, False, None = not judged); {} = unknown
+    parts: dict[str, bool | None] = field(default_factory=dict)
 
     def get(self, key: str) -> str:
         return self.fields.get(key, "") or ""
@@ -92,6 +109,17 @@ class RateRecord:
     excluded: int
     rate: float | None
     formula: str
+    dataset_id: int | None = None  # the dataset of a 'dataset' rate
+    word_rate: float | None = None
+    word_formula: str = ""
+    term_rate: float | None = None
+    term_formula: str = ""
+    domain_rate: float | None = None
+    domain_formula: str = ""
+
+    def part(self, name: str) -> tuple[float | None, str]:
+        """(rate, formula) of 'word', 'term' or 'domain' ('' formula in older snapshots)."""
+        return getattr(self, f"{name}_rate"), getattr(self, f"{name}_formula")
 
 
 @dataclass
@@ -105,6 +133,42 @@ class DisclosureState:
     datasets: list[DatasetRecord] = field(default_factory=list)
     columns: list[ColumnRecord] = field(default_factory=list)
     rates: list[RateRecord] = field(default_factory=list)
+    # the 분류체계 table in use: [[label, style, current, basis], ...] ([] in older snapshots: the
+    # shipped table is used)
+    categories: list[list[str]] = field(default_factory=list)
+    # 정보시스템 / DB: [{"name", "fields": {DB-level item key -> value}, "folders": [...]}]
+    systems: list[dict] = field(default_factory=list)
+    # the registered list (registered.py): [{"entry_key", "list_key", "title", "fields",
+    # "row_number", "dataset_id", "dataset_status", "how", "schema"}] and where it came from
+    registered: list[dict] = field(default_factory=list)
+    registered_import: dict = field(default_factory=dict)
+    # what the portal's column metadata shows of the terms and domains the columns are mapped to,
+    # once per term / domain (not per column: a snapshot of 100,000 columns stays small):
+    # term -> {"description", "code_name", "display_format"};
+    # domain -> {"group", "class", "unit", "display_format"}
+    terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    domains: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def category_table(self):
+        """The 분류체계 table of this state (``categories.CategoryTable``), built once."""
+        from catalog_app.disclosure.categories import CategoryTable, shipped_table
+
+        stamp = id(self.categories), len(self.categories)
+        cache = self.__dict__.get("_categories")
+        if cache is None or cache[0] != stamp:
+            table = CategoryTable(self.categories) if self.categories else shipped_table()
+            cache = (stamp, table)
+            self.__dict__["_categories"] = cache
+        return cache[1]
+
+    def current_category(self, d: DatasetRecord) -> str:
+        """The dataset's 분류체계 in today's style (as typed when it is not known)."""
+        return self.category_table().current_label(d.get("category"))
+
+    def system(self, name: str) -> dict | None:
+        """The 정보시스템 of that name, or None."""
+        wanted = " ".join((name or "").split())
+        return next((s for s in self.systems if s.get("name") == wanted), None)
 
     def included_datasets(self) -> list[DatasetRecord]:
         """The datasets that go on the lists (목록포함여부 ≠ N)."""

@@ -1,8 +1,9 @@
 """The figures the 현황 dashboard draws, computed in one pass over the catalog.
 
-표준 준수율 by department and its trend by year (frozen snapshots plus the live year), datasets by
-openness and by personal data, and the most frequent non-standard words — all from the same state
-the lists are made from, so the dashboard and the exports never disagree.
+표준 준수율 by department and its trend by year (frozen snapshots plus the live year), the 단어 /
+용어 / 도메인 rates with their formulas, datasets by openness and by personal data, the most
+frequent non-standard words and the registration deadlines (the nearest first) — all from the same
+state the lists are made from, so the dashboard and the exports never disagree.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from datetime import date
 
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure import vocab
+from catalog_app.disclosure.deadlines import deadlines
 from catalog_app.disclosure.metadata import MetadataStore
 from catalog_app.disclosure.snapshot import list_snapshots
 from catalog_app.disclosure.state import build_state
-from catalog_app.matching.compliance import ColumnResult, top_nonstandard_words
+from catalog_app.matching.compliance import PARTS, ColumnResult, top_nonstandard_words
 from catalog_app.matching.jobs import Workspace, check_catalog, unsuggested_message
 from catalog_app.progress import CancelToken
 
@@ -37,6 +39,15 @@ class Overview:
     unmapped: int = 0  # columns with no current suggestion: the rate is not to be trusted
     # datasets left out of the rate: [{"dataset_id", "path", "reason"}] (garbled text)
     excluded: list[dict] = field(default_factory=list)
+    # the split of the catalog rate: 'word'/'term'/'domain' -> (rate or None, formula)
+    split: dict[str, tuple[float | None, str]] = field(default_factory=dict)
+    # registration deadlines, soonest first (``deadlines.Deadline.as_json`` dicts)
+    deadlines: list[dict] = field(default_factory=list)
+
+    @property
+    def nearest(self) -> dict | None:
+        """The deadline to show first: the most overdue, else the soonest."""
+        return self.deadlines[0] if self.deadlines else None
 
     @property
     def trusted(self) -> bool:
@@ -99,6 +110,8 @@ def overview_figures(
     overall = state.rates_of("catalog")
     if overall:
         out.rate, out.formula = overall[0].rate, overall[0].formula
+        out.split = {part: overall[0].part(part) for part in PARTS}
+    out.deadlines = [d.as_json() for d in deadlines(state)]
     out.openness = {name: 0 for name in (*vocab.OPENNESS, NOT_ENTERED)}
     out.personal = {"Y": 0, "N": 0}
     for d in state.included_datasets():

@@ -22,7 +22,7 @@ from catalog_app.disclosure.model import (
     RateRecord,
     TableRecord,
 )
-from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.matching.compliance import PARTS, ColumnResult, compliance, department_of
 from catalog_app.matching.jobs import CheckReport, Workspace, check_catalog
 from catalog_app.progress import CancelToken
 
@@ -30,7 +30,8 @@ __all__ = ["build_state", "profile_type"]
 
 _COLUMNS = """SELECT c.id, c.dataset_id, c.col_index, c.label, c.inferred_type, c.min_value,
                      c.max_value, c.null_count, c.value_count, c.max_len_chars, c.max_len_bytes,
-                     c.decimal_places, c.pii_kind, t.table_key, t.sheet_name, t.table_index
+                     c.decimal_places, c.pii_kind, c.date_tails, t.table_key, t.sheet_name,
+                     t.table_index
               FROM columns c JOIN tables t ON t.id = c.table_id {where}
               ORDER BY c.dataset_id, t.table_index, c.col_index"""
 
@@ -75,6 +76,33 @@ def _columns(conn, dataset_ids: list[int] | None) -> dict[int, list]:
     return out
 
 
+def _run_dates(conn) -> dict[int, str]:
+    """Scan run id → when it started (the day a file first appeared is its first run's)."""
+    return {r["id"]: r["started_at"] for r in conn.execute("SELECT id, started_at FROM scan_runs")}
+
+
+def _entered_dates(conn, dataset_ids: list[int] | None) -> dict[int, dict[str, str]]:
+    """Dataset id → entered dataset field → when it was last set."""
+    where, params = _only(dataset_ids, "dataset_id")
+    where = f"{where} AND" if where else "WHERE"
+    out: dict[int, dict[str, str]] = {}
+    for r in conn.execute(
+        f"SELECT dataset_id, field, updated_at FROM disclosure_meta {where} column_id = 0", params
+    ):
+        out.setdefault(r["dataset_id"], {})[r["field"]] = r["updated_at"]
+    return out
+
+
+def _working_terms(report: CheckReport, ws: Workspace) -> dict[int, tuple[str, str]]:
+    """Column id → (working term, its domain) for the columns that have one."""
+    out = {}
+    for r in report.columns:
+        term = ws.terms.get(r["term"]) if r["term"] else None
+        if term is not None:
+            out[r["column_id"]] = (term.name, term.domain or "")
+    return out
+
+
 def build_state(
     catalog: Catalog,
     year: int,
@@ -90,8 +118,14 @@ def build_state(
     cover them alone. ``checked_with`` reuses a workspace and a ``check_catalog`` report made
     with the same department settings (the dashboard needs both).
     """
+    from catalog_app.disclosure.category_store import CategoryStore
+    from catalog_app.disclosure.registered import registered_records
+    from catalog_app.disclosure.systems import SystemStore, system_of_folder
+
     meta = MetadataStore(catalog)
     institution = meta.institution()
+    systems = SystemStore(catalog)
+    system_links = systems.folder_links()
     departments = meta.department_map()
     phones = meta.department_phones()
     entered = meta.all_entered()
@@ -106,6 +140,12 @@ def build_state(
     tables, columns = _tables(conn, dataset_ids), _columns(conn, dataset_ids)
     dataset_rates = {r.key[0]: r for r in report.rates["dataset"]}
     excluded = {e["dataset_id"]: e["reason"] for e in report.excluded_datasets}
+    terms = _working_terms(report, ws)
+    runs, entered_at = _run_dates(conn), _entered_dates(conn, dataset_ids)
+    root_first = {
+        r[0]: r[1]
+        for r in conn.execute("SELECT root_id, MIN(first_seen_run) FROM datasets GROUP BY root_id")
+    }
 
     state = DisclosureState(
         year=year,
@@ -114,6 +154,8 @@ def build_state(
         created_by=current_user(),
         institution=institution,
         edition=edition.key if edition else "",
+        categories=[r.as_list() for r in CategoryStore(catalog).rows()],
+        systems=[s.as_dict() for s in systems.systems()],
     )
     where, params = _only(dataset_ids, "id")
     where = f"{where} AND" if where else "WHERE"
@@ -127,6 +169,7 @@ def build_state(
         own_tables = tables.get(d["id"], [])
         own_columns = columns.get(d["id"], [])
         department = department_of(d["folder"], departments)
+        own_entered = entered.get(d["id"], {})
         derived = derive.dataset_values(
             d,
             own_tables,
@@ -135,9 +178,11 @@ def build_state(
             institution=institution,
             department_phone=phones.get(department, ""),
             today=today,
+            entered=own_entered.get(0, {}),
+            terms=terms,
+            system=system_of_folder(d["folder"], system_links),
         )
-        own_entered = entered.get(d["id"], {})
-        values, sources = derive.merge(derived, own_entered.get(0, {}))
+        values, sources = derive.merge(derived.values, own_entered.get(0, {}))
         rate = dataset_rates.get(d["id"])
         record = DatasetRecord(
             key=d["path"],
@@ -159,15 +204,27 @@ def build_state(
             ],
             pii_kinds=sorted({c["pii_kind"] for c in own_columns if c["pii_kind"]}),
             person_level=derive.person_level(own_tables),
+            first_seen=runs.get(d["first_seen_run"], "") or "",
+            read_at=d["scanned_at"] or "",
+            appeared_later=(d["first_seen_run"] or 0) > (root_first.get(d["root_id"]) or 0),
+            updated=entered_at.get(d["id"], {}),
+            notes=derived.notes,
+            doubts=derived.doubts,
         )
         if rate is not None:
             record.compliant, record.checked = rate.compliant, rate.checked
             record.excluded, record.rate = rate.excluded, rate.rate
+            record.word_rate, record.term_rate = rate.word_rate, rate.term_rate
+            record.domain_rate = rate.domain_rate
         record.rate_excluded = excluded.get(d["id"], "")
         state.datasets.append(record)
         for c in own_columns:
-            state.columns.append(_column_record(record, c, checked.get(c["id"]), ws, own_entered))
+            column = _column_record(record, c, checked.get(c["id"]), ws, own_entered)
+            state.columns.append(column)
+            _describe(state, ws, column)
     state.rates = _rates(state)
+    if dataset_ids is None:  # the registered list is about the whole catalog
+        state.registered, state.registered_import = registered_records(catalog)
     return state
 
 
@@ -188,16 +245,25 @@ def _rates(state: DisclosureState) -> list[RateRecord]:
             c.kind,
             bool(c.compliant),
             c.codes,
+            [],
+            dict(c.parts),
         )
         for c in state.columns
         if c.dataset_key in included and not included[c.dataset_key].rate_excluded
     ]
     rates = compliance(results)
-    return [
-        RateRecord(scope, r.name, r.compliant, r.checked, r.excluded, r.rate, r.formula)
-        for scope in ("department", "dataset", "catalog")
-        for r in rates[scope]
-    ]
+    out = []
+    for scope in ("department", "dataset", "catalog"):
+        for r in rates[scope]:
+            record = RateRecord(
+                scope, r.name, r.compliant, r.checked, r.excluded, r.rate, r.formula
+            )
+            record.dataset_id = r.key[0] if scope == "dataset" else None
+            for part in PARTS:
+                setattr(record, f"{part}_rate", getattr(r, f"{part}_rate"))
+                setattr(record, f"{part}_formula", getattr(r, f"{part}_formula"))
+            out.append(record)
+    return out
 
 
 def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) -> ColumnRecord:
@@ -231,6 +297,28 @@ def _column_record(dataset: DatasetRecord, c, result, ws: Workspace, entered) ->
         record.compliant = result["compliant"]
         record.codes = list(dict.fromkeys(ch["code"] for ch in result["checks"]))
         record.messages = [ch["message"] for ch in result["checks"]]
+        record.parts = dict(result.get("parts") or {})
     values, sources = derive.merge(derive.column_values(c), entered.get(c["id"], {}))
     record.fields, record.sources = values, sources
     return record
+
+
+def _describe(state: DisclosureState, ws: Workspace, c: ColumnRecord) -> None:
+    """Keep what the column metadata shows of the column's term and domain, once each."""
+    if c.term_name and c.term_name not in state.terms:
+        term = ws.terms.get(c.term_name)
+        if term is not None:
+            state.terms[c.term_name] = {
+                "description": term.description,
+                "code_name": term.code_name,
+                "display_format": term.display_format,
+            }
+    if c.domain and c.domain not in state.domains:
+        domain = ws.domains.get(c.domain)
+        if domain is not None:
+            state.domains[c.domain] = {
+                "group": domain.group,
+                "class": domain.domain_class,
+                "unit": domain.unit,
+                "display_format": domain.display_format,
+            }

@@ -34,6 +34,17 @@ Rules (code, severity):
 * V42 warning the dataset is left out of 표준 준수율 (its text was garbled when read)
 * P01 warning a list of people (rows are people) is 공개/부분공개: the export runs the
               re-identification check (``privacy.gate``: P02 k < 5, P03 cannot be checked)
+
+Rules of the lists as they are handed in (``validate_lists``):
+
+* V17 warning a 분류체계 whose 중분류 is not among the known pairs (the table is a sample)
+* V18 warning a 분류체계 in the older label style: the lists carry today's label for it
+* V19 warning a 매체유형 / 제공형태 outside its (partly known) vocabulary
+* V24 warning the 시간범위 left dates out as implausible, or its chosen column cannot be used
+* V26 warning the dataset names a 정보시스템 that is not registered
+* V50 warning a registration deadline (신규 15일, 변경 10일, 차기 등록 예정일 14일 이내)
+
+A 수시 업데이트 주기 needs no 차기 등록 예정일 (V10 is not raised for it).
 """
 
 from __future__ import annotations
@@ -60,6 +71,7 @@ from catalog_app.disclosure.vocab import (
     Field,
     field,
     in_vocab,
+    is_irregular,
 )
 from catalog_app.scan.pii import PII_KINDS
 
@@ -87,9 +99,15 @@ def validate(state: DisclosureState, today: dt.date | None = None) -> list[Probl
     found: list[tuple[tuple, Problem]] = list(_institution(state.institution))
     by_key: dict[str, list[DatasetRecord]] = {}
     by_title: dict[str, list[DatasetRecord]] = {}
+    from catalog_app.disclosure.validate_lists import due_by_dataset
+
+    due = due_by_dataset(state, today)
     for d in state.included_datasets():
-        check = _DatasetCheck(d, state.columns_of(d.key), today)
+        check = _DatasetCheck(d, state.columns_of(d.key), today, state)
         found.extend(check.run())
+        check.found = []
+        check.list_rules(due.get(d.dataset_id, []))
+        found.extend(check.found)
         if d.get("list_key").strip():
             by_key.setdefault(d.get("list_key").strip(), []).append(d)
         if d.get("title").strip():
@@ -223,7 +241,14 @@ def _institution_findings(inst: dict[str, str]) -> Iterable[tuple[str, str, str]
 class _DatasetCheck:
     """All rules for one included dataset and its columns; collects (sort key, problem) pairs."""
 
-    def __init__(self, d: DatasetRecord, columns: list[ColumnRecord], today: dt.date):
+    def __init__(
+        self,
+        d: DatasetRecord,
+        columns: list[ColumnRecord],
+        today: dt.date,
+        state: DisclosureState | None = None,
+    ):
+        self.state = state
         self.d = d
         self.columns = columns
         self.today = today
@@ -291,16 +316,28 @@ class _DatasetCheck:
         sort_key = (_SEVERITY_RANK[severity], 1, self.name, self.d.key, *rank, code)
         self.found.append((sort_key, problem))
 
+    def list_rules(self, due: list) -> None:
+        """V17–V19, V24, V26, V50 (``validate_lists``)."""
+        from catalog_app.disclosure.validate_lists import list_rules
+
+        list_rules(self, due)
+
     # -- dataset rules --
 
     def _fields(self) -> None:
-        """V10 required fields, V11 vocabularies."""
+        """V10 required fields, V11 vocabularies (분류체계 and the open vocabularies: see
+        ``validate_lists``)."""
         published = self.openness != CLOSED
+        irregular = is_irregular(self.d.get("update_cycle"))
         for f in DATASET_FIELDS:
             value = self.d.get(f.key).strip()
             if not value:
+                if f.key == "next_update" and irregular:
+                    continue  # 수시: no next date
                 if f.required and (published or f.key not in PORTAL_ONLY):
                     self.add(ERROR, "V10", f.key, "필수 항목이 비어 있습니다.")
+            elif f.kind == "category" or f.open_vocab:
+                continue
             elif not in_vocab(f, value):
                 self.add(ERROR, "V11", f.key, _not_in_vocab(f, value))
 

@@ -5,10 +5,14 @@ header), whether the app treats it as required, the vocabulary it must come from
 Forms, validation and exports all read this table, so a label or a list changes in one place.
 
 Sources and caveats (see disclosure.md):
-* 업데이트 주기: the values seen in the portal's list export (§1.2 #12).
+* 업데이트 주기: the values seen in the portal's list export (§1.2 #12) and "수시 (1회성 데이터)"
+  as portal pages show it; a 수시 entry has no 차기 등록 예정일 (the list export shows '-').
+* 매체유형 and 제공형태: the values of the portal's list export (목록개방현황 2025-11: 텍스트 and 기타;
+  공공데이터포털에서 다운로드(원문파일등록) and 기관자체에서 다운로드(제공데이터URL기재)); the other
+  매체유형 are recalled, not read [UNVERIFIED], so a value outside these lists only warns (V19).
 * 이용허락범위: 공공누리 1–4 유형 and 제한 없음 plus the CC variants named in §1.2 #29.
-* 분류체계: the 16 대분류 of the data.go.kr theme classification; the list is recalled, not read
-  from 별표1 (disclosure.md marks it [UNVERIFIED]). A value is '대분류' or '대분류 - 중분류'.
+* 분류체계: the 16 대분류 of the data.go.kr theme classification. A value is '대분류' or
+  '대분류 - 중분류', in today's or the older label style; ``categories`` decides what it is.
 * 비공개 사유: 정보공개법 제9조① 1–8 and 제3자 권리 (공공데이터법 제17조①2), codes as §3 suggests.
 * Required flags: §1.2 "Treat … as required in the app" (별표1 was not readable).
 """
@@ -17,7 +21,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-UPDATE_CYCLES = ("수시", "일간", "주간", "월간", "분기", "반기", "연간", "실시간")
+UPDATE_CYCLES = (
+    "수시",
+    "수시 (1회성 데이터)",
+    "일간",
+    "주간",
+    "월간",
+    "분기",
+    "반기",
+    "연간",
+    "실시간",
+)
+
+MEDIA_TYPES = ("텍스트", "이미지", "음성", "동영상", "멀티미디어", "기타")
+DEFAULT_MEDIA_TYPE = "텍스트"  # what a spreadsheet is
+DELIVERY_FORMS = (
+    "공공데이터포털에서 다운로드(원문파일등록)",
+    "기관자체에서 다운로드(제공데이터URL기재)",
+)
+DEFAULT_DELIVERY = DELIVERY_FORMS[0]  # the file itself is registered on the portal
+
+
+def is_irregular(cycle: str | None) -> bool:
+    """수시 (and '수시 (1회성 데이터)'): updated when needed, so no 차기 등록 예정일."""
+    return "".join((cycle or "").split()).startswith("수시")
+
 
 LICENCES = (
     "이용허락범위 제한 없음",
@@ -96,6 +124,7 @@ CYCLE_PERIODS = {
     "일간": "R/P1D",
     "실시간": "R/PT1S",
     "수시": "irregular",
+    "수시 (1회성 데이터)": "irregular",
 }
 
 
@@ -115,13 +144,21 @@ class Field:
     kind: str = "text"  # text, date, int, phone, yes_no, category, reason, long_text
     help: str = ""
     aliases: tuple[str, ...] = ()  # other names clerks use for it
+    # a vocabulary only partly known: a value outside it warns (V19) instead of blocking (V11)
+    open_vocab: bool = False
 
 
 DATASET_FIELDS: tuple[Field, ...] = (
     Field("list_key", "목록키", help="공공데이터포털의 목록 ID (등록된 목록만)"),
     Field("list_type", "목록유형", vocab=LIST_TYPES),
     Field("title", "목록명", True, help="관례: 기관명_데이터명"),
-    Field("file_data_name", "파일데이터명"),
+    Field("file_data_name", "파일데이터명", help="비우면 목록명_기준일자(YYYYMMDD)"),
+    Field(
+        "reference_date",
+        "기준일자",
+        kind="date",
+        help="데이터의 기준일 (YYYY-MM-DD): 파일데이터명에 붙습니다",
+    ),
     Field("category", "분류체계", True, vocab=CATEGORIES, kind="category"),
     Field("department", "관리 부서명", True),
     Field("phone", "관리부서 전화번호", True, kind="phone"),
@@ -129,16 +166,21 @@ DATASET_FIELDS: tuple[Field, ...] = (
     Field("collection_method", "수집방법"),
     Field("update_cycle", "업데이트 주기", True, vocab=UPDATE_CYCLES),
     Field("next_update", "차기 등록 예정일", True, kind="date"),
-    Field("media_type", "매체유형"),
+    Field("media_type", "매체유형", vocab=MEDIA_TYPES, open_vocab=True),
     Field("row_count", "전체행", kind="int"),
     Field("formats", "확장자(데이터포맷)", True),
     Field("keywords", "키워드", True, help="쉼표로 구분"),
     Field("limitations", "데이터 한계", kind="long_text"),
-    Field("delivery", "제공형태"),
+    Field("delivery", "제공형태", vocab=DELIVERY_FORMS, open_vocab=True),
     Field("description", "설명", True, kind="long_text"),
     Field("notes", "기타 유의사항", kind="long_text"),
     Field("spatial", "공간범위"),
     Field("temporal", "시간범위"),
+    Field(
+        "temporal_column",
+        "시간범위 기준 컬럼",
+        help="시간범위를 계산할 날짜 컬럼 (비우면 기준일자·연월일 용어에 매핑된 컬럼)",
+    ),
     Field("cost", "비용부과유무", True, vocab=COSTS),
     Field("cost_basis", "비용부과기준 및 단위"),
     Field("licence", "이용허락범위", True, vocab=LICENCES),
@@ -155,6 +197,12 @@ DATASET_FIELDS: tuple[Field, ...] = (
     Field("reason_detail", "상세근거"),
     Field("pii", "개인정보여부", vocab=YES_NO, kind="yes_no"),
     Field("include", "목록포함여부", vocab=YES_NO, kind="yes_no", help="N이면 공개목록에서 뺍니다"),
+    Field(
+        "info_system",
+        "정보시스템명",
+        help="이 파일을 추출한 정보시스템 (폴더별 지정은 catalog-app system link)",
+    ),
+    Field("db_table", "DB 테이블명", aliases=("Table명", "테이블영문명"), help="원본 DB 테이블"),
 )
 
 COLUMN_FIELDS: tuple[Field, ...] = (
@@ -163,6 +211,9 @@ COLUMN_FIELDS: tuple[Field, ...] = (
     Field("reason_detail", "상세근거"),
     Field("pii", "개인정보여부", vocab=YES_NO, kind="yes_no"),
     Field("description", "컬럼설명", kind="long_text"),
+    Field("english_name", "영문명", help="비우면 매핑된 표준용어의 영문약어"),
+    Field("unit", "단위", help="예: 명, 원, ㎡ (비우면 표준 도메인의 단위)"),
+    Field("code", "코드", help="코드 컬럼이면 코드명 또는 코드 목록 (비우면 표준용어의 코드명)"),
 )
 
 INSTITUTION_FIELDS: tuple[Field, ...] = (
@@ -173,7 +224,29 @@ INSTITUTION_FIELDS: tuple[Field, ...] = (
     Field("spatial", "기본 공간범위", help="예: 서울특별시 종로구"),
 )
 
-_BY_LEVEL = {"dataset": DATASET_FIELDS, "column": COLUMN_FIELDS, "institution": INSTITUTION_FIELDS}
+# The DB level of the 데이터베이스정의서 (disclosure.md §2.2, §2.3): one 정보시스템 a file was
+# extracted from, entered once and linked per folder or named per dataset.
+SYSTEM_FIELDS: tuple[Field, ...] = (
+    Field("code", "정보시스템코드"),
+    Field("department", "부서명", help="시스템을 운영하는 부서"),
+    Field("application", "적용업무"),
+    Field("law", "관련법령"),
+    Field("logical_db", "논리DB명"),
+    Field("physical_db", "물리DB명", aliases=("DB명",)),
+    Field("owner", "테이블소유자", aliases=("스키마명", "스키마"), help="DB 스키마(소유자)"),
+    Field("built_on", "구축일자", kind="date"),
+    Field("description", "DB설명", kind="long_text"),
+    Field("dbms", "DBMS정보", help="예: Oracle 19c"),
+    Field("os", "운영체제정보"),
+    Field("exclusion", "수집제외사유", help="범정부 메타데이터 수집에서 빼는 사유 (패키지 SW 등)"),
+)
+
+_BY_LEVEL = {
+    "dataset": DATASET_FIELDS,
+    "column": COLUMN_FIELDS,
+    "institution": INSTITUTION_FIELDS,
+    "system": SYSTEM_FIELDS,
+}
 
 
 def _norm(text: str) -> str:
@@ -199,6 +272,7 @@ def in_vocab(f: Field, value: str) -> bool:
     if f.vocab is None:
         return True
     if f.kind == "category":
-        major = value.split("-", 1)[0].strip()
-        return major in f.vocab
+        from catalog_app.disclosure.categories import shipped_table
+
+        return shipped_table().resolve(value).ok
     return value in f.vocab

@@ -17,7 +17,7 @@ from catalog_app.scan.models import ColumnProfile
 if TYPE_CHECKING:
     from catalog_app.matching.checks import Check
 
-__all__ = ["parse_allowed_values", "value_checks"]
+__all__ = ["display_separators", "parse_allowed_values", "value_checks"]
 
 GENEROUS_MIN_LENGTH = 100  # VARCHAR lengths from which a mostly empty domain is reported
 GENEROUS_RATIO = 4  # ... when the longest value is under a quarter of the length
@@ -37,7 +37,6 @@ _KIND_KO = {
 
 # 저장/표현 형식 tokens -> the profiler's date_format vocabulary (values.py): HH24 -> HH, MI -> MM.
 _DATE_STORAGE = re.compile(r"(?:YYYY)?(?:MM)?(?:DD)?(?:HH24)?(?:MI)?(?:SS)?")
-_SHAPE_DISPLAY = re.compile(r"[9A가]+(?:[-.:/ ][9A가]+)+")  # 999-99-99999, 999999-9999999
 
 
 def _err(code: str, message: str, suggestion: str | None = None) -> Check:
@@ -265,21 +264,62 @@ def _numeric_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) 
     return out
 
 
+def display_separators(display: str) -> tuple[str, int]:
+    """(separator characters, most of them in one value) of a text domain's 표현 형식.
+
+    '(9)99-(9)999-9999 or 9999-9999' (전화번호V11) → ('-', 2); '999-99-99999' → ('-', 2);
+    '-' (none) → ('', 0). Bracketed digits are optional digits, not separators.
+    """
+    seps: set[str] = set()
+    most = 0
+    for alternative in re.split(r"\s*\bor\b\s*|\n", display or ""):
+        shape = alternative.strip().replace("(", "").replace(")", "")
+        if not shape or not re.fullmatch(r"[9A가X]+(?:[-./: ][9A가X]+)+", shape):
+            continue
+        found = [ch for ch in shape if ch in "-./: "]
+        seps.update(found)
+        most = max(most, len(found))
+    return "".join(sorted(seps)), most
+
+
+def _written_separators(p: ColumnProfile, seps: str, most: int) -> int:
+    """How many separator characters the longest values seem to carry (at most ``most``): the
+    value shape first, then the stored top values and samples (masks keep the separators)."""
+    seen = [p.pattern or ""] + [v for v, _ in p.top_values] + list(p.samples)
+    return min(most, max((sum(ch in seps for ch in text) for text in seen), default=0))
+
+
 def _text_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) -> list[Check]:
     length = _int(domain.length)
     if length is None:
         return []
     display = " ".join(domain.display_format.split())
-    if p.pattern and _SHAPE_DISPLAY.fullmatch(display) and p.pattern == display:
-        # 123-45-67890 for 사업자등록번호C10: the 표현 형식; without separators it fits.
-        return [
+    seps, most = display_separators(domain.display_format)
+    written = _written_separators(p, seps, most) if seps else 0
+    observed = p.max_len_bytes - written
+    if written:
+        # 02-123-4567 against 전화번호V11: the 표현 형식 is a way of writing the value, a quality
+        # finding for the value, not a breach of the standard; the length counts without it.
+        shown = ", ".join(f"'{ch}'" for ch in seps)
+        stored = domain.storage_format or domain.name
+        out = [
             _warn(
                 "D4",
-                f"{col}의 값이 표현 형식 {display}로 쓰였습니다. "
-                f"저장 형식은 {domain.storage_format or domain.name}(구분자 없음)입니다.",
+                f"{col}의 값이 표현 형식({display})의 구분자 {shown}와 함께 쓰였습니다. "
+                f"저장 형식은 {stored}(구분자 없음)입니다 — 값 품질 점검 대상이며 표준 준수에는 "
+                "영향이 없습니다.",
             )
         ]
-    observed = p.max_len_bytes
+        if observed > length:
+            out.append(
+                _err(
+                    "D2",
+                    f"{col}의 최대 길이가 구분자를 빼고도 {observed}바이트로 도메인 {domain.name}"
+                    f"({length}바이트)을 넘습니다.",
+                    _fitting(domain, index, need_bytes=observed),
+                )
+            )
+        return out
     if observed > length:
         return [
             _err(

@@ -21,7 +21,7 @@ from catalog_app.dictionary.model import Dictionary, Domain, Term
 from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
-from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.matching.compliance import ColumnResult, compliance, department_of, split_parts
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
 from catalog_app.scan.models import ColumnProfile, PiiInfo
@@ -270,18 +270,22 @@ def check_catalog(
                 "reason": reason,
             }
         department = department_of(row["folder"], departments)
+        parts: dict = {}
         if kind == "not_a_column":
             checks = []
         else:
             term = working_term(ws, decision, kind, candidates[0] if candidates else None)
+            profile = profile_from_row(row)
             checks = check_column(
                 row["label"],
-                profile_from_row(row),
+                profile,
                 term,
                 None,
                 ws.index,
                 match["cleaned"] if match else None,
             )
+            domain = ws.domains.get(term.domain) if term is not None and term.domain else None
+            parts = split_parts(checks, domain is not None and profile.inferred_type != "empty")
         result = ColumnResult(
             row["dataset_id"],
             row["dataset"],
@@ -292,6 +296,7 @@ def check_catalog(
             is_compliant(checks) if kind != "not_a_column" else False,
             [c.code for c in checks],
             nonstandard_words(checks),
+            parts,
         )
         if reason is None:
             results.append(result)
@@ -310,6 +315,7 @@ def check_catalog(
                 "compliant": result.compliant if kind != "not_a_column" else None,
                 "checks": [c.as_dict() for c in checks],
                 "rate_excluded": reason,
+                "parts": parts or None,
             }
         )
     return CheckReport(

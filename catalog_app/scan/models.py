@@ -140,6 +140,10 @@ class ColumnProfile:
     masked: bool = False
     privacy: PiiInfo | None = None  # any verdict (personal or not), with its reason
     evidence: ColumnEvidence | None = None  # for the table-level judgement; dropped after it
+    # date/datetime columns: the few lowest and highest distinct values ({"low": [...] ascending,
+    # "high": [...] descending}), so an implausible extreme (1904-08-08 among 1970s–2020s license
+    # dates) can be left out of a time range; {} for other columns and for personal data
+    date_tails: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -85,7 +85,9 @@ class _Col:
 
 
 def mask_profile(profile: ColumnProfile, kind: str) -> None:
-    """Personal data never reaches the catalog: samples, top values and min/max are masked."""
+    """Personal data never reaches the catalog: samples, top values and min/max are masked
+    (date tails are dropped: a birth date column has no time range to give)."""
+    profile.date_tails = {}
     if profile.masked:
         return
     profile.samples = [mask_value(v, kind) for v in profile.samples]

@@ -10,6 +10,7 @@ False for such columns so nobody mistakes the estimates for counts.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ OVERFLOW_STEP = 500  # rows counted exactly per step before a column overflows (
 PATTERN_DISTINCT = 5000  # patterns are counted over the first distinct values
 TOP_N = 10
 SAMPLES_N = 5
+TAILS_N = 5  # lowest and highest distinct dates kept (ColumnProfile.date_tails)
 # Distinct values the personal-data detector reads per column: 500 gave the same verdict as 2,000
 # on every column measured (issue 20: 11,505 columns; benchmarks/bench_pii.py) at half the CPU.
 PII_SAMPLE = 500
@@ -269,6 +271,7 @@ class ColumnAccumulator:
         nulls = 0
         maxlen = maxbytes = decimals = 0
         yyyymmdd = 0
+        dates: dict[str, object] = {}  # date text -> sort key, for the tails
 
         num_range, dt_range, time_range, text_range = (
             ranges["num"],
@@ -293,7 +296,9 @@ class ColumnAccumulator:
                     decimals = info.decimals
             elif kind == "date" or kind == "datetime":
                 fmts[info.fmt] += n
-                dt_range.add(_dt_key(info), text)
+                key = _dt_key(info)
+                dt_range.add(key, text)
+                dates[text] = key
                 if info.fmt == "YYYYMMDD":
                     yyyymmdd += n
                     num_range.add(int(text), text)
@@ -352,6 +357,8 @@ class ColumnAccumulator:
             chosen = _merged_range(chosen, self.ov_numbers)
         if kind != "flag":
             profile.min_value, profile.max_value = chosen.lo_text, chosen.hi_text
+        if kind in ("date", "datetime") and dates:
+            profile.date_tails = _tails(dates)
         total_patterns = sum(patterns.values())
         if total_patterns:
             pattern, count = patterns.most_common(1)[0]
@@ -424,6 +431,14 @@ def decide_type(kinds: Counter, yyyymmdd: int, seen: int) -> tuple[str, float]:
         if allowed and covered / seen >= TYPE_SHARE:
             return name, covered / seen
     return "text", 1.0
+
+
+def _tails(dates: dict[str, object]) -> dict[str, list[str]]:
+    """The ``TAILS_N`` lowest (ascending) and highest (descending) distinct dates, as written."""
+    items = list(dates.items())
+    low = heapq.nsmallest(TAILS_N, items, key=lambda kv: kv[1])
+    high = heapq.nlargest(TAILS_N, items, key=lambda kv: kv[1])
+    return {"low": [t for t, _ in low], "high": [t for t, _ in high]}
 
 
 class TableProfiler:

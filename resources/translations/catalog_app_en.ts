@@ -114,67 +114,87 @@
 <context>
     <name>ColumnOpennessTable</name>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="70"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="88"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="71"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="89"/>
         <source>개인정보(스캔)</source>
         <translation>Personal data (scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="72"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="90"/>
         <source>공개/비공개여부</source>
         <translation>Disclosure status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="73"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="91"/>
         <source>비공개사유</source>
         <translation>Reason for withholding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="74"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="92"/>
         <source>개인정보여부</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="75"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="93"/>
         <source>상세근거</source>
         <translation>Detailed grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="76"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="94"/>
         <source>컬럼설명</source>
         <translation>Column description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="77"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="95"/>
+        <source>영문명</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="96"/>
+        <source>단위</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="97"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="98"/>
         <source>검사</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="129"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="157"/>
         <source>두 번 눌러 입력합니다</source>
         <translation>Double-click to type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="167"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="159"/>
+        <source>비워 두면: {value}</source>
+        <translation>If left empty: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_columns.py" line="199"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="169"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="201"/>
         <source>(데이터셋 따름: {value})</source>
         <translation>(as dataset: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="186"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="218"/>
         <source>차단 {n}</source>
         <translation>{n} blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="188"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="220"/>
         <source>경고 {n}</source>
         <translation>{n} warnings</translation>
     </message>
@@ -699,285 +719,330 @@
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="72"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="73"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="81"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="82"/>
         <source>점검 (F5)</source>
         <translation>Validate (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="85"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="86"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="87"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="88"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="92"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="93"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="99"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="100"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="123"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="164"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="103"/>
+        <source>등록 목록 가져오기…</source>
+        <translation>Import registered list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="106"/>
+        <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
+        <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="133"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="174"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="127"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="146"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="147"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="151"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="161"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="153"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="169"/>
         <source>구분</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="160"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="170"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="176"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="200"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="168"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
         <source>내용</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="183"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="186"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="197"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="198"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="191"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="201"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="202"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="197"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="379"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="207"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="395"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="201"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="205"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="215"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="221"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="221"/>
         <source>차단</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="222"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="271"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="287"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="275"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="291"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="305"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="321"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="330"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="342"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="358"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="346"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="362"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="356"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="388"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="379"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="395"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="381"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="397"/>
         <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>No problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="383"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="399"/>
         <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="415"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="431"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="417"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="433"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="429"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="436"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="457"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="473"/>
         <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
         <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="466"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="482"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="468"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="484"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="502"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="509"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="525"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="511"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="527"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="513"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="529"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="516"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="532"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="542"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="558"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="569"/>
+        <source>포털에서 내려받은 등록 목록</source>
+        <translation>Registered list downloaded from the portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
+        <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
+        <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="140"/>
+        <source>등록 목록을 읽는 중…</source>
+        <translation>Reading the registered list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="151"/>
+        <source>등록 목록을 가져오지 않았습니다 (바뀐 것 없음).</source>
+        <translation>The registered list was not imported (nothing changed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="155"/>
+        <source>등록 목록을 저장하는 중…</source>
+        <translation>Saving the registered list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="177"/>
+        <source>등록 목록을 가져왔습니다: 신규 {new} · 변경 {changed} · 제외 {gone} · 유지 {kept} (기한은 현황과 점검 결과에 나옵니다)</source>
+        <translation>Registered list imported: {new} new · {changed} changed · {gone} to remove · {kept} unchanged (deadlines are shown on Overview and in the check results)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="188"/>
+        <source>신규·변경·제외를 따지는 중…</source>
+        <translation>Working out new, changed and removed entries…</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2150,7 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/metadata_form.py" line="58"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="333"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="351"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -2135,22 +2200,22 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="350"/>
+        <location filename="../../ui/pages/metadata_form.py" line="351"/>
         <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
         <translation>Discard unsaved changes and go back to the loaded values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="352"/>
+        <location filename="../../ui/pages/metadata_form.py" line="353"/>
         <source>마지막 저장을 되돌립니다</source>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="387"/>
+        <location filename="../../ui/pages/metadata_form.py" line="388"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="432"/>
+        <location filename="../../ui/pages/metadata_form.py" line="433"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
@@ -2216,37 +2281,37 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <translation>e.g. 02-2148-1234</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="327"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="345"/>
         <source>● 저장하지 않은 변경</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="331"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="349"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="335"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
         <source>바꾼 항목만 저장합니다 (Ctrl+S)</source>
         <translation>Saves only the changed fields (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="342"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="360"/>
         <source>차단 {errors}건 · 경고 {warnings}건</source>
         <translation>{errors} blocking · {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="347"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="365"/>
         <source>목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다.</source>
         <translation>&apos;Include in list&apos; is N, so the dataset is left out of the disclosure list and not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="350"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="368"/>
         <source>기관 설정 문제 {n}건은 설정에서 고치세요.</source>
         <translation>Fix the {n} institution settings problems in the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="371"/>
         <source>비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다.</source>
         <translation>Empty fields use the values from the scan or the settings (shown in grey).</translation>
     </message>
@@ -2254,224 +2319,271 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="35"/>
+        <location filename="../../ui/pages/overview_page.py" line="43"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="42"/>
+        <location filename="../../ui/pages/overview_page.py" line="50"/>
         <source>데이터셋</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="43"/>
+        <location filename="../../ui/pages/overview_page.py" line="51"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="44"/>
+        <location filename="../../ui/pages/overview_page.py" line="52"/>
         <source>개인정보 컬럼</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="45"/>
+        <location filename="../../ui/pages/overview_page.py" line="53"/>
         <source>마지막 스캔</source>
         <translation>Last scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59"/>
+        <location filename="../../ui/pages/overview_page.py" line="54"/>
+        <source>가장 가까운 기한</source>
+        <translation>Nearest deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="68"/>
+        <location filename="../../ui/pages/overview_page.py" line="72"/>
         <source>계산 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="64"/>
+        <location filename="../../ui/pages/overview_page.py" line="77"/>
         <source>아직 스캔한 파일이 없습니다</source>
         <translation>No files scanned yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="65"/>
+        <location filename="../../ui/pages/overview_page.py" line="78"/>
         <source>개인정보로 보이는 컬럼이 없습니다</source>
         <translation>No columns look like personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="66"/>
+        <location filename="../../ui/pages/overview_page.py" line="79"/>
         <source>부서별 표준 준수율</source>
         <translation>Standard compliance rate by department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71"/>
+        <location filename="../../ui/pages/overview_page.py" line="93"/>
         <source>연도별 표준 준수율</source>
         <translation>Standard compliance rate by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72"/>
+        <location filename="../../ui/pages/overview_page.py" line="94"/>
         <source>공개여부·개인정보별 데이터셋</source>
         <translation>Datasets by disclosure status and personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73"/>
+        <location filename="../../ui/pages/overview_page.py" line="95"/>
         <source>자주 나오는 비표준 단어</source>
         <translation>Most frequent non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74"/>
+        <location filename="../../ui/pages/overview_page.py" line="96"/>
         <source>상태별 데이터셋</source>
         <translation>Datasets by status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75"/>
+        <location filename="../../ui/pages/overview_page.py" line="97"/>
         <source>개인정보 종류별 컬럼</source>
         <translation>Columns by kind of personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="94"/>
+        <location filename="../../ui/pages/overview_page.py" line="116"/>
         <source>최근 스캔 오류</source>
         <translation>Recent scan errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <location filename="../../ui/pages/overview_page.py" line="119"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="98"/>
+        <location filename="../../ui/pages/overview_page.py" line="120"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="99"/>
+        <location filename="../../ui/pages/overview_page.py" line="121"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="111"/>
+        <location filename="../../ui/pages/overview_page.py" line="133"/>
         <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
         <translation>New here? Build the disclosure list in three steps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <location filename="../../ui/pages/overview_page.py" line="138"/>
         <source>폴더 스캔</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="117"/>
+        <location filename="../../ui/pages/overview_page.py" line="139"/>
         <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
         <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="118"/>
+        <location filename="../../ui/pages/overview_page.py" line="140"/>
         <source>폴더 스캔하기</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="122"/>
+        <location filename="../../ui/pages/overview_page.py" line="144"/>
         <source>표준 매핑 검토</source>
         <translation>Review standard mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="123"/>
+        <location filename="../../ui/pages/overview_page.py" line="145"/>
         <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
         <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="124"/>
+        <location filename="../../ui/pages/overview_page.py" line="146"/>
         <source>매핑 검토하기</source>
         <translation>Review mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="128"/>
+        <location filename="../../ui/pages/overview_page.py" line="150"/>
         <source>공개목록 내보내기</source>
         <translation>Export the disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="129"/>
+        <location filename="../../ui/pages/overview_page.py" line="151"/>
         <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
         <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="130"/>
+        <location filename="../../ui/pages/overview_page.py" line="152"/>
         <source>공개목록 열기</source>
         <translation>Open Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="186"/>
+        <location filename="../../ui/pages/overview_page.py" line="208"/>
+        <location filename="../../ui/pages/overview_page.py" line="351"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="235"/>
+        <location filename="../../ui/pages/overview_page.py" line="257"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="249"/>
+        <location filename="../../ui/pages/overview_page.py" line="271"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="258"/>
+        <location filename="../../ui/pages/overview_page.py" line="280"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="261"/>
+        <location filename="../../ui/pages/overview_page.py" line="283"/>
         <source>부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)</source>
         <translation>Standard compliance rate by department (not reliable: {n:,} columns without suggestions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="268"/>
+        <location filename="../../ui/pages/overview_page.py" line="290"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="272"/>
+        <location filename="../../ui/pages/overview_page.py" line="296"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="276"/>
+        <location filename="../../ui/pages/overview_page.py" line="300"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="277"/>
+        <location filename="../../ui/pages/overview_page.py" line="301"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="289"/>
+        <location filename="../../ui/pages/overview_page.py" line="313"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="290"/>
+        <location filename="../../ui/pages/overview_page.py" line="314"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="291"/>
+        <location filename="../../ui/pages/overview_page.py" line="315"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="292"/>
+        <location filename="../../ui/pages/overview_page.py" line="316"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="297"/>
+        <location filename="../../ui/pages/overview_page.py" line="321"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="299"/>
+        <location filename="../../ui/pages/overview_page.py" line="323"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="301"/>
+        <location filename="../../ui/pages/overview_page.py" line="325"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="352"/>
+        <source>다가오는 등록 기한이 없습니다</source>
+        <translation>No registration deadline coming up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="357"/>
+        <source>{n}일 지남</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="359"/>
+        <source>오늘까지</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="361"/>
+        <source>D-{n}</source>
+        <translation>D-{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview_page.py" line="367"/>
+        <source>… 외 {n}건</source>
+        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +2836,86 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <location filename="../../ui/pages/quality_page.py" line="300"/>
         <source>모든 파일을 다시 읽어 값마다 규칙을 점검합니다 (원본은 읽기만 합니다)</source>
         <translation>Reads every file again and checks every value against the rules (the originals are only read)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisteredImportDialog</name>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="38"/>
+        <source>등록 목록 가져오기</source>
+        <translation>Import registered list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="44"/>
+        <source>공공데이터포털에 등록된 목록을 가져옵니다. 아래 연결을 확인하세요. 아직 아무것도 바꾸지 않았습니다 — [가져오기]를 눌러야 저장됩니다. &apos;확인 필요&apos;는 체크한 것만 연결합니다.</source>
+        <translation>Imports the list registered on the Public Data Portal. Check the links below. Nothing has been changed yet — it is saved only when you press [Import]. Of the entries marked &apos;to check&apos;, only the ticked ones are linked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="57"/>
+        <source>연결</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="58"/>
+        <source>행</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="59"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="84"/>
+        <source>목록키</source>
+        <translation>List key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="60"/>
+        <location filename="../../ui/pages/registered_dialog.py" line="86"/>
+        <source>목록명</source>
+        <translation>List name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="61"/>
+        <source>연결할 파일</source>
+        <translation>File to link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="62"/>
+        <source>방법</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="76"/>
+        <source>가져오기</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="77"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="85"/>
+        <source>이전 연결</source>
+        <translation>Earlier link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="87"/>
+        <source>목록명+파일데이터명</source>
+        <translation>List name + file data name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="88"/>
+        <source>확인 필요 (비슷함 {score}%)</source>
+        <translation>To check ({score}% similar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="89"/>
+        <source>파일 없음 (제외 후보)</source>
+        <translation>No file (removal candidate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registered_dialog.py" line="99"/>
+        <source>체크하면 이 파일에 연결합니다</source>
+        <translation>Tick to link it to this file</translation>
     </message>
 </context>
 <context>

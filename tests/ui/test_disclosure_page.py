@@ -158,3 +158,77 @@ def test_unsaved_institution_values_survive_leaving_the_page(make_window, catalo
     assert page.institution.editors["name"].text() == "종로구"
     fill_institution(page, qtbot)
     assert not page.institution.is_dirty()
+
+
+def _registered_file(tmp_path, catalog_copy):
+    """A registered list as the portal gives it (CP949): one entry named like a scanned file,
+    one written twice (unsure), one the drive does not hold."""
+    from catalog_app.disclosure.state import build_state
+    from tests.test_disclosure_registered import portal_row, write_list
+
+    with Catalog(catalog_copy) as cat:
+        titles = sorted(d.get("title") for d in build_state(cat, 2026).included_datasets())
+    rows = [
+        portal_row("15000001", titles[0]),
+        portal_row("15000002", titles[1], 파일데이터명="다른 판"),
+        portal_row("15000003", titles[1], 파일데이터명="또 다른 판"),
+        portal_row("15000004", "폐지된 자료"),
+    ]
+    return write_list(tmp_path / "목록개방현황.csv", rows)
+
+
+def _links(catalog_copy) -> int:
+    with Catalog(catalog_copy) as cat:
+        return cat.conn.execute("SELECT COUNT(*) FROM registered_links").fetchone()[0]
+
+
+def test_registered_import_asks_before_it_writes(
+    make_window, catalog_copy, qtbot, monkeypatch, tmp_path
+):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    path = _registered_file(tmp_path, catalog_copy)
+    shown = []
+
+    def cancel(dialog):
+        shown.append(dialog)
+        return False
+
+    monkeypatch.setattr(page, "_accepted", cancel)
+    page.import_registered(path)
+    wait_idle(page, qtbot)
+    (dialog,) = shown
+    assert "목록 4건" in dialog.summary.text() and "2번 나옵니다" in dialog.summary.text()
+    hows = [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())]
+    assert (
+        hows[0] == "목록명" and hows[1].startswith("확인 필요") and hows[3].startswith("파일 없음")
+    )
+    assert _links(catalog_copy) == 0 and "바뀐 것 없음" in page.status.text()
+
+    def confirm(dialog):
+        dialog.set_unsure("15000002", True)  # the coordinator ticks the unsure one
+        return True
+
+    monkeypatch.setattr(page, "_accepted", confirm)
+    page.import_registered(path)
+    qtbot.waitUntil(lambda: bool(page.last_lifecycle) and not page.busy(), timeout=20_000)
+    assert _links(catalog_copy) == 2
+    counts = page.last_lifecycle
+    # the two linked entries are 유지 or 변경 (the portal says csv where a file is xlsx, say)
+    assert counts.get("유지", 0) + counts.get("변경", 0) == 2 and counts["제외"] == 2
+    assert page.last_lifecycle["신규"] >= 1 and "신규" in page.status.text()
+
+
+def test_registered_import_of_a_wrong_file_says_so(
+    make_window, catalog_copy, qtbot, monkeypatch, tmp_path
+):
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message, *a: errors.append(message))
+    path = tmp_path / "연락처.csv"
+    path.write_bytes("이름,전화\n홍길동,010\n".encode("cp949"))
+    page.import_registered(path)
+    wait_idle(page, qtbot)
+    assert errors and "형식을 알 수 없습니다" in errors[0]
+    assert _links(catalog_copy) == 0

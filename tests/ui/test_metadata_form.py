@@ -307,3 +307,53 @@ def test_column_detail_and_description_are_typed_in_the_table(catalog_page, cata
     }
     r = [table.item(i, COL_LABEL).text() for i in range(table.rowCount())].index("주민등록번호")
     assert table.item(r, COL_DESC).text() == "수급자 확인용"  # reloaded from the catalog
+
+
+def test_issue12_fields_on_the_form(catalog_page, catalog_copy, qtbot):
+    """The new dataset fields (기준일자, 시간범위 기준 컬럼, 정보시스템명, DB 테이블명, 매체유형 and
+    제공형태 as vocabularies with their defaults) and the column 영문명 / 단위 / 코드 cells are
+    edited and saved like the others."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from catalog_app.disclosure import vocab
+    from ui.pages.metadata_columns import COL_CODE, COL_ENGLISH, COL_UNIT
+
+    form, dataset_id = _open_form(catalog_page, "연락처.csv", qtbot)
+    category = form.editor("category")  # the catalog's 분류체계 table, today's labels
+    offered = [category.itemText(i) for i in range(category.count())]
+    assert "교통물류 - 도로" in offered and "공공행정" in offered
+    assert "일반공공행정 - 일반행정" not in offered  # older labels are accepted, not offered
+    media = form.editor("media_type")
+    assert isinstance(media, QComboBox) and media.itemText(0) == "(자동: 텍스트)"
+    assert media.findData("기타") > 0
+    delivery = form.editor("delivery")
+    assert delivery.itemText(0) == f"(자동: {vocab.DEFAULT_DELIVERY})"
+    for key in ("reference_date", "temporal_column", "info_system", "db_table"):
+        assert isinstance(form.editor(key), QLineEdit), key
+    assert form.editor("file_data_name").placeholderText().startswith("스캔: ")
+    form.editor("info_system").setText("민원관리시스템")
+    form.editor("db_table").setText("TB_CNTCT")
+    media.setCurrentIndex(media.findData("기타"))
+    table = form.column_table
+    labels = [table.item(r, COL_LABEL).text() for r in range(table.rowCount())]
+    r = labels.index("이메일")
+    for col, text in ((COL_ENGLISH, "EML_ADDR"), (COL_UNIT, "건"), (COL_CODE, "없음")):
+        assert table.item(r, col).flags() & Qt.ItemFlag.ItemIsEditable
+        table.item(r, col).setText(text)
+    assert _changes(form) == (
+        {"info_system": "민원관리시스템", "db_table": "TB_CNTCT", "media_type": "기타"},
+        {("#0", "이메일"): {"english_name": "EML_ADDR", "unit": "건", "code": "없음"}},
+    )
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.undo_count() == 1 and _idle(form), timeout=15_000)
+    entered, columns = _entered(catalog_copy, dataset_id)
+    assert entered == {
+        "info_system": "민원관리시스템",
+        "db_table": "TB_CNTCT",
+        "media_type": "기타",
+    }
+    assert columns == {("#0", "이메일"): {"english_name": "EML_ADDR", "unit": "건", "code": "없음"}}
+    # an unregistered 정보시스템 warns under its field (V26)
+    qtbot.waitUntil(
+        lambda: "등록되지 않은 정보시스템" in form.problem_text("info_system"), timeout=15_000
+    )

@@ -64,3 +64,30 @@ def test_clicking_bars_opens_the_lists(make_window, catalog_copy, qtbot):
     disclosure = window.pages["disclosure"]
     assert window.current_key() == "disclosure" and disclosure.year.value() == 2024
     qtbot.waitUntil(lambda: not disclosure.busy(), timeout=20_000)
+
+
+def test_split_rates_and_the_nearest_deadline(make_window, catalog_copy, qtbot, tmp_path):
+    """현황 shows 단어 · 용어 · 도메인 beside the composite rate (formulas as the tooltip) and the
+    nearest registration deadline: with a registered list imported, the unregistered files are 신규
+    (15 days from their first scan)."""
+    from catalog_app.disclosure.registered import apply_import, preview_import
+    from tests.test_disclosure_registered import portal_row, write_list
+
+    path = write_list(tmp_path / "목록.csv", [portal_row("15000001", "등록된 다른 자료")])
+    with Catalog(catalog_copy) as cat:
+        apply_import(cat, preview_import(cat, path))
+    window, page = open_overview(make_window, catalog_copy, qtbot)
+    text = page.split_label.text()
+    assert text.startswith("단어 ") and " · 용어 " in text and " · 도메인 " in text
+    assert "단어 준수 컬럼" in page.split_label.toolTip()
+    assert "용어 준수 컬럼" in page.split_label.toolTip()
+    from catalog_app.disclosure.overview import overview_figures
+
+    with Catalog(catalog_copy) as cat:
+        nearest = overview_figures(cat).nearest
+    assert nearest["kind"] == "register_new" and 0 <= nearest["days_left"] <= 15
+    deadline = page.figures["deadline"]
+    left = nearest["days_left"]
+    assert deadline.text() == (f"D-{left}" if left else "오늘까지")
+    assert page.deadline_note.text() == nearest["message"] and "신규 등록" in nearest["message"]
+    assert "시행령 제15조" in deadline.toolTip()

@@ -60,6 +60,7 @@ class DisclosurePage(Page):
         super().__init__(ctx, self.tr("공개목록"), parent)
         self._jobs = 0
         self.last_export: list[Path] = []
+        self.last_lifecycle: dict[str, int] = {}  # 신규/변경/제외/유지 counts of the last import
         self._build_bar()
         self._build_institution()
         self._build_tabs()
@@ -99,6 +100,15 @@ class DisclosurePage(Page):
         self.diff_button = QPushButton(self.tr("작년과 비교"))
         self.diff_button.clicked.connect(self.compare)
         bar.addWidget(self.diff_button)
+        self.registered_button = QPushButton(self.tr("등록 목록 가져오기…"))
+        self.registered_button.setToolTip(
+            self.tr(
+                "공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. "
+                "미리 보고 확인한 뒤에만 저장합니다."
+            )
+        )
+        self.registered_button.clicked.connect(self.choose_registered)
+        bar.addWidget(self.registered_button)
         self.layout_.addLayout(bar)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the core jobs report no steps
@@ -236,12 +246,18 @@ class DisclosurePage(Page):
         for button in (self.validate_button, self.snapshot_button, self.export_button):
             button.setEnabled(False)
         self.diff_button.setEnabled(False)
+        self.registered_button.setEnabled(False)
 
         def finish() -> None:
             self._jobs -= 1
             if self._jobs == 0:
                 self.progress.hide()
-                for button in (self.validate_button, self.export_button, self.diff_button):
+                for button in (
+                    self.validate_button,
+                    self.export_button,
+                    self.diff_button,
+                    self.registered_button,
+                ):
                     button.setEnabled(True)
                 self.refresh_year()  # the snapshot button depends on the year's snapshot
 
@@ -544,3 +560,21 @@ class DisclosurePage(Page):
             done,
             failed,
         )
+
+    # ------------------------------------------------------------------ registered list
+    def choose_registered(self) -> None:
+        start = Path(self.ctx.settings.last_export_dir or Path.home())
+        target, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("포털에서 내려받은 등록 목록"),
+            str(start),
+            self.tr("목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)"),
+        )
+        if target:
+            self.import_registered(Path(target))
+
+    def import_registered(self, path: Path) -> None:
+        """Preview ``path`` on the runner, ask in a dialog, then write what was confirmed."""
+        from ui.pages.registered_dialog import run_import
+
+        run_import(self, path)

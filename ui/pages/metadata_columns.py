@@ -31,14 +31,32 @@ from ui.pages.metadata_widgets import (
     vocab_combo,
 )
 
-COL_LABEL, COL_SCAN, COL_OPENNESS, COL_REASON, COL_PII, COL_DETAIL, COL_DESC, COL_CHECK = range(8)
+(
+    COL_LABEL,
+    COL_SCAN,
+    COL_OPENNESS,
+    COL_REASON,
+    COL_PII,
+    COL_DETAIL,
+    COL_DESC,
+    COL_ENGLISH,
+    COL_UNIT,
+    COL_CODE,
+    COL_CHECK,
+) = range(11)
 _COLUMN_EDITORS = {COL_OPENNESS: "openness", COL_REASON: "reason", COL_PII: "pii"}
-_TEXT_EDITORS = {COL_DETAIL: "reason_detail", COL_DESC: "description"}  # typed in the cell
+_TEXT_EDITORS = {  # typed in the cell; 영문명, 단위, 코드 feed the portal's column metadata
+    COL_DETAIL: "reason_detail",
+    COL_DESC: "description",
+    COL_ENGLISH: "english_name",
+    COL_UNIT: "unit",
+    COL_CODE: "code",
+}
 _ROWS_SHOWN = 12  # the table grows up to this many rows, then scrolls
 
 
 def _fixed(text: str) -> QTableWidgetItem:
-    """A read-only cell (the table's editable cells are 상세근거 and 컬럼설명)."""
+    """A read-only cell (the table's editable cells are 상세근거, 컬럼설명, 영문명, 단위, 코드)."""
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
@@ -60,7 +78,7 @@ class ColumnOpennessTable(QTableWidget):
     edited = Signal()  # a combo box's value changed (also while filling: the form filters that)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, 8, parent)
+        super().__init__(0, COL_CHECK + 1, parent)
         self._rows: list[_ColumnRow] = []
         self._serial = 0  # bumped by every fill: combos of a stale fill are not added
         self._inherited_openness = ""
@@ -74,6 +92,9 @@ class ColumnOpennessTable(QTableWidget):
                 self.tr("개인정보여부"),
                 self.tr("상세근거"),
                 self.tr("컬럼설명"),
+                self.tr("영문명"),
+                self.tr("단위"),
+                self.tr("코드"),
                 self.tr("검사"),
             ]
         )
@@ -123,10 +144,20 @@ class ColumnOpennessTable(QTableWidget):
             label_item = _fixed(name)
             self.setItem(r, COL_LABEL, label_item)
             self.setItem(r, COL_SCAN, _fixed(labels.pii_name(c.pii_kind)))
+            term = state.terms.get(c.term_name, {}) if c.term_name else {}
+            domain = state.domains.get(c.domain, {}) if c.domain else {}
+            hints = {  # what is used when the cell stays empty (the mapped term, its domain)
+                "english_name": c.term_abbr,
+                "unit": domain.get("unit", ""),
+                "code": term.get("code_name", ""),
+            }
             for col, key in _TEXT_EDITORS.items():
                 entered = c.get(key) if c.sources.get(key) == ENTERED else ""
                 item = QTableWidgetItem(entered)
-                item.setToolTip(self.tr("두 번 눌러 입력합니다"))
+                tip = self.tr("두 번 눌러 입력합니다")
+                if hints.get(key):
+                    tip += "\n" + self.tr("비워 두면: {value}").format(value=hints[key])
+                item.setToolTip(tip)
                 self.setItem(r, col, item)
                 row.original[key] = entered
             marker = _fixed(self._marker_text(found))
@@ -142,7 +173,8 @@ class ColumnOpennessTable(QTableWidget):
         self.resizeColumnsToContents()
         self.setColumnWidth(COL_LABEL, min(max(self.columnWidth(COL_LABEL), 120), 260))
         for col in _TEXT_EDITORS:  # room to type in, even when nothing is entered yet
-            self.setColumnWidth(col, min(max(self.columnWidth(col), 160), 320))
+            least = 160 if col in (COL_DETAIL, COL_DESC) else 90
+            self.setColumnWidth(col, min(max(self.columnWidth(col), least), 320))
         self._fit_height()
 
     def add_combos(self, first: int, count: int) -> int:

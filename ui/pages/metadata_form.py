@@ -296,6 +296,7 @@ class MetadataForm(QWidget):
                 general.append(p)
         self._filling = True
         try:
+            self.dataset_fields.set_categories(state.category_table().current_pairs())
             self.dataset_fields.fill(record, by_field)
             self.column_table.fill(state, record, [p for p in own if p.level == "column"])
         finally:

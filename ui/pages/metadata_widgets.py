@@ -208,7 +208,7 @@ def _set_field(row: FieldRow, entered: str, derived: str, source: str) -> None:
             source=source_name(source), value=item_text(f, derived)
         )
     if isinstance(editor, QComboBox) and f.kind == "category":
-        set_combo(editor, f, "", "")
+        editor.setCurrentIndex(0)  # the items are the known labels (``set_categories``)
         editor.setEditText(entered)
         editor.lineEdit().setPlaceholderText(hint or _tr("대분류 또는 '대분류 - 중분류'"))
     elif isinstance(editor, QComboBox):
@@ -266,6 +266,24 @@ class DatasetFields(QWidget):
                 self._rows[f.key] = row
                 form.addRow(_field_label(f), row.container)
             columns.addLayout(form, 1)
+
+    def set_categories(self, labels: list[str]) -> None:
+        """Offer the institution's known 분류체계 (today's labels) in the 분류체계 box; it stays
+        editable, so a label not in the table can still be typed (validation then warns)."""
+        combo = self._rows["category"].editor
+        current = [combo.itemText(i) for i in range(1, combo.count())]
+        if current == labels:
+            return
+        text = combo.currentText()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label in labels:
+                combo.addItem(label, label)
+            combo.setEditText(text)
+        finally:
+            combo.blockSignals(False)
 
     def has(self, key: str) -> bool:
         return key in self._rows

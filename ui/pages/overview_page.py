@@ -1,10 +1,18 @@
 """현황: what the catalog already holds (datasets by status, personal-data columns by kind, recent
-scan errors) and, for an empty catalog, the three steps a clerk follows."""
+scan errors), the 준수율 with its 단어/용어/도메인 split, the nearest registration deadline and, for
+an empty catalog, the three steps a clerk follows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import labels
 from ui.charts import BarChart
@@ -43,6 +51,7 @@ class OverviewPage(Page):
             ("columns", self.tr("컬럼")),
             ("pii", self.tr("개인정보 컬럼")),
             ("last_scan", self.tr("마지막 스캔")),
+            ("deadline", self.tr("가장 가까운 기한")),
         ):
             frame, box = card()
             caption = QLabel(title)
@@ -53,6 +62,10 @@ class OverviewPage(Page):
             box.addWidget(value)
             self.figures[key] = value
             numbers.addWidget(frame, 1)
+        self.deadline_note = note("", "muted")  # what the nearest deadline is about
+        self.deadline_note.setWordWrap(True)
+        self.figures["deadline"].parentWidget().layout().addWidget(self.deadline_note)
+        self.figures["deadline"].setText(self.tr("계산 중…"))
         self.layout_.addLayout(numbers)
 
         charts = QGridLayout()
@@ -65,9 +78,18 @@ class OverviewPage(Page):
         self.pii_chart = BarChart(self.tr("개인정보로 보이는 컬럼이 없습니다"))
         self.rate_title = section_title(self.tr("부서별 표준 준수율"))
         self.rate_title.setWordWrap(True)  # a second line may say that suggestions are missing
+        # 단어 · 용어 · 도메인 beside the composite rate, each formula as its tooltip
+        self.split_label = note("", "muted")
+        self.split_label.setWordWrap(True)
+        rate_box = QWidget()
+        rate_layout = QVBoxLayout(rate_box)
+        rate_layout.setContentsMargins(0, 0, 0, 0)
+        rate_layout.setSpacing(2)
+        rate_layout.addWidget(self.rate_title)
+        rate_layout.addWidget(self.split_label)
         for i, (title, chart) in enumerate(
             (
-                (self.rate_title, self.dept_chart),
+                (rate_box, self.dept_chart),
                 (section_title(self.tr("연도별 표준 준수율")), self.trend_chart),
                 (section_title(self.tr("공개여부·개인정보별 데이터셋")), self.openness_chart),
                 (section_title(self.tr("자주 나오는 비표준 단어")), self.words_chart),
@@ -268,6 +290,8 @@ class OverviewPage(Page):
                 figures.formula + "\n" + self.tr("자체 산출 — 공식 수준평가 점수가 아닙니다")
             )
         self.rate_title.setProperty("trusted", figures.trusted)
+        self._show_split(figures)
+        self._show_deadline(figures)
         trend = [t for t in figures.trend if t["rate"] is not None]
         self.trend_chart.set_empty_text(self.tr("스냅샷이 쌓이면 연도별 추이가 나옵니다"))
         self.trend_chart.set_items(
@@ -304,6 +328,45 @@ class OverviewPage(Page):
             keys=[w for w, _ in figures.top_words],
         )
         self.figures_ready = True
+
+    def _show_split(self, figures) -> None:
+        """단어 · 용어 · 도메인 준수율 under the title; the formulas as the tooltip."""
+        names = {"word": self.tr("단어"), "term": self.tr("용어"), "domain": self.tr("도메인")}
+        parts, formulas = [], []
+        for key, name in names.items():
+            rate, formula = figures.split.get(key, (None, ""))
+            parts.append(f"{name} {'-' if rate is None else _percent(rate)}")
+            if formula:
+                formulas.append(formula)
+        shown = figures.split and figures.trusted
+        self.split_label.setText(" · ".join(parts) if shown else "")
+        self.split_label.setToolTip("\n".join(formulas))
+        self.split_label.setVisible(bool(shown))
+
+    def _show_deadline(self, figures) -> None:
+        """The nearest registration deadline (the most overdue first), the next few as tooltip."""
+        value = self.figures["deadline"]
+        nearest = figures.nearest
+        if nearest is None:
+            value.setText(self.tr("없음"))
+            self.deadline_note.setText(self.tr("다가오는 등록 기한이 없습니다"))
+            value.setToolTip("")
+            return
+        left = nearest["days_left"]
+        if left < 0:
+            value.setText(self.tr("{n}일 지남").format(n=-left))
+        elif left == 0:
+            value.setText(self.tr("오늘까지"))
+        else:
+            value.setText(self.tr("D-{n}").format(n=left))
+        value.setProperty("overdue", left < 0)
+        self.deadline_note.setText(nearest["message"])
+        more = len(figures.deadlines) - 1
+        tip = "\n".join(d["message"] for d in figures.deadlines[:6])
+        if more > 5:
+            tip += "\n" + self.tr("… 외 {n}건").format(n=more - 5)
+        value.setToolTip(tip)
+        self.deadline_note.setToolTip(tip)
 
     def on_shown(self) -> None:
         self.refresh()
