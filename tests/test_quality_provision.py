@@ -188,10 +188,12 @@ def test_standard_data_flag_is_derived(diagnosed, tmp_path):
         "status": "ok",
     }
     derived = dataset_values(dataset, [], columns, department="총무과", institution={})
-    assert derived["standard_data"] == ("Y", "scan")
+    assert derived.values["standard_data"] == ("Y", "scan")
     other = [dict(c, label=f"열{c['col_index']}") for c in columns]
     assert (
-        dataset_values(dataset, [], other, department="총무과", institution={})["standard_data"][0]
+        dataset_values(dataset, [], other, department="총무과", institution={}).values[
+            "standard_data"
+        ][0]
         == "N"
     )
 
