@@ -155,8 +155,16 @@ def _open_window(catalog_path: str | None):
 def main(catalog_path: str | None = None) -> int:
     """Run the app; returns the exit code of the event loop (1 when no catalog could be opened)."""
     started = time.perf_counter()
-    # Qt 6 scales for high-DPI screens by default (PassThrough rounding); nothing to switch on.
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        from ui.display_probe import display_problem
+
+        problem = display_problem()  # QApplication would abort the process on such a display
+        if problem is not None:
+            print(f"창을 열 수 없습니다: {problem}", file=sys.stderr)
+            return 1
+        # Qt 6 scales for high-DPI screens by default (PassThrough rounding); nothing to switch on.
+        app = QApplication(sys.argv)
     from ui.gc_guard import GuiThreadCollector
 
     app._gc_guard = GuiThreadCollector(app)  # collect cycles on the GUI thread only
