@@ -50,6 +50,7 @@ from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
 from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
+from catalog_app.matching.values import proposal_size, sizing
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = [
@@ -123,12 +124,15 @@ def check_column(
     domain: Domain | None,
     index: WordIndex,
     cleaned_label: str | None = None,
+    proposal: dict | None = None,
 ) -> list[Check]:
     """All checks for one column; ``domain`` defaults to the term's domain in ``index``.
 
     ``cleaned_label`` is the header reduced to what it means (the matcher's cleaning); without
     it, bracketed parts and characters outside 한글/digits/Latin are dropped.  ``profile`` None
-    (a header without values) skips the value checks D1–D5.
+    (a header without values) skips the value checks D1–D5.  ``proposal`` is the matcher's new
+    term for the column (``Suggestion.proposal``): T1 names that one, so the 표준 점검 and the
+    proposal never disagree (without it T1 sizes its own from ``profile`` the same way).
     """
     raw = (label or "").strip()
     out: list[Check] = []
@@ -152,7 +156,7 @@ def check_column(
         out.extend(_n1(raw))
         name = _clean(cleaned_label if cleaned_label is not None else raw)
 
-    out.extend(_t1(raw, name, term, index, physical))
+    out.extend(_t1(raw, name, term, index, physical, profile, proposal))
     if name:
         same_as_term = term is not None and (name == term.name or (physical and name == term.abbr))
         if physical:
@@ -229,14 +233,39 @@ def _n1(label: str) -> list[Check]:
     ]
 
 
-def _t1(raw: str, name: str, term: Term | None, index: WordIndex, physical: bool) -> list[Check]:
+def _new_term(
+    name: str, index: WordIndex, profile: ColumnProfile | None, proposal: dict | None
+) -> tuple[str, str, str] | None:
+    """(name, abbreviation, domain) of the new term T1 suggests: the matcher's complete
+    proposal when there is one, else the header's own words with a domain sized by the values
+    exactly as the matcher sizes it (``values.proposal_size``)."""
+    if proposal and proposal.get("abbr") and proposal.get("domain") and not proposal.get("missing"):
+        shown = proposal.get("name") or "".join(proposal.get("words") or []) or name
+        return shown, proposal["abbr"], proposal["domain"]
+    words = decompose(name, index)
+    if not words or not words[-1].is_class_word:
+        return None
+    size = proposal_size(words[-1], index.domains, sizing(profile))
+    found = propose_term(name, index, index.domains, size)
+    return (name, *found) if found is not None else None
+
+
+def _t1(
+    raw: str,
+    name: str,
+    term: Term | None,
+    index: WordIndex,
+    physical: bool,
+    profile: ColumnProfile | None = None,
+    proposal: dict | None = None,
+) -> list[Check]:
     shown = _show(raw) if raw else "(빈 머리글)"
     if term is None:
         msg = f"'{shown}'은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어)."
         if name and not physical:
-            proposal = propose_term(name, index, index.domains)
-            if proposal is not None:
-                msg += f" 신규 용어 후보: {name}({proposal[0]}, {proposal[1]})"
+            new = _new_term(name, index, profile, proposal)
+            if new is not None:
+                msg += f" 신규 용어 후보: {new[0]}({new[1]}, {new[2]})"
         return [_err("T1", msg)]
     if term.retired:
         return [_err("T1", f"매핑된 표준용어 '{term.name}'은(는) 폐기된 용어입니다.")]

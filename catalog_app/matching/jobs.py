@@ -271,6 +271,7 @@ def check_catalog(
                 None,
                 ws.index,
                 match["cleaned"] if match else None,
+                json.loads(match["proposal"]) if match and match["proposal"] else None,
             )
         result = ColumnResult(
             row["dataset_id"],
@@ -374,7 +375,8 @@ def suggest_with_checks(ws: Workspace, header: str, values, suggestion=None) -> 
         return out
     top = suggestion.candidates[0] if suggestion.candidates else None
     term = ws.terms.get(top.term) if top else None
-    found = check_column(header, profile, term, None, ws.index, clean_header(header).label or None)
+    cleaned = clean_header(header).label or None
+    found = check_column(header, profile, term, None, ws.index, cleaned, suggestion.proposal)
     # A few sample values cannot show that a domain is too generous: that warning needs the
     # whole column, so the contract leaves it out.
     found = [c for c in found if not (c.code == "D2" and c.severity == "warning")]
