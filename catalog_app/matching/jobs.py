@@ -22,6 +22,7 @@ from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.messages import template
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
 from catalog_app.scan.models import ColumnProfile, PiiInfo
@@ -215,11 +216,14 @@ class CheckReport:
         return unsuggested_message(self.unsuggested)
 
 
+UNSUGGESTED = template(
+    "표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. 매핑 제안을 "
+    "다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기)."
+)
+
+
 def unsuggested_message(n: int) -> str:
-    return (
-        f"표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. "
-        "매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기)."
-    )
+    return UNSUGGESTED(n=n)
 
 
 def check_catalog(

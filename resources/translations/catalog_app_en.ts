@@ -2637,6 +2637,864 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="66"/>
+        <source>단어</source>
+        <translation>word</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="66"/>
+        <source>용어</source>
+        <translation>term</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="67"/>
+        <source>{what}명에 허용되지 않는 문자가 있습니다: {bad} (한글·숫자·영문만 사용)</source>
+        <translation>The {what} name has characters that are not allowed: {bad} (Hangul, digits and Latin letters only)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="68"/>
+        <source>{what}명이 비어 있습니다.</source>
+        <translation>The {what} name is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="69"/>
+        <source>{what}명 길이 {length}자는 공통표준의 범위({lo}–{hi}자)를 벗어납니다.</source>
+        <translation>The {what} name is {length} characters long, outside the common standard&apos;s range ({lo}–{hi}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="70"/>
+        <source>단어 영문약어명이 비어 있습니다.</source>
+        <translation>The word abbreviation is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="71"/>
+        <source>단어 영문약어명 {abbr}에는 영문 대문자와 숫자만 씁니다.</source>
+        <translation>The word abbreviation {abbr} may only hold capital letters and digits.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="72"/>
+        <source>단어 영문약어명이 {n}자입니다 (공통표준은 {limit}자 이내).</source>
+        <translation>The word abbreviation has {n} characters (the common standard allows {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="74"/>
+        <source>&apos;{name}&apos;은(는) 표준단어 &apos;{word}&apos;의 금칙어입니다. &apos;{word}&apos;을(를) 쓰십시오.</source>
+        <translation>&apos;{name}&apos; is a forbidden word for the standard word &apos;{word}&apos;. Use &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="77"/>
+        <source>&apos;{name}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다. &apos;{word}&apos;을(를) 쓰십시오.</source>
+        <translation>&apos;{name}&apos; is a synonym of the standard word &apos;{word}&apos;. Use &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="79"/>
+        <source>같은 이름의 단어 &apos;{name}&apos;({abbr})이(가) 이미 있습니다 (동음이의어).</source>
+        <translation>A word with the same name, &apos;{name}&apos; ({abbr}), already exists (homonym).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="80"/>
+        <source>영문약어명 {abbr}은(는) 단어 &apos;{word}&apos;이(가) 이미 사용합니다.</source>
+        <translation>The abbreviation {abbr} is already used by the word &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="81"/>
+        <source>동의어·금칙어 &apos;{alias}&apos;은(는) 이미 등록된 단어입니다.</source>
+        <translation>The synonym or forbidden word &apos;{alias}&apos; is already a registered word.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="82"/>
+        <source>동의어·금칙어 &apos;{alias}&apos;은(는) 이미 단어 &apos;{word}&apos;에 속합니다.</source>
+        <translation>The synonym or forbidden word &apos;{alias}&apos; already belongs to the word &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="83"/>
+        <source>형식단어에는 공통표준도메인분류명이 있어야 합니다.</source>
+        <translation>A class word needs a domain class.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="84"/>
+        <source>형식단어가 아닌 단어에는 도메인분류명을 두지 않습니다.</source>
+        <translation>A word that is not a class word has no domain class.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="85"/>
+        <source>도메인분류명 &apos;{domain_class}&apos;이(가) 도메인 목록에 없습니다.</source>
+        <translation>The domain class &apos;{domain_class}&apos; is not in the domain list.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="87"/>
+        <source>용어 영문약어명 {abbr}은(는) 영문 대문자·숫자 약어를 &apos;_&apos; 하나로 이어 씁니다.</source>
+        <translation>The term abbreviation {abbr} joins capital-letter/digit abbreviations with single &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="89"/>
+        <source>용어 영문약어명이 {n}자로 {limit}자를 넘습니다.</source>
+        <translation>The term abbreviation has {n} characters, more than {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="90"/>
+        <source>용어 영문약어명이 비어 있습니다.</source>
+        <translation>The term abbreviation is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="91"/>
+        <source>영문약어명 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.</source>
+        <translation>The abbreviation {abbr} differs from its words&apos; abbreviations {joined} ({words}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="92"/>
+        <source>단어 &apos;{word}&apos;은(는) 동음이의어가 있어 뜻을 확인해야 합니다.</source>
+        <translation>The word &apos;{word}&apos; has homonyms; check its meaning.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="94"/>
+        <source>마지막 단어 &apos;{word}&apos;이(가) 형식단어(분류어)가 아닙니다. 용어는 일자·명·여부·금액·코드 같은 형식단어로 끝나야 합니다.</source>
+        <translation>The last word &apos;{word}&apos; is not a class word. A term must end in a class word (date, name, flag, amount, code …).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="97"/>
+        <source>용어 &apos;{name}&apos;({abbr})은(는) 이미 등록되어 있습니다.</source>
+        <translation>The term &apos;{name}&apos; ({abbr}) is already registered.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="99"/>
+        <source>같은 이름의 용어 &apos;{name}&apos;({abbr})이(가) 이미 있습니다 (동음이의어: 이름을 구분하십시오).</source>
+        <translation>A term with the same name, &apos;{name}&apos; ({abbr}), already exists (homonym: use a different name).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="101"/>
+        <source>영문약어명 {abbr}은(는) 용어 &apos;{term}&apos;이(가) 이미 사용합니다.</source>
+        <translation>The abbreviation {abbr} is already used by the term &apos;{term}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="103"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 금칙어입니다 (권장 용어명: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a forbidden word for the standard word &apos;{word}&apos; (suggested term name: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="106"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다 (권장 용어명: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a synonym of the standard word &apos;{word}&apos; (suggested term name: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="109"/>
+        <source>등록되지 않은 단어가 있습니다: {words} (단어를 먼저 등록하거나 표준단어로 바꾸십시오)</source>
+        <translation>There are unregistered words: {words} (register the words first or use standard words)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="111"/>
+        <source>도메인이 지정되지 않았습니다.</source>
+        <translation>No domain is set.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="112"/>
+        <source>도메인 &apos;{domain}&apos;이(가) 등록되어 있지 않습니다.</source>
+        <translation>The domain &apos;{domain}&apos; is not registered.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="113"/>
+        <source>도메인 &apos;{domain}&apos;은(는) 폐기되었습니다.</source>
+        <translation>The domain &apos;{domain}&apos; is retired.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="115"/>
+        <source>도메인 &apos;{domain}&apos;의 분류 &apos;{domain_class}&apos;이(가) 형식단어 &apos;{word}&apos;의 도메인분류 &apos;{word_class}&apos;와 다릅니다.</source>
+        <translation>The class &apos;{domain_class}&apos; of the domain &apos;{domain}&apos; differs from the domain class &apos;{word_class}&apos; of the class word &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="80"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="84"/>
+        <source>[기관 설정] {label}: {text}</source>
+        <translation>[Institution settings] {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="85"/>
+        <source>[{dataset}] {label}: {text}</source>
+        <translation>[{dataset}] {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="86"/>
+        <source>[{dataset}] 컬럼 &apos;{column}&apos; {label}: {text}</source>
+        <translation>[{dataset}] column &apos;{column}&apos; {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="87"/>
+        <source>[{dataset}] 컬럼 &apos;{column}&apos; ({table}) {label}: {text}</source>
+        <translation>[{dataset}] column &apos;{column}&apos; ({table}) {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="90"/>
+        <source>값이 비어 있습니다. 공개목록 › 기관 설정에서 입력하세요 (명령줄: catalog-app institution set).</source>
+        <translation>Empty. Enter it under Disclosure › Institution settings (command line: catalog-app institution set).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="92"/>
+        <source>&apos;{code}&apos;은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리).</source>
+        <translation>&apos;{code}&apos; is not 7 digits (the 7-digit administrative institution code).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="93"/>
+        <source>필수 항목이 비어 있습니다.</source>
+        <translation>A required field is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="94"/>
+        <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다. 가능한 값: {allowed}</source>
+        <translation>&apos;{value}&apos; is not an allowed value. Allowed: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="96"/>
+        <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다 (&apos;대분류&apos; 또는 &apos;대분류 - 중분류&apos;). 가능한 값: {allowed}</source>
+        <translation>&apos;{value}&apos; is not an allowed value (&apos;category&apos; or &apos;category - subcategory&apos;). Allowed: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="98"/>
+        <source>&apos;{value}&apos;은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.</source>
+        <translation>&apos;{value}&apos; is not a valid date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="99"/>
+        <source>{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록</source>
+        <translation>{value} — the planned date has passed — Enforcement Decree Art. 15: register a change within 10 days</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
+        <source>&apos;{value}&apos;은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).</source>
+        <translation>&apos;{value}&apos; does not look like a phone number (e.g. 02-2148-1234, 1588-1234).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="103"/>
+        <source>목록키 {list_key}가 다른 데이터셋({others})과 같습니다.</source>
+        <translation>List key {list_key} is the same as another dataset&apos;s ({others}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="105"/>
+        <source>목록명 &apos;{title}&apos;이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.</source>
+        <translation>List name &apos;{title}&apos; is the same as another file&apos;s ({others}). If it is the same data, list only one file (include in list: N); otherwise give them different names.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="109"/>
+        <source>{openness}인데 비공개사유가 없습니다. 정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요.</source>
+        <translation>{openness} without a reason. Choose a reason code of the Information Disclosure Act Art. 9(1) (9-1 to 9-8) or 3P (third-party rights).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="113"/>
+        <source>사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요.</source>
+        <translation>It has a reason but is open. Check the openness or the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
+        <source>비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.</source>
+        <translation>It has withheld columns ({names}), so it should be partially open.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="117"/>
+        <source>개인정보{kinds}가 있는데 공개로 되어 있습니다. 부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 비공개로 하세요.</source>
+        <translation>It holds personal data{kinds} but is open. Make it partially open and withhold the personal columns (Art. 9(1)6), or withhold the whole dataset.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="121"/>
+        <source>개인정보{kinds}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개(사유 {reason}, 제9조①6)로 하세요.</source>
+        <translation>A column holding personal data{kinds} is published{inherited}. Withhold this column (reason {reason}, Art. 9(1)6).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="124"/>
+        <source> (컬럼 공개여부가 비어 있어 공개로 봅니다)</source>
+        <translation> (the column&apos;s openness is empty, so it counts as open)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="126"/>
+        <source>개인정보여부를 N으로 입력했지만 스캔에서 개인정보({kinds})가 발견되었습니다; 공무원 성명 등 예외(제9조①6 라목)인지 확인하세요.</source>
+        <translation>Personal data was entered as N, but the scan found personal data ({kinds}); check whether an exception applies (e.g. officials&apos; names, Art. 9(1)6 d).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="129"/>
+        <source>파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.</source>
+        <translation>The file could not be read, so there are no columns. Check the file and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="131"/>
+        <source>표준용어 제안이 없는 컬럼이 {n}개 있어 준수율과 정의서를 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).</source>
+        <translation>{n} columns have no standard-term suggestion, so the compliance rate and the definitions cannot be trusted. Make the suggestions again (catalog-app map, [Mapping review] › Make suggestions).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="73"/>
+        <source>법령상 비밀·비공개</source>
+        <translation>Secret or closed by law</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="74"/>
+        <source>국가안보·국방·통일·외교</source>
+        <translation>National security, defence, unification, diplomacy</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="75"/>
+        <source>국민의 생명·신체·재산 보호</source>
+        <translation>Protection of life, body and property</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="76"/>
+        <source>재판·수사·형집행 등</source>
+        <translation>Trials, investigations, sentences</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="77"/>
+        <source>감사·감독·의사결정과정 등</source>
+        <translation>Audits, supervision, decision making</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="78"/>
+        <source>개인정보(사생활)</source>
+        <translation>Personal data (privacy)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="79"/>
+        <source>법인 등 경영·영업상 비밀</source>
+        <translation>Business secrets of companies</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="80"/>
+        <source>부동산투기·매점매석</source>
+        <translation>Real-estate speculation, hoarding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="81"/>
+        <source>제3자 권리</source>
+        <translation>Third-party rights</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="121"/>
+        <source>공공데이터포털의 목록 ID (등록된 목록만)</source>
+        <translation>The list ID on the public data portal (registered lists only)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="121"/>
+        <source>목록키</source>
+        <translation>List key</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="122"/>
+        <source>목록유형</source>
+        <translation>List type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="123"/>
+        <source>관례: 기관명_데이터명</source>
+        <translation>Convention: institution_data name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="123"/>
+        <source>목록명</source>
+        <translation>List name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="124"/>
+        <source>파일데이터명</source>
+        <translation>File data name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="125"/>
+        <source>분류체계</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="126"/>
+        <source>관리 부서명</source>
+        <translation>Managing department</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="127"/>
+        <source>관리부서 전화번호</source>
+        <translation>Department phone</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="128"/>
+        <source>보유근거</source>
+        <translation>Legal basis for holding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="129"/>
+        <source>수집방법</source>
+        <translation>Collection method</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="130"/>
+        <source>업데이트 주기</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="131"/>
+        <source>차기 등록 예정일</source>
+        <translation>Next registration date</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="132"/>
+        <source>매체유형</source>
+        <translation>Media type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="133"/>
+        <source>전체행</source>
+        <translation>Total rows</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="134"/>
+        <source>확장자(데이터포맷)</source>
+        <translation>Extension (data format)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="135"/>
+        <source>쉼표로 구분</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="135"/>
+        <source>키워드</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="136"/>
+        <source>데이터 한계</source>
+        <translation>Data limitations</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="137"/>
+        <source>제공형태</source>
+        <translation>Delivery form</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="138"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="139"/>
+        <source>기타 유의사항</source>
+        <translation>Other notes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="140"/>
+        <source>공간범위</source>
+        <translation>Spatial coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="141"/>
+        <source>시간범위</source>
+        <translation>Temporal coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="142"/>
+        <source>비용부과유무</source>
+        <translation>Fee charged</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="143"/>
+        <source>비용부과기준 및 단위</source>
+        <translation>Fee basis and unit</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="144"/>
+        <source>이용허락범위</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="145"/>
+        <source>국가중점여부</source>
+        <translation>National priority data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="146"/>
+        <source>표준데이터여부</source>
+        <translation>Standard data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="147"/>
+        <source>공개여부</source>
+        <translation>Openness</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="148"/>
+        <source>비공개사유</source>
+        <translation>Reason for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="149"/>
+        <source>상세근거</source>
+        <translation>Detailed grounds</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="150"/>
+        <source>개인정보여부</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="151"/>
+        <source>N이면 공개목록에서 뺍니다</source>
+        <translation>N leaves it off the disclosure lists</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="151"/>
+        <source>목록포함여부</source>
+        <translation>Include in list</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="155"/>
+        <source>공개/비공개여부</source>
+        <translation>Disclosure status</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="159"/>
+        <source>컬럼설명</source>
+        <translation>Column description</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="163"/>
+        <source>기관명</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="164"/>
+        <source>기관코드</source>
+        <translation>Institution code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="164"/>
+        <source>행정표준기관코드 7자리</source>
+        <translation>The 7-digit administrative institution code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="165"/>
+        <source>대표 전화번호</source>
+        <translation>Main phone number</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="166"/>
+        <source>기본 이용허락범위</source>
+        <translation>Default licence</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="167"/>
+        <source>기본 공간범위</source>
+        <translation>Default spatial coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="167"/>
+        <source>예: 서울특별시 종로구</source>
+        <translation>E.g. 서울특별시 종로구</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="76"/>
+        <source>머리글 &apos;{label}&apos;은(는) 자동으로 붙은 이름입니다 (논리명 없음).</source>
+        <translation>Header &apos;{label}&apos; is a generated name (no logical name).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="77"/>
+        <source>머리글(논리명)이 비어 있습니다.</source>
+        <translation>The header (logical name) is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="78"/>
+        <source>이 컬럼</source>
+        <translation>this column</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="79"/>
+        <source>머리글 &apos;{label}&apos;에 쓸 수 없는 문자가 있습니다: {kinds}</source>
+        <translation>Header &apos;{label}&apos; has characters a standard name cannot hold: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="80"/>
+        <source>여러 행에 나뉜 머리글(|)</source>
+        <translation>a header spread over several rows (|)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="81"/>
+        <source>줄바꿈</source>
+        <translation>line breaks</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="82"/>
+        <source>괄호 {chars}</source>
+        <translation>brackets {chars}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="83"/>
+        <source>공백</source>
+        <translation>spaces</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="84"/>
+        <source>특수문자 {chars}</source>
+        <translation>symbols {chars}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="85"/>
+        <source>(빈 머리글)</source>
+        <translation>(empty header)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="86"/>
+        <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어).</source>
+        <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="88"/>
+        <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어). 신규 용어 후보: {name}({abbr}, {domain})</source>
+        <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term). New term candidate: {name} ({abbr}, {domain})</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="91"/>
+        <source>매핑된 표준용어 &apos;{term}&apos;은(는) 폐기된 용어입니다.</source>
+        <translation>The mapped standard term &apos;{term}&apos; is retired.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="93"/>
+        <source>&apos;{name}&apos;은(는) 표준용어 &apos;{term}&apos;의 이음동의어입니다. 컬럼명은 &apos;{term}&apos;으로 씁니다.</source>
+        <translation>&apos;{name}&apos; is a synonym of the standard term &apos;{term}&apos;. Name the column &apos;{term}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="95"/>
+        <source>컬럼명 &apos;{label}&apos;이(가) 매핑된 표준용어 &apos;{term}&apos;({abbr})과 다릅니다.</source>
+        <translation>Column name &apos;{label}&apos; differs from the mapped standard term &apos;{term}&apos; ({abbr}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="97"/>
+        <source>&apos;{text}&apos;은(는) 금칙어입니다. 표준단어 &apos;{word}&apos;을(를) 씁니다 (권장: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a forbidden word. Use the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="99"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다 (권장: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a synonym of the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="100"/>
+        <source>&apos;{name}&apos;에 표준사전에 없는 단어가 있습니다: {words}</source>
+        <translation>&apos;{name}&apos; has words that are not in the standard dictionary: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="101"/>
+        <source>단어 &apos;{word}&apos;은(는) 뜻이 여럿입니다 ({meanings}); 확인이 필요합니다.</source>
+        <translation>The word &apos;{word}&apos; has several meanings ({meanings}); please check.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="103"/>
+        <source>&apos;{name}&apos;이(가) 형식단어로 끝나지 않습니다 (마지막 단어 &apos;{last}&apos;). 일자·명·여부·금액·코드 같은 분류어로 끝나야 합니다.</source>
+        <translation>&apos;{name}&apos; does not end in a class word (last word &apos;{last}&apos;). It should end in a class word (date, name, flag, amount, code …).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="106"/>
+        <source>&apos;{name}&apos;의 단어 조합이 모호합니다: 좌→우 {left}, 우→좌 {right}.{chosen}</source>
+        <translation>The word split of &apos;{name}&apos; is ambiguous: left→right {left}, right→left {right}.{chosen}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="107"/>
+        <source> 채택: {words}</source>
+        <translation> Chosen: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="108"/>
+        <source>&apos;{name}&apos;에 표준단어 영문약어가 아닌 부분이 있습니다: {words}</source>
+        <translation>&apos;{name}&apos; has parts that are not standard word abbreviations: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="109"/>
+        <source>&apos;{name}&apos;이(가) 형식단어 약어로 끝나지 않습니다 ({token} = {word}).</source>
+        <translation>&apos;{name}&apos; does not end in a class word abbreviation ({token} = {word}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="111"/>
+        <source>용어 &apos;{term}&apos;을(를) 표준단어로 나눌 수 없어 영문약어 {abbr}을(를) 단어 약어의 조합으로 확인할 수 없습니다.</source>
+        <translation>The term &apos;{term}&apos; cannot be split into standard words, so its abbreviation {abbr} cannot be checked against the words&apos; abbreviations.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="115"/>
+        <source>용어 &apos;{term}&apos;의 영문약어 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.</source>
+        <translation>The abbreviation {abbr} of the term &apos;{term}&apos; differs from its words&apos; abbreviations {joined} ({words}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="28"/>
+        <source>정수</source>
+        <translation>Integer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="29"/>
+        <source>소수</source>
+        <translation>Decimal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="30"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="31"/>
+        <source>날짜시각</source>
+        <translation>date-time</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="32"/>
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="33"/>
+        <source>여부(Y/N류)</source>
+        <translation>flag (Y/N)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="34"/>
+        <source>앞자리 0이 있는 숫자</source>
+        <translation>numbers with leading zeros</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="35"/>
+        <source>문자</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="36"/>
+        <source>빈 값</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="40"/>
+        <source>{col}의 값({kind})이 {domain}의 Y/N이 아닙니다{hint}.</source>
+        <translation>The values of {col} ({kind}) are not the Y/N of {domain}{hint}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="41"/>
+        <source> (0/1 대신 Y/N)</source>
+        <translation> (Y/N instead of 0/1)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="42"/>
+        <source>{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.</source>
+        <translation>Some 8-digit values of {col} are not valid dates{span}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="43"/>
+        <source> (범위 {low}~{high})</source>
+        <translation> (range {low}–{high})</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="44"/>
+        <source>{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.</source>
+        <translation>The values of {col} are written in the display format {display}. The storage format is {storage}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="45"/>
+        <source>{col}의 형식 {form}이(가) {domain}의 저장 형식 {storage}와 다릅니다.</source>
+        <translation>The format {form} of {col} differs from the storage format {storage} of {domain}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="46"/>
+        <source>{col}의 값({kind})이 날짜·시각 도메인 {domain}({storage})에 맞지 않습니다.</source>
+        <translation>The values of {col} ({kind}) do not fit the date/time domain {domain} ({storage}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="48"/>
+        <source>{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain}에서는 0이 사라집니다.</source>
+        <translation>The values of {col} are numbers with leading zeros; the numeric domain {domain} drops the zeros.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="50"/>
+        <source>{col}의 값({kind})이 숫자 도메인 {domain}에 맞지 않습니다.</source>
+        <translation>The values of {col} ({kind}) do not fit the numeric domain {domain}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="52"/>
+        <source>{col}의 정수부 최대 {need}자리가 도메인 {domain}(정수부 {whole}자리)을 넘습니다.</source>
+        <translation>The integer part of {col} reaches {need} digits, more than the domain {domain} allows ({whole} digits).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="54"/>
+        <source>{col}의 소수점 이하 {places}자리가 도메인 {domain}({allowed})보다 깁니다.</source>
+        <translation>The {places} decimal places of {col} are more than the domain {domain} allows ({allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="55"/>
+        <source>소수점 {scale}자리</source>
+        <translation>{scale} decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="56"/>
+        <source>소수점 없음</source>
+        <translation>no decimals</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="58"/>
+        <source>{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}(구분자 없음)입니다.</source>
+        <translation>The values of {col} are written in the display format {display}. The storage format is {storage} (without separators).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="61"/>
+        <source>{col}의 최대 길이 {observed}바이트가 도메인 {domain}({length}바이트)을 넘습니다.</source>
+        <translation>The longest value of {col}, {observed} bytes, exceeds the domain {domain} ({length} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="64"/>
+        <source>{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain}({length}바이트)이 지나치게 깁니다.</source>
+        <translation>The domain {domain} ({length} bytes) is far longer than the longest value of {col} ({observed} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="67"/>
+        <source>{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain}({length}바이트)보다 짧습니다.{hint}</source>
+        <translation>The longest value of {col}, {observed} bytes, is shorter than the fixed-length domain {domain} ({length} bytes).{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="70"/>
+        <source> 앞자리 0이 빠졌을 수 있습니다.</source>
+        <translation> Leading zeros may have been lost.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="71"/>
+        <source>{col}에 허용값({codes}) 밖의 값이 있습니다: {listed}{basis}{hint}</source>
+        <translation>{col} has values outside the allowed values ({codes}): {listed}{basis}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="72"/>
+        <source> 외 {n}개</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="73"/>
+        <source> (상위 {n}개 값 기준)</source>
+        <translation> (among the top {n} values)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="74"/>
+        <source> — {hints}</source>
+        <translation> — {hints}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="75"/>
+        <source>앞자리 0이 빠진 코드가 있습니다</source>
+        <translation>some codes lost their leading zeros</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="76"/>
+        <source>코드 대신 코드명이 쓰였습니다</source>
+        <translation>code names were written instead of codes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="77"/>
+        <source>Y/N으로 바꾸십시오</source>
+        <translation>change them to Y/N</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/jobs.py" line="220"/>
+        <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기).</source>
+        <translation>{n:,} columns have no standard-term suggestion, so the compliance rate cannot be trusted. Make the suggestions again (catalog-app map; in the window: [Mapping review] › Make suggestions).</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="30"/>
