@@ -1459,36 +1459,66 @@ PySide6 {qt}</translation>
         <translation>Select a column in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="243"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="248"/>
+        <source>낮은 점수 후보</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="250"/>
+        <source>&apos;{label}&apos; → &apos;{term}&apos;의 점수는 {score:.2f}로 기준 {below:.2f}보다 낮습니다 (추측에 가까운 후보). 그래도 수락할까요?
+기준은 설정에서 바꿀 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="259"/>
+        <source>수락하지 않았습니다: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="262"/>
         <source>이미 수락한 용어입니다: {t}</source>
         <translation>This term is already accepted: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="252"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="271"/>
         <source>교차표의 구분 열은 매핑하지 않습니다 (준수율에서 제외).</source>
         <translation>Row-label columns of cross tables are not mapped (excluded from the compliance rate).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="254"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="273"/>
         <source>후보가 없습니다. &apos;다른 후보 선택…&apos;이나 &apos;새 용어 제안…&apos;을 쓰세요.</source>
         <translation>No candidates. Use &apos;Choose another…&apos; or &apos;Propose new term…&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="335"/>
-        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
-        <translation>No undecided column has a top score of {t:.2f} or higher.</translation>
+        <location filename="../../ui/pages/mapping_actions.py" line="355"/>
+        <source>지금 필터로 보이는 컬럼 {n:,}개 중</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="340"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="357"/>
+        <source>모든 컬럼 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="362"/>
+        <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="369"/>
         <source>일괄 수락</source>
         <translation>Bulk accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="342"/>
-        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
+        <location filename="../../ui/pages/mapping_actions.py" line="371"/>
+        <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
 되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다.</source>
-        <translation>Accept the top candidate of {n:,} undecided columns with a top score of {t:.2f} or higher?
-A single Undo (Ctrl+Z) reverts them all.</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="380"/>
+        <source>{n:,}개 컬럼의 1순위 후보를 수락했습니다 (점수 {t:.2f} 이상).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1761,67 +1791,67 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../ui/mapping_model.py" line="102"/>
+        <location filename="../../ui/mapping_model.py" line="53"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="103"/>
+        <location filename="../../ui/mapping_model.py" line="54"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="104"/>
+        <location filename="../../ui/mapping_model.py" line="55"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="105"/>
+        <location filename="../../ui/mapping_model.py" line="56"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="106"/>
+        <location filename="../../ui/mapping_model.py" line="57"/>
         <source>1순위 용어</source>
         <translation>Top term</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="107"/>
+        <location filename="../../ui/mapping_model.py" line="58"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="108"/>
+        <location filename="../../ui/mapping_model.py" line="59"/>
         <source>결정</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="109"/>
+        <location filename="../../ui/mapping_model.py" line="60"/>
         <source>점검 코드</source>
         <translation>Check codes</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="205"/>
+        <location filename="../../ui/mapping_model.py" line="148"/>
         <source>제외</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="208"/>
+        <location filename="../../ui/mapping_model.py" line="151"/>
         <source>준수</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="236"/>
+        <location filename="../../ui/mapping_model.py" line="179"/>
         <source>표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). &apos;준수&apos;는 표준용어에 매핑되고 오류가 없는 컬럼입니다.</source>
         <translation>Codes from the standard checks: errors, with warnings in brackets (e.g. T1 F1 (D2)). &apos;Compliant&apos; means the column is mapped to a standard term and has no errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="240"/>
+        <location filename="../../ui/mapping_model.py" line="183"/>
         <source>1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.</source>
         <translation>Score of the top candidate (0–1). Guesses (typos, values only) stay below 0.8.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="283"/>
+        <location filename="../../ui/mapping_model.py" line="226"/>
         <source>{what} — {who}</source>
         <translation>{what} — {who}</translation>
     </message>
@@ -2485,72 +2515,87 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="37"/>
+        <location filename="../../ui/pages/settings_page.py" line="38"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="39"/>
+        <location filename="../../ui/pages/settings_page.py" line="40"/>
         <source>카탈로그 파일</source>
         <translation>Catalog file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="43"/>
+        <location filename="../../ui/pages/settings_page.py" line="44"/>
         <source>스캔 결과와 표준사전이 모두 이 파일 하나에 들어 있습니다. 백업하거나 다른 PC로 넘길 때는 이 파일을 복사하세요.</source>
         <translation>Scan results and the standard dictionary are all kept in this one file. Copy it to back up or to move to another PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="52"/>
+        <location filename="../../ui/pages/settings_page.py" line="53"/>
         <source>다른 카탈로그 열기…</source>
         <translation>Open another catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="55"/>
+        <location filename="../../ui/pages/settings_page.py" line="56"/>
         <source>기본 위치로</source>
         <translation>Use default location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="62"/>
+        <location filename="../../ui/pages/settings_page.py" line="63"/>
         <source>언어</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="75"/>
+        <location filename="../../ui/pages/settings_page.py" line="76"/>
         <source>고른 언어는 바로 적용되고 다음 실행에도 유지됩니다. 스캔처럼 작업 중인 페이지와 저장하지 않은 공개 항목이 있는 페이지는 그대로 두었다가, 작업이 끝난 뒤 다시 열 때 바뀝니다.</source>
         <translation>The language applies at once and is kept for the next start. A page that is busy (a scan, for example) or has unsaved disclosure fields stays as it is and changes when you open it again after it is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="85"/>
+        <location filename="../../ui/pages/settings_page.py" line="86"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="88"/>
+        <source>이 점수보다 낮은 후보를 수락할 때 먼저 묻기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="95"/>
+        <source>0이면 묻지 않습니다. 추측(오타·값만 보고)한 후보는 0.8에 못 미칩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="104"/>
         <source>정보</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <location filename="../../ui/pages/settings_page.py" line="109"/>
         <source>로그 파일</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="91"/>
+        <location filename="../../ui/pages/settings_page.py" line="110"/>
         <source>사용자 데이터 폴더</source>
         <translation>User data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="92"/>
+        <location filename="../../ui/pages/settings_page.py" line="111"/>
         <source>기록되는 사용자 이름</source>
         <translation>User name recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="93"/>
+        <location filename="../../ui/pages/settings_page.py" line="112"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <location filename="../../ui/pages/settings_page.py" line="144"/>
         <source>카탈로그 파일 열기 또는 만들기</source>
         <translation>Open or create a catalog file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <location filename="../../ui/pages/settings_page.py" line="146"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
@@ -4081,12 +4126,12 @@ Opening the default catalog.</translation>
         <translation>Bulk accept: score {t:.2f} or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="160"/>
+        <location filename="../../ui/mapping_commands.py" line="161"/>
         <source>점수 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
         <translation>No undecided column scores {t:.2f} or higher.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="163"/>
+        <location filename="../../ui/mapping_commands.py" line="164"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
     </message>
