@@ -47,17 +47,9 @@ class AppContext(QObject):
 
     def counts(self) -> dict[str, int]:
         """Totals for the status bar (cheap: indexed counts)."""
-        row = self.catalog.conn.execute(
-            """SELECT COUNT(*) AS datasets, COALESCE(SUM(status = 'error'), 0) AS errors,
-                      COALESCE(SUM(status = 'missing'), 0) AS missing FROM datasets"""
-        ).fetchone()
-        columns = self.catalog.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
-        return {
-            "datasets": row["datasets"],
-            "errors": row["errors"],
-            "missing": row["missing"],
-            "columns": columns,
-        }
+        from catalog_app.catalog.listing import catalog_counts
+
+        return catalog_counts(self.catalog.conn)
 
     def set_scanning(self, running: bool) -> None:
         self.scanning = running

@@ -139,20 +139,19 @@ class CatalogPage(Page):
 
         if name is None:
             return None
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        from catalog_app.catalog.listing import dataset_folders
+
+        folders = dataset_folders(self.ctx.catalog.conn)
         return department_folders(name, folders, MetadataStore(self.ctx.catalog).department_map())
 
     def refresh_departments(self) -> None:
         """The department list: folder settings, else the first folder under a scanned root."""
+        from catalog_app.catalog.listing import dataset_folders
         from catalog_app.disclosure.metadata import MetadataStore
         from catalog_app.matching.compliance import department_of
 
         mapping = MetadataStore(self.ctx.catalog).department_map()
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        folders = dataset_folders(self.ctx.catalog.conn)
         names = sorted({department_of(f, mapping) for f in folders})
         current = self.department_filter.currentData()
         self.department_filter.blockSignals(True)

@@ -322,9 +322,9 @@ class DisclosurePage(Page):
 
         meta = MetadataStore(self.ctx.catalog)
         rows = [(d.folder, d.name, d.phone) for d in meta.departments()]
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        from catalog_app.catalog.listing import dataset_folders
+
+        folders = dataset_folders(self.ctx.catalog.conn)
         dialog = DepartmentDialog(rows, folders, self)
         if not self._accepted(dialog):
             return

@@ -149,11 +149,11 @@ class OverviewPage(Page):
         return frame
 
     def refresh(self) -> None:
+        from catalog_app.catalog.listing import overview_counts, recent_errors
+
         conn = self.ctx.catalog.conn
-        by_status = {
-            r[0]: r[1]
-            for r in conn.execute("SELECT status, COUNT(*) FROM datasets GROUP BY status")
-        }
+        counts = overview_counts(conn)
+        by_status = counts["by_status"]
         total = sum(by_status.values())
         self.welcome.setVisible(total == 0)
         self.status_chart.set_items(
@@ -165,38 +165,20 @@ class OverviewPage(Page):
             else [],
             keys=["ok", "error", "missing"] if total else None,
         )
-        pii = conn.execute(
-            """SELECT pii_kind, COUNT(*) FROM columns WHERE pii_kind IS NOT NULL
-               GROUP BY pii_kind ORDER BY COUNT(*) DESC, pii_kind"""
-        ).fetchall()
+        pii = counts["pii"]
         self.pii_chart.set_items(
             [(labels.pii_name(k), n, "#d68910") for k, n in pii], keys=[k for k, _ in pii]
         )
-        columns = conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
-        last = conn.execute(
-            "SELECT finished_at, status FROM scan_runs WHERE finished_at IS NOT NULL "
-            "ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        last = counts["last_run"]
         self.figures["datasets"].setText(f"{total:,}")
-        self.figures["columns"].setText(f"{columns:,}")
+        self.figures["columns"].setText(f"{counts['columns']:,}")
         self.figures["pii"].setText(f"{sum(n for _, n in pii):,}")
         self.figures["last_scan"].setText(
             f"{last['finished_at'].replace('T', ' ')[:16]} ({labels.run_status_name(last['status'])})"
             if last
             else self.tr("없음")
         )
-        # The latest error of each file (a file that stays broken fails again on every rescan).
-        errors = conn.execute(
-            """SELECT MAX(id) AS id, path, MAX(occurred_at) AS at FROM scan_errors
-               GROUP BY path ORDER BY id DESC LIMIT 20"""
-        ).fetchall()
-        rows = []
-        for e in errors:
-            message = conn.execute(
-                "SELECT message FROM scan_errors WHERE id = ?", (e["id"],)
-            ).fetchone()[0]
-            rows.append({"at": e["at"], "path": e["path"], "message": message})
-        self.errors.set_rows(rows)
+        self.errors.set_rows(recent_errors(conn, 20))
         self.error_view.resizeColumnToContents(0)
         self.error_view.setColumnWidth(1, 420)
 

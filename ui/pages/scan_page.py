@@ -290,9 +290,9 @@ class ScanPage(Page):
         ).format(status=labels.run_status_name(status), **{k: c.get(k, 0) for k in _COUNT_KEYS})
 
     def load_last_run(self) -> None:
-        row = self.ctx.catalog.conn.execute(
-            "SELECT * FROM scan_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        from catalog_app.catalog.listing import last_run
+
+        row = last_run(self.ctx.catalog.conn)
         if row is None:
             self.summary.setText(self.tr("아직 스캔한 적이 없습니다."))
             self.progress.setRange(0, 1)
@@ -310,11 +310,9 @@ class ScanPage(Page):
         self._load_errors(row["id"])
 
     def _load_errors(self, run_id: int) -> None:
-        rows = self.ctx.catalog.conn.execute(
-            "SELECT path, code, message FROM scan_errors WHERE run_id = ? ORDER BY path",
-            (run_id,),
-        ).fetchall()
-        self.errors.set_rows([dict(r) for r in rows])
+        from catalog_app.catalog.listing import run_errors
+
+        self.errors.set_rows(run_errors(self.ctx.catalog.conn, run_id))
         self.error_view.resizeColumnToContents(0)
         self.error_view.setColumnWidth(0, min(self.error_view.columnWidth(0), 460))
 
