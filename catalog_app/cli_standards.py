@@ -233,25 +233,10 @@ def search_cmd(ctx, text: str, limit: int, as_json: bool) -> None:
 @click.pass_context
 def export_cmd(ctx, path: Path, scope: str) -> None:
     """기관표준(또는 전체)을 공통표준 3시트 xlsx나 CSV 폴더로 내보냅니다 (.xlsx 아니면 폴더)."""
-    from catalog_app.dictionary.formats import write_csv, write_xlsx
-    from catalog_app.dictionary.model import Dictionary
+    from catalog_app.dictionary.exchange import export_dictionary
 
     with _Session(ctx) as s:
-        official, own = s.store.working()
-    out = (
-        own
-        if scope == "institution"
-        else Dictionary(
-            words=official.words + own.words,
-            terms=official.terms + own.terms,
-            domains=official.domains + own.domains,
-        )
-    )
-    if path.suffix.lower() == ".xlsx":
-        write_xlsx(out, path)
-    else:
-        path.mkdir(parents=True, exist_ok=True)
-        write_csv(out, path)
+        out = export_dictionary(s.store, path, scope)
     click.echo(
         f"내보냈습니다: {path} (단어 {len(out.words)}, 용어 {len(out.terms)}, 도메인 {len(out.domains)})"
     )
@@ -272,11 +257,7 @@ def validate_cmd(ctx, term_name, abbr, domain, as_json: bool) -> None:
             term = Term(name=term_name, abbr=abbr, domain=domain)
             results.append(("term", term_name, editor.check("term", term)))
         else:
-            own = s.store.institution()
-            for w in own.active_words():
-                results.append(("word", w.name, editor.check("word", w, exclude_name=w.name)))
-            for t in own.active_terms():
-                results.append(("term", t.name, editor.check("term", t, exclude_name=t.name)))
+            results = editor.validate_all()
     errors = sum(1 for _, _, fs in results for f in fs if f.severity == "error")
     if as_json:
         _echo_json(
