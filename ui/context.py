@@ -21,6 +21,9 @@ class AppContext(QObject):
     data_changed = Signal()  # datasets/columns changed (a scan, a header override)
     dictionary_changed = Signal()  # editions, institution terms, proposals
     scan_state_changed = Signal(bool)  # a scan started (True) or ended (False)
+    # entered 공개 항목 changed (a form or grid save, an undo): the datasets, [] = institution
+    # or department settings (every dataset may be affected)
+    metadata_changed = Signal(list)
 
     def __init__(self, catalog_path: str | Path, settings: Settings | None = None):
         super().__init__()

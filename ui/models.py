@@ -128,12 +128,13 @@ class DatasetTableModel(QAbstractTableModel):
         pii_only: bool = False,
         folders: list[str] | None = None,
         check: str | None = None,
+        text: str = "",
     ) -> None:
         """Filter in SQL (``catalog.listing``); ``folders`` keeps the datasets of exactly those
         folders (a department: see ``compliance.department_folders``); ``check`` is
         'noncompliant' or 'missing_metadata'."""
         self._filter = DatasetFilter(
-            status, pii_only, tuple(folders) if folders is not None else None, check
+            status, pii_only, tuple(folders) if folders is not None else None, check, text
         )
         self.refresh()
 

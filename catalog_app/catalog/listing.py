@@ -49,9 +49,14 @@ class DatasetFilter:
     pii_only: bool = False
     folders: tuple[str, ...] | None = None  # a department's folders ('' = the root)
     check: str | None = None  # 'noncompliant' or 'missing_metadata'
+    text: str = ""  # part of the file's path (name or folder)
 
     def where(self) -> tuple[str, tuple]:
         clauses, params = [], []
+        if self.text.strip():
+            escaped = self.text.strip().replace("\\", "\\\\").replace("%", "\\%")
+            clauses.append("d.rel_path LIKE ? ESCAPE '\\'")
+            params.append("%" + escaped.replace("_", "\\_") + "%")
         if self.status:
             clauses.append("d.status = ?")
             params.append(self.status)

@@ -371,6 +371,15 @@ class MetadataStore:
         ).fetchall()
         return [dict(r) for r in rows]
 
+    def batch_datasets(self, batch_id: int) -> list[int]:
+        """The datasets a batch changed (what to refresh after undoing it)."""
+        rows = self.conn.execute(
+            """SELECT DISTINCT dataset_id FROM disclosure_changes
+               WHERE batch_id = ? AND dataset_id IS NOT NULL ORDER BY dataset_id""",
+            (batch_id,),
+        )
+        return [r[0] for r in rows]
+
     def undo(self, batch_id: int | None = None, who: str | None = None) -> int:
         """Undo a batch (the latest one not yet undone by default); returns values restored.
 

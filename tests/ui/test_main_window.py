@@ -22,7 +22,7 @@ def test_first_run_panel_leads_to_the_scan_page(make_window, tmp_path, qtbot):
 def test_page_shortcuts_and_menus(make_window, catalog_copy):
     window = make_window(catalog_copy)
     assert [a.shortcut().toString() for a in window.page_actions] == [
-        f"Ctrl+{i}" for i in range(1, 8)
+        f"Ctrl+{i}" for i in range(1, 9)
     ]
     for action, key in zip(window.page_actions, PAGE_KEYS, strict=True):
         action.trigger()

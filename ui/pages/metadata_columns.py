@@ -34,7 +34,6 @@ from ui.pages.metadata_widgets import (
 COL_LABEL, COL_SCAN, COL_OPENNESS, COL_REASON, COL_PII, COL_DETAIL, COL_DESC, COL_CHECK = range(8)
 _COLUMN_EDITORS = {COL_OPENNESS: "openness", COL_REASON: "reason", COL_PII: "pii"}
 _TEXT_EDITORS = {COL_DETAIL: "reason_detail", COL_DESC: "description"}  # typed in the cell
-_ROWS_SHOWN = 12  # the table grows up to this many rows, then scrolls
 
 
 def _fixed(text: str) -> QTableWidgetItem:
@@ -199,11 +198,12 @@ class ColumnOpennessTable(QTableWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        shown = min(self.rowCount(), _ROWS_SHOWN)
-        rows = sum(self.rowHeight(r) for r in range(shown)) if shown else 24
+        """The table has a pane of its own (see ``MetadataForm``): it fills it and scrolls;
+        only a minimum keeps a few rows visible when the splitter is pushed down."""
+        shown = min(self.rowCount(), 4) or 1
+        rows = sum(self.rowHeight(r) for r in range(shown)) if self.rowCount() else 24
         header = self.horizontalHeader().sizeHint().height()
-        scrollbar = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(header + rows + scrollbar + 2 * self.frameWidth() + 2)
+        self.setMinimumHeight(header + rows + 2 * self.frameWidth() + 2)
 
     # ------------------------------------------------------------------ reading
     def changes(self) -> dict[tuple[str, str, int | None], dict[str, str]]:
