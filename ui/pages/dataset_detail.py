@@ -19,6 +19,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, PII_COLOR, Column, RowsModel
 from ui.pages.base import section_title, table_view
+from ui.widths import fit_columns, keep_widths
 
 
 def _size(n: int | None) -> str:
@@ -110,6 +111,7 @@ class DatasetDetail(QWidget):
         bar.addWidget(self.metadata_button)
         top_layout.addLayout(bar)
         self.table_view = table_view(self.tables)
+        keep_widths(self.table_view, "catalog_tables", room=5)
         self.table_view.selectionModel().currentRowChanged.connect(self._table_selected)
         top_layout.addWidget(self.table_view)
         split.addWidget(top)
@@ -118,6 +120,7 @@ class DatasetDetail(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(section_title(self.tr("컬럼")))
         self.column_view = table_view(self.columns)
+        keep_widths(self.column_view, "catalog_columns", room=8)
         bottom_layout.addWidget(self.column_view)
         split.addWidget(bottom)
         split.setStretchFactor(0, 1)
@@ -203,8 +206,7 @@ class DatasetDetail(QWidget):
         self.messages.setStyleSheet(f"color: {ERROR_COLOR.name()}" if detail["errors"] else "")
         self.messages.setVisible(bool(lines))
         self.tables.set_rows(detail["tables"])
-        self.table_view.resizeColumnsToContents()
-        self.table_view.setColumnWidth(0, min(self.table_view.columnWidth(0), 140))
+        fit_columns(self.table_view, {0: 160, 5: 500})
         if detail["tables"]:
             self.table_view.selectRow(0)
         else:
@@ -214,10 +216,9 @@ class DatasetDetail(QWidget):
     def _table_selected(self, current, _previous) -> None:
         table = self.tables.row(current.row()) if current.isValid() else None
         self.columns.set_rows(table["columns"] if table else [])
-        self.column_view.resizeColumnsToContents()
-        # Long labels, patterns and samples must not push everything else off screen.
-        for col, widest in ((1, 200), (7, 140), (8, 260)):
-            self.column_view.setColumnWidth(col, min(self.column_view.columnWidth(col), widest))
+        # Long labels, patterns and samples must not push everything else off screen; the
+        # samples take what is left.
+        fit_columns(self.column_view, {1: 220, 7: 140, 8: 420})
         self._update_button()
 
     def select_column(self, sheet: str | None, col_index: int | None) -> None:

@@ -1,16 +1,30 @@
 """현황: what the catalog already holds (datasets by status, personal-data columns by kind, recent
-scan errors) and, for an empty catalog, the three steps a clerk follows."""
+scan errors) and, for an empty catalog, the three steps a clerk follows.
+
+Everything below the title scrolls: at 1280×720 a chart with many departments is taller than
+the page, and a squeezed chart used to cut bars off without a scroll bar (issue 15). Every chart
+gets the height its bars need."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import labels
 from ui.charts import BarChart
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, Column, RowsModel
 from ui.pages.base import Page, card, note, section_title, table_view
+from ui.widths import fit_columns, keep_widths
 
 STATUS_COLORS = {"ok": "#2f6fb3", "error": "#c0392b", "missing": "#95a5a6"}
 
@@ -33,8 +47,18 @@ class OverviewPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("현황"), parent)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("overviewScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget()
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(0, 0, 6, 0)
+        self.body.setSpacing(10)
+        self.scroll.setWidget(self.content)
+        self.layout_.addWidget(self.scroll, 1)
         self.welcome = self._build_welcome()
-        self.layout_.addWidget(self.welcome)
+        self.body.addWidget(self.welcome)
 
         numbers = QHBoxLayout()
         self.figures: dict[str, QLabel] = {}
@@ -53,7 +77,7 @@ class OverviewPage(Page):
             box.addWidget(value)
             self.figures[key] = value
             numbers.addWidget(frame, 1)
-        self.layout_.addLayout(numbers)
+        self.body.addLayout(numbers)
 
         charts = QGridLayout()
         waiting = self.tr("계산 중…")
@@ -80,7 +104,7 @@ class OverviewPage(Page):
             charts.addWidget(chart, row * 2 + 1, col, Qt.AlignmentFlag.AlignTop)
         for col in range(3):
             charts.setColumnStretch(col, 1)
-        self.layout_.addLayout(charts)
+        self.body.addLayout(charts)
         self.dept_chart.clicked.connect(lambda key: self.open_list.emit("department", key))
         self.trend_chart.clicked.connect(lambda key: self.open_list.emit("year", key))
         self.openness_chart.clicked.connect(lambda key: self.open_list.emit(*key))
@@ -91,7 +115,7 @@ class OverviewPage(Page):
         self._figures_again = self._closing = False
         self.figures_ready = False
 
-        self.layout_.addWidget(section_title(self.tr("최근 스캔 오류")))
+        self.body.addWidget(section_title(self.tr("최근 스캔 오류")))
         self.errors = RowsModel(
             [
                 Column("at", self.tr("시각"), fmt=lambda r: r["at"].replace("T", " ")[:16]),
@@ -101,7 +125,9 @@ class OverviewPage(Page):
             self,
         )
         self.error_view = table_view(self.errors)
-        self.layout_.addWidget(self.error_view, 1)
+        self.error_view.setMinimumHeight(self.error_view.verticalHeader().defaultSectionSize() * 6)
+        keep_widths(self.error_view, "overview_errors", room=2)
+        self.body.addWidget(self.error_view, 1)
         ctx.data_changed.connect(self.refresh)
         self.refresh()
 
@@ -179,8 +205,7 @@ class OverviewPage(Page):
             else self.tr("없음")
         )
         self.errors.set_rows(recent_errors(conn, 20))
-        self.error_view.resizeColumnToContents(0)
-        self.error_view.setColumnWidth(1, 420)
+        fit_columns(self.error_view, {0: 140, 1: 460, 2: 800})
 
         self.refresh_figures()
 
