@@ -130,10 +130,13 @@ class HeaderDialog(QDialog):
         self.grid.setVerticalHeaderLabels(
             [str(preview.first_row + i + 1) for i in range(len(rows))]
         )
+        body = 0
+        if preview.header_row is not None:
+            body = preview.header_row + preview.header_rows - preview.first_row
         for i, cells in enumerate(rows):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if j in preview.masked:
+                if j in preview.masked and i >= body:
                     item.setForeground(MASKED_COLOR)
                     item.setToolTip(self.tr("개인정보로 보여 가렸습니다"))
                 self.grid.setItem(i, j, item)

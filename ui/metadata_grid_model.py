@@ -200,8 +200,12 @@ def parse_clipboard(text: str) -> list[list[str]]:
 
 def resolve_value(f: vocab.Field, text: str) -> str:
     """A pasted value in the field's stored form: a reason written with its meaning
-    ('9-6 개인정보(사생활)') or Y/N in lower case are stored as the codes."""
-    return normalise_value(f, text)
+    ('9-6 개인정보(사생활)') or Y/N in lower case are stored as the codes, a date typed
+    20260131 as 2026-01-31."""
+    from ui.date_edit import tidy_date
+
+    value = normalise_value(f, text)
+    return tidy_date(value) if f.kind == "date" else value
 
 
 def fill_down(model: EntryModel, cells: Iterable[Cell]) -> dict[Cell, str]:

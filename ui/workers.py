@@ -279,10 +279,17 @@ class MapJob(QObject):
             self.finished.emit(summary)
 
 
-def start_in_thread(job: ScanJob | MapJob | ReadJob, name: str = "scan") -> QThread:
-    """Move ``job`` to a new thread and start it; the thread ends when the job reports back."""
+def start_in_thread(
+    job: ScanJob | MapJob | ReadJob, name: str = "scan", ended: Callable[[], None] | None = None
+) -> QThread:
+    """Move ``job`` to a new thread and start it; the thread ends when the job reports back.
+
+    ``ended`` runs (on the GUI thread) once the thread has finished; it is connected before the
+    thread starts, so a job that ends at once cannot finish unseen."""
     thread = QThread()
     thread.setObjectName(name)
+    if ended is not None:
+        thread.finished.connect(ended)
     job.moveToThread(thread)
     thread.started.connect(job.run)
     # Direct: quit from the worker itself. Queued, quit would wait for the GUI thread, which may

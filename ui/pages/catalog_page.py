@@ -195,9 +195,13 @@ class CatalogPage(Page):
             self.check_filter.currentData(),
         )
         self._update_count()
-        if self.search_box.text().strip():
-            self.search_box.clear()  # -> run_search: back to the list
-        self._follow_list()
+        if self.search_box.text().strip():  # the filter shows the list, not the old hits
+            self.search_box.blockSignals(True)
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
+            self.run_search()  # back to the list, the detail following it
+        else:
+            self._follow_list()
 
     def _follow_list(self) -> None:
         """The detail pane follows the list after a filter, a search or a drill-down: the

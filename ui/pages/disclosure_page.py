@@ -472,8 +472,7 @@ class DisclosurePage(Page):
         read = ReadJob(self.ctx.catalog_path, job)
         read.finished.connect(self._validated)
         read.failed.connect(self._validation_failed)
-        thread = start_in_thread(read, "validate")
-        thread.finished.connect(self._validation_ended)
+        thread = start_in_thread(read, "validate", self._validation_ended)
         self._validation = (thread, read)
         self._update_buttons()
 

@@ -58,8 +58,9 @@ class _Filter(QSortFilterProxyModel):
         self.missing_only = False
 
     def set(self, text: str, department: str | None, missing_only: bool) -> None:
+        self.beginFilterChange()
         self.text, self.department, self.missing_only = text.strip(), department, missing_only
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, _parent) -> bool:  # noqa: N802
         model: EntryModel = self.sourceModel()
@@ -135,6 +136,7 @@ class MetadataGrid(QWidget):
         self._busy = False
         self._closing = False
         self.batches: list[int] = []  # saves this session that 저장 되돌리기 can undo
+        self._note = ""  # what the last save or undo did, kept through the reload after it
         self.stack = QUndoStack(self)
         self.model = EntryModel(self)
         self.model.edit_requested.connect(self._push)
@@ -240,8 +242,7 @@ class MetadataGrid(QWidget):
         job.finished.connect(self._loaded)
         job.failed.connect(self._load_failed)
         self._job = job
-        self._thread = start_in_thread(job, "metadata-grid")
-        self._thread.finished.connect(self._thread_ended)
+        self._thread = start_in_thread(job, "metadata-grid", self._thread_ended)
         self._update()
 
     def _thread_ended(self) -> None:
@@ -265,12 +266,12 @@ class MetadataGrid(QWidget):
         self.department.blockSignals(False)
         self._filter()
         fit_columns(self.view, {c: 240 for c in range(self.model.columnCount())})
-        self.status.setText(
-            self.tr(
-                "데이터셋 {n:,}개. 흐린 글씨는 스캔·설정에서 정한 값입니다. 엑셀에서 복사한 칸을 "
-                "붙여 넣을 수 있습니다 (Ctrl+V)."
-            ).format(n=len(rows))
-        )
+        text = self.tr(
+            "데이터셋 {n:,}개. 흐린 글씨는 스캔·설정에서 정한 값입니다. 엑셀에서 복사한 칸을 "
+            "붙여 넣을 수 있습니다 (Ctrl+V)."
+        ).format(n=len(rows))
+        self.status.setText(f"{self._note} {text}" if self._note else text)
+        self._note = ""
 
     def _load_failed(self, message: str) -> None:
         if not self._closing and message != "cancelled":
@@ -379,11 +380,10 @@ class MetadataGrid(QWidget):
         if result.batch_id is not None:
             self.batches.append(result.batch_id)
         self.stack.clear()
-        self.status.setText(
-            self.tr(
-                "저장했습니다: 데이터셋 {d:,}개, 값 {v:,}개 (한 번에 되돌릴 수 있습니다)."
-            ).format(d=result.updated, v=result.values)
-        )
+        self._note = self.tr(
+            "저장했습니다: 데이터셋 {d:,}개, 값 {v:,}개 (한 번에 되돌릴 수 있습니다)."
+        ).format(d=result.updated, v=result.values)
+        self.status.setText(self._note)
         self.saved.emit(ids)
         self._reload_quietly()
 
@@ -412,7 +412,8 @@ class MetadataGrid(QWidget):
 
     def _unsaved(self, ids: list[int]) -> None:
         self._busy = False
-        self.status.setText(self.tr("마지막 저장을 되돌렸습니다."))
+        self._note = self.tr("마지막 저장을 되돌렸습니다.")
+        self.status.setText(self._note)
         self.saved.emit(ids)
         self._reload_quietly()
 

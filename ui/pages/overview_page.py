@@ -224,8 +224,7 @@ class OverviewPage(Page):
         job.finished.connect(self._figures_done)
         job.failed.connect(self._figures_failed)
         self._figures_job = job
-        self._figures_thread = start_in_thread(job, "overview")
-        self._figures_thread.finished.connect(self._figures_thread_ended)
+        self._figures_thread = start_in_thread(job, "overview", self._figures_thread_ended)
 
     def _figures_thread_ended(self) -> None:
         self._figures_thread = self._figures_job = None
