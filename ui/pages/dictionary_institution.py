@@ -48,6 +48,7 @@ class InstitutionPanel(QWidget):
         self.ctx = ctx
         self.loaded = False
         self._findings: dict[tuple[str, str], list] = {}
+        self._note = ""  # what the last action did, kept through the reload after it
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
@@ -170,9 +171,9 @@ class InstitutionPanel(QWidget):
         self.model.set_rows(rows)
         fit_columns(self.view, {1: 200, 2: 180, 3: 160, 4: 300})
         words = sum(1 for r in rows if r["kind"] == "word")
-        self.state.setText(
-            self.tr("기관표준 단어 {w}개 · 용어 {t}개").format(w=words, t=len(rows) - words)
-        )
+        text = self.tr("기관표준 단어 {w}개 · 용어 {t}개").format(w=words, t=len(rows) - words)
+        self.state.setText(f"{self._note} · {text}" if self._note else text)
+        self._note = ""
         self._update_buttons()
 
     def _failed(self, exc: Exception) -> None:
@@ -197,10 +198,10 @@ class InstitutionPanel(QWidget):
         def done(results) -> None:
             self._findings = {(k, n): f for k, n, f in results}
             errors = sum(1 for _, _, fs in results for f in fs if f.severity == "error")
-            self.reload()
-            self.state.setText(
-                self.tr("규칙 검사: 단어·용어 {n}개, 오류 {e}건").format(n=len(results), e=errors)
+            self._note = self.tr("규칙 검사: 단어·용어 {n}개, 오류 {e}건").format(
+                n=len(results), e=errors
             )
+            self.reload()
 
         self.state.setText(self.tr("규칙을 검사하는 중…"))
         self.ctx.runner.submit(lambda cat: _editor(cat).validate_all(), done, self._failed)
@@ -257,7 +258,7 @@ class InstitutionPanel(QWidget):
 
     def _submit(self, job, text: str) -> None:
         def done(_result) -> None:
-            self.state.setText(text)
+            self._note = text
             self._findings.clear()
             self.reload()
             self.changed.emit()
@@ -318,10 +319,8 @@ class InstitutionPanel(QWidget):
             return dictionary
 
         def done(dictionary) -> None:
-            self.state.setText(
-                self.tr("기관표준을 가져왔습니다 (단어 {w}, 용어 {t}).").format(
-                    w=len(dictionary.words), t=len(dictionary.terms)
-                )
+            self._note = self.tr("기관표준을 가져왔습니다 (단어 {w}, 용어 {t}).").format(
+                w=len(dictionary.words), t=len(dictionary.terms)
             )
             self.reload()
             self.changed.emit()

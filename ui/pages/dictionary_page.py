@@ -322,8 +322,8 @@ class DictionaryPage(Page):
         self.reload()
         self.review.reload()
         self.history.reload()
-        if self.institution.loaded:
-            self.institution.reload()
+        if self.institution.loaded and self.sender() is not self.institution:
+            self.institution.reload()  # (the panel reloads itself after its own changes)
         if self.search_box.text().strip():
             self.run_search()
         self.ctx.dictionary_changed.emit()
