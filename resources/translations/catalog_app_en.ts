@@ -4,104 +4,104 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="33"/>
+        <location filename="../../ui/pages/catalog_page.py" line="36"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="41"/>
+        <location filename="../../ui/pages/catalog_page.py" line="44"/>
         <source>파일·시트·컬럼 이름 검색 (예: 주소, 성명, 등록일자)  Ctrl+F</source>
         <translation>Search file, sheet and column names (e.g. 주소, 성명, 등록일자)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="46"/>
+        <location filename="../../ui/pages/catalog_page.py" line="49"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="49"/>
-        <location filename="../../ui/pages/catalog_page.py" line="60"/>
-        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <location filename="../../ui/pages/catalog_page.py" line="52"/>
+        <location filename="../../ui/pages/catalog_page.py" line="63"/>
+        <location filename="../../ui/pages/catalog_page.py" line="166"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="57"/>
+        <location filename="../../ui/pages/catalog_page.py" line="60"/>
         <source>부서</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="65"/>
+        <location filename="../../ui/pages/catalog_page.py" line="68"/>
         <source>점검: 전체</source>
         <translation>Checks: all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="66"/>
+        <location filename="../../ui/pages/catalog_page.py" line="69"/>
         <source>비준수 컬럼 있음</source>
         <translation>Has non-compliant columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="67"/>
+        <location filename="../../ui/pages/catalog_page.py" line="70"/>
         <source>공개 항목 미입력</source>
         <translation>Disclosure fields missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="71"/>
+        <location filename="../../ui/pages/catalog_page.py" line="74"/>
         <source>비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
         <translation>Non-compliant: files with a column that failed the checks at the last suggestion run. Missing: files where 분류체계, 업데이트 주기, 차기 등록 예정일, 키워드 or 설명 is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="76"/>
+        <location filename="../../ui/pages/catalog_page.py" line="79"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="99"/>
+        <location filename="../../ui/pages/catalog_page.py" line="103"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="100"/>
+        <location filename="../../ui/pages/catalog_page.py" line="104"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="101"/>
+        <location filename="../../ui/pages/catalog_page.py" line="105"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="102"/>
+        <location filename="../../ui/pages/catalog_page.py" line="106"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="103"/>
+        <location filename="../../ui/pages/catalog_page.py" line="107"/>
         <source>경로</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="198"/>
+        <location filename="../../ui/pages/catalog_page.py" line="241"/>
         <source>찾은 항목 {n:,}개</source>
         <translation>{n:,} matches</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="200"/>
+        <location filename="../../ui/pages/catalog_page.py" line="243"/>
         <source> (처음 {n}개만)</source>
         <translation> (first {n} only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="202"/>
+        <location filename="../../ui/pages/catalog_page.py" line="245"/>
         <source>데이터셋 {n:,}개</source>
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="344"/>
+        <location filename="../../ui/pages/catalog_page.py" line="364"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="350"/>
+        <location filename="../../ui/pages/catalog_page.py" line="370"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
     </message>
@@ -109,67 +109,67 @@
 <context>
     <name>ColumnOpennessTable</name>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="70"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="69"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="71"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="70"/>
         <source>개인정보(스캔)</source>
         <translation>Personal data (scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="72"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="71"/>
         <source>공개/비공개여부</source>
         <translation>Disclosure status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="73"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="72"/>
         <source>비공개사유</source>
         <translation>Reason for withholding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="74"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="73"/>
         <source>개인정보여부</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="75"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="74"/>
         <source>상세근거</source>
         <translation>Detailed grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="76"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="75"/>
         <source>컬럼설명</source>
         <translation>Column description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="77"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="76"/>
         <source>검사</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="129"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="128"/>
         <source>두 번 눌러 입력합니다</source>
         <translation>Double-click to type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="167"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="166"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="169"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="168"/>
         <source>(데이터셋 따름: {value})</source>
         <translation>(as dataset: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="186"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="185"/>
         <source>차단 {n}</source>
         <translation>{n} blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="188"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="187"/>
         <source>경고 {n}</source>
         <translation>{n} warnings</translation>
     </message>
@@ -177,158 +177,158 @@
 <context>
     <name>DatasetDetail</name>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="49"/>
-        <location filename="../../ui/pages/dataset_detail.py" line="179"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="47"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="173"/>
         <source>데이터셋을 고르면 표와 컬럼이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its tables and columns here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="59"/>
-        <source>표·컬럼</source>
-        <translation>Tables and columns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="65"/>
-        <source>공개 항목</source>
-        <translation>Disclosure fields</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="70"/>
         <source>(표)</source>
         <translation>(table)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="70"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="85"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="71"/>
         <source>머리글</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="86"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="72"/>
         <source>데이터 행</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="87"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="73"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="88"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="74"/>
         <source>합계·주석·빈 행</source>
         <translation>Non-data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="75"/>
         <source>참고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="95"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="81"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="82"/>
         <source>컬럼 이름</source>
         <translation>Column name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="97"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="83"/>
         <source>형식</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="98"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="84"/>
         <source>개인정보</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="99"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="85"/>
         <source>빈값</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="100"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="86"/>
         <source>고유값</source>
         <translation>Distinct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="101"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="87"/>
         <source>최대 바이트</source>
         <translation>Max bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="88"/>
         <source>패턴</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="103"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
         <source>예시 값</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="112"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="98"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="114"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="100"/>
         <source>머리글 행 지정…</source>
         <translation>Set header rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="116"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
         <source>자동으로 찾은 머리글이 틀렸을 때 직접 지정하고 그 파일만 다시 읽습니다</source>
         <translation>If the detected header is wrong, set it yourself and reread just that file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="128"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="106"/>
+        <source>공개 항목 입력…</source>
+        <translation>Disclosure items…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="108"/>
+        <source>이 데이터셋의 공개 항목을 공개 항목 페이지에서 엽니다</source>
+        <translation>Open this dataset&apos;s disclosure items on the Disclosure items page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="121"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="134"/>
         <source>자동</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="140"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="134"/>
         <source>직접 지정</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="142"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="136"/>
         <source>없음 ({source})</source>
         <translation>None ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="143"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="137"/>
         <source>{row}행부터 {n}줄 ({source})</source>
         <translation>From row {row}, {n} rows ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="205"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="193"/>
         <source>인코딩 {enc} ({how})</source>
         <translation>Encoding {enc} ({how})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="210"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="198"/>
         <source>데이터 {rows:,}행, 컬럼 {cols:,}개</source>
         <translation>{rows:,} data rows, {cols:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="215"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="203"/>
         <source>오류: {msg}</source>
         <translation>Error: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="216"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="204"/>
         <source>참고: {msg}</source>
         <translation>Note: {msg}</translation>
     </message>
@@ -336,49 +336,57 @@
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="129"/>
+        <location filename="../../ui/models.py" line="112"/>
         <source>파일 이름</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="130"/>
+        <location filename="../../ui/models.py" line="113"/>
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="131"/>
+        <location filename="../../ui/models.py" line="114"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="115"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="116"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="117"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="135"/>
+        <location filename="../../ui/models.py" line="118"/>
         <source>행</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136"/>
+        <location filename="../../ui/models.py" line="119"/>
         <source>개인정보 열</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="137"/>
+        <location filename="../../ui/models.py" line="120"/>
         <source>스캔 시각</source>
         <translation>Scanned at</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/date_edit.py" line="71"/>
+        <source>달력에서 고르기</source>
+        <translation>Pick from the calendar</translation>
     </message>
 </context>
 <context>
@@ -432,186 +440,206 @@
 <context>
     <name>DictionaryPage</name>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="50"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="52"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="53"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="55"/>
         <source>표준사전을 준비하는 중…</source>
         <translation>Preparing the standard dictionary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="57"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="59"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="58"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="91"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="136"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="60"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="97"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="142"/>
         <source>판</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="61"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="63"/>
+        <source>기관표준</source>
+        <translation>Institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="66"/>
         <source>검토 대기</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="64"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="69"/>
         <source>변경 이력</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="75"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="81"/>
         <source>단어·용어·도메인 검색 (이름, 영문약어, 영문명, 이음동의어, 금칙어)</source>
         <translation>Search words, terms and domains (name, abbreviation, English name, synonyms, forbidden words)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="86"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="92"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="87"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="93"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="88"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="94"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="89"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="95"/>
         <source>도메인·영문명·형식</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="90"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="137"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="96"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="143"/>
         <source>구분</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="92"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="98"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="135"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="141"/>
         <source>현재</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="138"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="144"/>
         <source>단어</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="139"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="145"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>용어</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="140"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="146"/>
         <source>도메인</source>
         <translation>Domains</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="141"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="147"/>
         <source>가져온 시각</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="142"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="148"/>
         <source>출처</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="152"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="159"/>
         <source>현재 판으로</source>
         <translation>Make current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="155"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="162"/>
         <source>고른 공통표준 판으로 매핑합니다. 폐기·변경된 용어에 매핑된 컬럼을 알려 줍니다.</source>
         <translation>Map against the selected edition of the common standard. Columns mapped to retired or changed terms are listed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="159"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="166"/>
         <source>판 가져오기…</source>
         <translation>Import edition…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="161"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="168"/>
         <source>행정안전부 공통표준 파일(xlsx, csv)을 새 판으로 가져옵니다</source>
         <translation>Imports a common standard file from the Ministry of the Interior and Safety (xlsx, csv) as a new edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="185"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="171"/>
+        <source>현재 판과 비교…</source>
+        <translation>Compare with current…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="173"/>
+        <source>고른 판과 현재 판의 단어·용어·도메인 추가·폐기·변경을 봅니다</source>
+        <translation>See the words, terms and domains added, retired or changed between the selected edition and the current one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>{a}와(과) {b}를 비교하는 중…</source>
+        <translation>Comparing {a} with {b}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="231"/>
         <source>현재 판 바꾸기</source>
         <translation>Change current edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="186"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="232"/>
         <source>현재 공통표준을 {key}(으)로 바꿀까요?</source>
         <translation>Make {key} the current common standard?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="203"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="249"/>
         <source>현재 판을 {key}(으)로 바꿨습니다. 아래 컬럼은 폐기되거나 바뀐 용어에 매핑되어 있어 다시 검토해야 합니다.</source>
         <translation>The current edition is now {key}. The columns below are mapped to retired or changed terms and need another review.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="208"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="254"/>
         <source>현재 판을 {key}(으)로 바꿨습니다. 다시 검토할 매핑은 없습니다.</source>
         <translation>The current edition is now {key}. No mappings need another review.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="212"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="258"/>
         <source>현재 판</source>
         <translation>Current edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="222"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="268"/>
         <source>공통표준 파일 선택</source>
         <translation>Choose a common standard file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="224"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="270"/>
         <source>공통표준 (*.xlsx *.csv);;모든 파일 (*)</source>
         <translation>Common standard (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="238"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="284"/>
         <source>{key} 판을 가져왔습니다.</source>
         <translation>Imported edition {key}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="254"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="309"/>
         <source>현재 공통표준: {key} · 기관표준 용어 {n:,}개</source>
         <translation>Current common standard: {key} · {n:,} institution terms</translation>
     </message>
@@ -619,315 +647,560 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="43"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="52"/>
         <source>공공데이터 목록 (xlsx)</source>
         <translation>Public data inventory (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="44"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="53"/>
         <source>공공데이터 목록 (CSV)</source>
         <translation>Public data inventory (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="45"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="54"/>
         <source>테이블·컬럼 정의서 (xlsx)</source>
         <translation>Table and column definitions (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="46"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="55"/>
         <source>표준 준수율 보고서 (xlsx)</source>
         <translation>Standard compliance report (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="47"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="56"/>
         <source>전년 대비 변경 (xlsx)</source>
         <translation>Changes since last year (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="48"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="57"/>
         <source>DCAT JSON-LD</source>
         <translation>DCAT JSON-LD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="49"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="58"/>
         <source>datapackage.json (데이터셋별 폴더)</source>
         <translation>datapackage.json (a folder per dataset)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="59"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="70"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="98"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="80"/>
-        <source>점검 (F5)</source>
-        <translation>Validate (F5)</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="107"/>
+        <source>점검 (F7)</source>
+        <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="84"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="109"/>
+        <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
+        <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="114"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="86"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="116"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="91"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="121"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="98"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="128"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="160"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="126"/>
-        <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
-        <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="150"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
+        <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
+        <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
+        <source>기관명·기관코드를 입력하세요</source>
+        <translation>Enter the institution name and code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="215"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="152"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="217"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="158"/>
-        <source>구분</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="159"/>
-        <source>코드</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="162"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
-        <source>데이터셋</source>
-        <translation>Dataset</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="165"/>
-        <source>항목</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="166"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="189"/>
-        <source>컬럼</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="167"/>
-        <source>내용</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="172"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="222"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="225"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="185"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="229"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="186"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="230"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="231"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="233"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="234"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="191"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="235"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="504"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="200"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
-        <source>경고</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
-        <source>차단</source>
-        <translation>Blocking</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="217"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="255"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="263"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="292"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="293"/>
+        <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
+        <translation>Checks, snapshots and exports wait until the scan ends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="347"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="267"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="351"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="297"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="382"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="306"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="391"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="334"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="420"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="338"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="425"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="348"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="435"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="364"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="469"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="490"/>
+        <source>점검하지 못했습니다: {e}</source>
+        <translation>Could not check: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="504"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
-        <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
-        <translation>No problems ({where}). Ready to export.</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="506"/>
+        <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
+        <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="375"/>
-        <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
-        <translation>{errors} blocking · {warnings} warnings ({where})</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="510"/>
+        <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
+        <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="407"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="557"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="559"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="421"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="428"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="578"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="593"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="595"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="463"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="613"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="636"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="488"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="638"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="490"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="640"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="493"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="643"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="519"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="669"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="673"/>
+        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
+        <translation>Compared with {old} (see the Since last year tab).</translation>
+    </message>
+</context>
+<context>
+    <name>EditionDiffDialog</name>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="34"/>
+        <source>판 비교: {a} → {b}</source>
+        <translation>Edition comparison: {a} → {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="37"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="38"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="39"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>이전</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>이후</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="47"/>
+        <source>{what} 추가 {a} · 폐기 {r} · 변경 {c}</source>
+        <translation>{what}: {a} added · {r} retired · {c} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="57"/>
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="58"/>
+        <source>폐기</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="60"/>
+        <source>{t} {n}개</source>
+        <translation>{t}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="64"/>
+        <source>변경 {n}개</source>
+        <translation>Changed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="72"/>
+        <source>달라진 것이 없습니다.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="79"/>
+        <source>엑셀로 저장…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="92"/>
+        <source>판 비교 저장</source>
+        <translation>Save edition comparison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="94"/>
+        <source>엑셀 (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="101"/>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation>Could not save: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="103"/>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="65"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="65"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="71"/>
+        <source>단어명</source>
+        <translation>Word name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="72"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="83"/>
+        <source>영문약어명</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="73"/>
+        <source>영문명</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="74"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="85"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="75"/>
+        <source>형식단어(분류어)</source>
+        <translation>Class word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="76"/>
+        <source>도메인분류명</source>
+        <translation>Domain class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="77"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="89"/>
+        <source>이음동의어 (쉼표로 구분)</source>
+        <translation>Synonyms (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="78"/>
+        <source>금칙어 (쉼표로 구분)</source>
+        <translation>Forbidden words (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="82"/>
+        <source>용어명</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="84"/>
+        <source>도메인명</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="86"/>
+        <source>허용값</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="87"/>
+        <source>저장 형식</source>
+        <translation>Storage format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="88"/>
+        <source>표현 형식</source>
+        <translation>Display format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="113"/>
+        <source>규칙 검사 결과</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="125"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="189"/>
+        <source>규칙을 검사하는 중…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="200"/>
+        <source>규칙 검사: 문제가 없습니다.</source>
+        <translation>Rule check: no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="203"/>
+        <source>규칙 검사: 오류 {e}건 · 경고 {w}건</source>
+        <translation>Rule check: {e} errors · {w} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="210"/>
+        <source> → {s}</source>
+        <translation> → {s}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="218"/>
+        <source>표준 규칙 위반</source>
+        <translation>Standard rule violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="219"/>
+        <source>표준 규칙에 맞지 않는 곳이 있습니다(목록 참고). 그래도 저장할까요?</source>
+        <translation>Some things break the standard&apos;s rules (see the list). Save anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="97"/>
+        <source>부서(폴더)</source>
+        <translation>Department (folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="97"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="103"/>
+        <source>허용값: {values}</source>
+        <translation>Allowed: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="140"/>
+        <source>허용되지 않는 값입니다: {value}</source>
+        <translation>Not an allowed value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="142"/>
+        <source>비워 두면 스캔·설정에서 정한 값을 씁니다: {value}</source>
+        <translation>Left empty, the value from the scan or the settings is used: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="156"/>
+        <source>입력</source>
+        <translation>Entered</translation>
     </message>
 </context>
 <context>
@@ -992,79 +1265,147 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>HeaderDialog</name>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="60"/>
+        <source>머리글 행 지정</source>
+        <translation>Set header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="62"/>
+        <source>(표)</source>
+        <translation>(table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="65"/>
+        <source>&apos;{sheet}&apos;의 앞부분입니다. 머리글인 행을 누르세요 (여러 줄이면 Shift를 누른 채 마지막 줄을 누르거나 끌어서 고릅니다). 지정한 값은 다시 스캔해도 유지됩니다.</source>
+        <translation>The top of &apos;{sheet}&apos;. Click the header row (for several rows, Shift-click the last one or drag). Your setting is kept when you rescan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="71"/>
+        <source>시트의 앞부분을 읽는 중…</source>
+        <translation>Reading the top of the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="93"/>
+        <source>머리글 없음</source>
+        <translation>No header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="94"/>
+        <source>머리글 시작 행</source>
+        <translation>Header starts at row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="95"/>
+        <source>머리글 줄 수</source>
+        <translation>Header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="101"/>
+        <source>직접 지정을 지우고 자동 감지로 되돌리기</source>
+        <translation>Clear the manual setting and detect automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="141"/>
+        <source>개인정보로 보여 가렸습니다</source>
+        <translation>Masked: looks like personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="146"/>
+        <source>앞의 {n}행을 보여 줍니다.</source>
+        <translation>Showing the first {n} rows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="148"/>
+        <source>아래로 더 있습니다.</source>
+        <translation>There are more rows below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="150"/>
+        <source>개인정보로 보이는 칸은 가렸습니다.</source>
+        <translation>Cells that look like personal data are masked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="159"/>
+        <source>시트를 읽지 못했습니다 (행 번호로 지정할 수 있습니다): {e}</source>
+        <translation>Could not read the sheet (you can still give the row numbers): {e}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="192"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="237"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="193"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="238"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="194"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="239"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="195"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="240"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="196"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="241"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="197"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="242"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="198"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="243"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="199"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="244"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="206"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="252"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="208"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="254"/>
         <source>고른 변경을 (고르지 않았으면 마지막 변경을) 되돌립니다</source>
         <translation>Undoes the selected change (or the last change if none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="217"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="263"/>
         <source>되돌림 (변경 {n})</source>
         <translation>Undone (change {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="219"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="265"/>
         <source>변경 {n}을(를) 되돌림</source>
         <translation>Undoes change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="239"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="285"/>
         <source>이미 되돌린 변경이거나 되돌림 기록입니다.</source>
         <translation>This change was already undone, or is itself an undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="252"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="298"/>
         <source>변경 되돌리기</source>
         <translation>Undo change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="253"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="299"/>
         <source>변경 {id} ({what})을(를) 되돌릴까요?</source>
         <translation>Undo change {id} ({what})?</translation>
     </message>
@@ -1078,19 +1419,241 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>InstitutionPanel</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="37"/>
+        <source>이상 없음</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="56"/>
+        <source>이 기관이 더한 단어와 용어입니다. 추가·수정할 때 표준 규칙 검사 결과가 바로 나옵니다. 모든 변경은 변경 이력에서 되돌릴 수 있습니다.</source>
+        <translation>The words and terms this institution added. The standard&apos;s rules are checked as you add or edit them. Every change can be undone from the change history.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="62"/>
+        <source>단어 추가…</source>
+        <translation>Add word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="64"/>
+        <source>용어 추가…</source>
+        <translation>Add term…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="67"/>
+        <source>수정…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="69"/>
+        <source>폐기…</source>
+        <translation>Retire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="71"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="98"/>
+        <source>규칙 검사</source>
+        <translation>Check rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="73"/>
+        <source>기관표준의 모든 단어·용어를 표준 규칙으로 검사합니다 (standards validate)</source>
+        <translation>Check every institution word and term against the standard&apos;s rules (standards validate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="91"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="92"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="93"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="94"/>
+        <source>도메인·영문명</source>
+        <translation>Domain · English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="95"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="116"/>
+        <source>주고받기</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="118"/>
+        <source>기관표준 내보내기…</source>
+        <translation>Export institution standard…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="120"/>
+        <source>다른 PC가 가져갈 수 있게 xlsx(공통표준 3시트) 또는 CSV 폴더로 저장합니다</source>
+        <translation>Save as xlsx (the standard&apos;s three sheets) or a CSV folder for other PCs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="123"/>
+        <source>기관표준 가져오기…</source>
+        <translation>Import institution standard…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="125"/>
+        <source>담당자가 내보낸 기관표준으로 이 PC의 기관표준을 바꿉니다 (되돌릴 수 있음)</source>
+        <translation>Replace this PC&apos;s institution standard with one the standards officer exported (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="128"/>
+        <source>매핑 기억 내보내기…</source>
+        <translation>Export mapping memory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="130"/>
+        <source>수락한 &apos;머리글 → 용어&apos; 결정을 CSV로 저장해 다른 부서와 나눕니다</source>
+        <translation>Save the accepted &apos;header → term&apos; decisions as CSV to share with other departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="133"/>
+        <source>매핑 기억 가져오기…</source>
+        <translation>Import mapping memory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="162"/>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="174"/>
+        <source>기관표준 단어 {w}개 · 용어 {t}개</source>
+        <translation>Institution standard: {w} words · {t} terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="201"/>
+        <source>규칙 검사: 단어·용어 {n}개, 오류 {e}건</source>
+        <translation>Rule check: {n} words and terms, {e} errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="206"/>
+        <source>규칙을 검사하는 중…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="229"/>
+        <source>{name}을(를) 추가했습니다.</source>
+        <translation>Added {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="242"/>
+        <source>{name}을(를) 고쳤습니다.</source>
+        <translation>Edited {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="250"/>
+        <source>폐기</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="251"/>
+        <source>&apos;{name}&apos;을(를) 폐기하는 사유를 적어 주세요.</source>
+        <translation>Please give the reason for retiring &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="257"/>
+        <source>{name}을(를) 폐기했습니다.</source>
+        <translation>Retired {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="275"/>
+        <source>기관표준 내보내기</source>
+        <translation>Export institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="277"/>
+        <source>엑셀 (*.xlsx);;CSV 폴더 (*)</source>
+        <translation>Excel (*.xlsx);;CSV folder (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="290"/>
+        <source>내보냈습니다: {path} (단어 {w}, 용어 {t})</source>
+        <translation>Exported: {path} ({w} words, {t} terms)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="300"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="306"/>
+        <source>기관표준 가져오기</source>
+        <translation>Import institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="302"/>
+        <source>표준사전 (*.xlsx *.csv);;모든 파일 (*)</source>
+        <translation>Dictionary (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="308"/>
+        <source>이 PC의 기관표준을 이 파일의 내용으로 바꿉니다:
+{path}
+
+변경 이력에서 되돌릴 수 있습니다. 계속할까요?</source>
+        <translation>This replaces this PC&apos;s institution standard with the content of:
+{path}
+
+It can be undone from the change history. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="322"/>
+        <source>기관표준을 가져왔습니다 (단어 {w}, 용어 {t}).</source>
+        <translation>Imported the institution standard ({w} words, {t} terms).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="333"/>
+        <source>매핑 기억 내보내기</source>
+        <translation>Export mapping memory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="335"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="348"/>
+        <source>매핑 기억 {n}건을 내보냈습니다: {path}</source>
+        <translation>Exported {n} mapping memory entries: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <source>매핑 기억 가져오기</source>
+        <translation>Import mapping memory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="368"/>
+        <source>매핑 기억 {n}건을 가져왔습니다. 제안에 쓰려면 매핑 검토에서 제안 만들기를 다시 하세요.</source>
+        <translation>Imported {n} mapping memory entries. To use them in suggestions, run Make suggestions again in Mapping review.</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="238"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>로그 파일: {path}</source>
         <translation>Log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297"/>
+        <location filename="../../ui/dialogs.py" line="263"/>
         <source>아직 기록된 로그가 없습니다.</source>
         <translation>Nothing has been logged yet.</translation>
     </message>
@@ -1098,143 +1661,153 @@ Details were written to the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1245,56 +1818,56 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -1305,12 +1878,12 @@ Details were written to the log file:
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -1319,19 +1892,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1346,12 +1919,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -1461,18 +2034,19 @@ PySide6 {qt}</translation>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="248"/>
         <source>낮은 점수 후보</source>
-        <translation type="unfinished"></translation>
+        <translation>Low-scoring candidate</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="250"/>
         <source>&apos;{label}&apos; → &apos;{term}&apos;의 점수는 {score:.2f}로 기준 {below:.2f}보다 낮습니다 (추측에 가까운 후보). 그래도 수락할까요?
 기준은 설정에서 바꿀 수 있습니다.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{label}&apos; → &apos;{term}&apos; scores {score:.2f}, below the threshold {below:.2f} (close to a guess). Accept anyway?
+The threshold is set on the Settings page.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="259"/>
         <source>수락하지 않았습니다: {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not accepted: {t}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="262"/>
@@ -1492,17 +2066,17 @@ PySide6 {qt}</translation>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="355"/>
         <source>지금 필터로 보이는 컬럼 {n:,}개 중</source>
-        <translation type="unfinished"></translation>
+        <translation>Of the {n:,} columns the filter shows,</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="357"/>
         <source>모든 컬럼 중</source>
-        <translation type="unfinished"></translation>
+        <translation>Of all columns,</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="362"/>
         <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
-        <translation type="unfinished"></translation>
+        <translation>{scope} no undecided column has a top score of {t:.2f} or more.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="369"/>
@@ -1513,79 +2087,80 @@ PySide6 {qt}</translation>
         <location filename="../../ui/pages/mapping_actions.py" line="371"/>
         <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
 되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다.</source>
-        <translation type="unfinished"></translation>
+        <translation>{scope} accept the top candidate of the {n:,} undecided columns scoring {t:.2f} or more?
+One Undo (Ctrl+Z) undoes them all.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mapping_actions.py" line="380"/>
         <source>{n:,}개 컬럼의 1순위 후보를 수락했습니다 (점수 {t:.2f} 이상).</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted the top candidate of {n:,} columns (score {t:.2f} or more).</translation>
     </message>
 </context>
 <context>
     <name>MappingDetail</name>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="62"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="64"/>
         <source>후보 (Enter: 고른 후보 수락)</source>
         <translation>Candidates (Enter accepts the selected one)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="65"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
         <source>순위</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="66"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="71"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="72"/>
         <source>근거</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="81"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
         <source>현재 결정</source>
         <translation>Current decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="87"/>
         <source>새 용어 제안</source>
         <translation>New term proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="88"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="91"/>
         <location filename="../../ui/pages/mapping_detail.py" line="205"/>
         <source>표준 점검</source>
         <translation>Standard checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="100"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="103"/>
         <source>{term} (거부함)</source>
         <translation>{term} (rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="109"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="112"/>
         <source>컬럼을 고르면 후보와 점검 결과가 여기에 나옵니다.</source>
         <translation>Select a column to see its candidates and check results here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="119"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="122"/>
         <source>&apos;{label}&apos; — {dataset} › {sheet}</source>
         <translation>&apos;{label}&apos; — {dataset} › {sheet}</translation>
     </message>
@@ -1675,115 +2250,130 @@ PySide6 {qt}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="46"/>
+        <location filename="../../ui/pages/mapping_page.py" line="48"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="109"/>
+        <location filename="../../ui/pages/mapping_page.py" line="115"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="119"/>
+        <location filename="../../ui/pages/mapping_page.py" line="125"/>
         <source>계산하는 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="129"/>
+        <location filename="../../ui/pages/mapping_page.py" line="135"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="136"/>
+        <location filename="../../ui/pages/mapping_page.py" line="142"/>
         <source>제안 만들기</source>
         <translation>Suggest terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="139"/>
+        <location filename="../../ui/pages/mapping_page.py" line="145"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="145"/>
+        <location filename="../../ui/pages/mapping_page.py" line="151"/>
         <source>준수 컬럼 = 표준용어에 매핑되고(수락했거나 이름이 용어와 같음) 점검 오류가 없는 컬럼. 교차표의 구분 열은 점검하지 않습니다.</source>
         <translation>Compliant column = mapped to a standard term (accepted, or named exactly like the term) with no check errors. Row-label columns of cross tables are not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="216"/>
+        <location filename="../../ui/pages/mapping_page.py" line="218"/>
         <source>스캔한 컬럼이 없습니다. 먼저 스캔하세요.</source>
         <translation>No scanned columns. Run a scan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="218"/>
+        <location filename="../../ui/pages/mapping_page.py" line="220"/>
         <source>컬럼 {n:,}개</source>
         <translation>{n:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="220"/>
+        <location filename="../../ui/pages/mapping_page.py" line="222"/>
         <source> · 제안이 없는 컬럼 {n:,}개 (&apos;제안 만들기&apos;)</source>
         <translation> · {n:,} columns without suggestions (&apos;Suggest terms&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="233"/>
+        <location filename="../../ui/pages/mapping_page.py" line="231"/>
+        <source>필터에 맞는 컬럼이 없습니다. 필터를 바꿔 보세요.</source>
+        <translation>No column matches the filter. Try another filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="234"/>
+        <source>스캔한 컬럼 {n:,}개에 아직 표준용어 제안이 없습니다. 위의 [제안 만들기]를 누르면 컬럼마다 후보가 만들어지고 여기에 나옵니다.</source>
+        <translation>{n:,} scanned columns have no standard-term suggestions yet. Press [Make suggestions] above: candidates are made for every column and appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="239"/>
+        <source>아직 스캔한 컬럼이 없습니다. [스캔]에서 폴더를 스캔하면 컬럼마다 표준용어 제안이 함께 만들어집니다.</source>
+        <translation>No columns scanned yet. Scan a folder on the [Scan] page: every column gets its standard-term suggestions with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="255"/>
         <source>결정을 바꾸면 잠시 뒤 다시 계산</source>
         <translation>Recalculated shortly after a decision changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="237"/>
-        <location filename="../../ui/pages/mapping_page.py" line="268"/>
+        <location filename="../../ui/pages/mapping_page.py" line="259"/>
+        <location filename="../../ui/pages/mapping_page.py" line="290"/>
         <source>다시 계산합니다…</source>
         <translation>Recalculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="275"/>
+        <location filename="../../ui/pages/mapping_page.py" line="297"/>
         <source>준수율을 계산하지 못했습니다: {e}</source>
         <translation>Could not calculate the compliance rate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="290"/>
+        <location filename="../../ui/pages/mapping_page.py" line="312"/>
         <source>표준사전과 매칭기를 준비하는 중…</source>
         <translation>Preparing the standard dictionary and the matcher…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="313"/>
+        <location filename="../../ui/pages/mapping_page.py" line="335"/>
         <source>취소하는 중… (지금 파일을 마치고 멈춥니다)</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="321"/>
+        <location filename="../../ui/pages/mapping_page.py" line="343"/>
         <source>{done:,} / {total:,} 파일 — {path}</source>
         <translation>{done:,} / {total:,} files — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="332"/>
+        <location filename="../../ui/pages/mapping_page.py" line="354"/>
         <source>취소했습니다. 끝난 파일의 제안은 저장되어 있습니다.</source>
         <translation>Cancelled. Suggestions for finished files are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="341"/>
+        <location filename="../../ui/pages/mapping_page.py" line="363"/>
         <source>컬럼 {n:,}개에 제안을 만들었습니다: {kinds}</source>
         <translation>Suggested terms for {n:,} columns: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="352"/>
+        <location filename="../../ui/pages/mapping_page.py" line="374"/>
         <source>제안 만들기가 중단되었습니다: {e}</source>
         <translation>Suggesting terms stopped: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="354"/>
+        <location filename="../../ui/pages/mapping_page.py" line="376"/>
         <source>제안을 만드는 중 오류가 났습니다:
 {e}</source>
         <translation>An error occurred while suggesting terms:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="374"/>
+        <location filename="../../ui/pages/mapping_page.py" line="396"/>
         <source>스캔이 끝난 뒤에 만들 수 있습니다</source>
         <translation>Available once the scan has finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="376"/>
+        <location filename="../../ui/pages/mapping_page.py" line="398"/>
         <source>모든 컬럼에 표준용어 후보를 만듭니다 (결정은 그대로 둡니다)</source>
         <translation>Suggests standard terms for every column (decisions are kept)</translation>
     </message>
@@ -1859,500 +2449,767 @@ PySide6 {qt}</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="56"/>
+        <location filename="../../ui/pages/metadata_form.py" line="57"/>
         <source>저장하지 않은 변경</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="57"/>
+        <location filename="../../ui/pages/metadata_form.py" line="58"/>
         <source>공개 항목에 저장하지 않은 변경이 있습니다. 저장할까요?</source>
         <translation>The disclosure fields have unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="58"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="333"/>
+        <location filename="../../ui/pages/metadata_form.py" line="59"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="337"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="59"/>
+        <location filename="../../ui/pages/metadata_form.py" line="60"/>
         <source>저장 안 함</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="60"/>
+        <location filename="../../ui/pages/metadata_form.py" line="61"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="115"/>
+        <location filename="../../ui/pages/metadata_form.py" line="120"/>
         <source>데이터셋 항목</source>
         <translation>Dataset fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="119"/>
+        <location filename="../../ui/pages/metadata_form.py" line="131"/>
         <source>컬럼 공개 설정</source>
         <translation>Column disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="122"/>
+        <location filename="../../ui/pages/metadata_form.py" line="134"/>
         <source>개인정보가 든 컬럼은 스캔 결과로 비공개(9-6)가 제안됩니다. 비워 두면 제안이나 데이터셋의 공개여부를 따릅니다.</source>
         <translation>Columns with personal data are suggested as withheld (9-6) from the scan. Left empty, a column follows the suggestion or the dataset&apos;s disclosure status.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="182"/>
+        <location filename="../../ui/pages/metadata_form.py" line="200"/>
         <source>데이터셋을 고르면 공개 항목이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its disclosure fields here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="214"/>
+        <location filename="../../ui/pages/metadata_form.py" line="232"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="240"/>
+        <location filename="../../ui/pages/metadata_form.py" line="258"/>
         <source>공개 항목을 불러오지 못했습니다: {msg}</source>
         <translation>Could not load the disclosure fields: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="282"/>
+        <location filename="../../ui/pages/metadata_form.py" line="300"/>
         <source>없어진 파일이라 공개 항목을 입력할 수 없습니다 (다시 스캔하세요).</source>
         <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="350"/>
+        <location filename="../../ui/pages/metadata_form.py" line="368"/>
         <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
         <translation>Discard unsaved changes and go back to the loaded values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="352"/>
+        <location filename="../../ui/pages/metadata_form.py" line="370"/>
         <source>마지막 저장을 되돌립니다</source>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="387"/>
+        <location filename="../../ui/pages/metadata_form.py" line="405"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="432"/>
+        <location filename="../../ui/pages/metadata_form.py" line="450"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="89"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="94"/>
         <source>{value} (허용되지 않은 값)</source>
         <translation>{value} (not an allowed value)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>입력</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="125"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="125"/>
         <source>차단</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="144"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="154"/>
         <source>필수 항목</source>
         <translation>Required fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="155"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="213"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="165"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="217"/>
         <source>대분류 또는 &apos;대분류 - 중분류&apos;</source>
         <translation>Category, or &apos;category - subcategory&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="202"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="206"/>
         <source>{source}: {value}</source>
         <translation>{source}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="207"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="211"/>
         <source>비워 두면 {source}에서 정한 값 &apos;{value}&apos;을(를) 씁니다.</source>
         <translation>If left empty, &apos;{value}&apos; from {source} is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="215"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="219"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="224"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="228"/>
         <source>예: 02-2148-1234</source>
         <translation>e.g. 02-2148-1234</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="327"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="331"/>
         <source>● 저장하지 않은 변경</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="331"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="335"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="335"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="339"/>
         <source>바꾼 항목만 저장합니다 (Ctrl+S)</source>
         <translation>Saves only the changed fields (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="342"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="346"/>
         <source>차단 {errors}건 · 경고 {warnings}건</source>
         <translation>{errors} blocking · {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="347"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="351"/>
         <source>목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다.</source>
         <translation>&apos;Include in list&apos; is N, so the dataset is left out of the disclosure list and not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="350"/>
-        <source>기관 설정 문제 {n}건은 설정에서 고치세요.</source>
-        <translation>Fix the {n} institution settings problems in the institution settings.</translation>
+        <location filename="../../ui/pages/metadata_widgets.py" line="354"/>
+        <source>기관 설정 문제 {n}건은 공개목록 › 기관 설정에서 고치세요.</source>
+        <translation>Fix the {n} institution settings problems under Disclosure › Institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="359"/>
         <source>비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다.</source>
         <translation>Empty fields use the values from the scan or the settings (shown in grey).</translation>
     </message>
 </context>
 <context>
+    <name>MetadataGrid</name>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="151"/>
+        <source>파일 이름·경로로 찾기</source>
+        <translation>Find by file name or path</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="157"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="262"/>
+        <source>부서: 전체</source>
+        <translation>Department: all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="160"/>
+        <source>필수 항목이 빈 행만</source>
+        <translation>Only rows with an empty required field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="164"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="209"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="354"/>
+        <source>아래로 채우기</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="165"/>
+        <source>고른 칸들에 맨 위 행의 값을 채웁니다 (Ctrl+D)</source>
+        <translation>Fill the selected cells with the top row&apos;s value (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="168"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="211"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="169"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="212"/>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="170"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="213"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="172"/>
+        <source>바꾼 칸을 한 번에 저장합니다 (Ctrl+S)</source>
+        <translation>Save every changed cell at once (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="174"/>
+        <source>저장 되돌리기</source>
+        <translation>Undo save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="175"/>
+        <source>이 표에서 한 마지막 저장을 통째로 되돌립니다</source>
+        <translation>Undo the last save made in this grid, as a whole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="177"/>
+        <source>다시 불러오기</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="189"/>
+        <source>표를 열면 모든 데이터셋의 공개 항목을 불러옵니다.</source>
+        <translation>Opening the grid loads the disclosure items of every dataset.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="208"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="349"/>
+        <source>붙여넣기</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="210"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="358"/>
+        <source>지우기</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="233"/>
+        <source>저장하지 않은 변경</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="234"/>
+        <source>저장하지 않은 칸이 있습니다. 버리고 다시 불러올까요?</source>
+        <translation>Some cells are not saved. Discard them and reload?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="240"/>
+        <source>공개 항목을 불러오는 중…</source>
+        <translation>Loading the disclosure items…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="270"/>
+        <source>데이터셋 {n:,}개. 흐린 글씨는 스캔·설정에서 정한 값입니다. 엑셀에서 복사한 칸을 붙여 넣을 수 있습니다 (Ctrl+V).</source>
+        <translation>{n:,} datasets. Grey values come from the scan or the settings. You can paste cells copied from Excel (Ctrl+V).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="278"/>
+        <source>불러오지 못했습니다: {e}</source>
+        <translation>Could not load: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="315"/>
+        <source>{what}: 칸 {n}개 ({fields})</source>
+        <translation>{what}: {n} cells ({fields})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="374"/>
+        <source>저장하는 중…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="384"/>
+        <source>저장했습니다: 데이터셋 {d:,}개, 값 {v:,}개 (한 번에 되돌릴 수 있습니다).</source>
+        <translation>Saved: {d:,} datasets, {v:,} values (can be undone at once).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="393"/>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation>Could not save: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="394"/>
+        <source>저장하지 못했습니다:
+{e}</source>
+        <translation>Could not save:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="415"/>
+        <source>마지막 저장을 되돌렸습니다.</source>
+        <translation>Undid the last save.</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPage</name>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="37"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="41"/>
+        <source>데이터셋별 입력</source>
+        <translation>One dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="44"/>
+        <source>여러 데이터셋 한 번에 (표)</source>
+        <translation>Many datasets (grid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="60"/>
+        <source>파일 이름·폴더로 찾기</source>
+        <translation>Find by file name or folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="68"/>
+        <source>필수 항목 미입력만</source>
+        <translation>Only missing required fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="70"/>
+        <source>분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
+        <translation>Files with an empty category, update cycle, next registration date, keywords or description</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="35"/>
+        <location filename="../../ui/pages/overview_page.py" line="49"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="42"/>
+        <location filename="../../ui/pages/overview_page.py" line="66"/>
         <source>데이터셋</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="43"/>
+        <location filename="../../ui/pages/overview_page.py" line="67"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="44"/>
+        <location filename="../../ui/pages/overview_page.py" line="68"/>
         <source>개인정보 컬럼</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="45"/>
+        <location filename="../../ui/pages/overview_page.py" line="69"/>
         <source>마지막 스캔</source>
         <translation>Last scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="59"/>
+        <location filename="../../ui/pages/overview_page.py" line="83"/>
         <source>계산 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="64"/>
+        <location filename="../../ui/pages/overview_page.py" line="88"/>
         <source>아직 스캔한 파일이 없습니다</source>
         <translation>No files scanned yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="65"/>
+        <location filename="../../ui/pages/overview_page.py" line="89"/>
         <source>개인정보로 보이는 컬럼이 없습니다</source>
         <translation>No columns look like personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="66"/>
+        <location filename="../../ui/pages/overview_page.py" line="90"/>
         <source>부서별 표준 준수율</source>
         <translation>Standard compliance rate by department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="71"/>
+        <location filename="../../ui/pages/overview_page.py" line="95"/>
         <source>연도별 표준 준수율</source>
         <translation>Standard compliance rate by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="72"/>
+        <location filename="../../ui/pages/overview_page.py" line="96"/>
         <source>공개여부·개인정보별 데이터셋</source>
         <translation>Datasets by disclosure status and personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="73"/>
+        <location filename="../../ui/pages/overview_page.py" line="97"/>
         <source>자주 나오는 비표준 단어</source>
         <translation>Most frequent non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="74"/>
+        <location filename="../../ui/pages/overview_page.py" line="98"/>
         <source>상태별 데이터셋</source>
         <translation>Datasets by status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="75"/>
+        <location filename="../../ui/pages/overview_page.py" line="99"/>
         <source>개인정보 종류별 컬럼</source>
         <translation>Columns by kind of personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="94"/>
+        <location filename="../../ui/pages/overview_page.py" line="118"/>
         <source>최근 스캔 오류</source>
         <translation>Recent scan errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <location filename="../../ui/pages/overview_page.py" line="121"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="98"/>
+        <location filename="../../ui/pages/overview_page.py" line="122"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="99"/>
+        <location filename="../../ui/pages/overview_page.py" line="123"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="111"/>
+        <location filename="../../ui/pages/overview_page.py" line="137"/>
         <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
         <translation>New here? Build the disclosure list in three steps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <location filename="../../ui/pages/overview_page.py" line="142"/>
         <source>폴더 스캔</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="117"/>
+        <location filename="../../ui/pages/overview_page.py" line="143"/>
         <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
         <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="118"/>
+        <location filename="../../ui/pages/overview_page.py" line="144"/>
         <source>폴더 스캔하기</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="122"/>
+        <location filename="../../ui/pages/overview_page.py" line="148"/>
         <source>표준 매핑 검토</source>
         <translation>Review standard mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="123"/>
+        <location filename="../../ui/pages/overview_page.py" line="149"/>
         <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
         <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="124"/>
+        <location filename="../../ui/pages/overview_page.py" line="150"/>
         <source>매핑 검토하기</source>
         <translation>Review mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="128"/>
+        <location filename="../../ui/pages/overview_page.py" line="154"/>
         <source>공개목록 내보내기</source>
         <translation>Export the disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="129"/>
+        <location filename="../../ui/pages/overview_page.py" line="155"/>
         <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
         <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="130"/>
+        <location filename="../../ui/pages/overview_page.py" line="156"/>
         <source>공개목록 열기</source>
         <translation>Open Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="186"/>
+        <location filename="../../ui/pages/overview_page.py" line="205"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="235"/>
+        <location filename="../../ui/pages/overview_page.py" line="241"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="249"/>
+        <location filename="../../ui/pages/overview_page.py" line="255"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="258"/>
+        <location filename="../../ui/pages/overview_page.py" line="264"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="261"/>
+        <location filename="../../ui/pages/overview_page.py" line="267"/>
         <source>부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)</source>
         <translation>Standard compliance rate by department (not reliable: {n:,} columns without suggestions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="268"/>
+        <location filename="../../ui/pages/overview_page.py" line="274"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="272"/>
+        <location filename="../../ui/pages/overview_page.py" line="278"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="276"/>
+        <location filename="../../ui/pages/overview_page.py" line="282"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="277"/>
+        <location filename="../../ui/pages/overview_page.py" line="283"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="289"/>
+        <location filename="../../ui/pages/overview_page.py" line="295"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="290"/>
+        <location filename="../../ui/pages/overview_page.py" line="296"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="291"/>
+        <location filename="../../ui/pages/overview_page.py" line="297"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="292"/>
+        <location filename="../../ui/pages/overview_page.py" line="298"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="297"/>
+        <location filename="../../ui/pages/overview_page.py" line="303"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="299"/>
+        <location filename="../../ui/pages/overview_page.py" line="305"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="301"/>
+        <location filename="../../ui/pages/overview_page.py" line="307"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>
 </context>
 <context>
+    <name>ProblemNavigator</name>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="40"/>
+        <source>◀ 이전 문제</source>
+        <translation>◀ Previous problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="41"/>
+        <source>점검 결과의 앞 문제로 갑니다 (Alt+Left)</source>
+        <translation>Go to the previous problem of the check (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="44"/>
+        <source>다음 문제 ▶</source>
+        <translation>Next problem ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="45"/>
+        <source>점검 결과의 다음 문제로 갑니다 (Alt+Right)</source>
+        <translation>Go to the next problem of the check (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="74"/>
+        <source>남은 문제가 없습니다.</source>
+        <translation>No problems left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="78"/>
+        <source>문제 {i} / {n} · {code} {label}: {message}</source>
+        <translation>Problem {i} / {n} · {code} {label}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTree</name>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="51"/>
+        <source>데이터셋 · 항목</source>
+        <translation>Dataset · field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="52"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="53"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="54"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="55"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="81"/>
+        <source>기관 설정</source>
+        <translation>Institution settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="86"/>
+        <source>차단 {e} · 경고 {w}</source>
+        <translation>{e} blocking · {w} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="113"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="113"/>
+        <source>차단</source>
+        <translation>Blocking</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="49"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="51"/>
         <source>담당자가 제안한 용어입니다. 승인하면 기관표준 용어가 되고, 반려할 때는 제안자가 알 수 있게 사유를 적습니다. 검토 의견은 표준 규칙 검사 결과입니다.</source>
         <translation>Terms proposed by staff. Approved terms join the institution standard; when rejecting, give a reason so the proposer knows why. Review notes are the results of the standard rule checks.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="56"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="58"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="57"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="59"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="58"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="60"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="59"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="61"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="60"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="62"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="61"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="63"/>
         <source>출처</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="62"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="64"/>
         <source>제안자</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="63"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="65"/>
         <source>제안일</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="66"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="68"/>
         <source>검토 의견</source>
         <translation>Review notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="77"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="80"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="80"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="83"/>
+        <source>고쳐서 승인…</source>
+        <translation>Edit and approve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="85"/>
+        <source>제안을 고친 뒤(이름·약어·도메인) 승인합니다. 고친 내용은 이력에 남습니다</source>
+        <translation>Fix the proposal (name, abbreviation, domain), then approve it. The edit is recorded in the history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="88"/>
         <source>반려…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="82"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="90"/>
         <source>처리한 제안도 보기</source>
         <translation>Show processed proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="109"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="118"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="121"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="130"/>
         <source>검토 대기 {n}건</source>
         <translation>{n} pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="132"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="141"/>
         <source>제안 승인</source>
         <translation>Approve proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="133"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="142"/>
         <source>&apos;{name}&apos; ({abbr}, {domain})을(를) 기관표준 용어로 승인할까요?</source>
         <translation>Approve &apos;{name}&apos; ({abbr}, {domain}) as an institution standard term?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="150"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="159"/>
         <source>표준 규칙 위반</source>
         <translation>Standard rule violation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="151"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="160"/>
         <source>{error}
 
 규칙에 맞지 않지만 그래도 승인할까요?</source>
@@ -2361,12 +3218,22 @@ PySide6 {qt}</translation>
 This breaks the rules. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="163"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="186"/>
+        <source>제안 {n}번 고쳐서 승인</source>
+        <translation>Edit and approve proposal {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="188"/>
+        <source>고쳐서 승인</source>
+        <translation>Edit and approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="208"/>
         <source>제안 반려</source>
         <translation>Reject proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="164"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="209"/>
         <source>&apos;{name}&apos;을(를) 반려하는 사유를 적어 주세요.</source>
         <translation>Give a reason for rejecting &apos;{name}&apos;.</translation>
     </message>
@@ -2374,87 +3241,112 @@ This breaks the rules. Approve anyway?</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="69"/>
+        <location filename="../../ui/pages/scan_page.py" line="72"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="78"/>
+        <location filename="../../ui/pages/scan_page.py" line="81"/>
         <source>스캔할 폴더를 추가하세요 (탐색기에서 끌어다 놓아도 됩니다). 원본 파일은 읽기만 하고 바꾸지 않습니다. 바뀌지 않은 파일은 다시 읽지 않습니다.</source>
         <translation>Add the folders to scan (or drag them in from Explorer). Original files are only read, never changed. Unchanged files are not read again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="90"/>
+        <location filename="../../ui/pages/scan_page.py" line="93"/>
         <source>폴더 추가…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="92"/>
+        <location filename="../../ui/pages/scan_page.py" line="95"/>
         <source>제거</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="101"/>
+        <location filename="../../ui/pages/scan_page.py" line="104"/>
         <source>스캔 시작</source>
         <translation>Start scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="103"/>
+        <location filename="../../ui/pages/scan_page.py" line="106"/>
         <source>바뀐 파일만 다시 읽습니다 (F5)</source>
         <translation>Rereads only changed files (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="105"/>
+        <location filename="../../ui/pages/scan_page.py" line="108"/>
         <source>다시 스캔 (전체)</source>
         <translation>Full rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="106"/>
+        <location filename="../../ui/pages/scan_page.py" line="109"/>
         <source>바뀌지 않은 파일도 모두 다시 읽습니다</source>
         <translation>Rereads all files, unchanged ones included</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="108"/>
+        <location filename="../../ui/pages/scan_page.py" line="111"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="118"/>
+        <location filename="../../ui/pages/scan_page.py" line="121"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="129"/>
+        <location filename="../../ui/pages/scan_page.py" line="133"/>
         <source>마지막 스캔에서 읽지 못한 파일</source>
         <translation>Files the last scan could not read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="132"/>
+        <location filename="../../ui/pages/scan_page.py" line="136"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="133"/>
+        <location filename="../../ui/pages/scan_page.py" line="137"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/scan_page.py" line="160"/>
+        <source>제안 만들기</source>
+        <translation>Suggest terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="163"/>
+        <source>매핑 검토 열기</source>
+        <translation>Open Mapping review</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/scan_page.py" line="165"/>
+        <source>공개 항목 입력</source>
+        <translation>Enter disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="187"/>
+        <source>다음 단계: 표준용어 제안이 없는 컬럼이 {n:,}개 있습니다. [제안 만들기]로 제안을 만든 뒤 매핑 검토에서 확인하세요.</source>
+        <translation>Next: {n:,} columns have no standard-term suggestion. Make them with [Make suggestions], then review them in Mapping review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="192"/>
+        <source>다음 단계: 스캔한 컬럼마다 표준용어 제안이 만들어져 있습니다. [매핑 검토]에서 제안을 수락하거나 고치고, [공개 항목]에서 목록 항목을 채우세요.</source>
+        <translation>Next: every scanned column has standard-term suggestions. Accept or fix them in [Mapping review], then fill in the list fields under [Disclosure items].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="220"/>
         <source>스캔할 폴더 선택</source>
         <translation>Choose a folder to scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="187"/>
+        <location filename="../../ui/pages/scan_page.py" line="242"/>
         <source>먼저 스캔할 폴더를 추가하세요.</source>
         <translation>Add a folder to scan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="192"/>
+        <location filename="../../ui/pages/scan_page.py" line="247"/>
         <source>없는 폴더</source>
         <translation>Missing folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="194"/>
+        <location filename="../../ui/pages/scan_page.py" line="249"/>
         <source>다음 폴더를 찾을 수 없습니다:
 {folders}
 
@@ -2465,49 +3357,49 @@ This breaks the rules. Approve anyway?</translation>
 If you continue, the files found in them before are marked &apos;Missing&apos;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="202"/>
+        <location filename="../../ui/pages/scan_page.py" line="258"/>
         <source>파일을 찾는 중…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="219"/>
+        <location filename="../../ui/pages/scan_page.py" line="275"/>
         <source>취소하는 중… (지금 읽는 파일에서 멈춥니다)</source>
         <translation>Cancelling… (stops at the file being read)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="227"/>
+        <location filename="../../ui/pages/scan_page.py" line="283"/>
         <source>파일 {n:,}개를 찾았습니다.</source>
         <translation>Found {n:,} files.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="233"/>
+        <location filename="../../ui/pages/scan_page.py" line="289"/>
         <source>{name} — {status}</source>
         <translation>{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="257"/>
+        <location filename="../../ui/pages/scan_page.py" line="314"/>
         <source>스캔이 중단되었습니다: {error}</source>
         <translation>The scan stopped: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="258"/>
+        <location filename="../../ui/pages/scan_page.py" line="315"/>
         <source>스캔 중 오류가 났습니다:
 {error}</source>
         <translation>An error occurred during the scan:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="288"/>
+        <location filename="../../ui/pages/scan_page.py" line="345"/>
         <source>{status}: 파일 {total:,}개 — 새 파일 {new:,}, 바뀐 파일 {changed:,}, 그대로 {unchanged:,}, 실패 {failed:,}, 없어짐 {missing:,}</source>
         <translation>{status}: {total:,} files — {new:,} new, {changed:,} changed, {unchanged:,} unchanged, {failed:,} failed, {missing:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="297"/>
+        <location filename="../../ui/pages/scan_page.py" line="354"/>
         <source>아직 스캔한 적이 없습니다.</source>
         <translation>No scan has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="307"/>
+        <location filename="../../ui/pages/scan_page.py" line="364"/>
         <source>마지막 스캔 {when} · </source>
         <translation>Last scan {when} · </translation>
     </message>
@@ -2557,12 +3449,12 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     <message>
         <location filename="../../ui/pages/settings_page.py" line="88"/>
         <source>이 점수보다 낮은 후보를 수락할 때 먼저 묻기</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask before accepting a candidate scoring below</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="95"/>
         <source>0이면 묻지 않습니다. 추측(오타·값만 보고)한 후보는 0.8에 못 미칩니다.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 never asks. Guessed candidates (a typo, values only) score under 0.8.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings_page.py" line="104"/>
@@ -2603,80 +3495,80 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>YearDiffPanel</name>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="19"/>
+        <location filename="../../ui/pages/year_diff.py" line="20"/>
         <source>[작년과 비교]를 누르면 지난해 스냅샷과 비교합니다.</source>
         <translation>Click [Compare with last year] to compare with last year&apos;s snapshot.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
         <source>삭제</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
         <source>추가</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
-        <location filename="../../ui/pages/year_diff.py" line="26"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
+        <location filename="../../ui/pages/year_diff.py" line="27"/>
         <source>변경</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="25"/>
+        <location filename="../../ui/pages/year_diff.py" line="26"/>
         <source>구분</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="27"/>
-        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <location filename="../../ui/pages/year_diff.py" line="28"/>
+        <location filename="../../ui/pages/year_diff.py" line="42"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="28"/>
+        <location filename="../../ui/pages/year_diff.py" line="29"/>
         <source>표</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="29"/>
-        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <location filename="../../ui/pages/year_diff.py" line="30"/>
+        <location filename="../../ui/pages/year_diff.py" line="42"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="30"/>
+        <location filename="../../ui/pages/year_diff.py" line="31"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="31"/>
+        <location filename="../../ui/pages/year_diff.py" line="32"/>
         <source>이전 값</source>
         <translation>Previous value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="32"/>
+        <location filename="../../ui/pages/year_diff.py" line="33"/>
         <source>현재 값</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <location filename="../../ui/pages/year_diff.py" line="46"/>
         <source>스냅샷</source>
         <translation>snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <location filename="../../ui/pages/year_diff.py" line="46"/>
         <source>현재</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="47"/>
+        <location filename="../../ui/pages/year_diff.py" line="49"/>
         <source>{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 {dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}</source>
         <translation>{old} snapshot → {year} ({source}): datasets {da} added · {dr} removed · {dc} changed, columns {ca} added · {cr} removed · {cc} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="55"/>
+        <location filename="../../ui/pages/year_diff.py" line="57"/>
         <source>{old}년 스냅샷과 달라진 것이 없습니다.</source>
         <translation>Nothing has changed since the {old} snapshot.</translation>
     </message>
@@ -3542,132 +4434,92 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="30"/>
+        <location filename="../../ui/dialogs.py" line="28"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="34"/>
+        <location filename="../../ui/dialogs.py" line="32"/>
         <source>알림</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>예: 이미 있는 표준용어 &apos;행사명&apos;을 쓰세요.</source>
         <translation>E.g. use the existing standard term &apos;행사명&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78"/>
-        <source>머리글 행 지정</source>
-        <translation>Set header rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
-        <source>(표)</source>
-        <translation>(table)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
-        <source>&apos;{sheet}&apos;의 머리글이 시작하는 행과 줄 수를 엑셀 행 번호(1부터)로 지정합니다. </source>
-        <translation>Set the row where the header of &apos;{sheet}&apos; starts and how many rows it spans, as Excel row numbers (from 1). </translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
-        <source>지정한 값은 다시 스캔해도 유지됩니다.</source>
-        <translation>Your setting is kept when you rescan.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
-        <source>머리글 없음</source>
-        <translation>No header</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
-        <source>머리글 시작 행</source>
-        <translation>Header starts at row</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
-        <source>머리글 줄 수</source>
-        <translation>Header rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
-        <source>직접 지정을 지우고 자동 감지로 되돌리기</source>
-        <translation>Clear the manual setting and detect automatically</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="162"/>
+        <location filename="../../ui/dialogs.py" line="128"/>
         <source>다른 후보 선택</source>
         <translation>Choose another candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>컬럼 &apos;{label}&apos;에 수락할 표준용어를 고르거나 이름을 입력하세요.</source>
         <translation>Pick the standard term to accept for column &apos;{label}&apos;, or type its name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="139"/>
         <source>또는 표준사전의 용어 이름 (입력하면 찾아 줍니다)</source>
         <translation>Or a term name from the standard dictionary (suggested as you type)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="141"/>
         <source>표준용어 이름 (예: 시설명)</source>
         <translation>Standard term name (e.g. 시설명)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs.py" line="153"/>
         <source>수락</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="211"/>
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>새 용어 제안</source>
         <translation>Propose a new term</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="181"/>
         <source>컬럼 &apos;{label}&apos;에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 올립니다. 표준 담당자가 승인하면 용어가 됩니다.</source>
         <translation>When no standard term fits column &apos;{label}&apos;, add a new term to the institution standard&apos;s review queue. It becomes a term once the standards officer approves it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs.py" line="189"/>
         <source>표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.</source>
         <translation>Words not in the standard: {words} — they may need to be registered first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs.py" line="199"/>
         <source>예: FCLT_NM</source>
         <translation>e.g. FCLT_NM</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="201"/>
         <source>예: 명V100</source>
         <translation>e.g. 명V100</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="205"/>
         <source>용어 이름</source>
         <translation>Term name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="206"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="207"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="248"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>제안</source>
         <translation>Propose</translation>
     </message>
@@ -4134,6 +4986,154 @@ Opening the default catalog.</translation>
         <location filename="../../ui/mapping_commands.py" line="164"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="29"/>
+        <source>카탈로그 열기</source>
+        <translation>Open catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>다시 스캔 (스캔 페이지의 폴더, 바뀐 파일만)</source>
+        <translation>Rescan (the Scan page&apos;s folders, changed files only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="31"/>
+        <source>지금 페이지에서 검색 (검색 칸이 없으면 카탈로그 검색)</source>
+        <translation>Search on this page (the catalog search when the page has none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="32"/>
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>단축키 보기</source>
+        <translation>Show keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="34"/>
+        <source>페이지 이동 (현황 … 설정)</source>
+        <translation>Go to a page (Overview … Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>1순위 후보 수락 (후보 목록에서는 고른 후보)</source>
+        <translation>Accept the top candidate (in the candidate list: the selected one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="36"/>
+        <source>1순위 후보 거부</source>
+        <translation>Reject the top candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>점수 이상 일괄 수락 (필터로 보이는 컬럼만)</source>
+        <translation>Bulk accept above the score (only the columns the filter shows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>결정 되돌리기</source>
+        <translation>Undo a decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>이전 문제</source>
+        <translation>Previous problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>다음 문제</source>
+        <translation>Next problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43"/>
+        <source>표: 엑셀에서 복사한 칸 붙여넣기</source>
+        <translation>Grid: paste cells copied from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>표: 아래로 채우기</source>
+        <translation>Grid: fill down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>표: 고른 칸 지우기</source>
+        <translation>Grid: clear the selected cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>표: 되돌리기</source>
+        <translation>Grid: undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>표: 다시 실행</source>
+        <translation>Grid: redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
+        <source>점검 (이 연도 공개목록)</source>
+        <translation>Check (this year&apos;s lists)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="49"/>
+        <source>점검 결과에서 고른 문제의 항목 열기</source>
+        <translation>Open the field of the problem selected in the check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="55"/>
+        <source>창 전체</source>
+        <translation>Whole window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="57"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="58"/>
+        <source>공개목록</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="72"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>어디서</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>키</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>하는 일</source>
+        <translation>What it does</translation>
     </message>
 </context>
 </TS>

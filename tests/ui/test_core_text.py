@@ -73,3 +73,26 @@ def test_stored_checks_in_english(english, catalog_copy):
         text = core_tr(message)
         for value in found.params.values():  # … and the data in it is kept
             assert (core_tr(value) if isinstance(value, Text) else str(value)) in text
+
+
+def test_pages_show_the_core_texts_in_english(english, make_window, catalog_copy, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    page.validate()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=30_000)
+    tree = page.problem_tree.model_
+    leaves = [
+        tree.item(r).child(c, col).text()
+        for r in range(tree.rowCount())
+        for c in range(tree.item(r).rowCount())
+        for col in (0, 4)
+    ]
+    assert "A required field is empty." in leaves and "Category" in leaves
+    assert not any("필수 항목이 비어" in text for text in leaves)
+    form = window.show_page("metadata").form
+    qtbot.waitUntil(lambda: form._loaded_id is not None and not form.is_busy(), timeout=20_000)
+    labels = [label.text() for label in form.dataset_fields.findChildren(QLabel)]
+    assert any(text.startswith("Update cycle") for text in labels)
+    assert any(text.startswith("Next registration date") for text in labels)

@@ -213,6 +213,7 @@ def test_a_busy_page_is_kept_until_it_is_idle(
     window.show_page("overview")
     rebuilt = window.show_page("scan")  # idle now: the next visit rebuilds it
     assert rebuilt is not scan and _heading(rebuilt) == "Scan"
+    qtbot.waitUntil(lambda: not catalog.busy(), timeout=15_000)  # its form finished loading
     assert _heading(window.show_page("metadata")) == "Disclosure items"
     qtbot.waitUntil(lambda: not window._retired, timeout=5000)  # replaced pages are deleted
 
