@@ -3026,6 +3026,54 @@ One Undo (Ctrl+Z) undoes them all.</translation>
     </message>
 </context>
 <context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="51"/>
+        <source>데이터셋 · 항목</source>
+        <translation>Dataset · field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="52"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="53"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="54"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="55"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="65"/>
+        <source>기관 설정</source>
+        <translation>Institution settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="120"/>
+        <source>차단 {e} · 경고 {w}</source>
+        <translation>{e} blocking · {w} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="136"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="136"/>
+        <source>차단</source>
+        <translation>Blocking</translation>
+    </message>
+</context>
+<context>
     <name>ProblemNavigator</name>
     <message>
         <location filename="../../ui/pages/problem_nav.py" line="40"/>
@@ -3056,54 +3104,6 @@ One Undo (Ctrl+Z) undoes them all.</translation>
         <location filename="../../ui/pages/problem_nav.py" line="78"/>
         <source>문제 {i} / {n} · {code} {label}: {message}</source>
         <translation>Problem {i} / {n} · {code} {label}: {message}</translation>
-    </message>
-</context>
-<context>
-    <name>ProblemTree</name>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="51"/>
-        <source>데이터셋 · 항목</source>
-        <translation>Dataset · field</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="52"/>
-        <source>구분</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="53"/>
-        <source>코드</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="54"/>
-        <source>컬럼</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="55"/>
-        <source>내용</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="81"/>
-        <source>기관 설정</source>
-        <translation>Institution settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="86"/>
-        <source>차단 {e} · 경고 {w}</source>
-        <translation>{e} blocking · {w} warnings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="113"/>
-        <source>경고</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/problem_list.py" line="113"/>
-        <source>차단</source>
-        <translation>Blocking</translation>
     </message>
 </context>
 <context>

@@ -84,9 +84,9 @@ def test_pages_show_the_core_texts_in_english(english, make_window, catalog_copy
     qtbot.waitUntil(lambda: not page.busy(), timeout=30_000)
     tree = page.problem_tree.model_
     leaves = [
-        tree.item(r).child(c, col).text()
+        tree.index(c, col, tree.index(r, 0)).data()
         for r in range(tree.rowCount())
-        for c in range(tree.item(r).rowCount())
+        for c in range(tree.rowCount(tree.index(r, 0)))
         for col in (0, 4)
     ]
     assert "A required field is empty." in leaves and "Category" in leaves

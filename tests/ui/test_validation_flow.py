@@ -24,13 +24,13 @@ def checked(make_window, catalog_copy, qtbot):
 
 
 def _groups(tree) -> list[tuple[str, list[dict]]]:
+    """(group key, problems) as the tree's model gives them through Qt's API."""
     model = tree.model_
     out = []
     for r in range(model.rowCount()):
-        branch = model.item(r)
-        out.append(
-            (branch.data(GROUP), [branch.child(c).data(PROBLEM) for c in range(branch.rowCount())])
-        )
+        branch = model.index(r, 0)
+        problems = [model.index(c, 0, branch).data(PROBLEM) for c in range(model.rowCount(branch))]
+        out.append((branch.data(GROUP), problems))
     return out
 
 
@@ -44,7 +44,7 @@ def test_problems_are_grouped_by_dataset_then_field(checked):
         assert {f"dataset:{p['dataset_id']}" for p in problems} == {key}
         dataset_level = [p for p in problems if p["level"] == "dataset"]
         assert problems[: len(dataset_level)] == dataset_level  # fields before columns
-    counts = page.problem_tree.model_.item(1, 1).text()
+    counts = page.problem_tree.model_.index(1, 1).data()
     assert counts.startswith("차단 ") and "경고" in counts
     assert page.problems_shown == [p for _, ps in groups for p in ps]  # navigation order
 
