@@ -11,27 +11,47 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 
 def keep_focus_off_fields(page: QWidget, disabling: Iterable[QWidget]) -> None:
-    """Call before ``setEnabled(False)`` on ``disabling``, and again (with what stays disabled)
-    after re-enabling: parks the focus on ``page`` and later returns it."""
+    """Call before ``setEnabled(False)`` on ``disabling``, and again (with what stays disabled,
+    often nothing) after re-enabling: parks the focus on ``page`` and later returns it."""
+    disabling = list(disabling)
+
+    def inside(widget: QWidget) -> bool:
+        return any(d is widget or d.isAncestorOf(widget) for d in disabling)
+
     focus = QApplication.focusWidget()
-    disabling = [w for w in disabling if w.isEnabled()]
-    if focus is not None and any(w is focus or w.isAncestorOf(focus) for w in disabling):
+    if focus is not None and focus is not page and inside(focus) and focus.isEnabled():
         page._focus_parked = focus
         page.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         page.setFocus(Qt.FocusReason.OtherFocusReason)
         return
     parked = getattr(page, "_focus_parked", None)
-    if parked is not None and parked not in disabling and QApplication.focusWidget() is page:
-        page._focus_parked = None
-        restore = lambda: parked.setFocus(Qt.FocusReason.OtherFocusReason)  # noqa: E731
-        if parked.isEnabled():
-            restore()
-        else:  # enabled right after this call: give it back on the next turn
-            from PySide6.QtCore import QTimer
+    if parked is not None and not shiboken6.isValid(parked):
+        parked = page._focus_parked = None  # deleted meanwhile (a table refilled its rows)
+    if parked is None:
+        return
+    if QApplication.focusWidget() not in (page, None):
+        page._focus_parked = None  # the clerk went somewhere else meanwhile: leave it there
+        return
+    if inside(parked):
+        return  # still (or again) being disabled: stays parked
 
-            QTimer.singleShot(0, lambda: restore() if parked.isEnabled() else None)
+    def restore() -> None:
+        if not (shiboken6.isValid(page) and shiboken6.isValid(parked)):
+            return
+        if getattr(page, "_focus_parked", None) is parked and parked.isEnabled():
+            page._focus_parked = None
+            if QApplication.focusWidget() in (page, None):
+                parked.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    if parked.isEnabled():
+        restore()
+    else:  # enabled right after this call: give it back on the next turn
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, restore)

@@ -4,104 +4,104 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="36"/>
+        <location filename="../../ui/pages/catalog_page.py" line="37"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="44"/>
+        <location filename="../../ui/pages/catalog_page.py" line="45"/>
         <source>파일·시트·컬럼 이름 검색 (예: 주소, 성명, 등록일자)  Ctrl+F</source>
         <translation>Search file, sheet and column names (e.g. 주소, 성명, 등록일자)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="49"/>
+        <location filename="../../ui/pages/catalog_page.py" line="50"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="52"/>
-        <location filename="../../ui/pages/catalog_page.py" line="63"/>
-        <location filename="../../ui/pages/catalog_page.py" line="166"/>
+        <location filename="../../ui/pages/catalog_page.py" line="53"/>
+        <location filename="../../ui/pages/catalog_page.py" line="64"/>
+        <location filename="../../ui/pages/catalog_page.py" line="167"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="60"/>
+        <location filename="../../ui/pages/catalog_page.py" line="61"/>
         <source>부서</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="68"/>
+        <location filename="../../ui/pages/catalog_page.py" line="69"/>
         <source>점검: 전체</source>
         <translation>Checks: all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="69"/>
+        <location filename="../../ui/pages/catalog_page.py" line="70"/>
         <source>비준수 컬럼 있음</source>
         <translation>Has non-compliant columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="70"/>
+        <location filename="../../ui/pages/catalog_page.py" line="71"/>
         <source>공개 항목 미입력</source>
         <translation>Disclosure fields missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="74"/>
+        <location filename="../../ui/pages/catalog_page.py" line="75"/>
         <source>비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
         <translation>Non-compliant: files with a column that failed the checks at the last suggestion run. Missing: files where 분류체계, 업데이트 주기, 차기 등록 예정일, 키워드 or 설명 is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="79"/>
+        <location filename="../../ui/pages/catalog_page.py" line="80"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="103"/>
+        <location filename="../../ui/pages/catalog_page.py" line="104"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="104"/>
+        <location filename="../../ui/pages/catalog_page.py" line="105"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="105"/>
+        <location filename="../../ui/pages/catalog_page.py" line="106"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="106"/>
+        <location filename="../../ui/pages/catalog_page.py" line="107"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="107"/>
+        <location filename="../../ui/pages/catalog_page.py" line="108"/>
         <source>경로</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="241"/>
+        <location filename="../../ui/pages/catalog_page.py" line="242"/>
         <source>찾은 항목 {n:,}개</source>
         <translation>{n:,} matches</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="243"/>
+        <location filename="../../ui/pages/catalog_page.py" line="244"/>
         <source> (처음 {n}개만)</source>
         <translation> (first {n} only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="245"/>
+        <location filename="../../ui/pages/catalog_page.py" line="246"/>
         <source>데이터셋 {n:,}개</source>
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="364"/>
+        <location filename="../../ui/pages/catalog_page.py" line="366"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="370"/>
+        <location filename="../../ui/pages/catalog_page.py" line="372"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
     </message>
@@ -2490,42 +2490,42 @@ One Undo (Ctrl+Z) undoes them all.</translation>
         <translation>Columns with personal data are suggested as withheld (9-6) from the scan. Left empty, a column follows the suggestion or the dataset&apos;s disclosure status.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="200"/>
+        <location filename="../../ui/pages/metadata_form.py" line="209"/>
         <source>데이터셋을 고르면 공개 항목이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its disclosure fields here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="232"/>
+        <location filename="../../ui/pages/metadata_form.py" line="241"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="258"/>
+        <location filename="../../ui/pages/metadata_form.py" line="267"/>
         <source>공개 항목을 불러오지 못했습니다: {msg}</source>
         <translation>Could not load the disclosure fields: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="300"/>
+        <location filename="../../ui/pages/metadata_form.py" line="309"/>
         <source>없어진 파일이라 공개 항목을 입력할 수 없습니다 (다시 스캔하세요).</source>
         <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="368"/>
+        <location filename="../../ui/pages/metadata_form.py" line="377"/>
         <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
         <translation>Discard unsaved changes and go back to the loaded values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="370"/>
+        <location filename="../../ui/pages/metadata_form.py" line="379"/>
         <source>마지막 저장을 되돌립니다</source>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="405"/>
+        <location filename="../../ui/pages/metadata_form.py" line="414"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="450"/>
+        <location filename="../../ui/pages/metadata_form.py" line="459"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
@@ -2629,142 +2629,142 @@ One Undo (Ctrl+Z) undoes them all.</translation>
 <context>
     <name>MetadataGrid</name>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="151"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="152"/>
         <source>파일 이름·경로로 찾기</source>
         <translation>Find by file name or path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="157"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="262"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="158"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="263"/>
         <source>부서: 전체</source>
         <translation>Department: all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="160"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="161"/>
         <source>필수 항목이 빈 행만</source>
         <translation>Only rows with an empty required field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="164"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="209"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="354"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="165"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="210"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="359"/>
         <source>아래로 채우기</source>
         <translation>Fill down</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="165"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="166"/>
         <source>고른 칸들에 맨 위 행의 값을 채웁니다 (Ctrl+D)</source>
         <translation>Fill the selected cells with the top row&apos;s value (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="168"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="211"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="169"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="212"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="169"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="212"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="170"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="213"/>
         <source>다시 실행</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="170"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="213"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="171"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="214"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="172"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="173"/>
         <source>바꾼 칸을 한 번에 저장합니다 (Ctrl+S)</source>
         <translation>Save every changed cell at once (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="174"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="175"/>
         <source>저장 되돌리기</source>
         <translation>Undo save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="175"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="176"/>
         <source>이 표에서 한 마지막 저장을 통째로 되돌립니다</source>
         <translation>Undo the last save made in this grid, as a whole</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="177"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="178"/>
         <source>다시 불러오기</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="189"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="190"/>
         <source>표를 열면 모든 데이터셋의 공개 항목을 불러옵니다.</source>
         <translation>Opening the grid loads the disclosure items of every dataset.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="208"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="349"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="209"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="354"/>
         <source>붙여넣기</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="210"/>
-        <location filename="../../ui/pages/metadata_grid.py" line="358"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="211"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="363"/>
         <source>지우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="233"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="234"/>
         <source>저장하지 않은 변경</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="234"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="235"/>
         <source>저장하지 않은 칸이 있습니다. 버리고 다시 불러올까요?</source>
         <translation>Some cells are not saved. Discard them and reload?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="240"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="241"/>
         <source>공개 항목을 불러오는 중…</source>
         <translation>Loading the disclosure items…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="270"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="271"/>
         <source>데이터셋 {n:,}개. 흐린 글씨는 스캔·설정에서 정한 값입니다. 엑셀에서 복사한 칸을 붙여 넣을 수 있습니다 (Ctrl+V).</source>
         <translation>{n:,} datasets. Grey values come from the scan or the settings. You can paste cells copied from Excel (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="278"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="279"/>
         <source>불러오지 못했습니다: {e}</source>
         <translation>Could not load: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="315"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="320"/>
         <source>{what}: 칸 {n}개 ({fields})</source>
         <translation>{what}: {n} cells ({fields})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="374"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="379"/>
         <source>저장하는 중…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="384"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="389"/>
         <source>저장했습니다: 데이터셋 {d:,}개, 값 {v:,}개 (한 번에 되돌릴 수 있습니다).</source>
         <translation>Saved: {d:,} datasets, {v:,} values (can be undone at once).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="393"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="398"/>
         <source>저장하지 못했습니다: {e}</source>
         <translation>Could not save: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="394"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="399"/>
         <source>저장하지 못했습니다:
 {e}</source>
         <translation>Could not save:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_grid.py" line="415"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="420"/>
         <source>마지막 저장을 되돌렸습니다.</source>
         <translation>Undid the last save.</translation>
     </message>

@@ -202,3 +202,24 @@ def test_an_empty_mapping_table_says_what_to_do(make_window, tmp_path, qtbot):
     mapping.filter_bar.search_box.setText("아무것도")
     qtbot.waitUntil(lambda: mapping.model.filters.text == "아무것도", timeout=2000)
     assert "필터" in mapping.empty_hint.text()
+
+
+def test_saving_the_form_keeps_the_focus_in_the_field(make_window, catalog_copy, qtbot):
+    window = make_window(catalog_copy)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    page = window.show_page("metadata")
+    page.search_box.setText("인구")  # a text field the focus could jump into
+    form = page.form
+    qtbot.waitUntil(lambda: form._loaded_id is not None and not form.is_busy(), timeout=20_000)
+    field = form.editor("keywords")
+    field.setFocus()
+    field.setText("인구,세대")
+    seen = []
+    assert form.save()
+    while form.is_busy():
+        seen.append(QApplication.focusWidget())
+        qtbot.wait(10)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.editor("keywords"), timeout=5000)
+    assert page.search_box not in seen  # never thrown into the search box …
+    assert not page.search_box.hasSelectedText()  # … with its text selected

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, labels
 from ui.context import AppContext
+from ui.focus import keep_focus_off_fields
 from ui.models import Column, DatasetTableModel, RowsModel
 from ui.pages.base import Page, table_view
 from ui.pages.dataset_detail import DatasetDetail
@@ -354,6 +355,7 @@ class CatalogPage(Page):
             catalog.forget_fingerprint(dataset_id)
             return scan(catalog, [path])
 
+        keep_focus_off_fields(self, [self.detail.header_button])
         self.detail.header_button.setEnabled(False)
         self.ctx.runner.submit(job, self._header_done, self._header_failed)
 

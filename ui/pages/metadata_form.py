@@ -152,9 +152,18 @@ class MetadataForm(QWidget):
         self.clear()
 
     def _set_enabled(self, enabled: bool) -> None:
-        """Both panes take edits, or neither (loading, saving, no dataset)."""
-        self.content.setEnabled(enabled)
-        self.columns_pane.setEnabled(enabled)
+        """Both panes take edits, or neither (loading, saving, no dataset). The field being
+        typed in keeps the focus through a save: it is parked on the form, not thrown to the
+        next text field (which would select all its text), and given back after."""
+        from ui.focus import keep_focus_off_fields
+
+        panes = [self.content, self.columns_pane]
+        if not enabled:
+            keep_focus_off_fields(self, panes)
+        for pane in panes:
+            pane.setEnabled(enabled)
+        if enabled:
+            keep_focus_off_fields(self, [])
 
     # ------------------------------------------------------------------ state
     @property

@@ -31,6 +31,7 @@ from catalog_app.disclosure import vocab
 from ui import dialogs
 from ui.context import AppContext
 from ui.date_edit import DateEdit
+from ui.focus import keep_focus_off_fields
 from ui.metadata_grid_model import (
     FIELDS,
     EntryModel,
@@ -289,7 +290,11 @@ class MetadataGrid(QWidget):
         self.fill_button.setEnabled(idle)
         self.unsave_button.setEnabled(idle and bool(self.batches) and not dirty)
         self.reload_button.setEnabled(not self.busy())
+        if self._busy:
+            keep_focus_off_fields(self, [self.view])
         self.view.setEnabled(not self._busy)
+        if not self._busy:
+            keep_focus_off_fields(self, [])
 
     # ------------------------------------------------------------------ editing
     def selected_cells(self) -> list[tuple[int, str]]:
