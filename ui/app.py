@@ -183,6 +183,9 @@ def main(catalog_path: str | None = None) -> int:
     reporter.catalog_path = lambda: window.ctx.catalog_path
     window.show()
     QTimer.singleShot(0, lambda: log.info("창을 띄우기까지 %.2f s", time.perf_counter() - started))
+    from ui.gc_guard import freeze_startup
+
+    QTimer.singleShot(1000, freeze_startup)  # the window's own objects: never walked again
     main.window = window  # reachable for tests and kept alive while the loop runs
     try:
         return app.exec()

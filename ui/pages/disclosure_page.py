@@ -63,8 +63,8 @@ class DisclosurePage(Page):
     """Year, validation list, snapshot, exports and the diff with last year."""
 
     open_metadata = Signal(int, str, str)  # dataset id, field key, column label ('' = dataset)
-    open_problem_requested = Signal(dict, list)  # the problem, all problems (다음/이전 문제)
-    problems_changed = Signal(list)  # a fresh validation (the navigator keeps its place)
+    open_problem_requested = Signal(object, object)  # the problem, all problems (다음/이전 문제)
+    problems_changed = Signal(object)  # a fresh list of problems (the navigator keeps its place)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("공개목록"), parent)

@@ -149,7 +149,7 @@ class ProblemModel(QAbstractItemModel):
 class ProblemTree(QTreeView):
     """Problems grouped by dataset; ``activated_problem`` on double-click or Enter."""
 
-    activated_problem = Signal(dict)
+    activated_problem = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)

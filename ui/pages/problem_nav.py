@@ -24,7 +24,7 @@ def problem_key(p: dict) -> tuple:
 class ProblemNavigator(QFrame):
     """'문제 3 / 57 · V10 목록명: …' with 이전 문제 / 다음 문제 buttons."""
 
-    go = Signal(dict)  # open this problem (dataset form, field)
+    go = Signal(object)  # open this problem (dataset form, field)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
