@@ -110,8 +110,18 @@ def cli(ctx: click.Context, catalog: Path | None) -> None:
     ctx.obj["catalog"] = catalog or default_catalog_path()
     if ctx.invoked_subcommand is None:
         if ctx.obj.get("open_window") and can_open_window():
-            sys.exit(ctx.obj["open_window"](str(ctx.obj["catalog"])))
+            problem = _window_problem(ctx)
+            if problem is None:
+                sys.exit(ctx.obj["open_window"](str(ctx.obj["catalog"])))
+            click.echo(f"창을 열 수 없어 명령줄 상태를 보여 줍니다: {problem}", err=True)
         _status(ctx)
+
+
+def _window_problem(ctx: click.Context) -> str | None:
+    """The launcher's display probe (a callback: the core never imports the UI). A window
+    toolkit aborts the process on a display it cannot reach, so this is asked first."""
+    probe = ctx.obj.get("window_problem")
+    return probe() if probe is not None else None
 
 
 def can_open_window() -> bool:
@@ -156,6 +166,10 @@ def gui(ctx: click.Context) -> None:
         click.echo(
             "이 실행 방식에는 창 기능이 없습니다. `catalog-app gui` 로 실행하세요.", err=True
         )
+        sys.exit(1)
+    problem = _window_problem(ctx)
+    if problem is not None:
+        click.echo(f"창을 열 수 없습니다: {problem}", err=True)
         sys.exit(1)
     sys.exit(opener(str(ctx.obj["catalog"])))
 

@@ -254,56 +254,26 @@ def export_cmd(ctx, path: Path, scope: str, who, as_json: bool) -> None:
 
     기관표준만 내보내면 배포판이 됩니다: 번호(내용이 바뀌었을 때만 하나 올라감), 날짜, 내용 해시가
     파일 안에 적혀, 부서가 가져올 때 더 오래된 배포판인지 알려 줍니다."""
-    from catalog_app.dictionary.formats import write_csv, write_xlsx
-    from catalog_app.dictionary.model import Dictionary
+    from catalog_app.dictionary.exchange import export_with_release
 
     with _Session(ctx) as s:
-        official, own = s.store.working()
-        if scope == "institution":
-            from catalog_app.dictionary.institution import current_user
-            from catalog_app.dictionary.release import write_release
-
-            release = write_release(s.catalog, own, path, who or current_user())
-            info = {
-                "path": str(path),
-                "words": len(own.words),
-                "terms": len(own.terms),
-                "domains": len(own.domains),
-                "release": release.as_dict(),
-            }
-            if as_json:
-                _echo_json(info)
-            else:
-                click.echo(
-                    f"내보냈습니다: {path} (단어 {info['words']}, 용어 {info['terms']}, 도메인 "
-                    f"{info['domains']})\n  기관표준 배포판 {release.label()}, 내용 해시 "
-                    f"{release.sha256}"
-                )
-            return
-    out = Dictionary(
-        words=official.words + own.words,
-        terms=official.terms + own.terms,
-        domains=official.domains + own.domains,
-    )
-    if path.suffix.lower() == ".xlsx":
-        write_xlsx(out, path)
-    else:
-        path.mkdir(parents=True, exist_ok=True)
-        write_csv(out, path)
+        done = export_with_release(s.store, path, scope, who)
+    out, release = done.dictionary, done.release
+    info = {
+        "path": str(path),
+        "words": len(out.words),
+        "terms": len(out.terms),
+        "domains": len(out.domains),
+        "release": release.as_dict() if release is not None else None,
+    }
     if as_json:
-        _echo_json(
-            {
-                "path": str(path),
-                "words": len(out.words),
-                "terms": len(out.terms),
-                "domains": len(out.domains),
-                "release": None,
-            }
-        )
+        _echo_json(info)
         return
     click.echo(
-        f"내보냈습니다: {path} (단어 {len(out.words)}, 용어 {len(out.terms)}, 도메인 {len(out.domains)})"
+        f"내보냈습니다: {path} (단어 {info['words']}, 용어 {info['terms']}, 도메인 {info['domains']})"
     )
+    if release is not None:
+        click.echo(f"  기관표준 배포판 {release.label()}, 내용 해시 {release.sha256}")
 
 
 @standards.command("validate")
@@ -321,11 +291,7 @@ def validate_cmd(ctx, term_name, abbr, domain, as_json: bool) -> None:
             term = Term(name=term_name, abbr=abbr, domain=domain)
             results.append(("term", term_name, editor.check("term", term)))
         else:
-            own = s.store.institution()
-            for w in own.active_words():
-                results.append(("word", w.name, editor.check("word", w, exclude_name=w.name)))
-            for t in own.active_terms():
-                results.append(("term", t.name, editor.check("term", t, exclude_name=t.name)))
+            results = editor.validate_all()
     errors = sum(1 for _, _, fs in results for f in fs if f.severity == "error")
     if as_json:
         _echo_json(

@@ -20,3 +20,20 @@ def test_core_never_imports_qt_or_ui():
                 if name.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui"):
                     offenders.append(f"{path.relative_to(CORE.parent)}: {name}")
     assert offenders == []
+
+
+def test_ui_runs_no_sql_of_its_own():
+    """ui/ is a thin layer: every query lives in the core (catalog/listing.py, queries.py,
+    matching/review.py …), so a script asks the same questions the window does."""
+    ui = CORE.parent / "ui"
+    offenders = []
+    for path in ui.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("execute", "executemany", "executescript")
+            ):
+                offenders.append(f"{path.relative_to(ui.parent)}:{node.lineno}")
+    assert offenders == []

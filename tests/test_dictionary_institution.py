@@ -120,3 +120,30 @@ def test_replace_layer_is_undoable(editor):
     assert set(institution_terms(editor)) == {"드론명"}
     editor.undo()
     assert set(institution_terms(editor)) == {"축제종류명"}
+
+
+def test_a_proposal_is_revised_before_approval_and_the_revision_undoes(editor):
+    proposal_id = editor.propose(Term("축제종류명", "FSTVL_KIND_NM", "명V100"), "축제.xlsx")
+    first = editor.proposals()[0]
+    assert any(f["code"] == "T2" for f in first["findings"])  # KIND is not the words' abbr
+    revised = editor.revise(proposal_id, Term("축제종류명", "FSTVL_KND_NM", "명V100"))
+    assert not [f for f in revised.findings if f.severity == "error"]
+    assert editor.proposals()[0]["abbr"] == "FSTVL_KND_NM"
+    assert editor.history()[0]["action"] == "edit" and editor.history()[0]["kind"] == "proposal"
+    editor.undo(revised.change_id)
+    assert editor.proposals()[0]["abbr"] == "FSTVL_KIND_NM"
+    editor.revise(proposal_id, Term("축제종류명", "FSTVL_KND_NM", "명V100"))
+    editor.approve(proposal_id)
+    assert institution_terms(editor)["축제종류명"].abbr == "FSTVL_KND_NM"
+    with pytest.raises(DictionaryError):
+        editor.revise(proposal_id, Term("축제종류명", "X", "명V100"))  # decided: no more edits
+
+
+def test_validate_all_checks_every_institution_word_and_term(editor):
+    editor.add("word", Word("드론", "DRN", english="Drone"))
+    editor.add("term", Term("드론명", "DRN_NM", "명V100"))
+    editor.add("term", Term("드론촬영명", "DRN_X_NM", "명V100"), force=True)
+    results = {(kind, name): findings for kind, name, findings in editor.validate_all()}
+    assert set(results) == {("word", "드론"), ("term", "드론명"), ("term", "드론촬영명")}
+    assert not [f for f in results[("term", "드론명")] if f.severity == "error"]
+    assert [f for f in results[("term", "드론촬영명")] if f.severity == "error"]

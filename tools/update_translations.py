@@ -248,6 +248,8 @@ def extract(files: list[Path] | None = None) -> Extraction:
     for key in truth.messages.keys() - lupdate.keys():
         corrected.append(f"lupdate missed {key[:2]!r}")
     messages = dict(truth.messages)
+    for key, places in core_messages().items():
+        messages.setdefault(key, []).extend(places)
     for (context, source), relative in EXTRA.items():
         line = _literal_line(REPO / relative, source)
         if line is None:
@@ -255,6 +257,29 @@ def extract(files: list[Path] | None = None) -> Extraction:
             continue
         messages.setdefault((context, source, ""), []).append((REPO / relative, line))
     return Extraction(messages, sorted(corrected), problems, truth.dynamic)
+
+
+CORE_CONTEXT = "core"
+
+
+def core_messages() -> dict[Key, list[tuple[Path, int]]]:
+    """The core's translatable messages (``catalog_app.messages``: validation problems, standard
+    checks, dictionary findings, field labels) under the context ``core``, placed at the line
+    that declares each one. The window translates them with ``ui.core_text.core_tr``."""
+    sys.path.insert(0, str(REPO))
+    from catalog_app import messages
+
+    files = [REPO / (m.replace(".", "/") + ".py") for m in messages.MESSAGE_MODULES]
+    lines: dict[str, tuple[Path, int]] = {}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                lines.setdefault(node.value, (path, node.lineno))
+    out: dict[Key, list[tuple[Path, int]]] = {}
+    for text in messages.templates():
+        place = lines.get(text, (REPO / "catalog_app" / "messages.py", 1))
+        out[(CORE_CONTEXT, text, "")] = [place]
+    return out
 
 
 def _literal_line(path: Path, text: str) -> int | None:

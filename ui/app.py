@@ -155,8 +155,16 @@ def _open_window(catalog_path: str | None):
 def main(catalog_path: str | None = None) -> int:
     """Run the app; returns the exit code of the event loop (1 when no catalog could be opened)."""
     started = time.perf_counter()
-    # Qt 6 scales for high-DPI screens by default (PassThrough rounding); nothing to switch on.
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        from ui.display_probe import display_problem
+
+        problem = display_problem()  # QApplication would abort the process on such a display
+        if problem is not None:
+            print(f"창을 열 수 없습니다: {problem}", file=sys.stderr)
+            return 1
+        # Qt 6 scales for high-DPI screens by default (PassThrough rounding); nothing to switch on.
+        app = QApplication(sys.argv)
     from ui.gc_guard import GuiThreadCollector
 
     app._gc_guard = GuiThreadCollector(app)  # collect cycles on the GUI thread only
@@ -175,6 +183,9 @@ def main(catalog_path: str | None = None) -> int:
     reporter.catalog_path = lambda: window.ctx.catalog_path
     window.show()
     QTimer.singleShot(0, lambda: log.info("창을 띄우기까지 %.2f s", time.perf_counter() - started))
+    from ui.gc_guard import freeze_startup
+
+    QTimer.singleShot(1000, freeze_startup)  # the window's own objects: never walked again
     main.window = window  # reachable for tests and kept alive while the loop runs
     try:
         return app.exec()

@@ -30,7 +30,8 @@ class BarChart(QWidget):
         self._fmt: Callable[[float], str] = lambda v: f"{v:,.0f}"
         self._peak: float | None = None
         self._empty_text = empty_text
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # as tall as its bars need, never squeezed (the 현황 page scrolls instead)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self.BAR_HEIGHT + 2 * self.GAP)
 
     def set_items(
@@ -89,6 +90,12 @@ class BarChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.sizeHint().height())
+
+    def bars_visible(self) -> int:
+        """How many bars fit the height the chart was given (all of them, unless squeezed)."""
+        return min(
+            len(self._items), max(0, (self.height() - self.GAP) // (self.BAR_HEIGHT + self.GAP))
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

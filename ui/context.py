@@ -21,6 +21,9 @@ class AppContext(QObject):
     data_changed = Signal()  # datasets/columns changed (a scan, a header override)
     dictionary_changed = Signal()  # editions, institution terms, proposals
     scan_state_changed = Signal(bool)  # a scan started (True) or ended (False)
+    # entered 공개 항목 changed (a form or grid save, an undo): the datasets, [] = institution
+    # or department settings (every dataset may be affected)
+    metadata_changed = Signal(list)
 
     def __init__(self, catalog_path: str | Path, settings: Settings | None = None):
         super().__init__()
@@ -47,17 +50,9 @@ class AppContext(QObject):
 
     def counts(self) -> dict[str, int]:
         """Totals for the status bar (cheap: indexed counts)."""
-        row = self.catalog.conn.execute(
-            """SELECT COUNT(*) AS datasets, COALESCE(SUM(status = 'error'), 0) AS errors,
-                      COALESCE(SUM(status = 'missing'), 0) AS missing FROM datasets"""
-        ).fetchone()
-        columns = self.catalog.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
-        return {
-            "datasets": row["datasets"],
-            "errors": row["errors"],
-            "missing": row["missing"],
-            "columns": columns,
-        }
+        from catalog_app.catalog.listing import catalog_counts
+
+        return catalog_counts(self.catalog.conn)
 
     def set_scanning(self, running: bool) -> None:
         self.scanning = running

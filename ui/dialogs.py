@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -71,51 +69,19 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
     return edit.toPlainText().strip() or None
 
 
-def ask_header(parent: QWidget | None, table: dict) -> tuple[int, int] | None | bool:
+def ask_header(parent: QWidget | None, table: dict, load=None) -> tuple[int, int] | None | bool:
     """Header rows for one table: ``(first_row_1_based, rows)``, ``False`` to go back to
-    automatic detection, ``None`` when cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "머리글 행 지정"))
-    layout = QVBoxLayout(dialog)
-    sheet = table.get("sheet") or QCoreApplication.translate("dialogs", "(표)")
-    intro = QLabel(
-        QCoreApplication.translate(
-            "dialogs",
-            "'{sheet}'의 머리글이 시작하는 행과 줄 수를 엑셀 행 번호(1부터)로 지정합니다. ",
-        ).format(sheet=sheet)
-        + QCoreApplication.translate("dialogs", "지정한 값은 다시 스캔해도 유지됩니다.")
-    )
-    intro.setWordWrap(True)
-    layout.addWidget(intro)
-    form = QFormLayout()
-    first = QSpinBox()
-    first.setRange(1, 1_000_000)
-    first.setValue((table.get("header_row") or 0) + 1)
-    count = QSpinBox()
-    count.setRange(0, 12)
-    count.setValue(table.get("header_rows") if table.get("header_rows") is not None else 1)
-    count.setSpecialValueText(QCoreApplication.translate("dialogs", "머리글 없음"))
-    form.addRow(QCoreApplication.translate("dialogs", "머리글 시작 행"), first)
-    form.addRow(QCoreApplication.translate("dialogs", "머리글 줄 수"), count)
-    layout.addLayout(form)
-    auto = QCheckBox(
-        QCoreApplication.translate("dialogs", "직접 지정을 지우고 자동 감지로 되돌리기")
-    )
-    auto.setEnabled(table.get("header_source") == "override")
-    auto.toggled.connect(lambda on: (first.setDisabled(on), count.setDisabled(on)))
-    layout.addWidget(auto)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.setMinimumWidth(420)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    if auto.isChecked():
-        return False
-    return first.value(), count.value()
+    automatic detection, ``None`` when cancelled. ``load(done, failed)`` fetches the sheet's
+    first rows (``scan.preview``) so the clerk can click them (see ``ui.header_dialog``)."""
+    from ui.header_dialog import HeaderDialog
+
+    dialog = HeaderDialog(table, load, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.result_value()
+    dialog.finished_ = True
+    if dialog.preview is not None or load is None:
+        dialog.deleteLater()  # else the late preview deletes it
+    return value if accepted else None
 
 
 def show_rows(

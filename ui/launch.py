@@ -18,10 +18,21 @@ def open_window(catalog_path: str) -> int:
     return gui_main(catalog_path)
 
 
+def window_problem() -> str | None:
+    """Why no window can open on this display (Korean), or None: asked before Qt is touched,
+    because QApplication aborts the process when the display cannot be reached."""
+    from ui.display_probe import display_problem
+
+    return display_problem()
+
+
 def main() -> None:
     from catalog_app.cli import cli
 
-    cli(prog_name="catalog-app", obj={"open_window": open_window})
+    cli(
+        prog_name="catalog-app",
+        obj={"open_window": open_window, "window_problem": window_problem},
+    )
 
 
 def main_windowed() -> None:
@@ -38,7 +49,11 @@ def main_windowed() -> None:
         catalog = args
     else:
         catalog = [a for a in args if a.startswith("--catalog=")][:1]
-    cli(args=[*catalog, "gui"], prog_name="catalog-app", obj={"open_window": open_window})
+    cli(
+        args=[*catalog, "gui"],
+        prog_name="catalog-app",
+        obj={"open_window": open_window, "window_problem": window_problem},
+    )
 
 
 if __name__ == "__main__":

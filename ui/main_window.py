@@ -41,6 +41,7 @@ PAGE_KEYS = (
     "catalog",
     "mapping",
     "dictionary",
+    "metadata",
     "disclosure",
     "quality",
     "settings",
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self.tr("카탈로그"),
             self.tr("매핑 검토"),
             self.tr("표준사전"),
+            self.tr("공개 항목"),
             self.tr("공개목록"),
             self.tr("품질진단"),
             self.tr("설정"),
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
             QStyle.StandardPixmap.SP_DialogApplyButton,
             QStyle.StandardPixmap.SP_FileDialogContentsView,
+            QStyle.StandardPixmap.SP_FileDialogListView,
             QStyle.StandardPixmap.SP_DialogSaveButton,
             QStyle.StandardPixmap.SP_MessageBoxWarning,
             QStyle.StandardPixmap.SP_FileDialogInfoView,
@@ -141,15 +144,23 @@ class MainWindow(QMainWindow):
         if key == "scan":
             from ui.pages.scan_page import ScanPage
 
-            return ScanPage(ctx)
+            page = ScanPage(ctx)
+            page.next_step.connect(self._next_step)
+            return page
         if key == "catalog":
             from ui.pages.catalog_page import CatalogPage
 
-            return CatalogPage(ctx)
+            page = CatalogPage(ctx)
+            page.metadata_requested.connect(lambda i: self._open_metadata(i, "", ""))
+            return page
         if key == "mapping":
             from ui.pages.mapping_page import MappingPage
 
             return MappingPage(ctx)
+        if key == "metadata":
+            from ui.pages.metadata_page import MetadataPage
+
+            return MetadataPage(ctx)
         if key == "dictionary":
             from ui.pages.dictionary_page import DictionaryPage
 
@@ -169,6 +180,8 @@ class MainWindow(QMainWindow):
 
         page = DisclosurePage(ctx)
         page.open_metadata.connect(self._open_metadata)
+        page.open_problem_requested.connect(self._open_problem)
+        page.problems_changed.connect(self._problems_changed)
         return page
 
     def open_list(self, what: str, key) -> None:
@@ -190,11 +203,23 @@ class MainWindow(QMainWindow):
             page.validate()
 
     def _open_metadata(self, dataset_id: int, field: str, column: str) -> None:
-        """A validation problem was opened: the dataset's metadata form, at that field."""
-        page = self.show_page("catalog")
-        show = getattr(page, "show_metadata", None)
-        if show is not None:
-            show(dataset_id, field, column or None)
+        """A dataset's 공개 항목 (at a field, a column's row) on the 공개 항목 page."""
+        self.show_page("metadata").show_metadata(dataset_id, field, column or None)
+
+    def _open_problem(self, problem: dict, problems: list) -> None:
+        """A validation problem was opened: its field, with 다음/이전 문제 over the list."""
+        self.show_page("metadata").show_problem(problem, problems)
+
+    def _problems_changed(self, problems: list) -> None:
+        page = self.pages.get("metadata")
+        if page is not None:
+            page.update_problems(problems)
+
+    def _next_step(self, key: str, action: str) -> None:
+        """The scan page's '다음 단계' buttons: a page, and maybe its first job."""
+        page = self.show_page(key)
+        if action == "map":
+            page.start_mapping()
 
     def page(self, key: str) -> Page:
         """The page for ``key``, built now if it was never shown."""
@@ -253,6 +278,7 @@ class MainWindow(QMainWindow):
         )
         self.merge_action = self._action("", self.merge_bundles)
         self.log_action = self._action("", self.show_log)
+        self.shortcuts_action = self._action("", self.show_shortcuts, "F1")
         self.about_action = self._action("", self.show_about)
         self.backup_action = self._action("", self._choose_backup)
         self.restore_action = self._action("", self._choose_restore)
@@ -274,6 +300,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.search_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.log_action)
         self.help_menu.addAction(self.about_action)
         self.toolbar = toolbar = self.addToolBar("")
@@ -303,6 +330,7 @@ class MainWindow(QMainWindow):
         )
         self.restore_action.setText(self.tr("카탈로그 복원…"))
         self.log_action.setText(self.tr("로그 보기"))
+        self.shortcuts_action.setText(self.tr("단축키"))
         self.about_action.setText(self.tr("정보"))
         self.file_menu.setTitle(self.tr("파일(&F)"))
         self.view_menu.setTitle(self.tr("보기(&V)"))
@@ -402,7 +430,9 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(text)
 
     def _scan_state(self, running: bool) -> None:
-        self.rescan_action.setEnabled(not running)
+        """While a scan holds the catalog: no second scan, no catalog switch, no restore."""
+        for action in (self.rescan_action, self.open_action, self.restore_action):
+            action.setEnabled(not running)
         self.update_status()
 
     # ---------------------------------------------------------------- commands
@@ -551,6 +581,11 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, self.tr("복원하지 못했습니다:\n{error}").format(error=exc))
 
         return self.ctx.runner.submit(lambda _catalog: restore_catalog(catalog, path), done, failed)
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def show_log(self) -> None:
         from ui.logging_setup import log_file

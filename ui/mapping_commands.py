@@ -144,17 +144,18 @@ class ProposeCommand(DeskCommand):
 class BulkAcceptCommand(DeskCommand):
     """Every undecided column whose top candidate scores at least ``threshold``: one batch."""
 
-    def __init__(self, desk_factory, report, threshold: float):
+    def __init__(self, desk_factory, report, threshold: float, filters=None):
         super().__init__(
             desk_factory, report, _tr("일괄 수락: 점수 {t:.2f} 이상").format(t=threshold)
         )
         self.threshold = threshold
+        self.filters = filters  # the rows the table shows (a review.ReviewFilters), or all
         self.count = 0
 
     def apply(self) -> int:
         from catalog_app.matching.decisions import MappingError
 
-        batch_id, self.count = self.desk().bulk_accept(self.threshold)
+        batch_id, self.count = self.desk().bulk_accept(self.threshold, self.filters)
         if batch_id is None:
             raise MappingError(
                 _tr("점수 {t:.2f} 이상인 미결정 컬럼이 없습니다.").format(t=self.threshold)

@@ -10,71 +10,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from catalog_app.matching import review
+from catalog_app.matching.review import KINDS, SORT_KEYS, ReviewFilters
 from ui import labels
+from ui.core_text import core_tr
 from ui.models import ERROR_COLOR, MUTED_COLOR, Index
 
-KINDS = ("exact", "synonym", "variant", "composable", "nonstandard", "not_a_column")
+__all__ = ["KINDS", "Filters", "MatchTableModel", "column_detail", "rate_job", "unmatched_count"]
+
 ACCEPTED_COLOR = QColor("#1e6b35")
 WARNING_COLOR = QColor("#8a4b00")
-
-_TOP_TERM = "json_extract(m.candidates, '$[0].term')"
-_TOP_SCORE = "json_extract(m.candidates, '$[0].score')"
-_KIND_ORDER = (
-    "CASE m.kind "
-    + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
-    + f" ELSE {len(KINDS)} END"
-)
-_FROM = """FROM columns c JOIN column_match m ON m.column_id = c.id
-           JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
-           LEFT JOIN column_mappings cm ON cm.column_id = c.id"""
-_FIELDS = f"""c.id AS column_id, c.dataset_id, c.label, t.table_key,
-             COALESCE(t.sheet_name, t.table_key) AS sheet, d.name AS dataset, d.rel_path,
-             m.kind, m.checks, m.compliant, json_array_length(m.candidates) AS candidate_count,
-             {_TOP_TERM} AS top_term, {_TOP_SCORE} AS top_score, cm.status AS decision,
-             cm.term_name AS decision_term, cm.decided_by"""
-_DEFAULT_ORDER = "d.folder, d.name, t.table_index, c.col_index"
-# (key, ORDER BY expressions) per view column
-_SORTS = (
-    ("dataset", ("d.folder", "d.name")),
-    ("sheet", ("d.folder", "d.name", "t.table_index")),
-    ("label", ("c.label",)),
-    ("kind", (_KIND_ORDER,)),
-    ("top_term", (_TOP_TERM,)),
-    ("top_score", (f"COALESCE({_TOP_SCORE}, -1)",)),
-    ("decision", ("COALESCE(cm.status, '')", "cm.term_name")),
-    ("checks", ("COALESCE(m.compliant, -1)",)),
-)
-
-
-@dataclass
-class Filters:
-    kind: str | None = None
-    undecided: bool = False
-    score_min: float = 0.0
-    score_max: float = 1.0
-    text: str = ""
-
-    def where(self) -> tuple[str, list]:
-        clauses, params = ["d.status = 'ok'"], []
-        if self.kind:
-            clauses.append("m.kind = ?")
-            params.append(self.kind)
-        if self.undecided:
-            clauses.append("cm.id IS NULL")
-        if self.score_min > 0 or self.score_max < 1:
-            clauses.append(f"COALESCE({_TOP_SCORE}, 0) BETWEEN ? AND ?")
-            params += [self.score_min, self.score_max]
-        if self.text.strip():
-            clauses.append("c.label LIKE ? ESCAPE '\\'")
-            escaped = self.text.strip().replace("\\", "\\\\").replace("%", "\\%")
-            params.append("%" + escaped.replace("_", "\\_") + "%")
-        return " WHERE " + " AND ".join(clauses), params
+Filters = ReviewFilters  # the filter bar's choices (the core's type)
 
 
 def check_codes(checks: list[dict]) -> tuple[list[str], list[str]]:
@@ -97,7 +48,7 @@ class MatchTableModel(QAbstractTableModel):
         self._total = 0
         self._fresh: dict[int, list[dict]] = {}
         self.filters = Filters()
-        self._order = _DEFAULT_ORDER
+        self._sort: tuple[str | None, bool] = (None, False)
         self._titles = [
             self.tr("파일"),
             self.tr("시트"),
@@ -116,43 +67,35 @@ class MatchTableModel(QAbstractTableModel):
         self.refresh()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(_SORTS):
+        if not 0 <= column < len(SORT_KEYS):
             return
-        direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
-        parts = [f"{expr} {direction}" for expr in _SORTS[column][1]]
-        self._order = ", ".join([*parts, _DEFAULT_ORDER])
+        self._sort = (SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
         self.refresh()
         self.sorted.emit()
 
     def refresh(self, at_least: int = 0) -> None:
         """Re-read from the first row; ``at_least`` rows when the view had scrolled that far."""
-        where, params = self.filters.where()
         self.beginResetModel()
-        self._total = self._conn.execute(f"SELECT COUNT(*) {_FROM}{where}", params).fetchone()[0]
+        self._total = review.review_count(self._conn, self.filters)
         self._rows = self._page(0, max(self.PAGE, at_least))
         self.endResetModel()
 
     def _page(self, offset: int, limit: int) -> list[dict]:
-        where, params = self.filters.where()
-        sql = f"SELECT {_FIELDS} {_FROM}{where} ORDER BY {self._order}, c.id LIMIT ? OFFSET ?"
-        return [dict(r) for r in self._conn.execute(sql, (*params, limit, offset))]
+        key, descending = self._sort
+        return review.review_page(self._conn, self.filters, offset, limit, key, descending)
 
     def refresh_rows(self, column_ids: list[int]) -> bool:
         """Re-read the fetched rows of these columns in place. False (nothing done) when a
         decision filter or order could move rows: refresh instead."""
-        if self.filters.undecided or "cm." in self._order:
+        if self.filters.undecided or self._sort[0] == "decision":
             return False
-        wanted = set(column_ids)
-        for column_id in [r["column_id"] for r in self._rows if r["column_id"] in wanted]:
-            fresh = self._conn.execute(
-                f"SELECT {_FIELDS} {_FROM} WHERE c.id = ?", (column_id,)
-            ).fetchall()
-            by_id = {r["column_id"]: dict(r) for r in fresh}
-            for i, row in enumerate(self._rows):
-                if row["column_id"] in by_id:
-                    self._rows[i] = by_id[row["column_id"]]
-                    last = self.columnCount() - 1
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        wanted = {r["column_id"] for r in self._rows} & set(column_ids)
+        by_id = review.review_rows(self._conn, sorted(wanted))
+        last = self.columnCount() - 1
+        for i, row in enumerate(self._rows):
+            if row["column_id"] in by_id:
+                self._rows[i] = by_id[row["column_id"]]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
         return True
 
     @property
@@ -188,7 +131,7 @@ class MatchTableModel(QAbstractTableModel):
         for row in self._rows:
             row.pop("_checks", None)
         if self._rows:
-            column = len(_SORTS) - 1
+            column = len(SORT_KEYS) - 1
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def fresh_checks(self, column_id: int) -> list[dict] | None:
@@ -216,7 +159,7 @@ class MatchTableModel(QAbstractTableModel):
         if not checks:
             return self._checks_text(row)
         return "\n".join(
-            f"[{c['code']} {labels.check_name(c['code'])}] {c['message']}" for c in checks
+            f"[{c['code']} {labels.check_name(c['code'])}] {core_tr(c['message'])}" for c in checks
         )
 
     # ---------------------------------------------------------------- Qt model
@@ -224,19 +167,19 @@ class MatchTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_SORTS)
+        return 0 if parent.isValid() else len(SORT_KEYS)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
-        if role == Qt.ItemDataRole.ToolTipRole and _SORTS[section][0] == "checks":
+        if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS[section] == "checks":
             return self.tr(
                 "표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). "
                 "'준수'는 표준용어에 매핑되고 오류가 없는 컬럼입니다."
             )
-        if role == Qt.ItemDataRole.ToolTipRole and _SORTS[section][0] == "top_score":
+        if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS[section] == "top_score":
             return self.tr("1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.")
         return None
 
@@ -271,7 +214,7 @@ class MatchTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        key = _SORTS[index.column()][0]
+        key = SORT_KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -298,39 +241,13 @@ class MatchTableModel(QAbstractTableModel):
 
 
 def column_detail(conn: sqlite3.Connection, column_id: int) -> dict | None:
-    """One column for the detail pane: profile, suggestion and decision (GUI thread, indexed)."""
-    row = conn.execute(
-        """SELECT c.id AS column_id, c.dataset_id, c.label, c.inferred_type, c.max_len_bytes,
-                  c.samples, c.pii_kind, t.table_key, COALESCE(t.sheet_name, t.table_key) AS sheet,
-                  d.name AS dataset, d.rel_path, m.kind, m.cleaned, m.candidates, m.proposal,
-                  m.checks, m.compliant
-           FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
-           LEFT JOIN column_match m ON m.column_id = c.id WHERE c.id = ?""",
-        (column_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    out = dict(row)
-    out["candidates"] = json.loads(row["candidates"] or "[]")
-    out["proposal"] = json.loads(row["proposal"]) if row["proposal"] else None
-    out["checks"] = json.loads(row["checks"] or "[]")
-    out["samples"] = json.loads(row["samples"] or "[]")
-    decision = conn.execute(
-        "SELECT * FROM column_mappings WHERE column_id = ?", (column_id,)
-    ).fetchone()
-    out["decision"] = dict(decision) if decision else None
-    return out
+    """One column for the detail pane (the core's ``review.column_detail``)."""
+    return review.column_detail(conn, column_id)
 
 
-def bulk_count(conn: sqlite3.Connection, threshold: float) -> int:
-    """How many columns ``MappingDesk.bulk_accept(threshold)`` would accept (same selection:
-    no decision yet, a top candidate scoring at least ``threshold``, not a crosstab band)."""
-    return conn.execute(
-        f"""SELECT COUNT(*) FROM column_match m JOIN columns c ON c.id = m.column_id
-            WHERE m.kind != 'not_a_column' AND {_TOP_SCORE} >= ?
-            AND NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.column_id = c.id)""",
-        (threshold,),
-    ).fetchone()[0]
+def bulk_count(conn: sqlite3.Connection, threshold: float, filters: Filters | None = None) -> int:
+    """How many columns ``MappingDesk.bulk_accept(threshold, filters)`` would accept."""
+    return len(review.bulk_candidates(conn, threshold, filters))
 
 
 def unmatched_count(conn: sqlite3.Connection) -> int:
@@ -340,16 +257,9 @@ def unmatched_count(conn: sqlite3.Connection) -> int:
     return mapping_trust(conn).unsuggested
 
 
-def working_names(conn: sqlite3.Connection, table: str = "dict_terms") -> list[str]:
-    """Active term (or domain) names of the current edition and the institution layer, for the
-    dialogs' completers (one indexed query)."""
-    assert table in ("dict_terms", "dict_domains")
-    rows = conn.execute(
-        f"""SELECT DISTINCT name FROM {table} WHERE retired = 0 AND edition_id IN
-            (SELECT id FROM dict_editions WHERE is_current = 1 OR layer = 'institution')
-            ORDER BY name"""
-    )
-    return [r[0] for r in rows]
+def working_names(conn: sqlite3.Connection, kind: str = "term") -> list[str]:
+    """Active term (or domain, word) names for the dialogs' completers."""
+    return review.working_names(conn, kind)
 
 
 def rate_job(catalog) -> tuple:
@@ -357,12 +267,14 @@ def rate_job(catalog) -> tuple:
     from catalog_app.matching.jobs import check_catalog
 
     report = check_catalog(catalog)
-    stored = dict(catalog.conn.execute("SELECT column_id, checks FROM column_match").fetchall())
+    stored = review.stored_checks(catalog.conn)
     fresh = {}
     for col in report.columns:
         if col["column_id"] not in stored:
             continue
-        checks = json.loads(json.dumps(col["checks"], ensure_ascii=False))
-        if checks != json.loads(stored[col["column_id"]] or "[]"):
-            fresh[col["column_id"]] = checks
+        checks = col["checks"]
+        if json.loads(json.dumps(checks, ensure_ascii=False)) != json.loads(
+            stored[col["column_id"]] or "[]"
+        ):
+            fresh[col["column_id"]] = checks  # Text messages: translated without a look-up
     return report.rates["catalog"][0], fresh

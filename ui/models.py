@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from catalog_app.catalog.listing import DATASET_FIELDS, DatasetFilter, dataset_count, dataset_page
 from ui import labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -92,22 +93,7 @@ class RowsModel(QAbstractTableModel):
 
 
 # ---------------------------------------------------------------------------- datasets
-
-_COLUMN_COUNT = "(SELECT COALESCE(SUM(t.column_count), 0) FROM tables t WHERE t.dataset_id = d.id)"
-_ROW_COUNT = "(SELECT COALESCE(SUM(t.row_count), 0) FROM tables t WHERE t.dataset_id = d.id)"
-_PII_COUNT = "(SELECT COUNT(*) FROM columns c WHERE c.dataset_id = d.id AND c.pii_kind IS NOT NULL)"
-# (key, SQL expression, numeric)
-_DATASET_FIELDS = (
-    ("name", "d.name", False),
-    ("folder", "d.folder", False),
-    ("real_format", "d.real_format", False),
-    ("status", "d.status", False),
-    ("table_count", "d.table_count", True),
-    ("column_count", _COLUMN_COUNT, True),
-    ("row_count", _ROW_COUNT, True),
-    ("pii_columns", _PII_COUNT, True),
-    ("scanned_at", "d.scanned_at", False),
-)
+_DATASET_FIELDS = DATASET_FIELDS
 
 
 class DatasetTableModel(QAbstractTableModel):
@@ -120,11 +106,8 @@ class DatasetTableModel(QAbstractTableModel):
         self._conn = conn
         self._rows: list[sqlite3.Row] = []
         self._total = 0
-        self._status: str | None = None
-        self._pii_only = False
-        self._folders: list[str] | None = None  # a department's folders ('' = the root)
-        self._check: str | None = None  # 'noncompliant' or 'missing_metadata'
-        self._order = "d.folder, d.name"
+        self._filter = DatasetFilter()
+        self._sort: tuple[str | None, bool] = (None, False)
         self._titles = [
             self.tr("파일 이름"),
             self.tr("폴더"),
@@ -139,70 +122,43 @@ class DatasetTableModel(QAbstractTableModel):
         self.refresh()
 
     # ---------------------------------------------------------------- querying
-    def _where(self) -> tuple[str, tuple]:
-        clauses, params = [], []
-        if self._status:
-            clauses.append("d.status = ?")
-            params.append(self._status)
-        if self._pii_only:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM columns c WHERE c.dataset_id = d.id AND c.pii_kind IS NOT NULL)"
-            )
-        if self._check == "noncompliant":
-            from catalog_app.matching.jobs import noncompliant_clause
-
-            clauses.append(noncompliant_clause("d"))
-        elif self._check == "missing_metadata":
-            from catalog_app.disclosure.metadata import missing_entry_clause
-
-            clause, extra = missing_entry_clause("d")
-            clauses.append(f"d.status != 'missing' AND {clause}")
-            params.extend(extra)
-        if self._folders is not None:
-            marks = ", ".join("?" for _ in self._folders)
-            clauses.append(f"d.folder IN ({marks})" if self._folders else "0")
-            params.extend(self._folders)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-
     def set_filter(
         self,
         status: str | None = None,
         pii_only: bool = False,
         folders: list[str] | None = None,
         check: str | None = None,
+        text: str = "",
     ) -> None:
-        """Filter in SQL; ``folders`` keeps the datasets of exactly those folders (a department:
-        see ``compliance.department_folders``); ``check`` is 'noncompliant' or 'missing_metadata'."""
-        self._status, self._pii_only, self._folders = status, pii_only, folders
-        self._check = check
+        """Filter in SQL (``catalog.listing``); ``folders`` keeps the datasets of exactly those
+        folders (a department: see ``compliance.department_folders``); ``check`` is
+        'noncompliant' or 'missing_metadata'."""
+        self._filter = DatasetFilter(
+            status, pii_only, tuple(folders) if folders is not None else None, check, text
+        )
         self.refresh()
+
+    @property
+    def filter(self) -> DatasetFilter:
+        return self._filter
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_DATASET_FIELDS):
             return
-        direction = "DESC" if order == Qt.SortOrder.DescendingOrder else "ASC"
-        self._order = f"{_DATASET_FIELDS[column][1]} {direction}"
+        self._sort = (_DATASET_FIELDS[column][0], order == Qt.SortOrder.DescendingOrder)
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the first page (after a scan, a filter or a sort)."""
-        where, params = self._where()
         self.beginResetModel()
-        self._total = self._conn.execute(
-            f"SELECT COUNT(*) FROM datasets d{where}", params
-        ).fetchone()[0]
+        self._total = dataset_count(self._conn, self._filter)
         self._rows = []
         self._rows = self._page(0)
         self.endResetModel()
 
     def _page(self, offset: int) -> list[sqlite3.Row]:
-        where, params = self._where()
-        fields = ", ".join(f"{expr} AS {key}" for key, expr, _ in _DATASET_FIELDS)
-        sql = (
-            f"SELECT d.id, d.path, d.error_message, {fields} FROM datasets d{where} "
-            f"ORDER BY {self._order}, d.id LIMIT ? OFFSET ?"
-        )
-        return self._conn.execute(sql, (*params, self.PAGE, offset)).fetchall()
+        key, descending = self._sort
+        return dataset_page(self._conn, self._filter, offset, self.PAGE, key, descending)
 
     @property
     def total(self) -> int:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANIZATION = "catalog_app"
 APPLICATION = "catalog_app"
 LANGUAGES = ("ko", "en")
+# Candidates scoring under this are guesses (a typo, values only): accepting one asks first.
+DEFAULT_CONFIRM_BELOW = 0.5
 
 
 def _as_list(value) -> list[str]:
@@ -66,6 +68,32 @@ class Settings:
     @language.setter
     def language(self, code: str) -> None:
         self._qs.setValue("ui/language", code if code in LANGUAGES else "ko")
+
+    # ------------------------------------------------------------------- mapping
+    @property
+    def confirm_below(self) -> float:
+        """Accepting a candidate scoring under this asks first (0 = never ask)."""
+        try:
+            value = float(self._qs.value("mapping/confirm_below", DEFAULT_CONFIRM_BELOW))
+        except (TypeError, ValueError):
+            return DEFAULT_CONFIRM_BELOW
+        return min(max(value, 0.0), 1.0)
+
+    @confirm_below.setter
+    def confirm_below(self, value: float) -> None:
+        self._qs.setValue("mapping/confirm_below", float(value))
+
+    # ------------------------------------------------------------- table widths
+    def column_widths(self, table: str) -> list[int]:
+        """The widths the clerk gave a table's columns (empty: never resized)."""
+        value = self._qs.value(f"widths/{table}", [])
+        try:
+            return [int(v) for v in _as_list(value)]
+        except ValueError:
+            return []
+
+    def set_column_widths(self, table: str, widths: list[int]) -> None:
+        self._qs.setValue(f"widths/{table}", [str(w) for w in widths])
 
     # ------------------------------------------------------------------- geometry
     def geometry(self) -> QByteArray | None:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from catalog_app.progress import CancelToken, ProgressEvent
+from ui.gc_guard import heavy_job
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,8 @@ class _Executor(QObject):
                 from catalog_app.catalog.store import Catalog
 
                 self._catalog = Catalog(self._path)
-            result = job(self._catalog)
+            with heavy_job():
+                result = job(self._catalog)
         except Exception as exc:  # reported to the page; never kills the thread
             log.warning("작업 실패: %s", exc, exc_info=True)
             self.failed.emit(ticket, user_facing(exc, self._path))
@@ -218,7 +220,7 @@ class ScanJob(QObject):
             from catalog_app.catalog.store import Catalog
             from catalog_app.scan.scanner import scan
 
-            with Catalog(self.catalog_path) as catalog:
+            with heavy_job(), Catalog(self.catalog_path) as catalog:
                 summary = scan(
                     catalog, self.roots, progress=self._emit, cancel=self.token, force=self.force
                 )
@@ -264,7 +266,7 @@ class MapJob(QObject):
             from catalog_app.catalog.store import Catalog
             from catalog_app.matching.jobs import map_catalog
 
-            with Catalog(self.catalog_path) as catalog:
+            with heavy_job(), Catalog(self.catalog_path) as catalog:
                 summary = map_catalog(
                     catalog, dataset_ids=self.dataset_ids, progress=self._emit, cancel=self.token
                 )
@@ -279,10 +281,17 @@ class MapJob(QObject):
             self.finished.emit(summary)
 
 
-def start_in_thread(job: ScanJob | MapJob | ReadJob, name: str = "scan") -> QThread:
-    """Move ``job`` to a new thread and start it; the thread ends when the job reports back."""
+def start_in_thread(
+    job: ScanJob | MapJob | ReadJob, name: str = "scan", ended: Callable[[], None] | None = None
+) -> QThread:
+    """Move ``job`` to a new thread and start it; the thread ends when the job reports back.
+
+    ``ended`` runs (on the GUI thread) once the thread has finished; it is connected before the
+    thread starts, so a job that ends at once cannot finish unseen."""
     thread = QThread()
     thread.setObjectName(name)
+    if ended is not None:
+        thread.finished.connect(ended)
     job.moveToThread(thread)
     thread.started.connect(job.run)
     # Direct: quit from the worker itself. Queued, quit would wait for the GUI thread, which may
@@ -319,7 +328,7 @@ class ReadJob(QObject):
         try:
             from catalog_app.catalog.store import Catalog
 
-            with Catalog(self.catalog_path) as catalog:
+            with heavy_job(), Catalog(self.catalog_path) as catalog:
                 result = self.job(catalog, self.token)
         except Cancelled:
             self.failed.emit("cancelled")

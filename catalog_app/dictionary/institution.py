@@ -292,6 +292,35 @@ class InstitutionEditor:
             )
         return out
 
+    def revise(self, proposal_id: int, term: Term) -> ChangeResult:
+        """Edit a pending proposal before deciding on it (name, abbreviation, domain …): the
+        reviewer fixes what the rules found instead of rejecting and asking again. Recorded
+        (before/after) and undoable like every change; returns the new findings."""
+        row = self._proposal(proposal_id)
+        before = row["payload"]
+        after = _as_json(term)
+        with self.store.catalog.transaction() as conn:
+            conn.execute(
+                "UPDATE dict_proposals SET name = ?, payload = ? WHERE id = ?",
+                (term.name, after, proposal_id),
+            )
+            change_id = self._record(
+                conn, "edit", "proposal", proposal_id, term.name, before, after
+            )
+        return ChangeResult(change_id, proposal_id, self.check("term", term))
+
+    def validate_all(self) -> list[tuple[str, str, list]]:
+        """(kind, name, findings) for every active institution word and term, each checked
+        against the working dictionary without itself (``standards validate``)."""
+        own = self.store.institution()
+        out = [
+            ("word", w.name, self.check("word", w, exclude_name=w.name)) for w in own.active_words()
+        ]
+        out += [
+            ("term", t.name, self.check("term", t, exclude_name=t.name)) for t in own.active_terms()
+        ]
+        return out
+
     def _proposal(self, proposal_id: int):
         row = self.conn.execute(
             "SELECT * FROM dict_proposals WHERE id = ?", (proposal_id,)
@@ -347,6 +376,17 @@ class InstitutionEditor:
             if proposal["status"] != "pending":
                 raise DictionaryError("이미 처리된 제안이라 제안을 되돌릴 수 없습니다.")
             conn.execute("DELETE FROM dict_proposals WHERE id = ?", (proposal["id"],))
+            return
+        if change["action"] == "edit":
+            if proposal["status"] != "pending" or proposal["payload"] != change["after"]:
+                raise DictionaryError(
+                    "제안이 그 뒤에 다시 바뀌었거나 처리되어 이 수정만 되돌릴 수 없습니다."
+                )
+            before = _from_json("term", change["before"])
+            conn.execute(
+                "UPDATE dict_proposals SET name = ?, payload = ? WHERE id = ?",
+                (before.name, change["before"], proposal["id"]),
+            )
             return
         if change["action"] == "approve" and proposal["result_id"]:
             term = conn.execute(

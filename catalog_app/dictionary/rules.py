@@ -36,6 +36,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from catalog_app.messages import template
+
 from .model import Domain, Term, Word
 from .segment import WordIndex, decompose, word_pieces
 
@@ -60,38 +62,89 @@ _WORD_ABBR_OK = re.compile(r"[A-Z0-9]+")
 _TERM_ABBR_OK = re.compile(r"[A-Z0-9]+(?:_[A-Z0-9]+)*")
 
 
+# The findings' messages (Korean; a window translates them through catalog_app.messages).
+_WHAT = {"단어": template("단어"), "용어": template("용어")}
+N1_CHARS = template("{what}명에 허용되지 않는 문자가 있습니다: {bad} (한글·숫자·영문만 사용)")
+N1_EMPTY = template("{what}명이 비어 있습니다.")
+N3_LENGTH = template("{what}명 길이 {length}자는 공통표준의 범위({lo}–{hi}자)를 벗어납니다.")
+N2_WORD_EMPTY = template("단어 영문약어명이 비어 있습니다.")
+N2_WORD_CHARS = template("단어 영문약어명 {abbr}에는 영문 대문자와 숫자만 씁니다.")
+N4_WORD_LONG = template("단어 영문약어명이 {n}자입니다 (공통표준은 {limit}자 이내).")
+W2_FORBIDDEN_WORD = template(
+    "'{name}'은(는) 표준단어 '{word}'의 금칙어입니다. '{word}'을(를) 쓰십시오."
+)
+W3_SYNONYM_WORD = template(
+    "'{name}'은(는) 표준단어 '{word}'의 이음동의어입니다. '{word}'을(를) 쓰십시오."
+)
+W4_SAME_WORD = template("같은 이름의 단어 '{name}'({abbr})이(가) 이미 있습니다 (동음이의어).")
+N5_ABBR_TAKEN = template("영문약어명 {abbr}은(는) 단어 '{word}'이(가) 이미 사용합니다.")
+W5_ALIAS_IS_WORD = template("동의어·금칙어 '{alias}'은(는) 이미 등록된 단어입니다.")
+W5_ALIAS_TAKEN = template("동의어·금칙어 '{alias}'은(는) 이미 단어 '{word}'에 속합니다.")
+F2_NO_CLASS = template("형식단어에는 공통표준도메인분류명이 있어야 합니다.")
+F2_NOT_CLASS = template("형식단어가 아닌 단어에는 도메인분류명을 두지 않습니다.")
+F3_UNKNOWN_CLASS = template("도메인분류명 '{domain_class}'이(가) 도메인 목록에 없습니다.")
+N2_TERM_CHARS = template(
+    "용어 영문약어명 {abbr}은(는) 영문 대문자·숫자 약어를 '_' 하나로 이어 씁니다."
+)
+N4_TERM_LONG = template("용어 영문약어명이 {n}자로 {limit}자를 넘습니다.")
+N2_TERM_EMPTY = template("용어 영문약어명이 비어 있습니다.")
+T2_JOINED = template("영문약어명 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.")
+W4_HOMONYM = template("단어 '{word}'은(는) 동음이의어가 있어 뜻을 확인해야 합니다.")
+F1_LAST = template(
+    "마지막 단어 '{word}'이(가) 형식단어(분류어)가 아닙니다. 용어는 일자·명·여부·금액·코드 같은 "
+    "형식단어로 끝나야 합니다."
+)
+T1_REGISTERED = template("용어 '{name}'({abbr})은(는) 이미 등록되어 있습니다.")
+T1_HOMONYM = template(
+    "같은 이름의 용어 '{name}'({abbr})이(가) 이미 있습니다 (동음이의어: 이름을 구분하십시오)."
+)
+T3_ABBR_TAKEN = template("영문약어명 {abbr}은(는) 용어 '{term}'이(가) 이미 사용합니다.")
+W2_FORBIDDEN_PIECE = template(
+    "'{text}'은(는) 표준단어 '{word}'의 금칙어입니다 (권장 용어명: {fixed})."
+)
+W3_SYNONYM_PIECE = template(
+    "'{text}'은(는) 표준단어 '{word}'의 이음동의어입니다 (권장 용어명: {fixed})."
+)
+W1_UNREGISTERED = template(
+    "등록되지 않은 단어가 있습니다: {words} (단어를 먼저 등록하거나 표준단어로 바꾸십시오)"
+)
+D6_NONE = template("도메인이 지정되지 않았습니다.")
+D6_UNKNOWN = template("도메인 '{domain}'이(가) 등록되어 있지 않습니다.")
+D6_RETIRED = template("도메인 '{domain}'은(는) 폐기되었습니다.")
+D7_CLASS = template(
+    "도메인 '{domain}'의 분류 '{domain_class}'이(가) 형식단어 '{word}'의 도메인분류 "
+    "'{word_class}'와 다릅니다."
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
     severity: str  # 'error' | 'warning'
-    message: str  # Korean
+    message: str  # Korean (a messages.Text)
     suggestion: str | None = None
 
 
-def _err(code: str, message: str, suggestion: str | None = None) -> Finding:
+def _err(code: str, message, suggestion: str | None = None) -> Finding:
     return Finding(code, "error", message, suggestion)
 
 
-def _warn(code: str, message: str, suggestion: str | None = None) -> Finding:
+def _warn(code: str, message, suggestion: str | None = None) -> Finding:
     return Finding(code, "warning", message, suggestion)
 
 
 def _name_findings(name: str, what: str, bounds: tuple[int, int]) -> list[Finding]:
     out: list[Finding] = []
+    kind = _WHAT[what]()
     if not _NAME_OK.fullmatch(name):
         bad = "".join(dict.fromkeys(_NAME_BAD_CHAR.findall(name)))
         cleaned = _NAME_BAD_CHAR.sub("", name)
-        if name:
-            msg = f"{what}명에 허용되지 않는 문자가 있습니다: {bad!r} (한글·숫자·영문만 사용)"
-        else:
-            msg = f"{what}명이 비어 있습니다."
+        msg = N1_CHARS(what=kind, bad=repr(bad)) if name else N1_EMPTY(what=kind)
         out.append(_err("N1", msg, cleaned or None))
     lo, hi = bounds
     length = len(name)
     if name and not lo <= length <= hi:
-        out.append(
-            _warn("N3", f"{what}명 길이 {length}자는 공통표준의 범위({lo}–{hi}자)를 벗어납니다.")
-        )
+        out.append(_warn("N3", N3_LENGTH(what=kind, length=length, lo=lo, hi=hi)))
     return out
 
 
@@ -117,82 +170,46 @@ def validate_word(word: Word, index: WordIndex, existing: Iterable[Word] = ()) -
 
     abbr = word.abbr
     if not abbr:
-        out.append(
-            _err("N2", "단어 영문약어명이 비어 있습니다.", _suggest_word_abbr(word, taken()))
-        )
+        out.append(_err("N2", N2_WORD_EMPTY(), _suggest_word_abbr(word, taken())))
     elif not _WORD_ABBR_OK.fullmatch(abbr):
         cleaned = re.sub(r"[^A-Z0-9]", "", abbr.upper())
-        out.append(
-            _err(
-                "N2", f"단어 영문약어명 {abbr!r}에는 영문 대문자와 숫자만 씁니다.", cleaned or None
-            )
-        )
+        out.append(_err("N2", N2_WORD_CHARS(abbr=repr(abbr)), cleaned or None))
     if len(abbr) > WORD_ABBR_MAX:
-        out.append(
-            _warn(
-                "N4", f"단어 영문약어명이 {len(abbr)}자입니다 (공통표준은 {WORD_ABBR_MAX}자 이내)."
-            )
-        )
+        out.append(_warn("N4", N4_WORD_LONG(n=len(abbr), limit=WORD_ABBR_MAX)))
 
     alias = index.resolve_alias(word.name) or _alias_in(word.name, batch)
     if alias is not None and alias[0] is not word:
         std, kind = alias
-        label = "금칙어" if kind == "forbidden" else "이음동의어"
-        out.append(
-            _err(
-                "W2" if kind == "forbidden" else "W3",
-                f"'{word.name}'은(는) 표준단어 '{std.name}'의 {label}입니다. "
-                f"'{std.name}'을(를) 쓰십시오.",
-                std.name,
-            )
-        )
+        said = W2_FORBIDDEN_WORD if kind == "forbidden" else W3_SYNONYM_WORD
+        code = "W2" if kind == "forbidden" else "W3"
+        out.append(_err(code, said(name=word.name, word=std.name), std.name))
 
     same_name = same("name", word.name, index.all_by_name(word.name))
     if same_name:
         other = same_name[0]
-        out.append(
-            _err(
-                "W4",
-                f"같은 이름의 단어 '{other.name}'({other.abbr})이(가) 이미 있습니다 (동음이의어).",
-                other.name,
-            )
-        )
+        out.append(_err("W4", W4_SAME_WORD(name=other.name, abbr=other.abbr), other.name))
     if abbr:
         same_abbr = same("abbr", abbr, index.all_by_abbr(abbr))
         if same_abbr:
-            out.append(
-                _err(
-                    "N5",
-                    f"영문약어명 {abbr}은(는) 단어 '{same_abbr[0].name}'이(가) 이미 사용합니다.",
-                    _suggest_word_abbr(word, taken()),
-                )
-            )
+            message = N5_ABBR_TAKEN(abbr=abbr, word=same_abbr[0].name)
+            out.append(_err("N5", message, _suggest_word_abbr(word, taken())))
 
     for alias_name in (*word.synonyms, *word.forbidden):
         if same("name", alias_name, index.all_by_name(alias_name)):
-            out.append(_err("W5", f"동의어·금칙어 '{alias_name}'은(는) 이미 등록된 단어입니다."))
+            out.append(_err("W5", W5_ALIAS_IS_WORD(alias=alias_name)))
             continue
         owner = index.resolve_alias(alias_name) or _alias_in(alias_name, batch)
         if owner is not None and owner[0] is not word:
-            out.append(
-                _err(
-                    "W5",
-                    f"동의어·금칙어 '{alias_name}'은(는) 이미 단어 '{owner[0].name}'에 속합니다.",
-                )
-            )
+            out.append(_err("W5", W5_ALIAS_TAKEN(alias=alias_name, word=owner[0].name)))
 
     if word.is_class_word and not word.domain_class:
-        out.append(_err("F2", "형식단어에는 공통표준도메인분류명이 있어야 합니다."))
+        out.append(_err("F2", F2_NO_CLASS()))
     elif word.domain_class and not word.is_class_word:
-        out.append(
-            _err("F2", "형식단어가 아닌 단어에는 도메인분류명을 두지 않습니다.", "형식단어 여부 Y")
-        )
+        out.append(_err("F2", F2_NOT_CLASS(), "형식단어 여부 Y"))
     if word.domain_class and index.domains:
         classes = {d.domain_class for d in index.domains.values()}
         if word.domain_class not in classes:
-            out.append(
-                _err("F3", f"도메인분류명 '{word.domain_class}'이(가) 도메인 목록에 없습니다.")
-            )
+            out.append(_err("F3", F3_UNKNOWN_CLASS(domain_class=word.domain_class)))
     return out
 
 
@@ -252,14 +269,9 @@ def validate_term(
     abbr = term.abbr
 
     if abbr and not _TERM_ABBR_OK.fullmatch(abbr):
-        out.append(
-            _err(
-                "N2",
-                f"용어 영문약어명 {abbr!r}은(는) 영문 대문자·숫자 약어를 '_' 하나로 이어 씁니다.",
-            )
-        )
+        out.append(_err("N2", N2_TERM_CHARS(abbr=repr(abbr))))
     if len(abbr) > TERM_ABBR_MAX:
-        out.append(_warn("N4", f"용어 영문약어명이 {len(abbr)}자로 {TERM_ABBR_MAX}자를 넘습니다."))
+        out.append(_warn("N4", N4_TERM_LONG(n=len(abbr), limit=TERM_ABBR_MAX)))
 
     words = decompose(name, index, abbr or None) if name else None
     if words is None:
@@ -267,28 +279,16 @@ def validate_term(
     else:
         joined = "_".join(w.abbr for w in words)
         if not abbr:
-            out.append(_err("N2", "용어 영문약어명이 비어 있습니다.", joined))
+            out.append(_err("N2", N2_TERM_EMPTY(), joined))
         elif abbr != joined:
-            out.append(
-                _err(
-                    "T2",
-                    f"영문약어명 {abbr}이(가) 단어 약어의 조합 {joined}"
-                    f"({'+'.join(w.name for w in words)})과 다릅니다.",
-                    joined,
-                )
-            )
+            pieces = "+".join(w.name for w in words)
+            out.append(_err("T2", T2_JOINED(abbr=abbr, joined=joined, words=pieces), joined))
         for w in dict.fromkeys(w.name for w in words):
             if len(index.all_by_name(w)) > 1:
-                out.append(_warn("W4", f"단어 '{w}'은(는) 동음이의어가 있어 뜻을 확인해야 합니다."))
+                out.append(_warn("W4", W4_HOMONYM(word=w)))
         last = words[-1]
         if not last.is_class_word:
-            out.append(
-                _err(
-                    "F1",
-                    f"마지막 단어 '{last.name}'이(가) 형식단어(분류어)가 아닙니다. "
-                    "용어는 일자·명·여부·금액·코드 같은 형식단어로 끝나야 합니다.",
-                )
-            )
+            out.append(_err("F1", F1_LAST(word=last.name)))
         out.extend(_domain_findings(term, last, index, domains))
 
     existing = existing_terms if isinstance(existing_terms, TermSet) else TermSet(existing_terms)
@@ -296,18 +296,13 @@ def validate_term(
         if other is term:
             continue
         if other.abbr == abbr:
-            msg = f"용어 '{term.name}'({abbr})은(는) 이미 등록되어 있습니다."
+            msg = T1_REGISTERED(name=term.name, abbr=abbr)
         else:
-            msg = (
-                f"같은 이름의 용어 '{other.name}'({other.abbr})이(가) 이미 있습니다 "
-                "(동음이의어: 이름을 구분하십시오)."
-            )
+            msg = T1_HOMONYM(name=other.name, abbr=other.abbr)
         out.append(_err("T1", msg, other.abbr))
     for other in existing.by_abbr.get(abbr, ()) if abbr else ():
         if other is not term and other.name != term.name:
-            out.append(
-                _err("T3", f"영문약어명 {abbr}은(는) 용어 '{other.name}'이(가) 이미 사용합니다.")
-            )
+            out.append(_err("T3", T3_ABBR_TAKEN(abbr=abbr, term=other.name)))
     return out
 
 
@@ -320,24 +315,12 @@ def _unregistered_findings(name: str, index: WordIndex) -> list[Finding]:
     fixed = "".join(t if w is None else w.name for t, w, _ in pieces)
     for text, w, kind in pieces:
         if kind in ("forbidden", "synonym") and w is not None:
-            label = "금칙어" if kind == "forbidden" else "이음동의어"
-            out.append(
-                _err(
-                    "W2" if kind == "forbidden" else "W3",
-                    f"'{text}'은(는) 표준단어 '{w.name}'의 {label}입니다 (권장 용어명: {fixed}).",
-                    w.name,
-                )
-            )
+            said = W2_FORBIDDEN_PIECE if kind == "forbidden" else W3_SYNONYM_PIECE
+            code = "W2" if kind == "forbidden" else "W3"
+            out.append(_err(code, said(text=text, word=w.name, fixed=fixed), w.name))
     unknown = [text for text, _, kind in pieces if kind == "unknown"]
     if unknown:
-        out.append(
-            _err(
-                "W1",
-                "등록되지 않은 단어가 있습니다: "
-                + ", ".join(repr(u) for u in unknown)
-                + " (단어를 먼저 등록하거나 표준단어로 바꾸십시오)",
-            )
-        )
+        out.append(_err("W1", W1_UNREGISTERED(words=", ".join(repr(u) for u in unknown))))
     return out
 
 
@@ -349,20 +332,19 @@ def _domain_findings(
 
     domain = domains.get(term.domain) if term.domain else None
     if not term.domain:
-        return [_err("D6", "도메인이 지정되지 않았습니다.", suggestion())]
+        return [_err("D6", D6_NONE(), suggestion())]
     if domain is None:
-        return [_err("D6", f"도메인 '{term.domain}'이(가) 등록되어 있지 않습니다.", suggestion())]
+        return [_err("D6", D6_UNKNOWN(domain=term.domain), suggestion())]
     if domain.retired:
-        return [_err("D6", f"도메인 '{term.domain}'은(는) 폐기되었습니다.", suggestion())]
+        return [_err("D6", D6_RETIRED(domain=term.domain), suggestion())]
     if last.is_class_word and domain.domain_class != last.domain_class:
-        return [
-            _warn(
-                "D7",
-                f"도메인 '{domain.name}'의 분류 '{domain.domain_class}'이(가) 형식단어 "
-                f"'{last.name}'의 도메인분류 '{last.domain_class}'와 다릅니다.",
-                suggestion(),
-            )
-        ]
+        message = D7_CLASS(
+            domain=domain.name,
+            domain_class=domain.domain_class,
+            word=last.name,
+            word_class=last.domain_class,
+        )
+        return [_warn("D7", message, suggestion())]
     return []
 
 

@@ -242,6 +242,49 @@ class MetadataStore:
             changed = self._apply(conn, batch, who, where, resolved)
         return batch if changed else None
 
+    def set_many(
+        self, values: dict[int, dict[str, str | None]], who: str | None = None
+    ) -> ImportResult:
+        """Dataset-level values of many datasets (dataset id → field → text; '' or None clears
+        an entered value) as **one** undoable batch: the window's grid saves this way.
+
+        Every field and dataset is checked before anything is written, so a bad cell refuses the
+        whole save with a Korean message instead of leaving half of it stored."""
+        resolved: dict[int, dict[str, tuple[vocab.Field, str | None]]] = {}
+        for dataset_id, fields in values.items():
+            try:
+                resolved[dataset_id] = {
+                    vocab.field("dataset", k).key: (vocab.field("dataset", k), v)
+                    for k, v in fields.items()
+                }
+            except KeyError as exc:
+                raise MetadataError(str(exc.args[0])) from exc
+        known = (
+            {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM datasets WHERE id IN ({', '.join('?' for _ in resolved)})",
+                    tuple(resolved),
+                )
+            }
+            if resolved
+            else set()
+        )
+        missing = sorted(set(resolved) - known)
+        if missing:
+            raise MetadataError(f"데이터셋을 찾을 수 없습니다: {', '.join(map(str, missing))}")
+        who = who or current_user()
+        result = ImportResult()
+        with self.catalog.transaction() as conn:
+            batch = self._next_batch(conn)
+            for dataset_id, fields in resolved.items():
+                changed = self._apply(conn, batch, who, _Where(dataset_id), fields)
+                if changed:
+                    result.updated += 1
+                    result.values += changed
+        result.batch_id = batch if result.values else None
+        return result
+
     def _column_where(self, dataset_id: int, column_id: int) -> _Where:
         row = self.conn.execute(
             "SELECT table_key, label FROM column_keys WHERE id = ? AND dataset_id = ?",
@@ -327,6 +370,15 @@ class MetadataStore:
             (*params, limit),
         ).fetchall()
         return [dict(r) for r in rows]
+
+    def batch_datasets(self, batch_id: int) -> list[int]:
+        """The datasets a batch changed (what to refresh after undoing it)."""
+        rows = self.conn.execute(
+            """SELECT DISTINCT dataset_id FROM disclosure_changes
+               WHERE batch_id = ? AND dataset_id IS NOT NULL ORDER BY dataset_id""",
+            (batch_id,),
+        )
+        return [r[0] for r in rows]
 
     def undo(self, batch_id: int | None = None, who: str | None = None) -> int:
         """Undo a batch (the latest one not yet undone by default); returns values restored.

@@ -144,8 +144,11 @@ def has_snapshot(catalog: Catalog, year: int) -> bool:
     return bool(catalog.conn.execute("SELECT 1 FROM snapshots WHERE year = ?", (year,)).fetchone())
 
 
-def state_for_year(catalog: Catalog, year: int, *, today: date | None = None) -> DisclosureState:
-    """The snapshot of ``year`` when there is one, else the live state labelled ``year``."""
+def state_for_year(
+    catalog: Catalog, year: int, *, today: date | None = None, cancel=None
+) -> DisclosureState:
+    """The snapshot of ``year`` when there is one, else the live state labelled ``year``
+    (``cancel``: a ``CancelToken`` the live build checks, for a window that asks again)."""
     if has_snapshot(catalog, year):
         return load_snapshot(catalog, year)
-    return build_state(catalog, year, today=today)
+    return build_state(catalog, year, today=today, cancel=cancel)

@@ -131,7 +131,7 @@ def build_state(
     entered = meta.all_entered()
     if checked_with is None:
         ws = Workspace.open(catalog, with_matcher=False)
-        report = check_catalog(catalog, departments, ws, dataset_ids)
+        report = check_catalog(catalog, departments, ws, dataset_ids, cancel=cancel)
     else:
         ws, report = checked_with
     checked = {r["column_id"]: r for r in report.columns}

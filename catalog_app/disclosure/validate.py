@@ -73,6 +73,7 @@ from catalog_app.disclosure.vocab import (
     in_vocab,
     is_irregular,
 )
+from catalog_app.messages import Text, known, register, template
 from catalog_app.scan.pii import PII_KINDS
 
 ERROR, WARNING = "error", "warning"
@@ -91,6 +92,59 @@ _CODE_RE = re.compile(r"\d{7}", re.ASCII)
 _SEVERITY_RANK = {ERROR: 0, WARNING: 1}
 UNSUGGESTED = "unmapped"  # ColumnRecord.kind of a column that has no current suggestion
 _STATUS_LABEL = "상태"
+register([_STATUS_LABEL])
+
+# Where a problem is (the window translates these through catalog_app.messages).
+_AT_INSTITUTION = template("[기관 설정] {label}: {text}")
+_AT_DATASET = template("[{dataset}] {label}: {text}")
+_AT_COLUMN = template("[{dataset}] 컬럼 '{column}' {label}: {text}")
+_AT_TABLE_COLUMN = template("[{dataset}] 컬럼 '{column}' ({table}) {label}: {text}")
+# What it is. The institution settings live on the 공개목록 page (not 설정): the text says so.
+V01_EMPTY = template(
+    "값이 비어 있습니다. 공개목록 › 기관 설정에서 입력하세요 (명령줄: catalog-app institution set)."
+)
+V02_CODE = template("'{code}'은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리).")
+V10_EMPTY = template("필수 항목이 비어 있습니다.")
+V11_VOCAB = template("'{value}'은(는) 허용된 값이 아닙니다. 가능한 값: {allowed}")
+V11_CATEGORY = template(
+    "'{value}'은(는) 허용된 값이 아닙니다 ('대분류' 또는 '대분류 - 중분류'). 가능한 값: {allowed}"
+)
+V12_DATE = template("'{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.")
+V13_PASSED = template("{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록")
+V14_PHONE = template(
+    "'{value}'은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234)."
+)
+V15_LIST_KEY = template("목록키 {list_key}가 다른 데이터셋({others})과 같습니다.")
+V16_TITLE = template(
+    "목록명 '{title}'이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 목록에 "
+    "넣고(목록포함여부 N), 다르면 목록명을 구분하세요."
+)
+V20_NO_REASON = template(
+    "{openness}인데 비공개사유가 없습니다. 정보공개법 제9조① 사유 코드(9-1~9-8) 또는 "
+    "3P(제3자 권리)를 고르세요."
+)
+V22_REASON_ON_OPEN = template(
+    "사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요."
+)
+V23_WITHHELD = template("비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.")
+V30_OPEN_PII = template(
+    "개인정보{kinds}가 있는데 공개로 되어 있습니다. 부분공개로 바꾸고 개인정보 컬럼을 "
+    "비공개(제9조①6)로 하거나, 데이터 전체를 비공개로 하세요."
+)
+V31_OPEN_COLUMN = template(
+    "개인정보{kinds}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개(사유 {reason}, "
+    "제9조①6)로 하세요."
+)
+V31_INHERITED = template(" (컬럼 공개여부가 비어 있어 공개로 봅니다)")
+V32_DENIED = template(
+    "개인정보여부를 N으로 입력했지만 스캔에서 개인정보({kinds})가 발견되었습니다; "
+    "공무원 성명 등 예외(제9조①6 라목)인지 확인하세요."
+)
+V40_UNREADABLE = template("파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.")
+V41_UNSUGGESTED = template(
+    "표준용어 제안이 없는 컬럼이 {n}개 있어 준수율과 정의서를 믿을 수 없습니다. 매핑 제안을 "
+    "다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기)."
+)
 
 
 def validate(state: DisclosureState, today: dt.date | None = None) -> list[Problem]:
@@ -116,21 +170,13 @@ def validate(state: DisclosureState, today: dt.date | None = None) -> list[Probl
         for d in same[1:] if len(same) > 1 else []:
             check = _DatasetCheck(d, [], today)
             others = ", ".join(o.rel_path for o in same if o is not d)
-            check.add(
-                WARNING,
-                "V16",
-                "title",
-                f"목록명 '{title}'이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 "
-                "목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.",
-            )
+            check.add(WARNING, "V16", "title", V16_TITLE(title=title, others=others))
             found.extend(check.found)
     for list_key, same in by_key.items():
         for d in same[1:] if len(same) > 1 else []:
             check = _DatasetCheck(d, [], today)
             others = ", ".join(dataset_name(o) for o in same if o is not d)
-            check.add(
-                ERROR, "V15", "list_key", f"목록키 {list_key}가 다른 데이터셋({others})과 같습니다."
-            )
+            check.add(ERROR, "V15", "list_key", V15_LIST_KEY(list_key=list_key, others=others))
             found.extend(check.found)
     found.sort(key=lambda item: item[0])
     return [p for _, p in found]
@@ -215,10 +261,10 @@ def _institution(inst: dict[str, str]) -> Iterable[tuple[tuple, Problem]]:
         problem = Problem(
             ERROR,
             code,
-            f"[기관 설정] {f.label}: {text}",
+            _AT_INSTITUTION(label=known(f.label), text=text),
             level="institution",
             field=key,
-            field_label=f.label,
+            field_label=known(f.label),
         )
         yield (
             (_SEVERITY_RANK[ERROR], 0, "", "", 0, 0, 0, _rank(INSTITUTION_FIELDS, key), code),
@@ -226,13 +272,13 @@ def _institution(inst: dict[str, str]) -> Iterable[tuple[tuple, Problem]]:
         )
 
 
-def _institution_findings(inst: dict[str, str]) -> Iterable[tuple[str, str, str]]:
+def _institution_findings(inst: dict[str, str]) -> Iterable[tuple[str, str, Text]]:
     for key in ("name", "code"):
         if not (inst.get(key) or "").strip():
-            yield key, "V01", "값이 비어 있습니다. 설정에서 입력하세요."
+            yield key, "V01", V01_EMPTY()
     code = (inst.get("code") or "").strip()
     if code and not _CODE_RE.fullmatch(code):
-        yield "code", "V02", f"'{code}'은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리)."
+        yield "code", "V02", V02_CODE(code=code)
 
 
 # --- datasets ----------------------------------------------------------------------------------
@@ -265,21 +311,10 @@ class _DatasetCheck:
         self._personal_data()
         self._list_of_people()
         if self.d.status == "error":
-            self.add(
-                WARNING,
-                "V40",
-                "status",
-                "파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.",
-            )
+            self.add(WARNING, "V40", "status", V40_UNREADABLE())
         unsuggested = sum(1 for c in self.columns if c.kind == UNSUGGESTED)
         if unsuggested:
-            self.add(
-                ERROR,
-                "V41",
-                "status",
-                f"표준용어 제안이 없는 컬럼이 {unsuggested}개 있어 준수율과 정의서를 믿을 수 "
-                "없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).",
-            )
+            self.add(ERROR, "V41", "status", V41_UNSUGGESTED(n=unsuggested))
         if self.d.rate_excluded:
             self.add(WARNING, "V42", "status", self.d.rate_excluded)
         for c in self.columns:
@@ -292,18 +327,27 @@ class _DatasetCheck:
         self, severity: str, code: str, key: str, text: str, column: ColumnRecord | None = None
     ) -> None:
         if column is None:
-            label = field("dataset", key).label if key != "status" else _STATUS_LABEL
-            where, rank = f"[{self.name}] {label}", (0, 0, 0, _rank(DATASET_FIELDS, key))
+            label = known(field("dataset", key).label if key != "status" else _STATUS_LABEL)
+            message = _AT_DATASET(dataset=self.name, label=label, text=text)
+            rank = (0, 0, 0, _rank(DATASET_FIELDS, key))
         else:
-            label = field("column", key).label
-            table = f" ({column.table_name})" if len(self.d.tables) > 1 else ""
-            where = f"[{self.name}] 컬럼 '{column.label}'{table} {label}"
+            label = known(field("column", key).label)
+            if len(self.d.tables) > 1:
+                message = _AT_TABLE_COLUMN(
+                    dataset=self.name,
+                    column=column.label,
+                    table=column.table_name,
+                    label=label,
+                    text=text,
+                )
+            else:
+                message = _AT_COLUMN(dataset=self.name, column=column.label, label=label, text=text)
             table_rank = self.table_order.get(column.table_key, len(self.table_order))
             rank = (1, table_rank, column.col_index, _rank(COLUMN_FIELDS, key))
         problem = Problem(
             severity,
             code,
-            f"{where}: {text}",
+            message,
             dataset_key=self.d.key,
             dataset_name=self.name,
             dataset_id=self.d.dataset_id,
@@ -335,7 +379,7 @@ class _DatasetCheck:
                 if f.key == "next_update" and irregular:
                     continue  # 수시: no next date
                 if f.required and (published or f.key not in PORTAL_ONLY):
-                    self.add(ERROR, "V10", f.key, "필수 항목이 비어 있습니다.")
+                    self.add(ERROR, "V10", f.key, V10_EMPTY())
             elif f.kind == "category" or f.open_vocab:
                 continue
             elif not in_vocab(f, value):
@@ -351,63 +395,38 @@ class _DatasetCheck:
                 raise ValueError(value)
             when = dt.date.fromisoformat(value)
         except ValueError:
-            self.add(
-                ERROR, "V12", "next_update", f"'{value}'은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다."
-            )
+            self.add(ERROR, "V12", "next_update", V12_DATE(value=value))
             return
         if when < self.today:
-            self.add(
-                WARNING,
-                "V13",
-                "next_update",
-                f"{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록",
-            )
+            self.add(WARNING, "V13", "next_update", V13_PASSED(value=value))
 
     def _phone(self) -> None:
         """V14: digits with optional hyphens, 9–11 digits from 0, or a 4-digit 대표번호."""
         value = self.d.get("phone").strip()
         if value and not looks_like_phone(value):
-            self.add(
-                WARNING,
-                "V14",
-                "phone",
-                f"'{value}'은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).",
-            )
+            self.add(WARNING, "V14", "phone", V14_PHONE(value=value))
 
     def _reason(self) -> None:
         """V20 a closed dataset needs a reason, V22 an open one should not carry one."""
         reason = self.d.get("reason").strip()
         if self.openness in (CLOSED, PARTIAL) and not reason:
-            self.add(
-                ERROR, "V20", "reason", f"{self.openness}인데 비공개사유가 없습니다. {_REASON_HINT}"
-            )
+            self.add(ERROR, "V20", "reason", V20_NO_REASON(openness=self.openness))
         elif self.openness == OPEN and reason:
-            self.add(WARNING, "V22", "reason", _REASON_ON_OPEN)
+            self.add(WARNING, "V22", "reason", V22_REASON_ON_OPEN())
 
     def _personal_data(self) -> None:
         """V30 (open dataset, personal data no column accounts for) and V32 (N against the scan)."""
         pii_columns = [c for c in self.columns if has_personal_data(c)]
         if self.openness == OPEN and has_personal_data(self.d) and not pii_columns:
             kinds = _kinds(self.d.pii_kinds)
-            self.add(
-                ERROR,
-                "V30",
-                "openness",
-                f"개인정보{f'({kinds})' if kinds else ''}가 있는데 공개로 되어 있습니다. "
-                "부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 "
-                "비공개로 하세요.",
-            )
+            text = V30_OPEN_PII(kinds=f"({kinds})" if kinds else "")
+            self.add(ERROR, "V30", "openness", text)
         if _denied_against_scan(self.d, self.d.pii_kinds):
             self.add(WARNING, "V32", "pii", _denied_text(self.d.pii_kinds))
         withheld = [c.label for c in self.columns if c.get("openness").strip() == CLOSED]
         if self.openness == OPEN and withheld:
             names = ", ".join(withheld[:5]) + (" 외" if len(withheld) > 5 else "")
-            self.add(
-                WARNING,
-                "V23",
-                "openness",
-                f"비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.",
-            )
+            self.add(WARNING, "V23", "openness", V23_WITHHELD(names=names))
 
     def _list_of_people(self) -> None:
         """P01: a list of people opened — the re-identification check decides (issue 14)."""
@@ -433,17 +452,13 @@ class _DatasetCheck:
         reason = c.get("reason").strip()
         effective = effective_openness(c, self.openness)
         if own in (CLOSED, PARTIAL) and not reason:
-            self.add(ERROR, "V21", "reason", f"{own}인데 비공개사유가 없습니다. {_REASON_HINT}", c)
+            self.add(ERROR, "V21", "reason", V20_NO_REASON(openness=own), c)
         elif reason and effective == OPEN:
-            self.add(WARNING, "V22", "reason", _REASON_ON_OPEN, c)
+            self.add(WARNING, "V22", "reason", V22_REASON_ON_OPEN(), c)
         if self.openness != CLOSED and has_personal_data(c) and effective not in (CLOSED, PARTIAL):
             self.add(ERROR, "V31", "openness", _open_pii_text(c, own), c)
         if _denied_against_scan(c, [c.pii_kind]):
             self.add(WARNING, "V32", "pii", _denied_text([c.pii_kind]), c)
-
-
-_REASON_HINT = "정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요."
-_REASON_ON_OPEN = "사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요."
 
 
 def looks_like_phone(value: str) -> bool:
@@ -454,19 +469,17 @@ def looks_like_phone(value: str) -> bool:
     return bool(_DIGITS_RE.fullmatch(value)) and digits.startswith("0") and 9 <= len(digits) <= 11
 
 
-def _not_in_vocab(f: Field, value: str) -> str:
+def _not_in_vocab(f: Field, value: str) -> Text:
     allowed = ", ".join(f.vocab or ())
-    shape = " ('대분류' 또는 '대분류 - 중분류')" if f.kind == "category" else ""
-    return f"'{value}'은(는) 허용된 값이 아닙니다{shape}. 가능한 값: {allowed}"
+    shaped = V11_CATEGORY if f.kind == "category" else V11_VOCAB
+    return shaped(value=value, allowed=allowed)
 
 
-def _open_pii_text(c: ColumnRecord, own: str) -> str:
+def _open_pii_text(c: ColumnRecord, own: str) -> Text:
     kinds = _kinds([c.pii_kind])
-    what = f"개인정보({kinds})" if kinds else "개인정보"
-    inherited = "" if own else " (컬럼 공개여부가 비어 있어 공개로 봅니다)"
-    return (
-        f"{what}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개"
-        f"(사유 {PERSONAL_DATA_REASON}, 제9조①6)로 하세요."
+    inherited = "" if own else V31_INHERITED()
+    return V31_OPEN_COLUMN(
+        kinds=f"({kinds})" if kinds else "", inherited=inherited, reason=PERSONAL_DATA_REASON
     )
 
 
@@ -475,8 +488,5 @@ def _denied_against_scan(record: DatasetRecord | ColumnRecord, kinds: list[str])
     return record.get("pii").strip() == "N" and record.sources.get("pii") != SCAN and any(kinds)
 
 
-def _denied_text(kinds: list[str]) -> str:
-    return (
-        f"개인정보여부를 N으로 입력했지만 스캔에서 개인정보({_kinds(kinds)})가 발견되었습니다; "
-        "공무원 성명 등 예외(제9조①6 라목)인지 확인하세요."
-    )
+def _denied_text(kinds: list[str]) -> Text:
+    return V32_DENIED(kinds=_kinds(kinds))

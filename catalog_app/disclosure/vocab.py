@@ -276,3 +276,16 @@ def in_vocab(f: Field, value: str) -> bool:
 
         return shipped_table().resolve(value).ok
     return value in f.vocab
+
+
+def _register_texts() -> None:
+    """Field labels and help lines are shown by the window: declared as translatable texts
+    (``catalog_app.messages``), so an English window shows them in English."""
+    from catalog_app.messages import register
+
+    for f in (*DATASET_FIELDS, *COLUMN_FIELDS, *INSTITUTION_FIELDS):
+        register([f.label, f.help])
+    register(REASONS.values())
+
+
+_register_texts()

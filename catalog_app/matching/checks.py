@@ -50,6 +50,8 @@ from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
 from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
+from catalog_app.matching.values import proposal_size, sizing
+from catalog_app.messages import join, template
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = [
@@ -70,12 +72,55 @@ _GENERATED = re.compile(
 _BRACKETS = frozenset("()[]{}<>（）［］【】「」『』〈〉《》")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c")
 
+# The messages (Korean; a window translates them through catalog_app.messages).
+N3_GENERATED = template("머리글 '{label}'은(는) 자동으로 붙은 이름입니다 (논리명 없음).")
+N3_EMPTY = template("머리글(논리명)이 비어 있습니다.")
+THIS_COLUMN = template("이 컬럼")
+N1_BAD = template("머리글 '{label}'에 쓸 수 없는 문자가 있습니다: {kinds}")
+N1_ROWS = template("여러 행에 나뉜 머리글(|)")
+N1_BREAK = template("줄바꿈")
+N1_BRACKETS = template("괄호 {chars}")
+N1_SPACE = template("공백")
+N1_SYMBOLS = template("특수문자 {chars}")
+T1_EMPTY_HEADER = template("(빈 머리글)")
+T1_UNMAPPED = template("'{label}'은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어).")
+T1_UNMAPPED_NEW = template(
+    "'{label}'은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어). 신규 용어 후보: "
+    "{name}({abbr}, {domain})"
+)
+T1_RETIRED = template("매핑된 표준용어 '{term}'은(는) 폐기된 용어입니다.")
+T1_SYNONYM = template(
+    "'{name}'은(는) 표준용어 '{term}'의 이음동의어입니다. 컬럼명은 '{term}'으로 씁니다."
+)
+T1_DIFFERS = template("컬럼명 '{label}'이(가) 매핑된 표준용어 '{term}'({abbr})과 다릅니다.")
+W2_FORBIDDEN = template(
+    "'{text}'은(는) 금칙어입니다. 표준단어 '{word}'을(를) 씁니다 (권장: {fixed})."
+)
+W3_SYNONYM = template("'{text}'은(는) 표준단어 '{word}'의 이음동의어입니다 (권장: {fixed}).")
+W1_UNKNOWN = template("'{name}'에 표준사전에 없는 단어가 있습니다: {words}")
+W4_MEANINGS = template("단어 '{word}'은(는) 뜻이 여럿입니다 ({meanings}); 확인이 필요합니다.")
+F1_NO_CLASS = template(
+    "'{name}'이(가) 형식단어로 끝나지 않습니다 (마지막 단어 '{last}'). 일자·명·여부·금액·코드 "
+    "같은 분류어로 끝나야 합니다."
+)
+W5_AMBIGUOUS = template("'{name}'의 단어 조합이 모호합니다: 좌→우 {left}, 우→좌 {right}.{chosen}")
+W5_CHOSEN = template(" 채택: {words}")
+W1_PHYSICAL = template("'{name}'에 표준단어 영문약어가 아닌 부분이 있습니다: {words}")
+F1_PHYSICAL = template("'{name}'이(가) 형식단어 약어로 끝나지 않습니다 ({token} = {word}).")
+N2_UNSPLIT = template(
+    "용어 '{term}'을(를) 표준단어로 나눌 수 없어 영문약어 {abbr}을(를) 단어 약어의 조합으로 "
+    "확인할 수 없습니다."
+)
+N2_DIFFERS = template(
+    "용어 '{term}'의 영문약어 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다."
+)
+
 
 @dataclass(frozen=True)
 class Check:
     code: str
     severity: str  # 'error' | 'warning'
-    message: str  # Korean, names the column / term / values
+    message: str  # Korean (a messages.Text), names the column / term / values
     suggestion: str | None = None  # what to write instead, when there is one answer
     words: tuple[str, ...] = ()  # the non-standard words (W1–W3), for the dashboard's counts
 
@@ -90,11 +135,11 @@ class Check:
         }
 
 
-def _err(code: str, message: str, suggestion: str | None = None, words=()) -> Check:
+def _err(code: str, message, suggestion: str | None = None, words=()) -> Check:
     return Check(code, "error", message, suggestion, tuple(words))
 
 
-def _warn(code: str, message: str, suggestion: str | None = None, words=()) -> Check:
+def _warn(code: str, message, suggestion: str | None = None, words=()) -> Check:
     return Check(code, "warning", message, suggestion, tuple(words))
 
 
@@ -123,12 +168,15 @@ def check_column(
     domain: Domain | None,
     index: WordIndex,
     cleaned_label: str | None = None,
+    proposal: dict | None = None,
 ) -> list[Check]:
     """All checks for one column; ``domain`` defaults to the term's domain in ``index``.
 
     ``cleaned_label`` is the header reduced to what it means (the matcher's cleaning); without
     it, bracketed parts and characters outside 한글/digits/Latin are dropped.  ``profile`` None
-    (a header without values) skips the value checks D1–D5.
+    (a header without values) skips the value checks D1–D5.  ``proposal`` is the matcher's new
+    term for the column (``Suggestion.proposal``): T1 names that one, so the 표준 점검 and the
+    proposal never disagree (without it T1 sizes its own from ``profile`` the same way).
     """
     raw = (label or "").strip()
     out: list[Check] = []
@@ -138,12 +186,7 @@ def check_column(
     generated = _is_generated(raw)
     physical = _is_physical(raw, index, term)
     if generated:
-        shown = _show(raw) if raw else ""
-        msg = (
-            f"머리글 '{shown}'은(는) 자동으로 붙은 이름입니다 (논리명 없음)."
-            if raw
-            else "머리글(논리명)이 비어 있습니다."
-        )
+        msg = N3_GENERATED(label=_show(raw)) if raw else N3_EMPTY()
         out.append(_err("N3", msg))
         name = ""
     elif physical:
@@ -152,7 +195,7 @@ def check_column(
         out.extend(_n1(raw))
         name = _clean(cleaned_label if cleaned_label is not None else raw)
 
-    out.extend(_t1(raw, name, term, index, physical))
+    out.extend(_t1(raw, name, term, index, physical, profile, proposal))
     if name:
         same_as_term = term is not None and (name == term.name or (physical and name == term.abbr))
         if physical:
@@ -163,7 +206,7 @@ def check_column(
         out.extend(_n2(term, index))
     if profile is not None and domain is not None and profile.inferred_type != "empty":
         shown = raw or name
-        col = f"'{_show(shown)}'" if shown else "이 컬럼"
+        col = f"'{_show(shown)}'" if shown else THIS_COLUMN()
         out.extend(value_checks(col, profile, term, domain, index))
     return out
 
@@ -207,57 +250,63 @@ def _n1(label: str) -> list[Check]:
         return []
     kinds: list[str] = []
     if "|" in bad:
-        kinds.append("여러 행에 나뉜 머리글(|)")
+        kinds.append(N1_ROWS())
     if any(ch in _LINE_BREAKS for ch in bad):
-        kinds.append("줄바꿈")
+        kinds.append(N1_BREAK())
     brackets = "".join(dict.fromkeys(ch for ch in bad if ch in _BRACKETS))
     if brackets:
-        kinds.append(f"괄호 {brackets}")
+        kinds.append(N1_BRACKETS(chars=brackets))
     if any(ch.isspace() and ch not in _LINE_BREAKS for ch in bad):
-        kinds.append("공백")
+        kinds.append(N1_SPACE())
     other = "".join(
         dict.fromkeys(ch for ch in bad if ch not in _BRACKETS and not ch.isspace() and ch != "|")
     )
     if other:
-        kinds.append(f"특수문자 {other}")
-    return [
-        _err(
-            "N1",
-            f"머리글 '{_show(label)}'에 쓸 수 없는 문자가 있습니다: {', '.join(kinds)}",
-            _clean(label) or None,
-        )
-    ]
+        kinds.append(N1_SYMBOLS(chars=other))
+    message = N1_BAD(label=_show(label), kinds=join(", ", kinds))
+    return [_err("N1", message, _clean(label) or None)]
 
 
-def _t1(raw: str, name: str, term: Term | None, index: WordIndex, physical: bool) -> list[Check]:
-    shown = _show(raw) if raw else "(빈 머리글)"
+def _new_term(
+    name: str, index: WordIndex, profile: ColumnProfile | None, proposal: dict | None
+) -> tuple[str, str, str] | None:
+    """(name, abbreviation, domain) of the new term T1 suggests: the matcher's complete
+    proposal when there is one, else the header's own words with a domain sized by the values
+    exactly as the matcher sizes it (``values.proposal_size``)."""
+    if proposal and proposal.get("abbr") and proposal.get("domain") and not proposal.get("missing"):
+        shown = proposal.get("name") or "".join(proposal.get("words") or []) or name
+        return shown, proposal["abbr"], proposal["domain"]
+    words = decompose(name, index)
+    if not words or not words[-1].is_class_word:
+        return None
+    size = proposal_size(words[-1], index.domains, sizing(profile))
+    found = propose_term(name, index, index.domains, size)
+    return (name, *found) if found is not None else None
+
+
+def _t1(
+    raw: str,
+    name: str,
+    term: Term | None,
+    index: WordIndex,
+    physical: bool,
+    profile: ColumnProfile | None = None,
+    proposal: dict | None = None,
+) -> list[Check]:
+    shown = _show(raw) if raw else T1_EMPTY_HEADER()
     if term is None:
-        msg = f"'{shown}'은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어)."
-        if name and not physical:
-            proposal = propose_term(name, index, index.domains)
-            if proposal is not None:
-                msg += f" 신규 용어 후보: {name}({proposal[0]}, {proposal[1]})"
+        new = _new_term(name, index, profile, proposal) if name and not physical else None
+        if new is None:
+            return [_err("T1", T1_UNMAPPED(label=shown))]
+        msg = T1_UNMAPPED_NEW(label=shown, name=new[0], abbr=new[1], domain=new[2])
         return [_err("T1", msg)]
     if term.retired:
-        return [_err("T1", f"매핑된 표준용어 '{term.name}'은(는) 폐기된 용어입니다.")]
+        return [_err("T1", T1_RETIRED(term=term.name))]
     if name == term.name or (term.abbr and name == term.abbr.upper()):
         return []
     if name and name in term.synonyms:
-        return [
-            _warn(
-                "T1",
-                f"'{name}'은(는) 표준용어 '{term.name}'의 이음동의어입니다. "
-                f"컬럼명은 '{term.name}'으로 씁니다.",
-                term.name,
-            )
-        ]
-    return [
-        _err(
-            "T1",
-            f"컬럼명 '{shown}'이(가) 매핑된 표준용어 '{term.name}'({term.abbr})과 다릅니다.",
-            term.name,
-        )
-    ]
+        return [_warn("T1", T1_SYNONYM(name=name, term=term.name), term.name)]
+    return [_err("T1", T1_DIFFERS(label=shown, term=term.name, abbr=term.abbr), term.name)]
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -291,44 +340,20 @@ def _words(name: str, index: WordIndex, term: Term | None) -> list[Check]:
         if w is None or kind == "word":
             continue
         if kind == "forbidden":
-            out.append(
-                _err(
-                    "W2",
-                    f"'{text}'은(는) 금칙어입니다. 표준단어 '{w.name}'을(를) 씁니다"
-                    f" (권장: {fixed}).",
-                    w.name,
-                    [text],
-                )
-            )
+            message = W2_FORBIDDEN(text=text, word=w.name, fixed=fixed)
+            out.append(_err("W2", message, w.name, [text]))
         else:
-            out.append(
-                _warn(
-                    "W3",
-                    f"'{text}'은(는) 표준단어 '{w.name}'의 이음동의어입니다 (권장: {fixed}).",
-                    w.name,
-                    [text],
-                )
-            )
+            message = W3_SYNONYM(text=text, word=w.name, fixed=fixed)
+            out.append(_warn("W3", message, w.name, [text]))
     unknown = [text for text, _, kind in pieces if kind == "unknown"]
     if words is None and unknown:
-        out.append(
-            _err(
-                "W1",
-                f"'{name}'에 표준사전에 없는 단어가 있습니다: {', '.join(unknown)}",
-                None,
-                unknown,
-            )
-        )
+        out.append(_err("W1", W1_UNKNOWN(name=name, words=", ".join(unknown)), None, unknown))
     used = words if words is not None else [w for _, w, _ in pieces if w is not None]
     for wname in dict.fromkeys(w.name for w in used):
         same = index.all_by_name(wname)
         if len(same) > 1:
             meanings = ", ".join(f"{w.abbr}" for w in same)
-            out.append(
-                _warn(
-                    "W4", f"단어 '{wname}'은(는) 뜻이 여럿입니다 ({meanings}); 확인이 필요합니다."
-                )
-            )
+            out.append(_warn("W4", W4_MEANINGS(word=wname, meanings=meanings)))
     if term is None:
         out.extend(_w5(name, index, words))
     last: Word | None = None
@@ -337,13 +362,7 @@ def _words(name: str, index: WordIndex, term: Term | None) -> list[Check]:
     elif pieces and pieces[-1][1] is not None:
         last = pieces[-1][1]  # a synonym/금칙어 at the end stands for its standard word
     if last is not None and not last.is_class_word:
-        out.append(
-            _err(
-                "F1",
-                f"'{name}'이(가) 형식단어로 끝나지 않습니다 (마지막 단어 '{last.name}'). "
-                "일자·명·여부·금액·코드 같은 분류어로 끝나야 합니다.",
-            )
-        )
+        out.append(_err("F1", F1_NO_CLASS(name=name, last=last.name)))
     return out
 
 
@@ -377,14 +396,9 @@ def _w5(name: str, index: WordIndex, words: list[Word] | None) -> list[Check]:
     right = _greedy(name, index, reverse=True)
     if left == right:
         return []
-    chosen = f" 채택: {'+'.join(w.name for w in words)}" if words else ""
-    return [
-        _warn(
-            "W5",
-            f"'{name}'의 단어 조합이 모호합니다: 좌→우 {'+'.join(left)}, "
-            f"우→좌 {'+'.join(right)}.{chosen}",
-        )
-    ]
+    chosen = W5_CHOSEN(words="+".join(w.name for w in words)) if words else ""
+    message = W5_AMBIGUOUS(name=name, left="+".join(left), right="+".join(right), chosen=chosen)
+    return [_warn("W5", message)]
 
 
 def _physical_words(name: str, index: WordIndex) -> list[Check]:
@@ -394,43 +408,21 @@ def _physical_words(name: str, index: WordIndex) -> list[Check]:
     unknown = [t for t, w in zip(tokens, words, strict=True) if w is None]
     out: list[Check] = []
     if unknown:
-        out.append(
-            _err(
-                "W1",
-                f"'{name}'에 표준단어 영문약어가 아닌 부분이 있습니다: {', '.join(unknown)}",
-                None,
-                unknown,
-            )
-        )
+        message = W1_PHYSICAL(name=name, words=", ".join(unknown))
+        out.append(_err("W1", message, None, unknown))
     last = words[-1] if words else None
     if last is not None and not last.is_class_word:
-        out.append(
-            _err(
-                "F1",
-                f"'{name}'이(가) 형식단어 약어로 끝나지 않습니다 ({tokens[-1]} = {last.name}).",
-            )
-        )
+        out.append(_err("F1", F1_PHYSICAL(name=name, token=tokens[-1], word=last.name)))
     return out
 
 
 def _n2(term: Term, index: WordIndex) -> list[Check]:
     words = decompose(term.name, index, term.abbr)
     if words is None:
-        return [
-            _err(
-                "N2",
-                f"용어 '{term.name}'을(를) 표준단어로 나눌 수 없어 영문약어 {term.abbr}을(를) "
-                "단어 약어의 조합으로 확인할 수 없습니다.",
-            )
-        ]
+        return [_err("N2", N2_UNSPLIT(term=term.name, abbr=term.abbr))]
     joined = "_".join(w.abbr for w in words)
     if joined == term.abbr:
         return []
-    return [
-        _err(
-            "N2",
-            f"용어 '{term.name}'의 영문약어 {term.abbr}이(가) 단어 약어의 조합 {joined}"
-            f"({'+'.join(w.name for w in words)})과 다릅니다.",
-            joined,
-        )
-    ]
+    words_text = "+".join(w.name for w in words)
+    message = N2_DIFFERS(term=term.name, abbr=term.abbr, joined=joined, words=words_text)
+    return [_err("N2", message, joined)]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from catalog_app.dictionary.model import Domain, Term
 from catalog_app.dictionary.segment import WordIndex
+from catalog_app.messages import join, known, register, template
 from catalog_app.scan.models import ColumnProfile
 
 if TYPE_CHECKING:
@@ -34,19 +35,69 @@ _KIND_KO = {
     "text": "문자",
     "empty": "빈 값",
 }
+register(_KIND_KO.values())
+
+D1_FLAG = template("{col}의 값({kind})이 {domain}의 Y/N이 아닙니다{hint}.")
+D1_FLAG_HINT = template(" (0/1 대신 Y/N)")
+D4_BAD_DATES = template("{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.")
+D4_SPAN = template(" (범위 {low}~{high})")
+D4_DISPLAY = template("{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.")
+D4_FORM = template("{col}의 형식 {form}이(가) {domain}의 저장 형식 {storage}와 다릅니다.")
+D1_DATE = template("{col}의 값({kind})이 날짜·시각 도메인 {domain}({storage})에 맞지 않습니다.")
+D1_ZEROS = template(
+    "{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain}에서는 0이 사라집니다."
+)
+D1_NUMBER = template("{col}의 값({kind})이 숫자 도메인 {domain}에 맞지 않습니다.")
+D2_DIGITS = template(
+    "{col}의 정수부 최대 {need}자리가 도메인 {domain}(정수부 {whole}자리)을 넘습니다."
+)
+D3_SCALE = template("{col}의 소수점 이하 {places}자리가 도메인 {domain}({allowed})보다 깁니다.")
+D3_PLACES = template("소수점 {scale}자리")
+D3_NONE = template("소수점 없음")
+D4_SEPARATORS = template(
+    "{col}의 값이 표현 형식({display})의 구분자 {shown}와 함께 쓰였습니다. 저장 형식은 "
+    "{storage}(구분자 없음)입니다 — 값 품질 점검 대상이며 표준 준수에는 영향이 없습니다."
+)
+D2_LONG_BARE = template(
+    "{col}의 최대 길이가 구분자를 빼고도 {observed}바이트로 도메인 {domain}({length}바이트)을 "
+    "넘습니다."
+)
+D2_LONG = template(
+    "{col}의 최대 길이 {observed}바이트가 도메인 {domain}({length}바이트)을 넘습니다."
+)
+D2_GENEROUS = template(
+    "{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain}({length}바이트)이 지나치게 깁니다."
+)
+D2_SHORT = template(
+    "{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain}({length}바이트)보다 "
+    "짧습니다.{hint}"
+)
+D2_SHORT_HINT = template(" 앞자리 0이 빠졌을 수 있습니다.")
+D5_OUTSIDE = template("{col}에 허용값({codes}) 밖의 값이 있습니다: {listed}{basis}{hint}")
+D5_MORE = template(" 외 {n}개")
+D5_BASIS = template(" (상위 {n}개 값 기준)")
+D5_HINTS = template(" — {hints}")
+D5_ZEROS = template("앞자리 0이 빠진 코드가 있습니다")
+D5_NAMES = template("코드 대신 코드명이 쓰였습니다")
+D5_YN = template("Y/N으로 바꾸십시오")
+
+
+def _kind(kind: str) -> str:
+    return known(_KIND_KO.get(kind, kind))
+
 
 # 저장/표현 형식 tokens -> the profiler's date_format vocabulary (values.py): HH24 -> HH, MI -> MM.
 _DATE_STORAGE = re.compile(r"(?:YYYY)?(?:MM)?(?:DD)?(?:HH24)?(?:MI)?(?:SS)?")
 
 
-def _err(code: str, message: str, suggestion: str | None = None) -> Check:
+def _err(code: str, message, suggestion: str | None = None) -> Check:
     # Imported on use: ``checks`` defines Check and imports this module while it loads.
     from catalog_app.matching.checks import Check
 
     return Check(code, "error", message, suggestion)
 
 
-def _warn(code: str, message: str, suggestion: str | None = None) -> Check:
+def _warn(code: str, message, suggestion: str | None = None) -> Check:
     from catalog_app.matching.checks import Check
 
     return Check(code, "warning", message, suggestion)
@@ -132,15 +183,9 @@ def value_checks(
     if allowed is not None and set(allowed) == {"Y", "N"}:  # 여부C1, 유무C1
         if kind != "flag":
             zero_one = {v for v, _ in p.top_values} <= {"0", "1"} and not p.masked
-            hint = " (0/1 대신 Y/N)" if zero_one and kind == "integer" else ""
-            out.append(
-                _err(
-                    "D1",
-                    f"{col}의 값({_KIND_KO.get(kind, kind)})이 {domain.name}의 Y/N이 아닙니다"
-                    f"{hint}.",
-                    "Y/N",
-                )
-            )
+            hint = D1_FLAG_HINT() if zero_one and kind == "integer" else ""
+            message = D1_FLAG(col=col, kind=_kind(kind), domain=domain.name, hint=hint)
+            out.append(_err("D1", message, "Y/N"))
             return out
     elif dates is not None:
         out.extend(_date_checks(col, p, domain, dates))
@@ -171,36 +216,20 @@ def _date_checks(
         form = p.date_format
     else:
         form = p.pattern or ""
-    shown_form = form or _KIND_KO.get(kind, kind)
+    shown_form = form or _kind(kind)
     if form in (storage, _shape(storage)):
         if kind in ("integer", "code") and storage == "YYYYMMDD":
             # the profiler reads valid 8-digit dates as dates: mostly integers means invalid ones
-            span = f" (범위 {p.min_value}~{p.max_value})" if p.min_value and p.max_value else ""
-            return [_warn("D4", f"{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.")]
+            span = D4_SPAN(low=p.min_value, high=p.max_value) if p.min_value and p.max_value else ""
+            return [_warn("D4", D4_BAD_DATES(col=col, span=span))]
         return []
     if display and form in (display, _shape(display)):
-        return [
-            _warn(
-                "D4",
-                f"{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.",
-                storage,
-            )
-        ]
+        return [_warn("D4", D4_DISPLAY(col=col, display=display, storage=storage), storage)]
     if kind in ("date", "datetime", "time") or re.fullmatch(r"9[9\-./: 년월일시분초]*", form):
-        return [
-            _err(
-                "D4",
-                f"{col}의 형식 {shown_form}이(가) {domain.name}의 저장 형식 {storage}와 다릅니다.",
-                storage,
-            )
-        ]
-    return [
-        _err(
-            "D1",
-            f"{col}의 값({_KIND_KO.get(kind, kind)})이 날짜·시각 도메인 {domain.name}"
-            f"({storage})에 맞지 않습니다.",
-        )
-    ]
+        message = D4_FORM(col=col, form=shown_form, domain=domain.name, storage=storage)
+        return [_err("D4", message, storage)]
+    message = D1_DATE(col=col, kind=_kind(kind), domain=domain.name, storage=storage)
+    return [_err("D1", message)]
 
 
 def _numeric_type(col: str, p: ColumnProfile, domain: Domain) -> Check | None:
@@ -208,15 +237,8 @@ def _numeric_type(col: str, p: ColumnProfile, domain: Domain) -> Check | None:
     if kind in ("integer", "decimal") or (kind == "date" and p.date_format == "YYYYMMDD"):
         return None
     if kind == "code":
-        return _warn(
-            "D1",
-            f"{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain.name}에서는 0이 "
-            "사라집니다.",
-        )
-    return _err(
-        "D1",
-        f"{col}의 값({_KIND_KO.get(kind, kind)})이 숫자 도메인 {domain.name}에 맞지 않습니다.",
-    )
+        return _warn("D1", D1_ZEROS(col=col, domain=domain.name))
+    return _err("D1", D1_NUMBER(col=col, kind=_kind(kind), domain=domain.name))
 
 
 def _digits(value: str | None) -> int | None:
@@ -242,25 +264,13 @@ def _numeric_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) 
         if found and max(found) > whole_max:
             need = max(found)
             better = _fitting(domain, index, int_digits=need, decimals=p.decimal_places)
-            out.append(
-                _err(
-                    "D2",
-                    f"{col}의 정수부 최대 {need}자리가 도메인 {domain.name}"
-                    f"(정수부 {whole_max}자리)을 넘습니다.",
-                    better,
-                )
-            )
+            message = D2_DIGITS(col=col, need=need, domain=domain.name, whole=whole_max)
+            out.append(_err("D2", message, better))
     if p.inferred_type == "decimal" and p.decimal_places > scale:
         better = _fitting(domain, index, int_digits=0, decimals=p.decimal_places)
-        allowed = f"소수점 {scale}자리" if scale else "소수점 없음"
-        out.append(
-            _err(
-                "D3",
-                f"{col}의 소수점 이하 {p.decimal_places}자리가 도메인 {domain.name}"
-                f"({allowed})보다 깁니다.",
-                better,
-            )
-        )
+        allowed = D3_PLACES(scale=scale) if scale else D3_NONE()
+        message = D3_SCALE(col=col, places=p.decimal_places, domain=domain.name, allowed=allowed)
+        out.append(_err("D3", message, better))
     return out
 
 
@@ -302,53 +312,23 @@ def _text_size(col: str, p: ColumnProfile, domain: Domain, index: WordIndex) -> 
         # finding for the value, not a breach of the standard; the length counts without it.
         shown = ", ".join(f"'{ch}'" for ch in seps)
         stored = domain.storage_format or domain.name
-        out = [
-            _warn(
-                "D4",
-                f"{col}의 값이 표현 형식({display})의 구분자 {shown}와 함께 쓰였습니다. "
-                f"저장 형식은 {stored}(구분자 없음)입니다 — 값 품질 점검 대상이며 표준 준수에는 "
-                "영향이 없습니다.",
-            )
-        ]
+        out = [_warn("D4", D4_SEPARATORS(col=col, display=display, shown=shown, storage=stored))]
         if observed > length:
-            out.append(
-                _err(
-                    "D2",
-                    f"{col}의 최대 길이가 구분자를 빼고도 {observed}바이트로 도메인 {domain.name}"
-                    f"({length}바이트)을 넘습니다.",
-                    _fitting(domain, index, need_bytes=observed),
-                )
-            )
+            message = D2_LONG_BARE(col=col, observed=observed, domain=domain.name, length=length)
+            out.append(_err("D2", message, _fitting(domain, index, need_bytes=observed)))
         return out
     if observed > length:
-        return [
-            _err(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트가 도메인 {domain.name}({length}바이트)을 "
-                "넘습니다.",
-                _fitting(domain, index, need_bytes=observed),
-            )
-        ]
+        message = D2_LONG(col=col, observed=observed, domain=domain.name, length=length)
+        return [_err("D2", message, _fitting(domain, index, need_bytes=observed))]
     letter = _type_letter(domain)
     if letter == "V" and length >= GENEROUS_MIN_LENGTH and observed * GENEROUS_RATIO < length:
         smaller = _fitting(domain, index, need_bytes=max(observed, 1), smaller=True)
-        return [
-            _warn(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain.name}({length}바이트)이 "
-                "지나치게 깁니다.",
-                smaller,
-            )
-        ]
+        message = D2_GENEROUS(col=col, observed=observed, domain=domain.name, length=length)
+        return [_warn("D2", message, smaller)]
     if letter == "C" and observed < length:
-        hint = " 앞자리 0이 빠졌을 수 있습니다." if p.inferred_type == "integer" else ""
-        return [
-            _warn(
-                "D2",
-                f"{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain.name}"
-                f"({length}바이트)보다 짧습니다.{hint}",
-            )
-        ]
+        hint = D2_SHORT_HINT() if p.inferred_type == "integer" else ""
+        message = D2_SHORT(col=col, observed=observed, domain=domain.name, length=length, hint=hint)
+        return [_warn("D2", message)]
     return []
 
 
@@ -397,25 +377,21 @@ def _allowed(col: str, p: ColumnProfile, allowed: dict[str, str], text: str) -> 
     codes = list(allowed)
     listed = ", ".join(f"'{v}'({n}건)" for v, n in outside[:SHOWN_VALUES])
     if len(outside) > SHOWN_VALUES:
-        listed += f" 외 {len(outside) - SHOWN_VALUES}개"
+        listed += D5_MORE(n=len(outside) - SHOWN_VALUES)
     partial = p.distinct_count > len(p.top_values)
-    basis = f" (상위 {len(p.top_values)}개 값 기준)" if partial else ""
+    basis = D5_BASIS(n=len(p.top_values)) if partial else ""
     hints = []
     width = {len(c) for c in codes}
     if len(width) == 1:
         k = width.pop()
         if any(v.isdigit() and v.zfill(k) in allowed for v, _ in outside):
-            hints.append("앞자리 0이 빠진 코드가 있습니다")
+            hints.append(D5_ZEROS())
     meanings = {m.split("(")[0].strip(): c for c, m in allowed.items() if m}
     if any(v.strip() in meanings for v, _ in outside):
-        hints.append("코드 대신 코드명이 쓰였습니다")
+        hints.append(D5_NAMES())
     if codes == ["Y", "N"] and p.inferred_type == "flag":
-        hints.append("Y/N으로 바꾸십시오")
-    hint = f" — {'; '.join(hints)}" if hints else ""
+        hints.append(D5_YN())
+    hint = D5_HINTS(hints=join("; ", hints)) if hints else ""
     shown_codes = ", ".join(codes[:8]) + (" …" if len(codes) > 8 else "")
-    return [
-        _err(
-            "D5",
-            f"{col}에 허용값({shown_codes}) 밖의 값이 있습니다: {listed}{basis}{hint}",
-        )
-    ]
+    message = D5_OUTSIDE(col=col, codes=shown_codes, listed=listed, basis=basis, hint=hint)
+    return [_err("D5", message)]

@@ -202,25 +202,23 @@ class MappingDesk:
             )
         return change, proposal_id
 
-    def bulk_accept(self, threshold: float) -> tuple[int | None, int]:
-        """Accept the top suggestion of every undecided column scoring at least ``threshold``."""
-        rows = self.conn.execute(
-            """SELECT m.column_id, m.kind, m.candidates FROM column_match m
-               JOIN columns c ON c.id = m.column_id
-               WHERE NOT EXISTS (SELECT 1 FROM column_mappings d WHERE d.column_id = c.id)"""
-        ).fetchall()
-        picked = []
-        for r in rows:
-            candidates = json.loads(r["candidates"])
-            if candidates and candidates[0]["score"] >= threshold and r["kind"] != "not_a_column":
-                picked.append((r["column_id"], candidates[0], r["kind"]))
+    def bulk_accept(self, threshold: float, filters=None) -> tuple[int | None, int]:
+        """Accept the top suggestion of every undecided column scoring at least ``threshold``;
+        with ``filters`` (a ``review.ReviewFilters``) only among the columns they show, which
+        is what the window's 점수 이상 일괄 수락 means (one undoable batch either way)."""
+        from catalog_app.matching.review import bulk_candidates
+
+        picked = bulk_candidates(self.conn, threshold, filters)
         if not picked:
             return None, 0
+        record = {"threshold": threshold, "count": len(picked)}
+        if filters is not None and filters.narrowed:
+            record["filters"] = {k: v for k, v in vars(filters).items() if v not in (None, "")}
         with self.catalog.transaction() as conn:
             batch_id = conn.execute(
                 """INSERT INTO mapping_history (at, who, action, before, after)
                    VALUES (?, ?, 'bulk', NULL, ?)""",
-                (now_iso(), self.who, json.dumps({"threshold": threshold, "count": len(picked)})),
+                (now_iso(), self.who, json.dumps(record, ensure_ascii=False)),
             ).lastrowid
             for column_id, candidate, kind in picked:
                 col = self.column(column_id)

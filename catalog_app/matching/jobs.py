@@ -22,6 +22,7 @@ from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of, split_parts
+from catalog_app.messages import template
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
 from catalog_app.scan.models import ColumnProfile, PiiInfo
@@ -225,11 +226,14 @@ class CheckReport:
         return unsuggested_message(self.unsuggested)
 
 
+UNSUGGESTED = template(
+    "표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. 매핑 제안을 "
+    "다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기)."
+)
+
+
 def unsuggested_message(n: int) -> str:
-    return (
-        f"표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. "
-        "매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기)."
-    )
+    return UNSUGGESTED(n=n)
 
 
 def check_catalog(
@@ -283,6 +287,7 @@ def check_catalog(
                 None,
                 ws.index,
                 match["cleaned"] if match else None,
+                json.loads(match["proposal"]) if match and match["proposal"] else None,
             )
             domain = ws.domains.get(term.domain) if term is not None and term.domain else None
             parts = split_parts(checks, domain is not None and profile.inferred_type != "empty")
@@ -390,7 +395,8 @@ def suggest_with_checks(ws: Workspace, header: str, values, suggestion=None) -> 
         return out
     top = suggestion.candidates[0] if suggestion.candidates else None
     term = ws.terms.get(top.term) if top else None
-    found = check_column(header, profile, term, None, ws.index, clean_header(header).label or None)
+    cleaned = clean_header(header).label or None
+    found = check_column(header, profile, term, None, ws.index, cleaned, suggestion.proposal)
     # A few sample values cannot show that a domain is too generous: that warning needs the
     # whole column, so the contract leaves it out.
     found = [c for c in found if not (c.code == "D2" and c.severity == "warning")]

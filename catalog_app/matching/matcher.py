@@ -59,6 +59,7 @@ from catalog_app.matching.values import (
     SEMANTIC_TERMS,
     Values,
     profile_of,
+    proposal_size,
     summarise,
 )
 from catalog_app.matching.variants import Analysis, analyse
@@ -514,17 +515,8 @@ class Matcher:
         return self._domain_cache[key]
 
     def _size(self, word: Word, vals: Values | None) -> int | None:
-        """What ``propose_domain`` sizes by: bytes for text classes, digits for NUMERIC ones."""
-        if vals is None or vals.n == 0:
-            return None
-        numeric = any(
-            d.data_type == "NUMERIC"
-            for d in self.domains.values()
-            if d.domain_class == word.domain_class
-        )
-        if numeric:
-            return vals.int_digits + vals.decimals if vals.main in ("integer", "decimal") else None
-        return vals.max_bytes or None
+        """What ``propose_domain`` sizes by (``values.proposal_size``, shared with T1)."""
+        return proposal_size(word, self.domains, vals)
 
     def _proposal(self, words: list[Word], vals: Values | None) -> dict:
         last = words[-1]

@@ -55,7 +55,9 @@ def match_row(
     checks, compliant = [], None
     if suggestion.kind != "not_a_column":
         term = working_term(ws, decision, suggestion.kind, candidates[0] if candidates else None)
-        found = check_column(profile.label, profile, term, None, ws.index, cleaned)
+        found = check_column(
+            profile.label, profile, term, None, ws.index, cleaned, suggestion.proposal
+        )
         checks = [c.as_dict() for c in found]
         compliant = int(is_compliant(found))
     return (

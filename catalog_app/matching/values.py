@@ -122,6 +122,47 @@ def _digits(text: str | None) -> int:
     return len(core.lstrip("0")) or 1
 
 
+def proposal_size(word, domains, vals: Values | None) -> int | None:
+    """What a new term's domain is sized by (``rules.propose_domain``'s ``max_bytes``): bytes
+    for a text class, digits for a NUMERIC one; None without values. The matcher's proposal and
+    the T1 check's '신규 용어 후보' both size through this, so they name the same domain."""
+    if vals is None or vals.n == 0:
+        return None
+    numeric = any(
+        d.data_type == "NUMERIC" for d in domains.values() if d.domain_class == word.domain_class
+    )
+    if numeric:
+        return vals.int_digits + vals.decimals if vals.main in ("integer", "decimal") else None
+    return vals.max_bytes or None
+
+
+def sizing(profile: ColumnProfile | None) -> Values | None:
+    """The few figures of :func:`summarise` that :func:`proposal_size` reads, without the value
+    signatures (cheap enough for every checked column)."""
+    if profile is None:
+        return None
+    n = sum((profile.type_counts or {}).values())
+    if n == 0 or profile.inferred_type == _EMPTY:
+        return None
+    int_digits = 0
+    if profile.inferred_type in ("integer", "decimal"):
+        int_digits = max(_digits(profile.min_value), _digits(profile.max_value))
+    return Values(
+        n=n,
+        main=profile.inferred_type,
+        share={},
+        max_bytes=profile.max_len_bytes,
+        decimals=profile.decimal_places,
+        int_digits=int_digits,
+        date_format=profile.date_format,
+        texts=[],
+        semantic=None,
+        years=0.0,
+        months=0.0,
+        year_months=0.0,
+    )
+
+
 def profile_of(header: str, values: Sequence[str]) -> ColumnProfile:
     """The scanner's own profile of the sample values, so ranking sees what the catalog sees."""
     from catalog_app.scan.profile import ColumnAccumulator

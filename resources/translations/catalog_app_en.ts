@@ -4,109 +4,109 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="33"/>
+        <location filename="../../ui/pages/catalog_page.py" line="37"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="41"/>
+        <location filename="../../ui/pages/catalog_page.py" line="45"/>
         <source>파일·시트·컬럼 이름 검색 (예: 주소, 성명, 등록일자)  Ctrl+F</source>
         <translation>Search file, sheet and column names (e.g. 주소, 성명, 등록일자)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="46"/>
+        <location filename="../../ui/pages/catalog_page.py" line="50"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="49"/>
-        <location filename="../../ui/pages/catalog_page.py" line="60"/>
-        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <location filename="../../ui/pages/catalog_page.py" line="53"/>
+        <location filename="../../ui/pages/catalog_page.py" line="64"/>
+        <location filename="../../ui/pages/catalog_page.py" line="169"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="57"/>
+        <location filename="../../ui/pages/catalog_page.py" line="61"/>
         <source>부서</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="65"/>
+        <location filename="../../ui/pages/catalog_page.py" line="69"/>
         <source>점검: 전체</source>
         <translation>Checks: all</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="66"/>
+        <location filename="../../ui/pages/catalog_page.py" line="70"/>
         <source>비준수 컬럼 있음</source>
         <translation>Has non-compliant columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="67"/>
+        <location filename="../../ui/pages/catalog_page.py" line="71"/>
         <source>공개 항목 미입력</source>
         <translation>Disclosure fields missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="71"/>
+        <location filename="../../ui/pages/catalog_page.py" line="75"/>
         <source>비준수: 마지막 제안 만들기 때 점검에 걸린 컬럼이 있는 파일. 미입력: 분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
         <translation>Non-compliant: files with a column that failed the checks at the last suggestion run. Missing: files where 분류체계, 업데이트 주기, 차기 등록 예정일, 키워드 or 설명 is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="76"/>
+        <location filename="../../ui/pages/catalog_page.py" line="80"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="99"/>
+        <location filename="../../ui/pages/catalog_page.py" line="104"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="100"/>
+        <location filename="../../ui/pages/catalog_page.py" line="105"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="101"/>
+        <location filename="../../ui/pages/catalog_page.py" line="106"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="102"/>
+        <location filename="../../ui/pages/catalog_page.py" line="107"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="103"/>
+        <location filename="../../ui/pages/catalog_page.py" line="108"/>
         <source>경로</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="200"/>
+        <location filename="../../ui/pages/catalog_page.py" line="244"/>
         <source>찾은 항목 {n:,}개</source>
         <translation>{n:,} matches</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="202"/>
+        <location filename="../../ui/pages/catalog_page.py" line="246"/>
         <source> (처음 {n}개만)</source>
         <translation> (first {n} only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="204"/>
+        <location filename="../../ui/pages/catalog_page.py" line="248"/>
         <source>데이터셋 {n:,}개</source>
         <translation>{n:,} datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="348"/>
+        <location filename="../../ui/pages/catalog_page.py" line="370"/>
         <source>파일을 다시 읽지 못했습니다: {msg}</source>
         <translation>Could not reread the file: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="354"/>
+        <location filename="../../ui/pages/catalog_page.py" line="376"/>
         <source>머리글을 지정하지 못했습니다: {msg}</source>
         <translation>Could not set the header: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="404"/>
+        <location filename="../../ui/pages/catalog_page.py" line="426"/>
         <source>개인정보 판정을 바꾸지 못했습니다: {msg}</source>
         <translation>Could not change the personal-data verdict: {msg}</translation>
     </message>
@@ -114,87 +114,87 @@
 <context>
     <name>ColumnOpennessTable</name>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="88"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="87"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="89"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="88"/>
         <source>개인정보(스캔)</source>
         <translation>Personal data (scan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="90"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="89"/>
         <source>공개/비공개여부</source>
         <translation>Disclosure status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="91"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="90"/>
         <source>비공개사유</source>
         <translation>Reason for withholding</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="92"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="91"/>
         <source>개인정보여부</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="93"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="92"/>
         <source>상세근거</source>
         <translation>Detailed grounds</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="94"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="93"/>
         <source>컬럼설명</source>
         <translation>Column description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="95"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="94"/>
         <source>영문명</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="96"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="95"/>
         <source>단위</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="97"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="96"/>
         <source>코드</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="98"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="97"/>
         <source>검사</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="157"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="156"/>
         <source>두 번 눌러 입력합니다</source>
         <translation>Double-click to type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="159"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="158"/>
         <source>비워 두면: {value}</source>
         <translation>If left empty: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="199"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="198"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="201"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="200"/>
         <source>(데이터셋 따름: {value})</source>
         <translation>(as dataset: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="218"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="217"/>
         <source>차단 {n}</source>
         <translation>{n} blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_columns.py" line="220"/>
+        <location filename="../../ui/pages/metadata_columns.py" line="219"/>
         <source>경고 {n}</source>
         <translation>{n} warnings</translation>
     </message>
@@ -202,193 +202,193 @@
 <context>
     <name>DatasetDetail</name>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="54"/>
-        <location filename="../../ui/pages/dataset_detail.py" line="215"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="52"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="209"/>
         <source>데이터셋을 고르면 표와 컬럼이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its tables and columns here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="64"/>
-        <source>표·컬럼</source>
-        <translation>Tables and columns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="70"/>
-        <source>공개 항목</source>
-        <translation>Disclosure fields</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="75"/>
         <source>(표)</source>
         <translation>(table)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="75"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="90"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="76"/>
         <source>머리글</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="91"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="77"/>
         <source>데이터 행</source>
         <translation>Data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="92"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="78"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="93"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="79"/>
         <source>합계·주석·빈 행</source>
         <translation>Non-data rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="94"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="80"/>
         <source>사람 목록</source>
         <translation>List of people</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="82"/>
         <source>참고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="102"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="88"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="103"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="89"/>
         <source>컬럼 이름</source>
         <translation>Column name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="104"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="90"/>
         <source>형식</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="105"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="91"/>
         <source>개인정보</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="106"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="92"/>
         <source>판정 근거</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="107"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="93"/>
         <source>빈값</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="108"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="94"/>
         <source>고유값</source>
         <translation>Distinct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="109"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="95"/>
         <source>최대 바이트</source>
         <translation>Max bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="110"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="96"/>
         <source>패턴</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="111"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="97"/>
         <source>예시 값</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="120"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="106"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="122"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="108"/>
         <source>머리글 행 지정…</source>
         <translation>Set header rows…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="124"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="110"/>
         <source>자동으로 찾은 머리글이 틀렸을 때 직접 지정하고 그 파일만 다시 읽습니다</source>
         <translation>If the detected header is wrong, set it yourself and reread just that file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="137"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="114"/>
+        <source>공개 항목 입력…</source>
+        <translation>Disclosure items…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="116"/>
+        <source>이 데이터셋의 공개 항목을 공개 항목 페이지에서 엽니다</source>
+        <translation>Open this dataset&apos;s disclosure items on the Disclosure items page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dataset_detail.py" line="130"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="139"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="132"/>
         <source>개인정보 판정…</source>
         <translation>Personal-data verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="141"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="134"/>
         <source>고른 컬럼의 개인정보 판정을 담당자가 바꿉니다 (다시 스캔해도 유지)</source>
         <translation>Overrule the selected column&apos;s personal-data verdict (kept across rescans)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="145"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="138"/>
         <source>판정 되돌리기</source>
         <translation>Undo verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="146"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="139"/>
         <source>마지막 개인정보 판정을 되돌립니다</source>
         <translation>Undo the last personal-data verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="162"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="156"/>
         <source>자동</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="162"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="156"/>
         <source>직접 지정</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="164"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="158"/>
         <source>없음 ({source})</source>
         <translation>None ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="165"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="159"/>
         <source>{row}행부터 {n}줄 ({source})</source>
         <translation>From row {row}, {n} rows ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="201"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="195"/>
         <source>예 — {why}</source>
         <translation>Yes — {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="241"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="229"/>
         <source>인코딩 {enc} ({how})</source>
         <translation>Encoding {enc} ({how})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="246"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="234"/>
         <source>데이터 {rows:,}행, 컬럼 {cols:,}개</source>
         <translation>{rows:,} data rows, {cols:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="251"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="239"/>
         <source>오류: {msg}</source>
         <translation>Error: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dataset_detail.py" line="252"/>
+        <location filename="../../ui/pages/dataset_detail.py" line="240"/>
         <source>참고: {msg}</source>
         <translation>Note: {msg}</translation>
     </message>
@@ -396,49 +396,57 @@
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="129"/>
+        <location filename="../../ui/models.py" line="112"/>
         <source>파일 이름</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="130"/>
+        <location filename="../../ui/models.py" line="113"/>
         <source>폴더</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="131"/>
+        <location filename="../../ui/models.py" line="114"/>
         <source>형식</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="132"/>
+        <location filename="../../ui/models.py" line="115"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="133"/>
+        <location filename="../../ui/models.py" line="116"/>
         <source>표</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="134"/>
+        <location filename="../../ui/models.py" line="117"/>
         <source>열</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="135"/>
+        <location filename="../../ui/models.py" line="118"/>
         <source>행</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="136"/>
+        <location filename="../../ui/models.py" line="119"/>
         <source>개인정보 열</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="137"/>
+        <location filename="../../ui/models.py" line="120"/>
         <source>스캔 시각</source>
         <translation>Scanned at</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/date_edit.py" line="71"/>
+        <source>달력에서 고르기</source>
+        <translation>Pick from the calendar</translation>
     </message>
 </context>
 <context>
@@ -492,186 +500,206 @@
 <context>
     <name>DictionaryPage</name>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="50"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="52"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="53"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="55"/>
         <source>표준사전을 준비하는 중…</source>
         <translation>Preparing the standard dictionary…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="57"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="59"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="58"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="91"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="136"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="60"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="97"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="142"/>
         <source>판</source>
         <translation>Edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="61"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="63"/>
+        <source>기관표준</source>
+        <translation>Institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="66"/>
         <source>검토 대기</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="64"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="69"/>
         <source>변경 이력</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="75"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="81"/>
         <source>단어·용어·도메인 검색 (이름, 영문약어, 영문명, 이음동의어, 금칙어)</source>
         <translation>Search words, terms and domains (name, abbreviation, English name, synonyms, forbidden words)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="86"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="92"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="87"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="93"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="88"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="94"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="89"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="95"/>
         <source>도메인·영문명·형식</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="90"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="137"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="96"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="143"/>
         <source>구분</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="92"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="98"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="135"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="141"/>
         <source>현재</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="138"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="144"/>
         <source>단어</source>
         <translation>Words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="139"/>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="145"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>용어</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="140"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="146"/>
         <source>도메인</source>
         <translation>Domains</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="141"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="147"/>
         <source>가져온 시각</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="142"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="148"/>
         <source>출처</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="152"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="159"/>
         <source>현재 판으로</source>
         <translation>Make current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="155"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="162"/>
         <source>고른 공통표준 판으로 매핑합니다. 폐기·변경된 용어에 매핑된 컬럼을 알려 줍니다.</source>
         <translation>Map against the selected edition of the common standard. Columns mapped to retired or changed terms are listed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="159"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="166"/>
         <source>판 가져오기…</source>
         <translation>Import edition…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="161"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="168"/>
         <source>행정안전부 공통표준 파일(xlsx, csv)을 새 판으로 가져옵니다</source>
         <translation>Imports a common standard file from the Ministry of the Interior and Safety (xlsx, csv) as a new edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="185"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="171"/>
+        <source>현재 판과 비교…</source>
+        <translation>Compare with current…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="173"/>
+        <source>고른 판과 현재 판의 단어·용어·도메인 추가·폐기·변경을 봅니다</source>
+        <translation>See the words, terms and domains added, retired or changed between the selected edition and the current one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <source>{a}와(과) {b}를 비교하는 중…</source>
+        <translation>Comparing {a} with {b}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_page.py" line="231"/>
         <source>현재 판 바꾸기</source>
         <translation>Change current edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="186"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="232"/>
         <source>현재 공통표준을 {key}(으)로 바꿀까요?</source>
         <translation>Make {key} the current common standard?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="203"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="249"/>
         <source>현재 판을 {key}(으)로 바꿨습니다. 아래 컬럼은 폐기되거나 바뀐 용어에 매핑되어 있어 다시 검토해야 합니다.</source>
         <translation>The current edition is now {key}. The columns below are mapped to retired or changed terms and need another review.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="208"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="254"/>
         <source>현재 판을 {key}(으)로 바꿨습니다. 다시 검토할 매핑은 없습니다.</source>
         <translation>The current edition is now {key}. No mappings need another review.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="212"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="258"/>
         <source>현재 판</source>
         <translation>Current edition</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="214"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="260"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="222"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="268"/>
         <source>공통표준 파일 선택</source>
         <translation>Choose a common standard file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="224"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="270"/>
         <source>공통표준 (*.xlsx *.csv);;모든 파일 (*)</source>
         <translation>Common standard (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="238"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="284"/>
         <source>{key} 판을 가져왔습니다.</source>
         <translation>Imported edition {key}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_page.py" line="254"/>
+        <location filename="../../ui/pages/dictionary_page.py" line="309"/>
         <source>현재 공통표준: {key} · 기관표준 용어 {n:,}개</source>
         <translation>Current common standard: {key} · {n:,} institution terms</translation>
     </message>
@@ -679,343 +707,341 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="44"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="53"/>
         <source>공공데이터 목록 (xlsx)</source>
         <translation>Public data inventory (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="45"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="54"/>
         <source>공공데이터 목록 (CSV)</source>
         <translation>Public data inventory (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="46"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="55"/>
         <source>테이블·컬럼 정의서 (xlsx)</source>
         <translation>Table and column definitions (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="47"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="56"/>
         <source>표준 준수율 보고서 (xlsx)</source>
         <translation>Standard compliance report (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="48"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="57"/>
         <source>전년 대비 변경 (xlsx)</source>
         <translation>Changes since last year (xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="49"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="58"/>
         <source>DCAT JSON-LD</source>
         <translation>DCAT JSON-LD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="50"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="59"/>
         <source>datapackage.json (데이터셋별 폴더)</source>
         <translation>datapackage.json (a folder per dataset)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="60"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="73"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="100"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="82"/>
-        <source>점검 (F5)</source>
-        <translation>Validate (F5)</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="109"/>
+        <source>점검 (F7)</source>
+        <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="86"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="111"/>
+        <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
+        <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="116"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="88"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="118"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="93"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="123"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="100"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="130"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="103"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="133"/>
         <source>등록 목록 가져오기…</source>
         <translation>Import registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="106"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
         <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
         <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="133"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="174"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="171"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
-        <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
-        <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="146"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="147"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="161"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
+        <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
+        <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="207"/>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="210"/>
+        <source>기관명·기관코드를 입력하세요</source>
+        <translation>Enter the institution name and code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="226"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="163"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="228"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="169"/>
-        <source>구분</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="170"/>
-        <source>코드</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="199"/>
-        <source>데이터셋</source>
-        <translation>Dataset</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="176"/>
-        <source>항목</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="200"/>
-        <source>컬럼</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
-        <source>내용</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="183"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="233"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="236"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="196"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="197"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="198"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="201"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
+        <source>데이터셋</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="202"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="207"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="395"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="252"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="522"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="215"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="221"/>
-        <source>경고</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="221"/>
-        <source>차단</source>
-        <translation>Blocking</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="270"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="287"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="310"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="311"/>
+        <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
+        <translation>Checks, snapshots and exports wait until the scan ends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="365"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="291"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="369"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="321"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="400"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="330"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="358"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="438"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="362"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="372"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="453"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="388"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="487"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="395"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
+        <source>점검하지 못했습니다: {e}</source>
+        <translation>Could not check: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="522"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="397"/>
-        <source>문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
-        <translation>No problems ({where}). Ready to export.</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="524"/>
+        <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
+        <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="399"/>
-        <source>차단 {errors}건 · 경고 {warnings}건 ({where})</source>
-        <translation>{errors} blocking · {warnings} warnings ({where})</translation>
+        <location filename="../../ui/pages/disclosure_page.py" line="528"/>
+        <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
+        <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="431"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="576"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="433"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="578"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="590"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="597"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="473"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="618"/>
         <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
         <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="482"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="627"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="484"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="629"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="502"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="647"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="525"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="670"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="527"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="672"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="529"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="674"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="532"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="677"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="558"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="703"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="569"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="707"/>
+        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
+        <translation>Compared with {old} (see the Since last year tab).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="715"/>
         <source>포털에서 내려받은 등록 목록</source>
         <translation>Registered list downloaded from the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="717"/>
         <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
@@ -1043,6 +1069,253 @@
         <location filename="../../ui/pages/registered_dialog.py" line="188"/>
         <source>신규·변경·제외를 따지는 중…</source>
         <translation>Working out new, changed and removed entries…</translation>
+    </message>
+</context>
+<context>
+    <name>EditionDiffDialog</name>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="34"/>
+        <source>판 비교: {a} → {b}</source>
+        <translation>Edition comparison: {a} → {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="37"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="38"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="39"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>이전</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>이후</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="44"/>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="47"/>
+        <source>{what} 추가 {a} · 폐기 {r} · 변경 {c}</source>
+        <translation>{what}: {a} added · {r} retired · {c} changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="57"/>
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="58"/>
+        <source>폐기</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="60"/>
+        <source>{t} {n}개</source>
+        <translation>{t}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="64"/>
+        <source>변경 {n}개</source>
+        <translation>Changed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="72"/>
+        <source>달라진 것이 없습니다.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="79"/>
+        <source>엑셀로 저장…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="92"/>
+        <source>판 비교 저장</source>
+        <translation>Save edition comparison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="94"/>
+        <source>엑셀 (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="101"/>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation>Could not save: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/edition_diff.py" line="103"/>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="65"/>
+        <source>단어</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="65"/>
+        <source>용어</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="71"/>
+        <source>단어명</source>
+        <translation>Word name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="72"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="83"/>
+        <source>영문약어명</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="73"/>
+        <source>영문명</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="74"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="85"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="75"/>
+        <source>형식단어(분류어)</source>
+        <translation>Class word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="76"/>
+        <source>도메인분류명</source>
+        <translation>Domain class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="77"/>
+        <location filename="../../ui/pages/dictionary_entry.py" line="89"/>
+        <source>이음동의어 (쉼표로 구분)</source>
+        <translation>Synonyms (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="78"/>
+        <source>금칙어 (쉼표로 구분)</source>
+        <translation>Forbidden words (comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="82"/>
+        <source>용어명</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="84"/>
+        <source>도메인명</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="86"/>
+        <source>허용값</source>
+        <translation>Allowed values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="87"/>
+        <source>저장 형식</source>
+        <translation>Storage format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="88"/>
+        <source>표현 형식</source>
+        <translation>Display format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="113"/>
+        <source>규칙 검사 결과</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="125"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="189"/>
+        <source>규칙을 검사하는 중…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="200"/>
+        <source>규칙 검사: 문제가 없습니다.</source>
+        <translation>Rule check: no problems.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="203"/>
+        <source>규칙 검사: 오류 {e}건 · 경고 {w}건</source>
+        <translation>Rule check: {e} errors · {w} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="210"/>
+        <source> → {s}</source>
+        <translation> → {s}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="218"/>
+        <source>표준 규칙 위반</source>
+        <translation>Standard rule violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_entry.py" line="219"/>
+        <source>표준 규칙에 맞지 않는 곳이 있습니다(목록 참고). 그래도 저장할까요?</source>
+        <translation>Some things break the standard&apos;s rules (see the list). Save anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="97"/>
+        <source>부서(폴더)</source>
+        <translation>Department (folder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="97"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="103"/>
+        <source>허용값: {values}</source>
+        <translation>Allowed: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="140"/>
+        <source>허용되지 않는 값입니다: {value}</source>
+        <translation>Not an allowed value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="142"/>
+        <source>비워 두면 스캔·설정에서 정한 값을 씁니다: {value}</source>
+        <translation>Left empty, the value from the scan or the settings is used: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_grid_model.py" line="156"/>
+        <source>입력</source>
+        <translation>Entered</translation>
     </message>
 </context>
 <context>
@@ -1107,81 +1380,149 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>HeaderDialog</name>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="60"/>
+        <source>머리글 행 지정</source>
+        <translation>Set header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="62"/>
+        <source>(표)</source>
+        <translation>(table)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="65"/>
+        <source>&apos;{sheet}&apos;의 앞부분입니다. 머리글인 행을 누르세요 (여러 줄이면 Shift를 누른 채 마지막 줄을 누르거나 끌어서 고릅니다). 지정한 값은 다시 스캔해도 유지됩니다.</source>
+        <translation>The top of &apos;{sheet}&apos;. Click the header row (for several rows, Shift-click the last one or drag). Your setting is kept when you rescan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="71"/>
+        <source>시트의 앞부분을 읽는 중…</source>
+        <translation>Reading the top of the sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="93"/>
+        <source>머리글 없음</source>
+        <translation>No header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="94"/>
+        <source>머리글 시작 행</source>
+        <translation>Header starts at row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="95"/>
+        <source>머리글 줄 수</source>
+        <translation>Header rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="101"/>
+        <source>직접 지정을 지우고 자동 감지로 되돌리기</source>
+        <translation>Clear the manual setting and detect automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="141"/>
+        <source>개인정보로 보여 가렸습니다</source>
+        <translation>Masked: looks like personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="146"/>
+        <source>앞의 {n}행을 보여 줍니다.</source>
+        <translation>Showing the first {n} rows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="148"/>
+        <source>아래로 더 있습니다.</source>
+        <translation>There are more rows below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="150"/>
+        <source>개인정보로 보이는 칸은 가렸습니다.</source>
+        <translation>Cells that look like personal data are masked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/header_dialog.py" line="159"/>
+        <source>시트를 읽지 못했습니다 (행 번호로 지정할 수 있습니다): {e}</source>
+        <translation>Could not read the sheet (you can still give the row numbers): {e}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="192"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="237"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="193"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="238"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="194"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="239"/>
         <source>사용자</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="195"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="240"/>
         <source>작업</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="196"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="241"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="197"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="242"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="198"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="243"/>
         <location filename="../../ui/pages/quality_tabs.py" line="217"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="199"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="244"/>
         <location filename="../../ui/pages/quality_tabs.py" line="246"/>
         <source>되돌림</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="206"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="252"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="208"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="254"/>
         <source>고른 변경을 (고르지 않았으면 마지막 변경을) 되돌립니다</source>
         <translation>Undoes the selected change (or the last change if none is selected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="217"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="263"/>
         <source>되돌림 (변경 {n})</source>
         <translation>Undone (change {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="219"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="265"/>
         <source>변경 {n}을(를) 되돌림</source>
         <translation>Undoes change {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="239"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="285"/>
         <source>이미 되돌린 변경이거나 되돌림 기록입니다.</source>
         <translation>This change was already undone, or is itself an undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="252"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="298"/>
         <source>변경 되돌리기</source>
         <translation>Undo change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="253"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="299"/>
         <source>변경 {id} ({what})을(를) 되돌릴까요?</source>
         <translation>Undo change {id} ({what})?</translation>
     </message>
@@ -1260,19 +1601,241 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>InstitutionPanel</name>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="37"/>
+        <source>이상 없음</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="56"/>
+        <source>이 기관이 더한 단어와 용어입니다. 추가·수정할 때 표준 규칙 검사 결과가 바로 나옵니다. 모든 변경은 변경 이력에서 되돌릴 수 있습니다.</source>
+        <translation>The words and terms this institution added. The standard&apos;s rules are checked as you add or edit them. Every change can be undone from the change history.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="62"/>
+        <source>단어 추가…</source>
+        <translation>Add word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="64"/>
+        <source>용어 추가…</source>
+        <translation>Add term…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="67"/>
+        <source>수정…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="69"/>
+        <source>폐기…</source>
+        <translation>Retire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="71"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="98"/>
+        <source>규칙 검사</source>
+        <translation>Check rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="73"/>
+        <source>기관표준의 모든 단어·용어를 표준 규칙으로 검사합니다 (standards validate)</source>
+        <translation>Check every institution word and term against the standard&apos;s rules (standards validate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="91"/>
+        <source>종류</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="92"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="93"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="94"/>
+        <source>도메인·영문명</source>
+        <translation>Domain · English</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="95"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="116"/>
+        <source>주고받기</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="118"/>
+        <source>기관표준 내보내기…</source>
+        <translation>Export institution standard…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="120"/>
+        <source>다른 PC가 가져갈 수 있게 xlsx(공통표준 3시트) 또는 CSV 폴더로 저장합니다</source>
+        <translation>Save as xlsx (the standard&apos;s three sheets) or a CSV folder for other PCs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="123"/>
+        <source>기관표준 가져오기…</source>
+        <translation>Import institution standard…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="125"/>
+        <source>담당자가 내보낸 기관표준으로 이 PC의 기관표준을 바꿉니다 (되돌릴 수 있음)</source>
+        <translation>Replace this PC&apos;s institution standard with one the standards officer exported (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="128"/>
+        <source>매핑 기억 내보내기…</source>
+        <translation>Export mapping memory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="130"/>
+        <source>수락한 &apos;머리글 → 용어&apos; 결정을 CSV로 저장해 다른 부서와 나눕니다</source>
+        <translation>Save the accepted &apos;header → term&apos; decisions as CSV to share with other departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="133"/>
+        <source>매핑 기억 가져오기…</source>
+        <translation>Import mapping memory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="162"/>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="174"/>
+        <source>기관표준 단어 {w}개 · 용어 {t}개</source>
+        <translation>Institution standard: {w} words · {t} terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="201"/>
+        <source>규칙 검사: 단어·용어 {n}개, 오류 {e}건</source>
+        <translation>Rule check: {n} words and terms, {e} errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="206"/>
+        <source>규칙을 검사하는 중…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="229"/>
+        <source>{name}을(를) 추가했습니다.</source>
+        <translation>Added {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="242"/>
+        <source>{name}을(를) 고쳤습니다.</source>
+        <translation>Edited {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="250"/>
+        <source>폐기</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="251"/>
+        <source>&apos;{name}&apos;을(를) 폐기하는 사유를 적어 주세요.</source>
+        <translation>Please give the reason for retiring &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="257"/>
+        <source>{name}을(를) 폐기했습니다.</source>
+        <translation>Retired {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="275"/>
+        <source>기관표준 내보내기</source>
+        <translation>Export institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="277"/>
+        <source>엑셀 (*.xlsx);;CSV 폴더 (*)</source>
+        <translation>Excel (*.xlsx);;CSV folder (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="290"/>
+        <source>내보냈습니다: {path} (단어 {w}, 용어 {t})</source>
+        <translation>Exported: {path} ({w} words, {t} terms)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="300"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="306"/>
+        <source>기관표준 가져오기</source>
+        <translation>Import institution standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="302"/>
+        <source>표준사전 (*.xlsx *.csv);;모든 파일 (*)</source>
+        <translation>Dictionary (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="308"/>
+        <source>이 PC의 기관표준을 이 파일의 내용으로 바꿉니다:
+{path}
+
+변경 이력에서 되돌릴 수 있습니다. 계속할까요?</source>
+        <translation>This replaces this PC&apos;s institution standard with the content of:
+{path}
+
+It can be undone from the change history. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="322"/>
+        <source>기관표준을 가져왔습니다 (단어 {w}, 용어 {t}).</source>
+        <translation>Imported the institution standard ({w} words, {t} terms).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="333"/>
+        <source>매핑 기억 내보내기</source>
+        <translation>Export mapping memory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="335"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="348"/>
+        <source>매핑 기억 {n}건을 내보냈습니다: {path}</source>
+        <translation>Exported {n} mapping memory entries: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <source>매핑 기억 가져오기</source>
+        <translation>Import mapping memory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_institution.py" line="368"/>
+        <source>매핑 기억 {n}건을 가져왔습니다. 제안에 쓰려면 매핑 검토에서 제안 만들기를 다시 하세요.</source>
+        <translation>Imported {n} mapping memory entries. To use them in suggestions, run Make suggestions again in Mapping review.</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="238"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>로그 파일: {path}</source>
         <translation>Log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297"/>
+        <location filename="../../ui/dialogs.py" line="263"/>
         <source>아직 기록된 로그가 없습니다.</source>
         <translation>Nothing has been logged yet.</translation>
     </message>
@@ -1280,168 +1843,178 @@ Details were written to the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>품질진단</source>
         <translation>Quality check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>부서 꾸러미 합치기…</source>
         <translation>Merge department bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="333"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.</source>
         <translation>Bundles can be merged once the scan has ended.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>합칠 부서 꾸러미 고르기</source>
         <translation>Choose the department bundles to merge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)</source>
         <translation>Catalog bundles (*.bundle *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -1452,56 +2025,56 @@ Details were written to the log file:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -1512,12 +2085,12 @@ Details were written to the log file:
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -1526,19 +2099,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -1553,12 +2126,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -1666,103 +2239,135 @@ PySide6 {qt}</translation>
         <translation>Select a column in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="243"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="248"/>
+        <source>낮은 점수 후보</source>
+        <translation>Low-scoring candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="250"/>
+        <source>&apos;{label}&apos; → &apos;{term}&apos;의 점수는 {score:.2f}로 기준 {below:.2f}보다 낮습니다 (추측에 가까운 후보). 그래도 수락할까요?
+기준은 설정에서 바꿀 수 있습니다.</source>
+        <translation>&apos;{label}&apos; → &apos;{term}&apos; scores {score:.2f}, below the threshold {below:.2f} (close to a guess). Accept anyway?
+The threshold is set on the Settings page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="259"/>
+        <source>수락하지 않았습니다: {t}</source>
+        <translation>Not accepted: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="262"/>
         <source>이미 수락한 용어입니다: {t}</source>
         <translation>This term is already accepted: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="252"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="271"/>
         <source>교차표의 구분 열은 매핑하지 않습니다 (준수율에서 제외).</source>
         <translation>Row-label columns of cross tables are not mapped (excluded from the compliance rate).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="254"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="273"/>
         <source>후보가 없습니다. &apos;다른 후보 선택…&apos;이나 &apos;새 용어 제안…&apos;을 쓰세요.</source>
         <translation>No candidates. Use &apos;Choose another…&apos; or &apos;Propose new term…&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="335"/>
-        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
-        <translation>No undecided column has a top score of {t:.2f} or higher.</translation>
+        <location filename="../../ui/pages/mapping_actions.py" line="355"/>
+        <source>지금 필터로 보이는 컬럼 {n:,}개 중</source>
+        <translation>Of the {n:,} columns the filter shows,</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="340"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="357"/>
+        <source>모든 컬럼 중</source>
+        <translation>Of all columns,</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="362"/>
+        <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
+        <translation>{scope} no undecided column has a top score of {t:.2f} or more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="369"/>
         <source>일괄 수락</source>
         <translation>Bulk accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="342"/>
-        <source>1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
+        <location filename="../../ui/pages/mapping_actions.py" line="371"/>
+        <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
 되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다.</source>
-        <translation>Accept the top candidate of {n:,} undecided columns with a top score of {t:.2f} or higher?
-A single Undo (Ctrl+Z) reverts them all.</translation>
+        <translation>{scope} accept the top candidate of the {n:,} undecided columns scoring {t:.2f} or more?
+One Undo (Ctrl+Z) undoes them all.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_actions.py" line="380"/>
+        <source>{n:,}개 컬럼의 1순위 후보를 수락했습니다 (점수 {t:.2f} 이상).</source>
+        <translation>Accepted the top candidate of {n:,} columns (score {t:.2f} or more).</translation>
     </message>
 </context>
 <context>
     <name>MappingDetail</name>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="62"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="64"/>
         <source>후보 (Enter: 고른 후보 수락)</source>
         <translation>Candidates (Enter accepts the selected one)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="65"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
         <source>순위</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="66"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="71"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="72"/>
         <source>근거</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="81"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
         <source>현재 결정</source>
         <translation>Current decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="87"/>
         <source>새 용어 제안</source>
         <translation>New term proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="88"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="91"/>
         <location filename="../../ui/pages/mapping_detail.py" line="205"/>
         <source>표준 점검</source>
         <translation>Standard checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="100"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="103"/>
         <source>{term} (거부함)</source>
         <translation>{term} (rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="109"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="112"/>
         <source>컬럼을 고르면 후보와 점검 결과가 여기에 나옵니다.</source>
         <translation>Select a column to see its candidates and check results here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="119"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="122"/>
         <source>&apos;{label}&apos; — {dataset} › {sheet}</source>
         <translation>&apos;{label}&apos; — {dataset} › {sheet}</translation>
     </message>
@@ -1852,115 +2457,130 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="46"/>
+        <location filename="../../ui/pages/mapping_page.py" line="48"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="109"/>
+        <location filename="../../ui/pages/mapping_page.py" line="115"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="119"/>
+        <location filename="../../ui/pages/mapping_page.py" line="125"/>
         <source>계산하는 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="129"/>
+        <location filename="../../ui/pages/mapping_page.py" line="135"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="136"/>
+        <location filename="../../ui/pages/mapping_page.py" line="142"/>
         <source>제안 만들기</source>
         <translation>Suggest terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="139"/>
+        <location filename="../../ui/pages/mapping_page.py" line="145"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="145"/>
+        <location filename="../../ui/pages/mapping_page.py" line="151"/>
         <source>준수 컬럼 = 표준용어에 매핑되고(수락했거나 이름이 용어와 같음) 점검 오류가 없는 컬럼. 교차표의 구분 열은 점검하지 않습니다.</source>
         <translation>Compliant column = mapped to a standard term (accepted, or named exactly like the term) with no check errors. Row-label columns of cross tables are not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="216"/>
+        <location filename="../../ui/pages/mapping_page.py" line="218"/>
         <source>스캔한 컬럼이 없습니다. 먼저 스캔하세요.</source>
         <translation>No scanned columns. Run a scan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="218"/>
+        <location filename="../../ui/pages/mapping_page.py" line="220"/>
         <source>컬럼 {n:,}개</source>
         <translation>{n:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="220"/>
+        <location filename="../../ui/pages/mapping_page.py" line="222"/>
         <source> · 제안이 없는 컬럼 {n:,}개 (&apos;제안 만들기&apos;)</source>
         <translation> · {n:,} columns without suggestions (&apos;Suggest terms&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="233"/>
+        <location filename="../../ui/pages/mapping_page.py" line="231"/>
+        <source>필터에 맞는 컬럼이 없습니다. 필터를 바꿔 보세요.</source>
+        <translation>No column matches the filter. Try another filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="234"/>
+        <source>스캔한 컬럼 {n:,}개에 아직 표준용어 제안이 없습니다. 위의 [제안 만들기]를 누르면 컬럼마다 후보가 만들어지고 여기에 나옵니다.</source>
+        <translation>{n:,} scanned columns have no standard-term suggestions yet. Press [Make suggestions] above: candidates are made for every column and appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="239"/>
+        <source>아직 스캔한 컬럼이 없습니다. [스캔]에서 폴더를 스캔하면 컬럼마다 표준용어 제안이 함께 만들어집니다.</source>
+        <translation>No columns scanned yet. Scan a folder on the [Scan] page: every column gets its standard-term suggestions with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/mapping_page.py" line="255"/>
         <source>결정을 바꾸면 잠시 뒤 다시 계산</source>
         <translation>Recalculated shortly after a decision changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="237"/>
-        <location filename="../../ui/pages/mapping_page.py" line="268"/>
+        <location filename="../../ui/pages/mapping_page.py" line="259"/>
+        <location filename="../../ui/pages/mapping_page.py" line="290"/>
         <source>다시 계산합니다…</source>
         <translation>Recalculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="275"/>
+        <location filename="../../ui/pages/mapping_page.py" line="297"/>
         <source>준수율을 계산하지 못했습니다: {e}</source>
         <translation>Could not calculate the compliance rate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="290"/>
+        <location filename="../../ui/pages/mapping_page.py" line="312"/>
         <source>표준사전과 매칭기를 준비하는 중…</source>
         <translation>Preparing the standard dictionary and the matcher…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="313"/>
+        <location filename="../../ui/pages/mapping_page.py" line="335"/>
         <source>취소하는 중… (지금 파일을 마치고 멈춥니다)</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="321"/>
+        <location filename="../../ui/pages/mapping_page.py" line="343"/>
         <source>{done:,} / {total:,} 파일 — {path}</source>
         <translation>{done:,} / {total:,} files — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="332"/>
+        <location filename="../../ui/pages/mapping_page.py" line="354"/>
         <source>취소했습니다. 끝난 파일의 제안은 저장되어 있습니다.</source>
         <translation>Cancelled. Suggestions for finished files are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="341"/>
+        <location filename="../../ui/pages/mapping_page.py" line="363"/>
         <source>컬럼 {n:,}개에 제안을 만들었습니다: {kinds}</source>
         <translation>Suggested terms for {n:,} columns: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="352"/>
+        <location filename="../../ui/pages/mapping_page.py" line="374"/>
         <source>제안 만들기가 중단되었습니다: {e}</source>
         <translation>Suggesting terms stopped: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="354"/>
+        <location filename="../../ui/pages/mapping_page.py" line="376"/>
         <source>제안을 만드는 중 오류가 났습니다:
 {e}</source>
         <translation>An error occurred while suggesting terms:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="374"/>
+        <location filename="../../ui/pages/mapping_page.py" line="396"/>
         <source>스캔이 끝난 뒤에 만들 수 있습니다</source>
         <translation>Available once the scan has finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="376"/>
+        <location filename="../../ui/pages/mapping_page.py" line="398"/>
         <source>모든 컬럼에 표준용어 후보를 만듭니다 (결정은 그대로 둡니다)</source>
         <translation>Suggests standard terms for every column (decisions are kept)</translation>
     </message>
@@ -1968,67 +2588,67 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../ui/mapping_model.py" line="102"/>
+        <location filename="../../ui/mapping_model.py" line="53"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="103"/>
+        <location filename="../../ui/mapping_model.py" line="54"/>
         <source>시트</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="104"/>
+        <location filename="../../ui/mapping_model.py" line="55"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="105"/>
+        <location filename="../../ui/mapping_model.py" line="56"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="106"/>
+        <location filename="../../ui/mapping_model.py" line="57"/>
         <source>1순위 용어</source>
         <translation>Top term</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="107"/>
+        <location filename="../../ui/mapping_model.py" line="58"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="108"/>
+        <location filename="../../ui/mapping_model.py" line="59"/>
         <source>결정</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="109"/>
+        <location filename="../../ui/mapping_model.py" line="60"/>
         <source>점검 코드</source>
         <translation>Check codes</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="205"/>
+        <location filename="../../ui/mapping_model.py" line="148"/>
         <source>제외</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="208"/>
+        <location filename="../../ui/mapping_model.py" line="151"/>
         <source>준수</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="236"/>
+        <location filename="../../ui/mapping_model.py" line="179"/>
         <source>표준 점검에서 나온 코드: 오류, 괄호 안은 경고 (예: T1 F1 (D2)). &apos;준수&apos;는 표준용어에 매핑되고 오류가 없는 컬럼입니다.</source>
         <translation>Codes from the standard checks: errors, with warnings in brackets (e.g. T1 F1 (D2)). &apos;Compliant&apos; means the column is mapped to a standard term and has no errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="240"/>
+        <location filename="../../ui/mapping_model.py" line="183"/>
         <source>1순위 후보의 점수 (0–1). 추측(오타·값만 보고)은 0.8에 못 미칩니다.</source>
         <translation>Score of the top candidate (0–1). Guesses (typos, values only) stay below 0.8.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_model.py" line="283"/>
+        <location filename="../../ui/mapping_model.py" line="226"/>
         <source>{what} — {who}</source>
         <translation>{what} — {who}</translation>
     </message>
@@ -2139,449 +2759,625 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="56"/>
+        <location filename="../../ui/pages/metadata_form.py" line="57"/>
         <source>저장하지 않은 변경</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="57"/>
+        <location filename="../../ui/pages/metadata_form.py" line="58"/>
         <source>공개 항목에 저장하지 않은 변경이 있습니다. 저장할까요?</source>
         <translation>The disclosure fields have unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="58"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="351"/>
+        <location filename="../../ui/pages/metadata_form.py" line="59"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="355"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="59"/>
+        <location filename="../../ui/pages/metadata_form.py" line="60"/>
         <source>저장 안 함</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="60"/>
+        <location filename="../../ui/pages/metadata_form.py" line="61"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="115"/>
+        <location filename="../../ui/pages/metadata_form.py" line="120"/>
         <source>데이터셋 항목</source>
         <translation>Dataset fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="119"/>
+        <location filename="../../ui/pages/metadata_form.py" line="131"/>
         <source>컬럼 공개 설정</source>
         <translation>Column disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="122"/>
+        <location filename="../../ui/pages/metadata_form.py" line="134"/>
         <source>개인정보가 든 컬럼은 스캔 결과로 비공개(9-6)가 제안됩니다. 비워 두면 제안이나 데이터셋의 공개여부를 따릅니다.</source>
         <translation>Columns with personal data are suggested as withheld (9-6) from the scan. Left empty, a column follows the suggestion or the dataset&apos;s disclosure status.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="182"/>
+        <location filename="../../ui/pages/metadata_form.py" line="209"/>
         <source>데이터셋을 고르면 공개 항목이 여기에 나옵니다.</source>
         <translation>Select a dataset to see its disclosure fields here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="214"/>
+        <location filename="../../ui/pages/metadata_form.py" line="241"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="240"/>
+        <location filename="../../ui/pages/metadata_form.py" line="267"/>
         <source>공개 항목을 불러오지 못했습니다: {msg}</source>
         <translation>Could not load the disclosure fields: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="282"/>
+        <location filename="../../ui/pages/metadata_form.py" line="309"/>
         <source>없어진 파일이라 공개 항목을 입력할 수 없습니다 (다시 스캔하세요).</source>
         <translation>The file is missing, so its disclosure fields cannot be edited (rescan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="351"/>
+        <location filename="../../ui/pages/metadata_form.py" line="378"/>
         <source>저장하지 않은 변경을 버리고 불러온 값으로</source>
         <translation>Discard unsaved changes and go back to the loaded values</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="353"/>
+        <location filename="../../ui/pages/metadata_form.py" line="380"/>
         <source>마지막 저장을 되돌립니다</source>
         <translation>Undoes the last save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="388"/>
+        <location filename="../../ui/pages/metadata_form.py" line="415"/>
         <source>저장하지 못했습니다: {msg}</source>
         <translation>Could not save: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_form.py" line="433"/>
+        <location filename="../../ui/pages/metadata_form.py" line="460"/>
         <source>되돌리지 못했습니다: {msg}</source>
         <translation>Could not undo: {msg}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="89"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="94"/>
         <source>{value} (허용되지 않은 값)</source>
         <translation>{value} (not an allowed value)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="96"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="101"/>
         <source>입력</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="125"/>
         <source>경고</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="115"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="125"/>
         <source>차단</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="144"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="154"/>
         <source>필수 항목</source>
         <translation>Required fields</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="155"/>
-        <location filename="../../ui/pages/metadata_widgets.py" line="213"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="165"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="217"/>
         <source>대분류 또는 &apos;대분류 - 중분류&apos;</source>
         <translation>Category, or &apos;category - subcategory&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="202"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="206"/>
         <source>{source}: {value}</source>
         <translation>{source}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="207"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="211"/>
         <source>비워 두면 {source}에서 정한 값 &apos;{value}&apos;을(를) 씁니다.</source>
         <translation>If left empty, &apos;{value}&apos; from {source} is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="215"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="219"/>
         <source>(자동: {value})</source>
         <translation>(auto: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="224"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="228"/>
         <source>예: 02-2148-1234</source>
         <translation>e.g. 02-2148-1234</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="345"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="349"/>
         <source>● 저장하지 않은 변경</source>
         <translation>● Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="349"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="353"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="357"/>
         <source>바꾼 항목만 저장합니다 (Ctrl+S)</source>
         <translation>Saves only the changed fields (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="360"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="364"/>
         <source>차단 {errors}건 · 경고 {warnings}건</source>
         <translation>{errors} blocking · {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="365"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="369"/>
         <source>목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다.</source>
         <translation>&apos;Include in list&apos; is N, so the dataset is left out of the disclosure list and not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="368"/>
-        <source>기관 설정 문제 {n}건은 설정에서 고치세요.</source>
-        <translation>Fix the {n} institution settings problems in the institution settings.</translation>
+        <location filename="../../ui/pages/metadata_widgets.py" line="372"/>
+        <source>기관 설정 문제 {n}건은 공개목록 › 기관 설정에서 고치세요.</source>
+        <translation>Fix the {n} institution settings problems under Disclosure › Institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/metadata_widgets.py" line="371"/>
+        <location filename="../../ui/pages/metadata_widgets.py" line="377"/>
         <source>비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다.</source>
         <translation>Empty fields use the values from the scan or the settings (shown in grey).</translation>
     </message>
 </context>
 <context>
+    <name>MetadataGrid</name>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="152"/>
+        <source>파일 이름·경로로 찾기</source>
+        <translation>Find by file name or path</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="158"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="263"/>
+        <source>부서: 전체</source>
+        <translation>Department: all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="161"/>
+        <source>필수 항목이 빈 행만</source>
+        <translation>Only rows with an empty required field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="165"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="210"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="359"/>
+        <source>아래로 채우기</source>
+        <translation>Fill down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="166"/>
+        <source>고른 칸들에 맨 위 행의 값을 채웁니다 (Ctrl+D)</source>
+        <translation>Fill the selected cells with the top row&apos;s value (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="169"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="212"/>
+        <source>되돌리기</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="170"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="213"/>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="171"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="214"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="173"/>
+        <source>바꾼 칸을 한 번에 저장합니다 (Ctrl+S)</source>
+        <translation>Save every changed cell at once (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="175"/>
+        <source>저장 되돌리기</source>
+        <translation>Undo save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="176"/>
+        <source>이 표에서 한 마지막 저장을 통째로 되돌립니다</source>
+        <translation>Undo the last save made in this grid, as a whole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="178"/>
+        <source>다시 불러오기</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="190"/>
+        <source>표를 열면 모든 데이터셋의 공개 항목을 불러옵니다.</source>
+        <translation>Opening the grid loads the disclosure items of every dataset.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="209"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="354"/>
+        <source>붙여넣기</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="211"/>
+        <location filename="../../ui/pages/metadata_grid.py" line="363"/>
+        <source>지우기</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="234"/>
+        <source>저장하지 않은 변경</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="235"/>
+        <source>저장하지 않은 칸이 있습니다. 버리고 다시 불러올까요?</source>
+        <translation>Some cells are not saved. Discard them and reload?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="241"/>
+        <source>공개 항목을 불러오는 중…</source>
+        <translation>Loading the disclosure items…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="271"/>
+        <source>데이터셋 {n:,}개. 흐린 글씨는 스캔·설정에서 정한 값입니다. 엑셀에서 복사한 칸을 붙여 넣을 수 있습니다 (Ctrl+V).</source>
+        <translation>{n:,} datasets. Grey values come from the scan or the settings. You can paste cells copied from Excel (Ctrl+V).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="279"/>
+        <source>불러오지 못했습니다: {e}</source>
+        <translation>Could not load: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="320"/>
+        <source>{what}: 칸 {n}개 ({fields})</source>
+        <translation>{what}: {n} cells ({fields})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="379"/>
+        <source>저장하는 중…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="389"/>
+        <source>저장했습니다: 데이터셋 {d:,}개, 값 {v:,}개 (한 번에 되돌릴 수 있습니다).</source>
+        <translation>Saved: {d:,} datasets, {v:,} values (can be undone at once).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="398"/>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation>Could not save: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="399"/>
+        <source>저장하지 못했습니다:
+{e}</source>
+        <translation>Could not save:
+{e}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_grid.py" line="420"/>
+        <source>마지막 저장을 되돌렸습니다.</source>
+        <translation>Undid the last save.</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPage</name>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="37"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="41"/>
+        <source>데이터셋별 입력</source>
+        <translation>One dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="44"/>
+        <source>여러 데이터셋 한 번에 (표)</source>
+        <translation>Many datasets (grid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="60"/>
+        <source>파일 이름·폴더로 찾기</source>
+        <translation>Find by file name or folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="68"/>
+        <source>필수 항목 미입력만</source>
+        <translation>Only missing required fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/metadata_page.py" line="70"/>
+        <source>분류체계·업데이트 주기·차기 등록 예정일·키워드·설명 중 빈 것이 있는 파일</source>
+        <translation>Files with an empty category, update cycle, next registration date, keywords or description</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="43"/>
+        <location filename="../../ui/pages/overview_page.py" line="50"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="50"/>
+        <location filename="../../ui/pages/overview_page.py" line="67"/>
         <source>데이터셋</source>
         <translation>Datasets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="51"/>
+        <location filename="../../ui/pages/overview_page.py" line="68"/>
         <source>컬럼</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="52"/>
+        <location filename="../../ui/pages/overview_page.py" line="69"/>
         <source>개인정보 컬럼</source>
         <translation>Personal-data columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="53"/>
+        <location filename="../../ui/pages/overview_page.py" line="70"/>
         <source>마지막 스캔</source>
         <translation>Last scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="54"/>
+        <location filename="../../ui/pages/overview_page.py" line="71"/>
         <source>가장 가까운 기한</source>
         <translation>Nearest deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="68"/>
-        <location filename="../../ui/pages/overview_page.py" line="72"/>
+        <location filename="../../ui/pages/overview_page.py" line="85"/>
+        <location filename="../../ui/pages/overview_page.py" line="89"/>
         <source>계산 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="77"/>
+        <location filename="../../ui/pages/overview_page.py" line="94"/>
         <source>아직 스캔한 파일이 없습니다</source>
         <translation>No files scanned yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="78"/>
+        <location filename="../../ui/pages/overview_page.py" line="95"/>
         <source>개인정보로 보이는 컬럼이 없습니다</source>
         <translation>No columns look like personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="79"/>
+        <location filename="../../ui/pages/overview_page.py" line="96"/>
         <source>부서별 표준 준수율</source>
         <translation>Standard compliance rate by department</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="93"/>
+        <location filename="../../ui/pages/overview_page.py" line="110"/>
         <source>연도별 표준 준수율</source>
         <translation>Standard compliance rate by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="94"/>
+        <location filename="../../ui/pages/overview_page.py" line="111"/>
         <source>공개여부·개인정보별 데이터셋</source>
         <translation>Datasets by disclosure status and personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="95"/>
+        <location filename="../../ui/pages/overview_page.py" line="112"/>
         <source>자주 나오는 비표준 단어</source>
         <translation>Most frequent non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="96"/>
+        <location filename="../../ui/pages/overview_page.py" line="113"/>
         <source>상태별 데이터셋</source>
         <translation>Datasets by status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="97"/>
+        <location filename="../../ui/pages/overview_page.py" line="114"/>
         <source>개인정보 종류별 컬럼</source>
         <translation>Columns by kind of personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="116"/>
+        <location filename="../../ui/pages/overview_page.py" line="133"/>
         <source>최근 스캔 오류</source>
         <translation>Recent scan errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="119"/>
+        <location filename="../../ui/pages/overview_page.py" line="136"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="120"/>
+        <location filename="../../ui/pages/overview_page.py" line="137"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="121"/>
+        <location filename="../../ui/pages/overview_page.py" line="138"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="133"/>
+        <location filename="../../ui/pages/overview_page.py" line="152"/>
         <source>처음 사용하시나요? 세 단계로 공개목록을 만듭니다</source>
         <translation>New here? Build the disclosure list in three steps</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="138"/>
+        <location filename="../../ui/pages/overview_page.py" line="157"/>
         <source>폴더 스캔</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="139"/>
+        <location filename="../../ui/pages/overview_page.py" line="158"/>
         <source>부서 공유폴더의 엑셀·CSV 파일을 읽어 표와 컬럼 정보를 모읍니다.</source>
         <translation>Reads the Excel and CSV files in department shared folders and collects their tables and columns.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="140"/>
+        <location filename="../../ui/pages/overview_page.py" line="159"/>
         <source>폴더 스캔하기</source>
         <translation>Scan folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="144"/>
+        <location filename="../../ui/pages/overview_page.py" line="163"/>
         <source>표준 매핑 검토</source>
         <translation>Review standard mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="145"/>
+        <location filename="../../ui/pages/overview_page.py" line="164"/>
         <source>컬럼마다 제안된 공통표준 용어를 보고 수락하거나 고칩니다.</source>
         <translation>Check the common-standard term suggested for each column, then accept or correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="146"/>
+        <location filename="../../ui/pages/overview_page.py" line="165"/>
         <source>매핑 검토하기</source>
         <translation>Review mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="150"/>
+        <location filename="../../ui/pages/overview_page.py" line="169"/>
         <source>공개목록 내보내기</source>
         <translation>Export the disclosure list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="151"/>
+        <location filename="../../ui/pages/overview_page.py" line="170"/>
         <source>기관 정보와 항목을 채우고 점검한 뒤 목록·정의서를 파일로 냅니다.</source>
         <translation>Fill in the institution details and fields, validate, then export the inventory and definitions.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="152"/>
+        <location filename="../../ui/pages/overview_page.py" line="171"/>
         <source>공개목록 열기</source>
         <translation>Open Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="208"/>
-        <location filename="../../ui/pages/overview_page.py" line="351"/>
+        <location filename="../../ui/pages/overview_page.py" line="220"/>
+        <location filename="../../ui/pages/overview_page.py" line="350"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="257"/>
+        <location filename="../../ui/pages/overview_page.py" line="256"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="271"/>
+        <location filename="../../ui/pages/overview_page.py" line="270"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="280"/>
+        <location filename="../../ui/pages/overview_page.py" line="279"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="283"/>
+        <location filename="../../ui/pages/overview_page.py" line="282"/>
         <source>부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)</source>
         <translation>Standard compliance rate by department (not reliable: {n:,} columns without suggestions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="290"/>
+        <location filename="../../ui/pages/overview_page.py" line="289"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="296"/>
+        <location filename="../../ui/pages/overview_page.py" line="295"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="300"/>
+        <location filename="../../ui/pages/overview_page.py" line="299"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="301"/>
+        <location filename="../../ui/pages/overview_page.py" line="300"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="313"/>
+        <location filename="../../ui/pages/overview_page.py" line="312"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="314"/>
+        <location filename="../../ui/pages/overview_page.py" line="313"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="315"/>
+        <location filename="../../ui/pages/overview_page.py" line="314"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="316"/>
+        <location filename="../../ui/pages/overview_page.py" line="315"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="321"/>
+        <location filename="../../ui/pages/overview_page.py" line="320"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="323"/>
+        <location filename="../../ui/pages/overview_page.py" line="322"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="325"/>
+        <location filename="../../ui/pages/overview_page.py" line="324"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <location filename="../../ui/pages/overview_page.py" line="333"/>
         <source>단어</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <location filename="../../ui/pages/overview_page.py" line="333"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="334"/>
+        <location filename="../../ui/pages/overview_page.py" line="333"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="352"/>
+        <location filename="../../ui/pages/overview_page.py" line="351"/>
         <source>다가오는 등록 기한이 없습니다</source>
         <translation>No registration deadline coming up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="357"/>
+        <location filename="../../ui/pages/overview_page.py" line="356"/>
         <source>{n}일 지남</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="359"/>
+        <location filename="../../ui/pages/overview_page.py" line="358"/>
         <source>오늘까지</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="361"/>
+        <location filename="../../ui/pages/overview_page.py" line="360"/>
         <source>D-{n}</source>
         <translation>D-{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="367"/>
+        <location filename="../../ui/pages/overview_page.py" line="366"/>
         <source>… 외 {n}건</source>
         <translation>… and {n} more</translation>
     </message>
@@ -2667,6 +3463,87 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
         <location filename="../../ui/pages/privacy_dialog.py" line="143"/>
         <source>담당자 판정</source>
         <translation>clerk&apos;s verdict</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="51"/>
+        <source>데이터셋 · 항목</source>
+        <translation>Dataset · field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="52"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="53"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="54"/>
+        <source>컬럼</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="55"/>
+        <source>내용</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="65"/>
+        <source>기관 설정</source>
+        <translation>Institution settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="120"/>
+        <source>차단 {e} · 경고 {w}</source>
+        <translation>{e} blocking · {w} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="136"/>
+        <source>경고</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_list.py" line="136"/>
+        <source>차단</source>
+        <translation>Blocking</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemNavigator</name>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="40"/>
+        <source>◀ 이전 문제</source>
+        <translation>◀ Previous problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="41"/>
+        <source>점검 결과의 앞 문제로 갑니다 (Alt+Left)</source>
+        <translation>Go to the previous problem of the check (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="44"/>
+        <source>다음 문제 ▶</source>
+        <translation>Next problem ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="45"/>
+        <source>점검 결과의 다음 문제로 갑니다 (Alt+Right)</source>
+        <translation>Go to the next problem of the check (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="74"/>
+        <source>남은 문제가 없습니다.</source>
+        <translation>No problems left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/problem_nav.py" line="78"/>
+        <source>문제 {i} / {n} · {code} {label}: {message}</source>
+        <translation>Problem {i} / {n} · {code} {label}: {message}</translation>
     </message>
 </context>
 <context>
@@ -3347,97 +4224,107 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="49"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="51"/>
         <source>담당자가 제안한 용어입니다. 승인하면 기관표준 용어가 되고, 반려할 때는 제안자가 알 수 있게 사유를 적습니다. 검토 의견은 표준 규칙 검사 결과입니다.</source>
         <translation>Terms proposed by staff. Approved terms join the institution standard; when rejecting, give a reason so the proposer knows why. Review notes are the results of the standard rule checks.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="56"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="58"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="57"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="59"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="58"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="60"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="59"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="61"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="60"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="62"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="61"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="63"/>
         <source>출처</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="62"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="64"/>
         <source>제안자</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="63"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="65"/>
         <source>제안일</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="66"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="68"/>
         <source>검토 의견</source>
         <translation>Review notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="77"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="80"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="80"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="83"/>
+        <source>고쳐서 승인…</source>
+        <translation>Edit and approve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="85"/>
+        <source>제안을 고친 뒤(이름·약어·도메인) 승인합니다. 고친 내용은 이력에 남습니다</source>
+        <translation>Fix the proposal (name, abbreviation, domain), then approve it. The edit is recorded in the history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="88"/>
         <source>반려…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="82"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="90"/>
         <source>처리한 제안도 보기</source>
         <translation>Show processed proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="109"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="118"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="121"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="130"/>
         <source>검토 대기 {n}건</source>
         <translation>{n} pending review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="132"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="141"/>
         <source>제안 승인</source>
         <translation>Approve proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="133"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="142"/>
         <source>&apos;{name}&apos; ({abbr}, {domain})을(를) 기관표준 용어로 승인할까요?</source>
         <translation>Approve &apos;{name}&apos; ({abbr}, {domain}) as an institution standard term?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="150"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="159"/>
         <source>표준 규칙 위반</source>
         <translation>Standard rule violation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="151"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="160"/>
         <source>{error}
 
 규칙에 맞지 않지만 그래도 승인할까요?</source>
@@ -3446,12 +4333,22 @@ A single Undo (Ctrl+Z) reverts them all.</translation>
 This breaks the rules. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="163"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="186"/>
+        <source>제안 {n}번 고쳐서 승인</source>
+        <translation>Edit and approve proposal {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="188"/>
+        <source>고쳐서 승인</source>
+        <translation>Edit and approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dictionary_review.py" line="208"/>
         <source>제안 반려</source>
         <translation>Reject proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_review.py" line="164"/>
+        <location filename="../../ui/pages/dictionary_review.py" line="209"/>
         <source>&apos;{name}&apos;을(를) 반려하는 사유를 적어 주세요.</source>
         <translation>Give a reason for rejecting &apos;{name}&apos;.</translation>
     </message>
@@ -3727,87 +4624,112 @@ This breaks the rules. Approve anyway?</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="69"/>
+        <location filename="../../ui/pages/scan_page.py" line="72"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="78"/>
+        <location filename="../../ui/pages/scan_page.py" line="81"/>
         <source>스캔할 폴더를 추가하세요 (탐색기에서 끌어다 놓아도 됩니다). 원본 파일은 읽기만 하고 바꾸지 않습니다. 바뀌지 않은 파일은 다시 읽지 않습니다.</source>
         <translation>Add the folders to scan (or drag them in from Explorer). Original files are only read, never changed. Unchanged files are not read again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="90"/>
+        <location filename="../../ui/pages/scan_page.py" line="93"/>
         <source>폴더 추가…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="92"/>
+        <location filename="../../ui/pages/scan_page.py" line="95"/>
         <source>제거</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="101"/>
+        <location filename="../../ui/pages/scan_page.py" line="104"/>
         <source>스캔 시작</source>
         <translation>Start scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="103"/>
+        <location filename="../../ui/pages/scan_page.py" line="106"/>
         <source>바뀐 파일만 다시 읽습니다 (F5)</source>
         <translation>Rereads only changed files (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="105"/>
+        <location filename="../../ui/pages/scan_page.py" line="108"/>
         <source>다시 스캔 (전체)</source>
         <translation>Full rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="106"/>
+        <location filename="../../ui/pages/scan_page.py" line="109"/>
         <source>바뀌지 않은 파일도 모두 다시 읽습니다</source>
         <translation>Rereads all files, unchanged ones included</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="108"/>
+        <location filename="../../ui/pages/scan_page.py" line="111"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="118"/>
+        <location filename="../../ui/pages/scan_page.py" line="121"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="129"/>
+        <location filename="../../ui/pages/scan_page.py" line="133"/>
         <source>마지막 스캔에서 읽지 못한 파일</source>
         <translation>Files the last scan could not read</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="132"/>
+        <location filename="../../ui/pages/scan_page.py" line="136"/>
         <source>파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="133"/>
+        <location filename="../../ui/pages/scan_page.py" line="137"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/scan_page.py" line="160"/>
+        <source>제안 만들기</source>
+        <translation>Suggest terms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="163"/>
+        <source>매핑 검토 열기</source>
+        <translation>Open Mapping review</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/scan_page.py" line="165"/>
+        <source>공개 항목 입력</source>
+        <translation>Enter disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="187"/>
+        <source>다음 단계: 표준용어 제안이 없는 컬럼이 {n:,}개 있습니다. [제안 만들기]로 제안을 만든 뒤 매핑 검토에서 확인하세요.</source>
+        <translation>Next: {n:,} columns have no standard-term suggestion. Make them with [Make suggestions], then review them in Mapping review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="192"/>
+        <source>다음 단계: 스캔한 컬럼마다 표준용어 제안이 만들어져 있습니다. [매핑 검토]에서 제안을 수락하거나 고치고, [공개 항목]에서 목록 항목을 채우세요.</source>
+        <translation>Next: every scanned column has standard-term suggestions. Accept or fix them in [Mapping review], then fill in the list fields under [Disclosure items].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/scan_page.py" line="220"/>
         <source>스캔할 폴더 선택</source>
         <translation>Choose a folder to scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="187"/>
+        <location filename="../../ui/pages/scan_page.py" line="242"/>
         <source>먼저 스캔할 폴더를 추가하세요.</source>
         <translation>Add a folder to scan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="192"/>
+        <location filename="../../ui/pages/scan_page.py" line="247"/>
         <source>없는 폴더</source>
         <translation>Missing folders</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="194"/>
+        <location filename="../../ui/pages/scan_page.py" line="249"/>
         <source>다음 폴더를 찾을 수 없습니다:
 {folders}
 
@@ -3818,49 +4740,49 @@ This breaks the rules. Approve anyway?</translation>
 If you continue, the files found in them before are marked &apos;Missing&apos;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="202"/>
+        <location filename="../../ui/pages/scan_page.py" line="258"/>
         <source>파일을 찾는 중…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="219"/>
+        <location filename="../../ui/pages/scan_page.py" line="275"/>
         <source>취소하는 중… (지금 읽는 파일에서 멈춥니다)</source>
         <translation>Cancelling… (stops at the file being read)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="227"/>
+        <location filename="../../ui/pages/scan_page.py" line="283"/>
         <source>파일 {n:,}개를 찾았습니다.</source>
         <translation>Found {n:,} files.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="233"/>
+        <location filename="../../ui/pages/scan_page.py" line="289"/>
         <source>{name} — {status}</source>
         <translation>{name} — {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="257"/>
+        <location filename="../../ui/pages/scan_page.py" line="314"/>
         <source>스캔이 중단되었습니다: {error}</source>
         <translation>The scan stopped: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="258"/>
+        <location filename="../../ui/pages/scan_page.py" line="315"/>
         <source>스캔 중 오류가 났습니다:
 {error}</source>
         <translation>An error occurred during the scan:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="288"/>
+        <location filename="../../ui/pages/scan_page.py" line="345"/>
         <source>{status}: 파일 {total:,}개 — 새 파일 {new:,}, 바뀐 파일 {changed:,}, 그대로 {unchanged:,}, 실패 {failed:,}, 없어짐 {missing:,}</source>
         <translation>{status}: {total:,} files — {new:,} new, {changed:,} changed, {unchanged:,} unchanged, {failed:,} failed, {missing:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="297"/>
+        <location filename="../../ui/pages/scan_page.py" line="354"/>
         <source>아직 스캔한 적이 없습니다.</source>
         <translation>No scan has been run yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/scan_page.py" line="307"/>
+        <location filename="../../ui/pages/scan_page.py" line="364"/>
         <source>마지막 스캔 {when} · </source>
         <translation>Last scan {when} · </translation>
     </message>
@@ -3868,72 +4790,87 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="37"/>
+        <location filename="../../ui/pages/settings_page.py" line="38"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="39"/>
+        <location filename="../../ui/pages/settings_page.py" line="40"/>
         <source>카탈로그 파일</source>
         <translation>Catalog file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="43"/>
+        <location filename="../../ui/pages/settings_page.py" line="44"/>
         <source>스캔 결과와 표준사전이 모두 이 파일 하나에 들어 있습니다. 백업하거나 다른 PC로 넘길 때는 이 파일을 복사하세요.</source>
         <translation>Scan results and the standard dictionary are all kept in this one file. Copy it to back up or to move to another PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="52"/>
+        <location filename="../../ui/pages/settings_page.py" line="53"/>
         <source>다른 카탈로그 열기…</source>
         <translation>Open another catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="55"/>
+        <location filename="../../ui/pages/settings_page.py" line="56"/>
         <source>기본 위치로</source>
         <translation>Use default location</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="62"/>
+        <location filename="../../ui/pages/settings_page.py" line="63"/>
         <source>언어</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="75"/>
+        <location filename="../../ui/pages/settings_page.py" line="76"/>
         <source>고른 언어는 바로 적용되고 다음 실행에도 유지됩니다. 스캔처럼 작업 중인 페이지와 저장하지 않은 공개 항목이 있는 페이지는 그대로 두었다가, 작업이 끝난 뒤 다시 열 때 바뀝니다.</source>
         <translation>The language applies at once and is kept for the next start. A page that is busy (a scan, for example) or has unsaved disclosure fields stays as it is and changes when you open it again after it is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="85"/>
+        <location filename="../../ui/pages/settings_page.py" line="86"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="88"/>
+        <source>이 점수보다 낮은 후보를 수락할 때 먼저 묻기</source>
+        <translation>Ask before accepting a candidate scoring below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="95"/>
+        <source>0이면 묻지 않습니다. 추측(오타·값만 보고)한 후보는 0.8에 못 미칩니다.</source>
+        <translation>0 never asks. Guessed candidates (a typo, values only) score under 0.8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="104"/>
         <source>정보</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <location filename="../../ui/pages/settings_page.py" line="109"/>
         <source>로그 파일</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="91"/>
+        <location filename="../../ui/pages/settings_page.py" line="110"/>
         <source>사용자 데이터 폴더</source>
         <translation>User data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="92"/>
+        <location filename="../../ui/pages/settings_page.py" line="111"/>
         <source>기록되는 사용자 이름</source>
         <translation>User name recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="93"/>
+        <location filename="../../ui/pages/settings_page.py" line="112"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122"/>
+        <location filename="../../ui/pages/settings_page.py" line="144"/>
         <source>카탈로그 파일 열기 또는 만들기</source>
         <translation>Open or create a catalog file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124"/>
+        <location filename="../../ui/pages/settings_page.py" line="146"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
@@ -3941,213 +4878,1116 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>YearDiffPanel</name>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="19"/>
+        <location filename="../../ui/pages/year_diff.py" line="20"/>
         <source>[작년과 비교]를 누르면 지난해 스냅샷과 비교합니다.</source>
         <translation>Click [Compare with last year] to compare with last year&apos;s snapshot.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
         <source>삭제</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
         <source>추가</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="22"/>
-        <location filename="../../ui/pages/year_diff.py" line="26"/>
+        <location filename="../../ui/pages/year_diff.py" line="23"/>
+        <location filename="../../ui/pages/year_diff.py" line="27"/>
         <source>변경</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="25"/>
+        <location filename="../../ui/pages/year_diff.py" line="26"/>
         <source>구분</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="27"/>
-        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <location filename="../../ui/pages/year_diff.py" line="28"/>
+        <location filename="../../ui/pages/year_diff.py" line="42"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="28"/>
+        <location filename="../../ui/pages/year_diff.py" line="29"/>
         <source>표</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="29"/>
-        <location filename="../../ui/pages/year_diff.py" line="40"/>
+        <location filename="../../ui/pages/year_diff.py" line="30"/>
+        <location filename="../../ui/pages/year_diff.py" line="42"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="30"/>
+        <location filename="../../ui/pages/year_diff.py" line="31"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="31"/>
+        <location filename="../../ui/pages/year_diff.py" line="32"/>
         <source>이전 값</source>
         <translation>Previous value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="32"/>
+        <location filename="../../ui/pages/year_diff.py" line="33"/>
         <source>현재 값</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <location filename="../../ui/pages/year_diff.py" line="46"/>
         <source>스냅샷</source>
         <translation>snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="44"/>
+        <location filename="../../ui/pages/year_diff.py" line="46"/>
         <source>현재</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="47"/>
+        <location filename="../../ui/pages/year_diff.py" line="49"/>
         <source>{old}년 스냅샷 → {year}년({source}): 데이터셋 추가 {da} · 삭제 {dr} · 변경 {dc}, 컬럼 추가 {ca} · 삭제 {cr} · 변경 {cc}</source>
         <translation>{old} snapshot → {year} ({source}): datasets {da} added · {dr} removed · {dc} changed, columns {ca} added · {cr} removed · {cc} changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/year_diff.py" line="55"/>
+        <location filename="../../ui/pages/year_diff.py" line="57"/>
         <source>{old}년 스냅샷과 달라진 것이 없습니다.</source>
         <translation>Nothing has changed since the {old} snapshot.</translation>
     </message>
 </context>
 <context>
-    <name>dialogs</name>
+    <name>core</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="30"/>
-        <source>오류</source>
-        <translation>Error</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="66"/>
+        <source>단어</source>
+        <translation>word</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="34"/>
-        <source>알림</source>
-        <translation>Notice</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="66"/>
+        <source>용어</source>
+        <translation>term</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
-        <source>예: 이미 있는 표준용어 &apos;행사명&apos;을 쓰세요.</source>
-        <translation>E.g. use the existing standard term &apos;행사명&apos;.</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="67"/>
+        <source>{what}명에 허용되지 않는 문자가 있습니다: {bad} (한글·숫자·영문만 사용)</source>
+        <translation>The {what} name has characters that are not allowed: {bad} (Hangul, digits and Latin letters only)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78"/>
-        <source>머리글 행 지정</source>
-        <translation>Set header rows</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="68"/>
+        <source>{what}명이 비어 있습니다.</source>
+        <translation>The {what} name is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
-        <source>(표)</source>
-        <translation>(table)</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="69"/>
+        <source>{what}명 길이 {length}자는 공통표준의 범위({lo}–{hi}자)를 벗어납니다.</source>
+        <translation>The {what} name is {length} characters long, outside the common standard&apos;s range ({lo}–{hi}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
-        <source>&apos;{sheet}&apos;의 머리글이 시작하는 행과 줄 수를 엑셀 행 번호(1부터)로 지정합니다. </source>
-        <translation>Set the row where the header of &apos;{sheet}&apos; starts and how many rows it spans, as Excel row numbers (from 1). </translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="70"/>
+        <source>단어 영문약어명이 비어 있습니다.</source>
+        <translation>The word abbreviation is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86"/>
-        <source>지정한 값은 다시 스캔해도 유지됩니다.</source>
-        <translation>Your setting is kept when you rescan.</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="71"/>
+        <source>단어 영문약어명 {abbr}에는 영문 대문자와 숫자만 씁니다.</source>
+        <translation>The word abbreviation {abbr} may only hold capital letters and digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
-        <source>머리글 없음</source>
-        <translation>No header</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="72"/>
+        <source>단어 영문약어명이 {n}자입니다 (공통표준은 {limit}자 이내).</source>
+        <translation>The word abbreviation has {n} characters (the common standard allows {limit}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98"/>
-        <source>머리글 시작 행</source>
-        <translation>Header starts at row</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="74"/>
+        <source>&apos;{name}&apos;은(는) 표준단어 &apos;{word}&apos;의 금칙어입니다. &apos;{word}&apos;을(를) 쓰십시오.</source>
+        <translation>&apos;{name}&apos; is a forbidden word for the standard word &apos;{word}&apos;. Use &apos;{word}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
-        <source>머리글 줄 수</source>
-        <translation>Header rows</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="77"/>
+        <source>&apos;{name}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다. &apos;{word}&apos;을(를) 쓰십시오.</source>
+        <translation>&apos;{name}&apos; is a synonym of the standard word &apos;{word}&apos;. Use &apos;{word}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102"/>
-        <source>직접 지정을 지우고 자동 감지로 되돌리기</source>
-        <translation>Clear the manual setting and detect automatically</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="79"/>
+        <source>같은 이름의 단어 &apos;{name}&apos;({abbr})이(가) 이미 있습니다 (동음이의어).</source>
+        <translation>A word with the same name, &apos;{name}&apos; ({abbr}), already exists (homonym).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162"/>
-        <source>다른 후보 선택</source>
-        <translation>Choose another candidate</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="80"/>
+        <source>영문약어명 {abbr}은(는) 단어 &apos;{word}&apos;이(가) 이미 사용합니다.</source>
+        <translation>The abbreviation {abbr} is already used by the word &apos;{word}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
-        <source>컬럼 &apos;{label}&apos;에 수락할 표준용어를 고르거나 이름을 입력하세요.</source>
-        <translation>Pick the standard term to accept for column &apos;{label}&apos;, or type its name.</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="81"/>
+        <source>동의어·금칙어 &apos;{alias}&apos;은(는) 이미 등록된 단어입니다.</source>
+        <translation>The synonym or forbidden word &apos;{alias}&apos; is already a registered word.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
-        <source>또는 표준사전의 용어 이름 (입력하면 찾아 줍니다)</source>
-        <translation>Or a term name from the standard dictionary (suggested as you type)</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="82"/>
+        <source>동의어·금칙어 &apos;{alias}&apos;은(는) 이미 단어 &apos;{word}&apos;에 속합니다.</source>
+        <translation>The synonym or forbidden word &apos;{alias}&apos; already belongs to the word &apos;{word}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
-        <source>표준용어 이름 (예: 시설명)</source>
-        <translation>Standard term name (e.g. 시설명)</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="83"/>
+        <source>형식단어에는 공통표준도메인분류명이 있어야 합니다.</source>
+        <translation>A class word needs a domain class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187"/>
-        <source>수락</source>
-        <translation>Accept</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="84"/>
+        <source>형식단어가 아닌 단어에는 도메인분류명을 두지 않습니다.</source>
+        <translation>A word that is not a class word has no domain class.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="211"/>
-        <source>새 용어 제안</source>
-        <translation>Propose a new term</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="85"/>
+        <source>도메인분류명 &apos;{domain_class}&apos;이(가) 도메인 목록에 없습니다.</source>
+        <translation>The domain class &apos;{domain_class}&apos; is not in the domain list.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
-        <source>컬럼 &apos;{label}&apos;에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 올립니다. 표준 담당자가 승인하면 용어가 됩니다.</source>
-        <translation>When no standard term fits column &apos;{label}&apos;, add a new term to the institution standard&apos;s review queue. It becomes a term once the standards officer approves it.</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="87"/>
+        <source>용어 영문약어명 {abbr}은(는) 영문 대문자·숫자 약어를 &apos;_&apos; 하나로 이어 씁니다.</source>
+        <translation>The term abbreviation {abbr} joins capital-letter/digit abbreviations with single &apos;_&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
-        <source>표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.</source>
-        <translation>Words not in the standard: {words} — they may need to be registered first.</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="89"/>
+        <source>용어 영문약어명이 {n}자로 {limit}자를 넘습니다.</source>
+        <translation>The term abbreviation has {n} characters, more than {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233"/>
-        <source>예: FCLT_NM</source>
-        <translation>e.g. FCLT_NM</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="90"/>
+        <source>용어 영문약어명이 비어 있습니다.</source>
+        <translation>The term abbreviation is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
-        <source>예: 명V100</source>
-        <translation>e.g. 명V100</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="91"/>
+        <source>영문약어명 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.</source>
+        <translation>The abbreviation {abbr} differs from its words&apos; abbreviations {joined} ({words}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
-        <source>용어 이름</source>
-        <translation>Term name</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="92"/>
+        <source>단어 &apos;{word}&apos;은(는) 동음이의어가 있어 뜻을 확인해야 합니다.</source>
+        <translation>The word &apos;{word}&apos; has homonyms; check its meaning.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
-        <source>영문약어</source>
-        <translation>Abbreviation</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="94"/>
+        <source>마지막 단어 &apos;{word}&apos;이(가) 형식단어(분류어)가 아닙니다. 용어는 일자·명·여부·금액·코드 같은 형식단어로 끝나야 합니다.</source>
+        <translation>The last word &apos;{word}&apos; is not a class word. A term must end in a class word (date, name, flag, amount, code …).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
-        <source>도메인</source>
-        <translation>Domain</translation>
+        <location filename="../../catalog_app/dictionary/rules.py" line="97"/>
+        <source>용어 &apos;{name}&apos;({abbr})은(는) 이미 등록되어 있습니다.</source>
+        <translation>The term &apos;{name}&apos; ({abbr}) is already registered.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../catalog_app/dictionary/rules.py" line="99"/>
+        <source>같은 이름의 용어 &apos;{name}&apos;({abbr})이(가) 이미 있습니다 (동음이의어: 이름을 구분하십시오).</source>
+        <translation>A term with the same name, &apos;{name}&apos; ({abbr}), already exists (homonym: use a different name).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="101"/>
+        <source>영문약어명 {abbr}은(는) 용어 &apos;{term}&apos;이(가) 이미 사용합니다.</source>
+        <translation>The abbreviation {abbr} is already used by the term &apos;{term}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="103"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 금칙어입니다 (권장 용어명: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a forbidden word for the standard word &apos;{word}&apos; (suggested term name: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="106"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다 (권장 용어명: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a synonym of the standard word &apos;{word}&apos; (suggested term name: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="109"/>
+        <source>등록되지 않은 단어가 있습니다: {words} (단어를 먼저 등록하거나 표준단어로 바꾸십시오)</source>
+        <translation>There are unregistered words: {words} (register the words first or use standard words)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="111"/>
+        <source>도메인이 지정되지 않았습니다.</source>
+        <translation>No domain is set.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="112"/>
+        <source>도메인 &apos;{domain}&apos;이(가) 등록되어 있지 않습니다.</source>
+        <translation>The domain &apos;{domain}&apos; is not registered.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="113"/>
+        <source>도메인 &apos;{domain}&apos;은(는) 폐기되었습니다.</source>
+        <translation>The domain &apos;{domain}&apos; is retired.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/dictionary/rules.py" line="115"/>
+        <source>도메인 &apos;{domain}&apos;의 분류 &apos;{domain_class}&apos;이(가) 형식단어 &apos;{word}&apos;의 도메인분류 &apos;{word_class}&apos;와 다릅니다.</source>
+        <translation>The class &apos;{domain_class}&apos; of the domain &apos;{domain}&apos; differs from the domain class &apos;{word_class}&apos; of the class word &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="94"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="98"/>
+        <source>[기관 설정] {label}: {text}</source>
+        <translation>[Institution settings] {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="99"/>
+        <source>[{dataset}] {label}: {text}</source>
+        <translation>[{dataset}] {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="100"/>
+        <source>[{dataset}] 컬럼 &apos;{column}&apos; {label}: {text}</source>
+        <translation>[{dataset}] column &apos;{column}&apos; {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
+        <source>[{dataset}] 컬럼 &apos;{column}&apos; ({table}) {label}: {text}</source>
+        <translation>[{dataset}] column &apos;{column}&apos; ({table}) {label}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="104"/>
+        <source>값이 비어 있습니다. 공개목록 › 기관 설정에서 입력하세요 (명령줄: catalog-app institution set).</source>
+        <translation>Empty. Enter it under Disclosure › Institution settings (command line: catalog-app institution set).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="106"/>
+        <source>&apos;{code}&apos;은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리).</source>
+        <translation>&apos;{code}&apos; is not 7 digits (the 7-digit administrative institution code).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="107"/>
+        <source>필수 항목이 비어 있습니다.</source>
+        <translation>A required field is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="108"/>
+        <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다. 가능한 값: {allowed}</source>
+        <translation>&apos;{value}&apos; is not an allowed value. Allowed: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="110"/>
+        <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다 (&apos;대분류&apos; 또는 &apos;대분류 - 중분류&apos;). 가능한 값: {allowed}</source>
+        <translation>&apos;{value}&apos; is not an allowed value (&apos;category&apos; or &apos;category - subcategory&apos;). Allowed: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="112"/>
+        <source>&apos;{value}&apos;은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.</source>
+        <translation>&apos;{value}&apos; is not a valid date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="113"/>
+        <source>{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록</source>
+        <translation>{value} — the planned date has passed — Enforcement Decree Art. 15: register a change within 10 days</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
+        <source>&apos;{value}&apos;은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).</source>
+        <translation>&apos;{value}&apos; does not look like a phone number (e.g. 02-2148-1234, 1588-1234).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="117"/>
+        <source>목록키 {list_key}가 다른 데이터셋({others})과 같습니다.</source>
+        <translation>List key {list_key} is the same as another dataset&apos;s ({others}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="119"/>
+        <source>목록명 &apos;{title}&apos;이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.</source>
+        <translation>List name &apos;{title}&apos; is the same as another file&apos;s ({others}). If it is the same data, list only one file (include in list: N); otherwise give them different names.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="123"/>
+        <source>{openness}인데 비공개사유가 없습니다. 정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요.</source>
+        <translation>{openness} without a reason. Choose a reason code of the Information Disclosure Act Art. 9(1) (9-1 to 9-8) or 3P (third-party rights).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="127"/>
+        <source>사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요.</source>
+        <translation>It has a reason but is open. Check the openness or the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="129"/>
+        <source>비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.</source>
+        <translation>It has withheld columns ({names}), so it should be partially open.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="131"/>
+        <source>개인정보{kinds}가 있는데 공개로 되어 있습니다. 부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 비공개로 하세요.</source>
+        <translation>It holds personal data{kinds} but is open. Make it partially open and withhold the personal columns (Art. 9(1)6), or withhold the whole dataset.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="135"/>
+        <source>개인정보{kinds}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개(사유 {reason}, 제9조①6)로 하세요.</source>
+        <translation>A column holding personal data{kinds} is published{inherited}. Withhold this column (reason {reason}, Art. 9(1)6).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="138"/>
+        <source> (컬럼 공개여부가 비어 있어 공개로 봅니다)</source>
+        <translation> (the column&apos;s openness is empty, so it counts as open)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="140"/>
+        <source>개인정보여부를 N으로 입력했지만 스캔에서 개인정보({kinds})가 발견되었습니다; 공무원 성명 등 예외(제9조①6 라목)인지 확인하세요.</source>
+        <translation>Personal data was entered as N, but the scan found personal data ({kinds}); check whether an exception applies (e.g. officials&apos; names, Art. 9(1)6 d).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="143"/>
+        <source>파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.</source>
+        <translation>The file could not be read, so there are no columns. Check the file and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="145"/>
+        <source>표준용어 제안이 없는 컬럼이 {n}개 있어 준수율과 정의서를 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).</source>
+        <translation>{n} columns have no standard-term suggestion, so the compliance rate and the definitions cannot be trusted. Make the suggestions again (catalog-app map, [Mapping review] › Make suggestions).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="101"/>
+        <source>법령상 비밀·비공개</source>
+        <translation>Secret or closed by law</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="102"/>
+        <source>국가안보·국방·통일·외교</source>
+        <translation>National security, defence, unification, diplomacy</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="103"/>
+        <source>국민의 생명·신체·재산 보호</source>
+        <translation>Protection of life, body and property</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="104"/>
+        <source>재판·수사·형집행 등</source>
+        <translation>Trials, investigations, sentences</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="105"/>
+        <source>감사·감독·의사결정과정 등</source>
+        <translation>Audits, supervision, decision making</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="106"/>
+        <source>개인정보(사생활)</source>
+        <translation>Personal data (privacy)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="107"/>
+        <source>법인 등 경영·영업상 비밀</source>
+        <translation>Business secrets of companies</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="108"/>
+        <source>부동산투기·매점매석</source>
+        <translation>Real-estate speculation, hoarding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="109"/>
+        <source>제3자 권리</source>
+        <translation>Third-party rights</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="152"/>
+        <source>공공데이터포털의 목록 ID (등록된 목록만)</source>
+        <translation>The list ID on the public data portal (registered lists only)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="152"/>
+        <source>목록키</source>
+        <translation>List key</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="153"/>
+        <source>목록유형</source>
+        <translation>List type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="154"/>
+        <source>관례: 기관명_데이터명</source>
+        <translation>Convention: institution_data name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="154"/>
+        <source>목록명</source>
+        <translation>List name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="155"/>
+        <source>비우면 목록명_기준일자(YYYYMMDD)</source>
+        <translation>If empty: list name_reference date (YYYYMMDD)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="155"/>
+        <source>파일데이터명</source>
+        <translation>File data name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="158"/>
+        <source>기준일자</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="160"/>
+        <source>데이터의 기준일 (YYYY-MM-DD): 파일데이터명에 붙습니다</source>
+        <translation>The data&apos;s reference date (YYYY-MM-DD): appended to the file data name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="162"/>
+        <source>분류체계</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="163"/>
+        <source>관리 부서명</source>
+        <translation>Managing department</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="164"/>
+        <source>관리부서 전화번호</source>
+        <translation>Department phone</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="165"/>
+        <source>보유근거</source>
+        <translation>Legal basis for holding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="166"/>
+        <source>수집방법</source>
+        <translation>Collection method</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="167"/>
+        <source>업데이트 주기</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="168"/>
+        <source>차기 등록 예정일</source>
+        <translation>Next registration date</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="169"/>
+        <source>매체유형</source>
+        <translation>Media type</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="170"/>
+        <source>전체행</source>
+        <translation>Total rows</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="171"/>
+        <source>확장자(데이터포맷)</source>
+        <translation>Extension (data format)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="172"/>
+        <source>쉼표로 구분</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="172"/>
+        <source>키워드</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="173"/>
+        <source>데이터 한계</source>
+        <translation>Data limitations</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="174"/>
+        <source>제공형태</source>
+        <translation>Delivery form</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="175"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="248"/>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="176"/>
+        <source>기타 유의사항</source>
+        <translation>Other notes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="177"/>
+        <source>공간범위</source>
+        <translation>Spatial coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="178"/>
+        <source>시간범위</source>
+        <translation>Temporal coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="181"/>
+        <source>시간범위 기준 컬럼</source>
+        <translation>Time range column</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="182"/>
+        <source>시간범위를 계산할 날짜 컬럼 (비우면 기준일자·연월일 용어에 매핑된 컬럼)</source>
+        <translation>The date column the time range is computed from (if empty: the columns mapped to a reference date or date term)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="184"/>
+        <source>비용부과유무</source>
+        <translation>Fee charged</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="185"/>
+        <source>비용부과기준 및 단위</source>
+        <translation>Fee basis and unit</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="186"/>
+        <source>이용허락범위</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="187"/>
+        <source>국가중점여부</source>
+        <translation>National priority data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="190"/>
+        <source>표준데이터여부</source>
+        <translation>Standard data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="193"/>
+        <source>자동: 표가 공공데이터 제공표준을 따르면 Y (품질진단의 제공표준 인식)</source>
+        <translation>Automatic: Y when a table follows a public-data provision standard (recognised by the quality check)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="195"/>
+        <source>공개여부</source>
+        <translation>Openness</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="196"/>
+        <source>비공개사유</source>
+        <translation>Reason for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="197"/>
+        <source>상세근거</source>
+        <translation>Detailed grounds</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="198"/>
+        <source>개인정보여부</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="199"/>
+        <source>N이면 공개목록에서 뺍니다</source>
+        <translation>N leaves it off the disclosure lists</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="199"/>
+        <source>목록포함여부</source>
+        <translation>Include in list</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="202"/>
+        <source>정보시스템명</source>
+        <translation>Information system</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="203"/>
+        <source>이 파일을 추출한 정보시스템 (폴더별 지정은 catalog-app system link)</source>
+        <translation>The information system this file was extracted from (per folder: catalog-app system link)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="205"/>
+        <source>DB 테이블명</source>
+        <translation>DB table name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="205"/>
+        <source>원본 DB 테이블</source>
+        <translation>Source DB table</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="209"/>
+        <source>공개/비공개여부</source>
+        <translation>Disclosure status</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="213"/>
+        <source>컬럼설명</source>
+        <translation>Column description</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="214"/>
+        <source>비우면 매핑된 표준용어의 영문약어</source>
+        <translation>If empty: the mapped standard term&apos;s abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="214"/>
+        <source>영문명</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="215"/>
+        <source>단위</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="215"/>
+        <source>예: 명, 원, ㎡ (비우면 표준 도메인의 단위)</source>
+        <translation>e.g. persons, won, ㎡ (if empty: the standard domain&apos;s unit)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="216"/>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="216"/>
+        <source>코드 컬럼이면 코드명 또는 코드 목록 (비우면 표준용어의 코드명)</source>
+        <translation>For a code column, the code name or code list (if empty: the standard term&apos;s code name)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="220"/>
+        <source>기관명</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="221"/>
+        <source>기관코드</source>
+        <translation>Institution code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="221"/>
+        <source>행정표준기관코드 7자리</source>
+        <translation>The 7-digit administrative institution code</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="222"/>
+        <source>대표 전화번호</source>
+        <translation>Main phone number</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="223"/>
+        <source>기본 이용허락범위</source>
+        <translation>Default licence</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="224"/>
+        <source>기본 공간범위</source>
+        <translation>Default spatial coverage</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/vocab.py" line="224"/>
+        <source>예: 서울특별시 종로구</source>
+        <translation>E.g. 서울특별시 종로구</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="76"/>
+        <source>머리글 &apos;{label}&apos;은(는) 자동으로 붙은 이름입니다 (논리명 없음).</source>
+        <translation>Header &apos;{label}&apos; is a generated name (no logical name).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="77"/>
+        <source>머리글(논리명)이 비어 있습니다.</source>
+        <translation>The header (logical name) is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="78"/>
+        <source>이 컬럼</source>
+        <translation>this column</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="79"/>
+        <source>머리글 &apos;{label}&apos;에 쓸 수 없는 문자가 있습니다: {kinds}</source>
+        <translation>Header &apos;{label}&apos; has characters a standard name cannot hold: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="80"/>
+        <source>여러 행에 나뉜 머리글(|)</source>
+        <translation>a header spread over several rows (|)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="81"/>
+        <source>줄바꿈</source>
+        <translation>line breaks</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="82"/>
+        <source>괄호 {chars}</source>
+        <translation>brackets {chars}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="83"/>
+        <source>공백</source>
+        <translation>spaces</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="84"/>
+        <source>특수문자 {chars}</source>
+        <translation>symbols {chars}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="85"/>
+        <source>(빈 머리글)</source>
+        <translation>(empty header)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="86"/>
+        <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어).</source>
+        <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="88"/>
+        <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어). 신규 용어 후보: {name}({abbr}, {domain})</source>
+        <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term). New term candidate: {name} ({abbr}, {domain})</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="91"/>
+        <source>매핑된 표준용어 &apos;{term}&apos;은(는) 폐기된 용어입니다.</source>
+        <translation>The mapped standard term &apos;{term}&apos; is retired.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="93"/>
+        <source>&apos;{name}&apos;은(는) 표준용어 &apos;{term}&apos;의 이음동의어입니다. 컬럼명은 &apos;{term}&apos;으로 씁니다.</source>
+        <translation>&apos;{name}&apos; is a synonym of the standard term &apos;{term}&apos;. Name the column &apos;{term}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="95"/>
+        <source>컬럼명 &apos;{label}&apos;이(가) 매핑된 표준용어 &apos;{term}&apos;({abbr})과 다릅니다.</source>
+        <translation>Column name &apos;{label}&apos; differs from the mapped standard term &apos;{term}&apos; ({abbr}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="97"/>
+        <source>&apos;{text}&apos;은(는) 금칙어입니다. 표준단어 &apos;{word}&apos;을(를) 씁니다 (권장: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a forbidden word. Use the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="99"/>
+        <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다 (권장: {fixed}).</source>
+        <translation>&apos;{text}&apos; is a synonym of the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="100"/>
+        <source>&apos;{name}&apos;에 표준사전에 없는 단어가 있습니다: {words}</source>
+        <translation>&apos;{name}&apos; has words that are not in the standard dictionary: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="101"/>
+        <source>단어 &apos;{word}&apos;은(는) 뜻이 여럿입니다 ({meanings}); 확인이 필요합니다.</source>
+        <translation>The word &apos;{word}&apos; has several meanings ({meanings}); please check.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="103"/>
+        <source>&apos;{name}&apos;이(가) 형식단어로 끝나지 않습니다 (마지막 단어 &apos;{last}&apos;). 일자·명·여부·금액·코드 같은 분류어로 끝나야 합니다.</source>
+        <translation>&apos;{name}&apos; does not end in a class word (last word &apos;{last}&apos;). It should end in a class word (date, name, flag, amount, code …).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="106"/>
+        <source>&apos;{name}&apos;의 단어 조합이 모호합니다: 좌→우 {left}, 우→좌 {right}.{chosen}</source>
+        <translation>The word split of &apos;{name}&apos; is ambiguous: left→right {left}, right→left {right}.{chosen}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="107"/>
+        <source> 채택: {words}</source>
+        <translation> Chosen: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="108"/>
+        <source>&apos;{name}&apos;에 표준단어 영문약어가 아닌 부분이 있습니다: {words}</source>
+        <translation>&apos;{name}&apos; has parts that are not standard word abbreviations: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="109"/>
+        <source>&apos;{name}&apos;이(가) 형식단어 약어로 끝나지 않습니다 ({token} = {word}).</source>
+        <translation>&apos;{name}&apos; does not end in a class word abbreviation ({token} = {word}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="111"/>
+        <source>용어 &apos;{term}&apos;을(를) 표준단어로 나눌 수 없어 영문약어 {abbr}을(를) 단어 약어의 조합으로 확인할 수 없습니다.</source>
+        <translation>The term &apos;{term}&apos; cannot be split into standard words, so its abbreviation {abbr} cannot be checked against the words&apos; abbreviations.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks.py" line="115"/>
+        <source>용어 &apos;{term}&apos;의 영문약어 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.</source>
+        <translation>The abbreviation {abbr} of the term &apos;{term}&apos; differs from its words&apos; abbreviations {joined} ({words}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="28"/>
+        <source>정수</source>
+        <translation>Integer</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="29"/>
+        <source>소수</source>
+        <translation>Decimal</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="30"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="31"/>
+        <source>날짜시각</source>
+        <translation>date-time</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="32"/>
+        <source>시각</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="33"/>
+        <source>여부(Y/N류)</source>
+        <translation>flag (Y/N)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="34"/>
+        <source>앞자리 0이 있는 숫자</source>
+        <translation>numbers with leading zeros</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="35"/>
+        <source>문자</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="36"/>
+        <source>빈 값</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="40"/>
+        <source>{col}의 값({kind})이 {domain}의 Y/N이 아닙니다{hint}.</source>
+        <translation>The values of {col} ({kind}) are not the Y/N of {domain}{hint}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="41"/>
+        <source> (0/1 대신 Y/N)</source>
+        <translation> (Y/N instead of 0/1)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="42"/>
+        <source>{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.</source>
+        <translation>Some 8-digit values of {col} are not valid dates{span}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="43"/>
+        <source> (범위 {low}~{high})</source>
+        <translation> (range {low}–{high})</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="44"/>
+        <source>{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.</source>
+        <translation>The values of {col} are written in the display format {display}. The storage format is {storage}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="45"/>
+        <source>{col}의 형식 {form}이(가) {domain}의 저장 형식 {storage}와 다릅니다.</source>
+        <translation>The format {form} of {col} differs from the storage format {storage} of {domain}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="46"/>
+        <source>{col}의 값({kind})이 날짜·시각 도메인 {domain}({storage})에 맞지 않습니다.</source>
+        <translation>The values of {col} ({kind}) do not fit the date/time domain {domain} ({storage}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="48"/>
+        <source>{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain}에서는 0이 사라집니다.</source>
+        <translation>The values of {col} are numbers with leading zeros; the numeric domain {domain} drops the zeros.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="50"/>
+        <source>{col}의 값({kind})이 숫자 도메인 {domain}에 맞지 않습니다.</source>
+        <translation>The values of {col} ({kind}) do not fit the numeric domain {domain}.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="52"/>
+        <source>{col}의 정수부 최대 {need}자리가 도메인 {domain}(정수부 {whole}자리)을 넘습니다.</source>
+        <translation>The integer part of {col} reaches {need} digits, more than the domain {domain} allows ({whole} digits).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="54"/>
+        <source>{col}의 소수점 이하 {places}자리가 도메인 {domain}({allowed})보다 깁니다.</source>
+        <translation>The {places} decimal places of {col} are more than the domain {domain} allows ({allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="55"/>
+        <source>소수점 {scale}자리</source>
+        <translation>{scale} decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="56"/>
+        <source>소수점 없음</source>
+        <translation>no decimals</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="58"/>
+        <source>{col}의 값이 표현 형식({display})의 구분자 {shown}와 함께 쓰였습니다. 저장 형식은 {storage}(구분자 없음)입니다 — 값 품질 점검 대상이며 표준 준수에는 영향이 없습니다.</source>
+        <translation>The values of {col} are written with the separators {shown} of the display format ({display}). The storage format is {storage} (no separators) — a value-quality finding that does not affect standard compliance.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="62"/>
+        <source>{col}의 최대 길이가 구분자를 빼고도 {observed}바이트로 도메인 {domain}({length}바이트)을 넘습니다.</source>
+        <translation>Even without separators, the longest value of {col} is {observed} bytes, more than the domain {domain} ({length} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="66"/>
+        <source>{col}의 최대 길이 {observed}바이트가 도메인 {domain}({length}바이트)을 넘습니다.</source>
+        <translation>The longest value of {col}, {observed} bytes, exceeds the domain {domain} ({length} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="69"/>
+        <source>{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain}({length}바이트)이 지나치게 깁니다.</source>
+        <translation>The domain {domain} ({length} bytes) is far longer than the longest value of {col} ({observed} bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="72"/>
+        <source>{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain}({length}바이트)보다 짧습니다.{hint}</source>
+        <translation>The longest value of {col}, {observed} bytes, is shorter than the fixed-length domain {domain} ({length} bytes).{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="75"/>
+        <source> 앞자리 0이 빠졌을 수 있습니다.</source>
+        <translation> Leading zeros may have been lost.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="76"/>
+        <source>{col}에 허용값({codes}) 밖의 값이 있습니다: {listed}{basis}{hint}</source>
+        <translation>{col} has values outside the allowed values ({codes}): {listed}{basis}{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="77"/>
+        <source> 외 {n}개</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="78"/>
+        <source> (상위 {n}개 값 기준)</source>
+        <translation> (among the top {n} values)</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="79"/>
+        <source> — {hints}</source>
+        <translation> — {hints}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="80"/>
+        <source>앞자리 0이 빠진 코드가 있습니다</source>
+        <translation>some codes lost their leading zeros</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="81"/>
+        <source>코드 대신 코드명이 쓰였습니다</source>
+        <translation>code names were written instead of codes</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/checks_values.py" line="82"/>
+        <source>Y/N으로 바꾸십시오</source>
+        <translation>change them to Y/N</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/matching/jobs.py" line="230"/>
+        <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기).</source>
+        <translation>{n:,} columns have no standard-term suggestion, so the compliance rate cannot be trusted. Make the suggestions again (catalog-app map; in the window: [Mapping review] › Make suggestions).</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="28"/>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="32"/>
+        <source>알림</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="54"/>
+        <source>예: 이미 있는 표준용어 &apos;행사명&apos;을 쓰세요.</source>
+        <translation>E.g. use the existing standard term &apos;행사명&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="128"/>
+        <source>다른 후보 선택</source>
+        <translation>Choose another candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="131"/>
+        <source>컬럼 &apos;{label}&apos;에 수락할 표준용어를 고르거나 이름을 입력하세요.</source>
+        <translation>Pick the standard term to accept for column &apos;{label}&apos;, or type its name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="139"/>
+        <source>또는 표준사전의 용어 이름 (입력하면 찾아 줍니다)</source>
+        <translation>Or a term name from the standard dictionary (suggested as you type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="141"/>
+        <source>표준용어 이름 (예: 시설명)</source>
+        <translation>Standard term name (e.g. 시설명)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="153"/>
+        <source>수락</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="177"/>
+        <source>새 용어 제안</source>
+        <translation>Propose a new term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="181"/>
+        <source>컬럼 &apos;{label}&apos;에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 올립니다. 표준 담당자가 승인하면 용어가 됩니다.</source>
+        <translation>When no standard term fits column &apos;{label}&apos;, add a new term to the institution standard&apos;s review queue. It becomes a term once the standards officer approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="189"/>
+        <source>표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.</source>
+        <translation>Words not in the standard: {words} — they may need to be registered first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199"/>
+        <source>예: FCLT_NM</source>
+        <translation>e.g. FCLT_NM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="201"/>
+        <source>예: 명V100</source>
+        <translation>e.g. 명V100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="205"/>
+        <source>용어 이름</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="206"/>
+        <source>영문약어</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="207"/>
+        <source>도메인</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="208"/>
+        <source>설명</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>제안</source>
         <translation>Propose</translation>
     </message>
@@ -4691,12 +6531,12 @@ Opening the default catalog.</translation>
         <translation>Bulk accept: score {t:.2f} or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="160"/>
+        <location filename="../../ui/mapping_commands.py" line="161"/>
         <source>점수 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
         <translation>No undecided column scores {t:.2f} or higher.</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_commands.py" line="163"/>
+        <location filename="../../ui/mapping_commands.py" line="164"/>
         <source>일괄 수락: 점수 {t:.2f} 이상 {n}개</source>
         <translation>Bulk accept: {n} with score {t:.2f} or higher</translation>
     </message>
@@ -4737,6 +6577,154 @@ Opening the default catalog.</translation>
         <location filename="../../ui/pages/quality_dialogs.py" line="276"/>
         <source>예: 원본 파일의 날짜를 YYYY-MM-DD로 고쳐 다시 올렸습니다.</source>
         <translation>e.g. Corrected the dates in the source file to YYYY-MM-DD and published it again.</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="29"/>
+        <source>카탈로그 열기</source>
+        <translation>Open catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>다시 스캔 (스캔 페이지의 폴더, 바뀐 파일만)</source>
+        <translation>Rescan (the Scan page&apos;s folders, changed files only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="31"/>
+        <source>지금 페이지에서 검색 (검색 칸이 없으면 카탈로그 검색)</source>
+        <translation>Search on this page (the catalog search when the page has none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="32"/>
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>단축키 보기</source>
+        <translation>Show keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="34"/>
+        <source>페이지 이동 (현황 … 설정)</source>
+        <translation>Go to a page (Overview … Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>1순위 후보 수락 (후보 목록에서는 고른 후보)</source>
+        <translation>Accept the top candidate (in the candidate list: the selected one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="36"/>
+        <source>1순위 후보 거부</source>
+        <translation>Reject the top candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>점수 이상 일괄 수락 (필터로 보이는 컬럼만)</source>
+        <translation>Bulk accept above the score (only the columns the filter shows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>결정 되돌리기</source>
+        <translation>Undo a decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>다시 실행</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="40"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>이전 문제</source>
+        <translation>Previous problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>다음 문제</source>
+        <translation>Next problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43"/>
+        <source>표: 엑셀에서 복사한 칸 붙여넣기</source>
+        <translation>Grid: paste cells copied from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>표: 아래로 채우기</source>
+        <translation>Grid: fill down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>표: 고른 칸 지우기</source>
+        <translation>Grid: clear the selected cells</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>표: 되돌리기</source>
+        <translation>Grid: undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>표: 다시 실행</source>
+        <translation>Grid: redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="48"/>
+        <source>점검 (이 연도 공개목록)</source>
+        <translation>Check (this year&apos;s lists)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="49"/>
+        <source>점검 결과에서 고른 문제의 항목 열기</source>
+        <translation>Open the field of the problem selected in the check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="55"/>
+        <source>창 전체</source>
+        <translation>Whole window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>매핑 검토</source>
+        <translation>Mapping review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="57"/>
+        <source>공개 항목</source>
+        <translation>Disclosure items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="58"/>
+        <source>공개목록</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="72"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>어디서</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>키</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="75"/>
+        <source>하는 일</source>
+        <translation>What it does</translation>
     </message>
 </context>
 </TS>

@@ -84,7 +84,7 @@ def test_header_override_rescans_the_file(make_window, catalog_copy, qtbot, monk
     page.dataset_view.selectRow(page.datasets.row_of(_id(page, "2024 인구현황.csv")))
     table = page.detail.current_table()
     assert table["header_source"] == "auto" and table["header_rows"] == 2
-    monkeypatch.setattr(dialogs, "ask_header", lambda parent, t: (t["header_row"] + 1, 1))
+    monkeypatch.setattr(dialogs, "ask_header", lambda p, t, load=None: (t["header_row"] + 1, 1))
     qtbot.mouseClick(page.detail.header_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: (page.detail.current_table() or {}).get("header_source") == "override",

@@ -32,13 +32,13 @@ def test_validate_then_open_the_problem_field(make_window, catalog_copy, qtbot, 
     wait_idle(page, qtbot)
     codes = {p["code"] for p in page._all_problems}
     assert {"V01", "V10"} <= codes  # no institution yet, nothing entered
-    assert page.problems.rowCount() == len(page._all_problems)
+    assert len(page.problems_shown) == len(page._all_problems)
     assert "차단" in page.problem_summary.text()
 
     # the institution problem focuses the institution form
-    row = next(i for i, p in enumerate(page.problems.rows()) if p["code"] == "V01")
+    row = next(i for i, p in enumerate(page.problems_shown) if p["code"] == "V01")
     page.open_problem(row)
-    assert page.institution.editors[page.problems.row(row)["field"]].hasFocus()
+    assert page.institution.editors[page.problems_shown[row]["field"]].hasFocus()
 
     fill_institution(page, qtbot)
     with Catalog(catalog_copy) as cat:
@@ -49,12 +49,12 @@ def test_validate_then_open_the_problem_field(make_window, catalog_copy, qtbot, 
     # a dataset problem asks the window to open that dataset's form
     opened = []
     page.open_metadata.connect(lambda *a: opened.append(a))
-    row = next(i for i, p in enumerate(page.problems.rows()) if p["level"] == "dataset")
+    row = next(i for i, p in enumerate(page.problems_shown) if p["level"] == "dataset")
     page.open_problem(row)
-    problem = page.problems.row(row)
+    problem = page.problems_shown[row]
     assert opened == [(problem["dataset_id"], problem["field"], problem["column"] or "")]
     page.errors_only.setChecked(True)
-    assert all(p["severity"] == "error" for p in page.problems.rows())
+    assert all(p["severity"] == "error" for p in page.problems_shown)
 
 
 def test_export_refused_then_forced(make_window, catalog_copy, qtbot, monkeypatch, tmp_path):
@@ -73,7 +73,7 @@ def test_export_refused_then_forced(make_window, catalog_copy, qtbot, monkeypatc
     page.export("inventory")
     wait_idle(page, qtbot)
     assert not target.exists() and "차단 문제" in asked[0]
-    assert page.problems.rowCount() > 0  # the refusal shows why
+    assert len(page.problems_shown) > 0  # the refusal shows why
     page.export("inventory")
     wait_idle(page, qtbot)
     assert target.exists() and page.last_export == [target]
@@ -97,8 +97,10 @@ def test_snapshot_and_diff_with_last_year(make_window, catalog_copy, qtbot, monk
     assert page.snapshots.rowCount() == 1 and not page.snapshot_button.isEnabled()
     assert "고정된 스냅샷" in page.year_state.text()
 
-    page.year.setValue(2025)
+    page.year.setValue(2025)  # the problems shown follow the year: checked again
+    wait_idle(page, qtbot)
     assert page.snapshot_button.isEnabled()
+    assert page.problem_summary.text().startswith("2025년")
     with Catalog(catalog_copy) as cat:
         ds = cat.conn.execute("SELECT id FROM datasets WHERE name = '연락처.csv'").fetchone()[0]
         MetadataStore(cat).set_fields(ds, {"update_cycle": "연간"})

@@ -1,6 +1,6 @@
-"""The 공개 항목 form of one dataset (issue 6): derived values as placeholders (never saved as
-entered), vocabularies as combo boxes, save / undo through the task runner and problems shown
-next to their field."""
+"""The 공개 항목 form of one dataset (issue 6), on its own page since issue 15: derived values as
+placeholders (never saved as entered), vocabularies as combo boxes, save / undo through the task
+runner and problems shown next to their field."""
 
 from __future__ import annotations
 
@@ -48,31 +48,45 @@ def _idle(form):
 
 @pytest.fixture
 def catalog_page(make_window, catalog_copy):
+    """The 공개 항목 page (the form used to live in the catalog page's detail pane)."""
     window = make_window(catalog_copy)
     window.activateWindow()
-    return window.show_page("catalog")
+    return window.show_page("metadata")
 
 
 def _open_form(page, name, qtbot):
-    """Select a dataset, then show its 공개 항목 tab and wait for the form to load."""
+    """Select a dataset in the page's list and wait for its form to load."""
     dataset_id = _id(page, name)
     page.dataset_view.selectRow(page.datasets.row_of(dataset_id))
-    form = page.detail.form
-    with qtbot.waitSignal(form.loaded, timeout=15_000):
-        page.detail.tabs.setCurrentWidget(form)
-    assert form.dataset_id == dataset_id
+    form = page.form
+    qtbot.waitUntil(
+        lambda: form.dataset_id == dataset_id and form._loaded_id == dataset_id and _idle(form),
+        timeout=15_000,
+    )
     return form, dataset_id
 
 
-def test_form_loads_only_when_its_tab_is_shown(catalog_page, qtbot):
+def test_the_form_has_the_page_and_follows_the_list(catalog_page, qtbot):
     page = catalog_page
-    form = page.detail.form
-    for name in ("2024 인구현황.csv", "연락처.csv"):
-        page.dataset_view.selectRow(page.datasets.row_of(_id(page, name)))
-        assert form.dataset_id is None and not form.is_loading()  # no build_state while hidden
-    with qtbot.waitSignal(form.loaded, timeout=15_000):
-        page.detail.tabs.setCurrentWidget(form)
-    assert form.dataset_id == _id(page, "연락처.csv")
+    window = page.window()
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    form = page.form
+    first = page.datasets.dataset_id(0)
+    qtbot.waitUntil(lambda: form._loaded_id == first and _idle(form), timeout=15_000)
+    # full height: the form is most of the page, not the lower half of another page
+    assert form.height() > 0.75 * page.tabs.height()
+    shown = sum(
+        1
+        for row in form.dataset_fields._rows.values()
+        if row.container.visibleRegion().boundingRect().height() > 0
+    )
+    assert shown >= 12  # about 8 fields were visible in the catalog page's lower half
+    # a search narrows the list and the form follows it
+    page.search_box.setText("연락처")
+    qtbot.waitUntil(lambda: page.datasets.total == 1, timeout=5000)
+    target = _id(page, "연락처.csv")
+    qtbot.waitUntil(lambda: form.dataset_id == target, timeout=15_000)
 
 
 def test_save_enters_only_the_changed_values_and_undo_removes_them(
@@ -171,11 +185,9 @@ def test_personal_columns_are_proposed_closed_and_problems_show_in_place(
 
 def test_show_metadata_focuses_a_field_or_a_column(catalog_page, qtbot):
     page = catalog_page
-    assert page.detail.tabs.currentWidget() is page.detail.profile_tab
-    form = page.detail.form
+    form = page.form
     dataset_id = _id(page, "2024 인구현황.csv")
     assert page.show_metadata(dataset_id, "keywords")
-    assert page.detail.tabs.currentWidget() is form
     qtbot.waitUntil(lambda: form.editor("keywords").hasFocus(), timeout=15_000)
     assert page.datasets.dataset_id(page.dataset_view.currentIndex().row()) == dataset_id
 
@@ -187,11 +199,11 @@ def test_show_metadata_focuses_a_field_or_a_column(catalog_page, qtbot):
     table = form.column_table
     assert table.item(table.currentRow(), COL_LABEL).text() == "주민등록번호"
 
-    # a dataset the filtered list does not hold goes through the detail path
-    page.pii_filter.setChecked(True)
-    assert page.datasets.row_of(dataset_id) == -1
+    # a dataset the filtered list does not hold: the filter is cleared to show it
+    page.search_box.setText("연락처")
+    qtbot.waitUntil(lambda: page.datasets.row_of(dataset_id) == -1, timeout=5000)
     assert page.show_metadata(dataset_id, "update_cycle")
-    assert page.detail.detail["id"] == dataset_id
+    assert page.datasets.row_of(dataset_id) >= 0 and page.search_box.text() == ""
     qtbot.waitUntil(lambda: form.editor("update_cycle").hasFocus(), timeout=15_000)
     assert form.dataset_id == dataset_id
 
@@ -210,7 +222,6 @@ def test_switching_dataset_with_unsaved_changes_asks(
     assert answers == []
     assert form.dataset_id == dataset_id and form.is_dirty()  # stayed, edits kept
     assert page.datasets.dataset_id(page.dataset_view.currentIndex().row()) == dataset_id
-    assert page.detail.detail["id"] == dataset_id
 
     answers.append("save")
     with qtbot.waitSignal(form.loaded, timeout=15_000):
@@ -262,8 +273,8 @@ def test_a_wide_file_gets_its_combo_boxes_a_chunk_at_a_time(
     with Catalog(catalog_copy) as catalog:
         scan(catalog, [str(folder)])
     window = make_window(catalog_copy)
-    page = window.show_page("catalog")
-    form = page.detail.form
+    page = window.show_page("metadata")
+    form = page.form
     turns = []
     original = form._add_combos
     form._add_combos = lambda serial, first: (turns.append(first), original(serial, first))

@@ -70,7 +70,7 @@ def _prepare(window, key, qtbot):
     elif key == "disclosure":
         page.validate()
         qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)
-        assert page.problems.rowCount() > 0
+        assert len(page.problems_shown) > 0
     elif key == "dictionary":
         page.search_box.setText("주소")
         qtbot.waitUntil(lambda: page.hits.rowCount() > 0, timeout=5000)

@@ -29,6 +29,7 @@ KOREAN_TITLES = [
     "카탈로그",
     "매핑 검토",
     "표준사전",
+    "공개 항목",
     "공개목록",
     "품질진단",
     "설정",
@@ -39,6 +40,7 @@ ENGLISH_TITLES = [
     "Catalog",
     "Mapping review",
     "Standard dictionary",
+    "Disclosure items",
     "Disclosure",
     "Quality check",
     "Settings",
@@ -192,8 +194,8 @@ def test_a_busy_page_is_kept_until_it_is_idle(
 ):
     window = make_window(catalog_copy)
     scan = window.show_page("scan")
-    catalog = window.show_page("catalog")
-    form = catalog.detail.form
+    catalog = window.show_page("metadata")
+    form = catalog.form
     busy = {"scan": True}
     monkeypatch.setattr(scan, "busy", lambda: busy["scan"])
     dirty = {"form": True}
@@ -205,7 +207,7 @@ def test_a_busy_page_is_kept_until_it_is_idle(
     assert window.pages["scan"] is scan  # still working, still Korean
     assert _heading(scan) == "스캔"
     if form is not None:
-        assert window.pages["catalog"] is catalog  # unsaved metadata edits are kept
+        assert window.pages["metadata"] is catalog  # unsaved metadata edits are kept
         dirty["form"] = False
     window.show_page("scan")  # busy: not rebuilt on this visit either
     assert window.pages["scan"] is scan
@@ -213,7 +215,8 @@ def test_a_busy_page_is_kept_until_it_is_idle(
     window.show_page("overview")
     rebuilt = window.show_page("scan")  # idle now: the next visit rebuilds it
     assert rebuilt is not scan and _heading(rebuilt) == "Scan"
-    assert _heading(window.show_page("catalog")) == "Catalog"
+    qtbot.waitUntil(lambda: not catalog.busy(), timeout=15_000)  # its form finished loading
+    assert _heading(window.show_page("metadata")) == "Disclosure items"
     qtbot.waitUntil(lambda: not window._retired, timeout=5000)  # replaced pages are deleted
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, labels
 from ui.context import AppContext
+from ui.focus import keep_focus_off_fields
 from ui.models import Column, DatasetTableModel, RowsModel
 from ui.pages.base import Page, table_view
 from ui.pages.dataset_detail import DatasetDetail
+from ui.widths import fit_columns, keep_widths
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,8 @@ SEARCH_DELAY_MS = 150
 
 
 class CatalogPage(Page):
+    metadata_requested = Signal(int)  # open a dataset's 공개 항목 (the window routes it)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("카탈로그"), parent)
         self._dirty = False
@@ -93,6 +97,7 @@ class CatalogPage(Page):
         self.dataset_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.dataset_view.setSortingEnabled(True)
         self.dataset_view.selectionModel().currentRowChanged.connect(self._dataset_selected)
+        keep_widths(self.dataset_view, "catalog_datasets", room=0)
 
         self.hits = RowsModel(
             [
@@ -106,6 +111,7 @@ class CatalogPage(Page):
         )
         self.hit_view = table_view(self.hits)
         self.hit_view.selectionModel().currentRowChanged.connect(self._hit_selected)
+        keep_widths(self.hit_view, "catalog_hits", room=4)
 
         self.left = QStackedWidget()
         self.left.addWidget(self.dataset_view)
@@ -114,6 +120,7 @@ class CatalogPage(Page):
         self.detail.header_requested.connect(self._set_header)
         self.detail.privacy_requested.connect(self._set_privacy)
         self.detail.privacy_undo_requested.connect(self._undo_privacy)
+        self.detail.metadata_requested.connect(self.metadata_requested)
         # Stacked, not side by side: both the dataset list and the column profiles are wide.
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.left)
@@ -127,12 +134,13 @@ class CatalogPage(Page):
         if self.datasets.rowCount():
             self.dataset_view.selectRow(0)
         ctx.data_changed.connect(self._on_data_changed)
+        ctx.scan_state_changed.connect(self.detail.set_scanning)
+        self.detail.set_scanning(ctx.scanning)
 
     def _fit_columns(self) -> None:
-        # Only the fetched page is measured (never resizeColumnsToContents over a whole catalog).
-        self.dataset_view.resizeColumnsToContents()
-        self.dataset_view.setColumnWidth(0, min(self.dataset_view.columnWidth(0), 240))
-        self.dataset_view.setColumnWidth(1, min(self.dataset_view.columnWidth(1), 160))
+        # Only the fetched page is measured (never resizeColumnsToContents over a whole
+        # catalog); the file name gets the spare width, the clerk's own widths win.
+        fit_columns(self.dataset_view, {0: 320, 1: 200}, room=0)
 
     # ---------------------------------------------------------------- datasets
     def _department_folders(self, name: str | None) -> list[str] | None:
@@ -141,20 +149,19 @@ class CatalogPage(Page):
 
         if name is None:
             return None
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        from catalog_app.catalog.listing import dataset_folders
+
+        folders = dataset_folders(self.ctx.catalog.conn)
         return department_folders(name, folders, MetadataStore(self.ctx.catalog).department_map())
 
     def refresh_departments(self) -> None:
         """The department list: folder settings, else the first folder under a scanned root."""
+        from catalog_app.catalog.listing import dataset_folders
         from catalog_app.disclosure.metadata import MetadataStore
         from catalog_app.matching.compliance import department_of
 
         mapping = MetadataStore(self.ctx.catalog).department_map()
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        folders = dataset_folders(self.ctx.catalog.conn)
         names = sorted({department_of(f, mapping) for f in folders})
         current = self.department_filter.currentData()
         self.department_filter.blockSignals(True)
@@ -191,8 +198,45 @@ class CatalogPage(Page):
             self.check_filter.currentData(),
         )
         self._update_count()
-        if self.search_box.text().strip():
+        if self.search_box.text().strip():  # the filter shows the list, not the old hits
+            self.search_box.blockSignals(True)
             self.search_box.clear()
+            self.search_box.blockSignals(False)
+            self.run_search()  # back to the list, the detail following it
+        else:
+            self._follow_list()
+
+    def _follow_list(self) -> None:
+        """The detail pane follows the list after a filter, a search or a drill-down: the
+        dataset shown stays if the list still holds it, else the first one is shown, and an
+        empty list empties the pane (never a dataset the list no longer shows)."""
+        if self.left.currentWidget() is self.hit_view:
+            if self.hits.rowCount():
+                self.hit_view.selectRow(0)
+                hit = self.hits.row(0)
+                if hit is not None and hit["dataset_id"] != self._selected_id:
+                    self._hit_selected(self.hits.index(0, 0), None)
+            else:
+                self.show_dataset(None)
+            return
+        row = self.datasets.row_of(self._selected_id) if self._selected_id is not None else -1
+        if row < 0 and self.datasets.rowCount():
+            row = 0
+        if row < 0:
+            self._restoring = True
+            try:
+                self.dataset_view.selectionModel().clear()
+            finally:
+                self._restoring = False
+            self.show_dataset(None)
+            return
+        self._restoring = True
+        try:
+            self.dataset_view.selectRow(row)
+        finally:
+            self._restoring = False
+        if self.datasets.dataset_id(row) != self._selected_id or self.detail.detail is None:
+            self.show_dataset(self.datasets.dataset_id(row))
 
     def _update_count(self) -> None:
         if self.left.currentWidget() is self.hit_view:
@@ -209,13 +253,9 @@ class CatalogPage(Page):
             self.show_dataset(self.datasets.dataset_id(current.row()))
 
     def show_dataset(self, dataset_id: int | None) -> bool:
-        """Show a dataset's details; False when the clerk chose to stay with unsaved changes of
-        the metadata form (the previous dataset stays selected)."""
+        """Show a dataset's details (None: nothing selected, the pane is cleared)."""
         from catalog_app.catalog.queries import dataset_detail
 
-        if not self.detail.can_show(dataset_id):
-            self._restore_selection()
-            return False
         self._selected_id = dataset_id
         detail = dataset_detail(self.ctx.catalog, dataset_id) if dataset_id is not None else None
         self.detail.show_detail(detail)
@@ -232,30 +272,6 @@ class CatalogPage(Page):
         finally:
             self._restoring = False
 
-    def show_metadata(
-        self, dataset_id: int, field_key: str = "", column_label: str | None = None
-    ) -> bool:
-        """Select a dataset, open its 공개 항목 tab and focus a field (or a column's row) once
-        the form has loaded; the 공개목록 page calls this when a problem is opened."""
-        if dataset_id != self._selected_id:
-            row = self.datasets.row_of(dataset_id)
-            listed = row >= 0 and self.left.currentWidget() is self.dataset_view
-            if listed and self.dataset_view.currentIndex().row() != row:
-                self.dataset_view.selectRow(row)  # -> show_dataset
-                if dataset_id != self._selected_id:
-                    return False  # the clerk kept unsaved changes of another dataset
-            else:
-                if not listed:  # not in the fetched page, or a search is shown
-                    self._restoring = True
-                    try:
-                        self.dataset_view.selectionModel().clear()
-                    finally:
-                        self._restoring = False
-                if not self.show_dataset(dataset_id):
-                    return False
-        self.detail.show_form(field_key, column_label)
-        return True
-
     def refresh(self) -> None:
         """Re-read datasets (after a scan) and keep the selected one selected."""
         self._dirty = False
@@ -266,11 +282,10 @@ class CatalogPage(Page):
         self._update_count()
         if self.search_box.text().strip():
             self.run_search()
-        row = self.datasets.row_of(selected) if selected is not None else -1
-        if row >= 0:
-            self.dataset_view.selectRow(row)
-        elif selected is not None:
-            self.show_dataset(selected)
+        elif selected is not None and self.datasets.row_of(selected) < 0:
+            self.show_dataset(selected)  # not on the fetched page: keep it shown, re-read
+        else:
+            self._follow_list()
 
     def _on_data_changed(self) -> None:
         if self.isVisible():
@@ -300,14 +315,14 @@ class CatalogPage(Page):
             self.hits.set_rows([])
             self.left.setCurrentWidget(self.dataset_view)
             self._update_count()
+            self._follow_list()
             return
         hits = search(self.ctx.catalog, text)
         self.hits.set_rows(hits)
         self.left.setCurrentWidget(self.hit_view)
-        self.hit_view.resizeColumnsToContents()
-        for column, widest in ((1, 220), (2, 220), (3, 160)):
-            self.hit_view.setColumnWidth(column, min(self.hit_view.columnWidth(column), widest))
+        fit_columns(self.hit_view, {1: 220, 2: 220, 3: 160, 4: 420})
         self._update_count()
+        self._follow_list()
 
     def _hit_selected(self, current, _previous) -> None:
         hit = self.hits.row(current.row()) if current.isValid() else None
@@ -320,10 +335,16 @@ class CatalogPage(Page):
 
     # ------------------------------------------------------------ header rows
     def _set_header(self, detail: dict, table: dict) -> None:
-        choice = dialogs.ask_header(self, table)
+        dataset_id, path, key = detail["id"], detail["path"], table["key"]
+
+        def load(done, failed) -> None:
+            from catalog_app.scan.preview import table_preview
+
+            self.ctx.runner.submit(lambda cat: table_preview(cat, dataset_id, key), done, failed)
+
+        choice = dialogs.ask_header(self, table, load)
         if choice is None:
             return
-        dataset_id, path, key = detail["id"], detail["path"], table["key"]
 
         def job(catalog):
             from catalog_app.bundle.merge import refuse_file_edit
@@ -338,6 +359,7 @@ class CatalogPage(Page):
             catalog.forget_fingerprint(dataset_id)
             return scan(catalog, [path])
 
+        keep_focus_off_fields(self, [self.detail.header_button])
         self.detail.header_button.setEnabled(False)
         self.ctx.runner.submit(job, self._header_done, self._header_failed)
 

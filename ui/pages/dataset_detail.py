@@ -2,8 +2,8 @@
 warnings) and the selected table's column profiles, as the core's ``dataset_detail`` gives them
 (PII samples arrive masked from the catalog; nothing is unmasked here) with each column's privacy
 verdict and its reason (a clerk overrules one with [개인정보 판정…], undoes with [판정 되돌리기];
-the page runs both through the core), and in a second tab the dataset's 공개 항목
-(``MetadataForm``), loaded only while that tab is shown."""
+the page runs both through the core). The dataset's 공개 항목 have a page of their own
+(``metadata_page``); a button here opens it at this dataset."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +21,8 @@ from ui import labels
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, MUTED_COLOR, PII_COLOR, Column, RowsModel
 from ui.pages.base import section_title, table_view
-from ui.pages.metadata_form import MetadataForm
 from ui.pages.privacy_dialog import verdict_text
+from ui.widths import fit_columns, keep_widths
 
 
 def _size(n: int | None) -> str:
@@ -37,18 +36,17 @@ def _size(n: int | None) -> str:
 
 
 class DatasetDetail(QWidget):
-    """Shows a ``queries.dataset_detail`` dict; asks the page to change a table's header rows.
-
-    With a context, a second tab holds the dataset's metadata form (``self.form``).
-    """
+    """Shows a ``queries.dataset_detail`` dict; asks the page to change a table's header rows."""
 
     header_requested = Signal(dict, dict)  # dataset detail, table
     privacy_requested = Signal(dict, dict)  # dataset detail, column
     privacy_undo_requested = Signal()
+    metadata_requested = Signal(int)  # dataset id: open its 공개 항목
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.detail: dict | None = None
+        self.scanning = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("데이터셋을 고르면 표와 컬럼이 여기에 나옵니다."))
@@ -56,22 +54,10 @@ class DatasetDetail(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.title)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
         self.profile_tab = QWidget()
         layout = QVBoxLayout(self.profile_tab)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.tabs.addTab(self.profile_tab, self.tr("표·컬럼"))
-        self.form: MetadataForm | None = None
-        self._form_target: int | None = None  # the dataset the form should show
-        self._form_stale = False  # the form has not been (re)loaded for the target yet
-        if ctx is not None:
-            self.form = MetadataForm(ctx)
-            self.tabs.addTab(self.form, self.tr("공개 항목"))
-            self.tabs.currentChanged.connect(self._tab_changed)
-        else:
-            self.tabs.tabBar().hide()
-        outer.addWidget(self.tabs, 1)
+        outer.addWidget(self.profile_tab, 1)
         self.info = QLabel()
         self.info.setObjectName("muted")
         self.info.setWordWrap(True)
@@ -125,8 +111,15 @@ class DatasetDetail(QWidget):
         )
         self.header_button.clicked.connect(self._request_header)
         bar.addWidget(self.header_button)
+        self.metadata_button = QPushButton(self.tr("공개 항목 입력…"))
+        self.metadata_button.setToolTip(
+            self.tr("이 데이터셋의 공개 항목을 공개 항목 페이지에서 엽니다")
+        )
+        self.metadata_button.clicked.connect(self._request_metadata)
+        bar.addWidget(self.metadata_button)
         top_layout.addLayout(bar)
         self.table_view = table_view(self.tables)
+        keep_widths(self.table_view, "catalog_tables", room=6)
         self.table_view.selectionModel().currentRowChanged.connect(self._table_selected)
         top_layout.addWidget(self.table_view)
         split.addWidget(top)
@@ -149,6 +142,7 @@ class DatasetDetail(QWidget):
         bottom_layout.addLayout(column_bar)
         self.column_view = table_view(self.columns)
         self.column_view.selectionModel().currentRowChanged.connect(self._update_button)
+        keep_widths(self.column_view, "catalog_columns", room=9)
         bottom_layout.addWidget(self.column_view)
         split.addWidget(bottom)
         split.setStretchFactor(0, 1)
@@ -218,18 +212,12 @@ class DatasetDetail(QWidget):
         self.tables.set_rows([])
         self.columns.set_rows([])
         self._update_button()
-        self._form_target, self._form_stale = None, False
-        if self.form is not None:
-            self.form.clear()
 
     def show_detail(self, detail: dict | None) -> None:
         if detail is None:
             self.clear()
             return
         self.detail = detail
-        self._form_target, self._form_stale = detail["id"], True
-        if self.form_shown():
-            self._load_form()
         self.title.setText(detail["name"])
         parts = [
             labels.status_name(detail["status"]),
@@ -254,8 +242,7 @@ class DatasetDetail(QWidget):
         self.messages.setStyleSheet(f"color: {ERROR_COLOR.name()}" if detail["errors"] else "")
         self.messages.setVisible(bool(lines))
         self.tables.set_rows(detail["tables"])
-        self.table_view.resizeColumnsToContents()
-        self.table_view.setColumnWidth(0, min(self.table_view.columnWidth(0), 140))
+        fit_columns(self.table_view, {0: 160, 5: 260, 6: 500})
         if detail["tables"]:
             self.table_view.selectRow(0)
         else:
@@ -265,17 +252,15 @@ class DatasetDetail(QWidget):
     def _table_selected(self, current, _previous) -> None:
         table = self.tables.row(current.row()) if current.isValid() else None
         self.columns.set_rows(table["columns"] if table else [])
-        self.column_view.resizeColumnsToContents()
-        # Long labels, reasons, patterns and samples must not push everything else off screen.
-        for col, widest in ((1, 200), (3, 200), (4, 320), (8, 140), (9, 260)):
-            self.column_view.setColumnWidth(col, min(self.column_view.columnWidth(col), widest))
+        # Long labels, reasons, patterns and samples must not push everything else off screen;
+        # the samples take what is left.
+        fit_columns(self.column_view, {1: 220, 3: 200, 4: 320, 8: 140, 9: 420})
         self._update_button()
 
     def select_column(self, sheet: str | None, col_index: int | None) -> None:
         """Select the table named ``sheet`` and, in it, the column at ``col_index``."""
         if self.detail is None:
             return
-        self.tabs.setCurrentWidget(self.profile_tab)
         for i, table in enumerate(self.detail["tables"]):
             if table["sheet"] == sheet:
                 self.table_view.selectRow(i)
@@ -298,8 +283,16 @@ class DatasetDetail(QWidget):
 
     def _update_button(self, *_args) -> None:
         ok = self.detail is not None and self.detail["status"] == "ok"
-        self.header_button.setEnabled(ok and self.current_table() is not None)
+        self.header_button.setEnabled(ok and self.current_table() is not None and not self.scanning)
         self.privacy_button.setEnabled(ok and self.current_column() is not None)
+        self.metadata_button.setEnabled(
+            self.detail is not None and self.detail["status"] != "missing"
+        )
+
+    def set_scanning(self, running: bool) -> None:
+        """A scan holds the catalog: no header override (it rescans the file) until it ends."""
+        self.scanning = running
+        self._update_button()
 
     def _request_privacy(self) -> None:
         column = self.current_column()
@@ -311,39 +304,6 @@ class DatasetDetail(QWidget):
         if self.detail is not None and table is not None:
             self.header_requested.emit(self.detail, table)
 
-    # ------------------------------------------------------------ metadata form
-    def form_shown(self) -> bool:
-        return self.form is not None and self.tabs.currentWidget() is self.form
-
-    def can_show(self, dataset_id: int | None) -> bool:
-        """Whether another dataset may be shown: asks about the form's unsaved changes."""
-        if self.form is None or dataset_id == self.form.dataset_id:
-            return True
-        return self.form.confirm_leave()
-
-    def show_form(self, field_key: str = "", column_label: str | None = None) -> None:
-        """Switch to the 공개 항목 tab (loading it if needed) and focus a field there."""
-        if self.form is None:
-            return
-        self.tabs.setCurrentWidget(self.form)  # -> _tab_changed -> _load_form
-        if self._form_stale:
-            self._load_form()
-        if field_key or column_label:
-            self.form.focus_field(field_key, column_label)
-
-    def _tab_changed(self, _index: int) -> None:
-        if self.form_shown() and self._form_stale:
-            self._load_form()
-
-    def _load_form(self) -> None:
-        """Lazy: the state is built only for a dataset the clerk looks at in the form tab."""
-        form, target = self.form, self._form_target
-        if form is None:
-            return
-        self._form_stale = False
-        if target is None:
-            form.clear()
-        elif target == form.dataset_id and form.is_dirty():
-            return  # same dataset re-shown (a refresh): keep what is being typed
-        else:
-            form.load(target)
+    def _request_metadata(self) -> None:
+        if self.detail is not None:
+            self.metadata_requested.emit(self.detail["id"])

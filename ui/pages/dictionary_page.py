@@ -22,7 +22,9 @@ from ui import dialogs, labels
 from ui.context import AppContext
 from ui.models import Column, RowsModel
 from ui.pages.base import Page, table_view
+from ui.pages.dictionary_institution import InstitutionPanel
 from ui.pages.dictionary_review import HistoryPanel, ReviewPanel
+from ui.widths import fit_columns, keep_widths
 
 
 def _overview(catalog) -> dict:
@@ -56,6 +58,9 @@ class DictionaryPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_search(), self.tr("검색"))
         self.tabs.addTab(self._build_editions(), self.tr("판"))
+        self.institution = InstitutionPanel(ctx)
+        self.institution.changed.connect(self._institution_changed)
+        self.tabs.addTab(self.institution, self.tr("기관표준"))
         self.review = ReviewPanel(ctx)
         self.review.changed.connect(self._institution_changed)
         self.tabs.addTab(self.review, self.tr("검토 대기"))
@@ -65,6 +70,7 @@ class DictionaryPage(Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.layout_.addWidget(self.tabs, 1)
         self._loaded = False
+        ctx.scan_state_changed.connect(lambda _r: self._update_edition_buttons())
 
     # ------------------------------------------------------------------ search
     def _build_search(self) -> QWidget:
@@ -94,6 +100,7 @@ class DictionaryPage(Page):
             self,
         )
         self.hit_view = table_view(self.hits)
+        keep_widths(self.hit_view, "dictionary_search", room=6)
         layout.addWidget(self.hit_view, 1)
         return box
 
@@ -123,8 +130,7 @@ class DictionaryPage(Page):
         if seq != self._search_seq:  # an older query answered after a newer one was typed
             return
         self.hits.set_rows(hits)
-        self.hit_view.resizeColumnsToContents()
-        self.hit_view.setColumnWidth(6, min(self.hit_view.columnWidth(6), 400))
+        fit_columns(self.hit_view, {1: 200, 3: 200, 5: 120, 6: 600})
 
     # ---------------------------------------------------------------- editions
     def _build_editions(self) -> QWidget:
@@ -144,6 +150,7 @@ class DictionaryPage(Page):
             self,
         )
         self.edition_view = table_view(self.editions)
+        keep_widths(self.edition_view, "dictionary_editions", room=7)
         self.edition_view.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_edition_buttons()
         )
@@ -161,8 +168,14 @@ class DictionaryPage(Page):
             self.tr("행정안전부 공통표준 파일(xlsx, csv)을 새 판으로 가져옵니다")
         )
         self.import_button.clicked.connect(self._import_edition)
+        self.diff_button = QPushButton(self.tr("현재 판과 비교…"))
+        self.diff_button.setToolTip(
+            self.tr("고른 판과 현재 판의 단어·용어·도메인 추가·폐기·변경을 봅니다")
+        )
+        self.diff_button.clicked.connect(self.compare_selected)
         row.addWidget(self.use_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.diff_button)
         row.addStretch(1)
         layout.addLayout(row)
         self._update_edition_buttons()
@@ -173,10 +186,43 @@ class DictionaryPage(Page):
         return self.editions.row(index.row()) if index.isValid() else None
 
     def _update_edition_buttons(self) -> None:
+        """A scan suggests with the current edition: no switch or import while one runs."""
         e = self.selected_edition()
+        scanning = self.ctx.scanning
         self.use_button.setEnabled(
-            e is not None and e["layer"] == "official" and not e["is_current"]
+            e is not None and e["layer"] == "official" and not e["is_current"] and not scanning
         )
+        self.import_button.setEnabled(not scanning)
+        self.diff_button.setEnabled(
+            e is not None and not e["is_current"] and bool(self.current_key)
+        )
+
+    def compare_selected(self) -> None:
+        """The selected edition against the current one, in a dialog (``standards diff``)."""
+        e = self.selected_edition()
+        if e is None or not self.current_key:
+            return
+        a, b = e["key"], self.current_key
+
+        def job(catalog):
+            from catalog_app.dictionary.diff import diff_dictionaries
+            from catalog_app.dictionary.store import DictionaryStore
+
+            store = DictionaryStore(catalog)
+            return diff_dictionaries(store.load(a), store.load(b), a, b)
+
+        self.state.setText(self.tr("{a}와(과) {b}를 비교하는 중…").format(a=a, b=b))
+        self.ctx.runner.submit(job, self._compared)
+
+    def _compared(self, diff) -> None:
+        from ui.pages.edition_diff import EditionDiffDialog
+
+        self._show_state()
+        self._exec(EditionDiffDialog(diff, self))
+
+    def _exec(self, dialog) -> bool:
+        """Run a dialog modally (tests replace this to answer it)."""
+        return bool(dialog.exec())
 
     def use_selected(self) -> None:
         e = self.selected_edition()
@@ -246,7 +292,16 @@ class DictionaryPage(Page):
         self._loaded = True
         self.current_key = data["current"]
         self.editions.set_rows(data["editions"])
-        self.edition_view.resizeColumnsToContents()
+        fit_columns(self.edition_view, {1: 160, 7: 400})
+        self._overview = data
+        self._show_state()
+        self._update_edition_buttons()
+
+    def _show_state(self) -> None:
+        """The line above the tabs: the current edition (a busy text never stays there)."""
+        data = getattr(self, "_overview", None)
+        if data is None:
+            return
         institution = next((e for e in data["editions"] if e["layer"] == "institution"), None)
         own = institution["term_count"] if institution else 0
         if data["current"]:
@@ -257,17 +312,18 @@ class DictionaryPage(Page):
             )
         else:
             self.state.setText(data["error"] or "")
-        self._update_edition_buttons()
 
     def _tab_changed(self, index: int) -> None:
         panel = self.tabs.widget(index)
-        if panel in (self.review, self.history) and not panel.loaded:
+        if panel in (self.institution, self.review, self.history) and not panel.loaded:
             panel.reload()
 
     def _institution_changed(self) -> None:
         self.reload()
         self.review.reload()
         self.history.reload()
+        if self.institution.loaded and self.sender() is not self.institution:
+            self.institution.reload()  # (the panel reloads itself after its own changes)
         if self.search_box.text().strip():
             self.run_search()
         self.ctx.dictionary_changed.emit()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, labels
 from ui.context import AppContext
+from ui.core_text import core_tr
 from ui.models import ERROR_COLOR, MUTED_COLOR, Column, RowsModel
 from ui.pages.base import note, table_view
+from ui.widths import fit_columns, keep_widths
 
 
 def _editor(catalog):
@@ -30,7 +32,7 @@ def _editor(catalog):
 
 
 def _findings_text(p: dict) -> str:
-    return " / ".join(f["message"] for f in p.get("findings") or [])
+    return " / ".join(core_tr(f["message"]) for f in p.get("findings") or [])
 
 
 class ReviewPanel(QWidget):
@@ -71,19 +73,25 @@ class ReviewPanel(QWidget):
             self,
         )
         self.view = table_view(self.model)
+        keep_widths(self.view, "dictionary_review", room=8)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("승인"))
         self.approve_button.setObjectName("primary")
         self.approve_button.clicked.connect(self.approve_selected)
+        self.revise_button = QPushButton(self.tr("고쳐서 승인…"))
+        self.revise_button.setToolTip(
+            self.tr("제안을 고친 뒤(이름·약어·도메인) 승인합니다. 고친 내용은 이력에 남습니다")
+        )
+        self.revise_button.clicked.connect(self.revise_selected)
         self.reject_button = QPushButton(self.tr("반려…"))
         self.reject_button.clicked.connect(self.reject_selected)
         self.show_all = QCheckBox(self.tr("처리한 제안도 보기"))
         self.show_all.toggled.connect(self.reload)
         self.state = QLabel()
         self.state.setObjectName("muted")
-        for w in (self.approve_button, self.reject_button, self.show_all):
+        for w in (self.approve_button, self.revise_button, self.reject_button, self.show_all):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.state)
@@ -102,6 +110,7 @@ class ReviewPanel(QWidget):
         p = self.selected()
         pending = p is not None and p["status"] == "pending"
         self.approve_button.setEnabled(pending)
+        self.revise_button.setEnabled(pending)
         self.reject_button.setEnabled(pending)
 
     def reload(self) -> None:
@@ -116,7 +125,7 @@ class ReviewPanel(QWidget):
     def _loaded(self, rows: list[dict]) -> None:
         self.loaded = True
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, {2: 200, 5: 220, 8: 600})
         pending = sum(1 for r in rows if r["status"] == "pending")
         self.state.setText(self.tr("검토 대기 {n}건").format(n=pending))
         if rows:
@@ -153,6 +162,42 @@ class ReviewPanel(QWidget):
             self.approve_selected(force=True)
         elif not isinstance(exc, ValidationFailed):
             dialogs.show_error(self, str(exc))
+
+    def _exec(self, dialog) -> bool:
+        """Run a dialog modally (tests replace this to answer it)."""
+        return bool(dialog.exec())
+
+    def revise_selected(self) -> None:
+        """Edit the proposal (the rules' findings shown as it is typed), then approve it."""
+        from catalog_app.dictionary.model import Term
+        from ui.pages.dictionary_entry import EntryDialog
+
+        p = self.selected()
+        if p is None or p["status"] != "pending":
+            return
+        term = Term(
+            name=p["name"], abbr=p["abbr"], domain=p["domain"], description=p["description"]
+        )
+
+        def check(kind, item, exclude, done) -> None:
+            self.ctx.runner.submit(lambda cat: _editor(cat).check(kind, item), done)
+
+        dialog = EntryDialog(
+            "term", term, check, self, self.tr("제안 {n}번 고쳐서 승인").format(n=p["id"])
+        )
+        dialog.ok_button.setText(self.tr("고쳐서 승인"))
+        if not self._exec(dialog):
+            return
+        revised, forced, proposal_id = dialog.item(), dialog.forced, p["id"]
+
+        def job(catalog):
+            editor = _editor(catalog)
+            editor.revise(proposal_id, revised)
+            return editor.approve(proposal_id, force=forced)
+
+        self.ctx.runner.submit(
+            job, lambda _r: self._decided(), lambda e: self._approve_failed(e, p)
+        )
 
     def reject_selected(self) -> None:
         p = self.selected()
@@ -201,6 +246,7 @@ class HistoryPanel(QWidget):
             self,
         )
         self.view = table_view(self.model)
+        keep_widths(self.view, "dictionary_history", room=5)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("되돌리기"))
@@ -229,7 +275,7 @@ class HistoryPanel(QWidget):
     def _loaded(self, rows: list[dict]) -> None:
         self.loaded = True
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, {5: 240, 6: 300})
         self.undo_button.setEnabled(any(not r["undone_by"] and r["action"] != "undo" for r in rows))
 
     def undo_selected(self) -> None:

@@ -1,8 +1,11 @@
-"""공개목록: the coordinator's year — institution settings, validation (a click opens the field),
-the yearly snapshot, exports and the change since last year.
+"""공개목록: the coordinator's year — institution settings, validation (grouped by dataset and
+field; a problem opens its field on the 공개 항목 page, with 다음/이전 문제 there), the yearly
+snapshot, exports and the change since last year.
 
-Everything slow (building the year's state, validation, snapshot, export, diff) runs on the task
-runner; the page only shows results. The rules live in ``catalog_app.disclosure``.
+Everything slow runs off the GUI thread: the validation on a thread of its own (it follows the
+fixes — every save of 공개 항목 or the institution settings and every change of the year asks
+for a fresh one, the newest request winning), snapshot, export and diff on the task runner. The
+rules live in ``catalog_app.disclosure``. 점검 is F7: F5 is the window's 다시 스캔.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,11 +32,17 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.context import AppContext
-from ui.models import ERROR_COLOR, Column, RowsModel
-from ui.pages.base import Page, card, note, section_title, table_view
+from ui.focus import keep_focus_off_fields
+from ui.models import Column, RowsModel
+from ui.pages.base import Page, card, note, table_view
 from ui.pages.institution_form import InstitutionForm
+from ui.pages.problem_list import ProblemTree
 from ui.pages.reident_panel import ReidentPanel
 from ui.pages.year_diff import YearDiffPanel
+from ui.widths import fit_columns, keep_widths
+from ui.workers import ReadJob, retire_job, start_in_thread
+
+REVALIDATE_DELAY_MS = 400  # saves come in bursts: one validation after they stop
 
 WARNING_COLOR_HEX = "#8a5a00"
 
@@ -55,17 +64,35 @@ class DisclosurePage(Page):
     """Year, validation list, snapshot, exports and the diff with last year."""
 
     open_metadata = Signal(int, str, str)  # dataset id, field key, column label ('' = dataset)
+    open_problem_requested = Signal(object, object)  # the problem, all problems (다음/이전 문제)
+    problems_changed = Signal(object)  # a fresh list of problems (the navigator keeps its place)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("공개목록"), parent)
         self._jobs = 0
         self.last_export: list[Path] = []
         self.last_lifecycle: dict[str, int] = {}  # 신규/변경/제외/유지 counts of the last import
+        self._validation: tuple[QThread, ReadJob] | None = None
+        self._validate_again = False
+        self._validated_once = False
+        self._closing = False
         self._build_bar()
         self._build_institution()
         self._build_tabs()
-        QShortcut(QKeySequence("F5"), self, activated=self.validate)
+        QShortcut(
+            QKeySequence("F7"),
+            self,
+            activated=self.validate,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self._revalidate_timer = QTimer(self)
+        self._revalidate_timer.setSingleShot(True)
+        self._revalidate_timer.setInterval(REVALIDATE_DELAY_MS)
+        self._revalidate_timer.timeout.connect(self._revalidate)
+        ctx.metadata_changed.connect(self._metadata_changed)
+        ctx.scan_state_changed.connect(self._scan_state)
         self.refresh_year()
+        self._scan_state(ctx.scanning)
 
     # ------------------------------------------------------------------ layout
     def _build_bar(self) -> None:
@@ -74,12 +101,15 @@ class DisclosurePage(Page):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.year.valueChanged.connect(self.refresh_year)
+        self.year.valueChanged.connect(self._year_changed)
         bar.addWidget(self.year)
         self.year_state = QLabel()
         self.year_state.setObjectName("muted")
         bar.addWidget(self.year_state, 1)
-        self.validate_button = QPushButton(self.tr("점검 (F5)"))
+        self.validate_button = QPushButton(self.tr("점검 (F7)"))
+        self.validate_button.setToolTip(
+            self.tr("이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)")
+        )
         self.validate_button.setObjectName("primary")
         self.validate_button.clicked.connect(self.validate)
         bar.addWidget(self.validate_button)
@@ -129,9 +159,30 @@ class DisclosurePage(Page):
         self.layout_.addWidget(self.status)
 
     def _build_institution(self) -> None:
+        """기관 설정 in a card that folds: open while something is missing (or asked for), a
+        one-line summary otherwise, so the problem list gets the height at 1280×720."""
         frame, box = card()
-        box.addWidget(section_title(self.tr("기관 설정")))
-        box.addWidget(
+        head = QHBoxLayout()
+        self.institution_toggle = QToolButton()
+        self.institution_toggle.setObjectName("sectionToggle")
+        self.institution_toggle.setCheckable(True)
+        self.institution_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.institution_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.institution_toggle.setText(self.tr("기관 설정"))
+        self.institution_toggle.toggled.connect(self._show_institution)
+        head.addWidget(self.institution_toggle)
+        self.institution_summary = QLabel()
+        self.institution_summary.setObjectName("muted")
+        head.addWidget(self.institution_summary, 1)
+        self.department_button = QPushButton(self.tr("부서 지정…"))
+        self.department_button.setToolTip(self.tr("폴더마다 관리부서와 전화번호를 정합니다"))
+        self.department_button.clicked.connect(self.edit_departments)
+        head.addWidget(self.department_button)
+        box.addLayout(head)
+        self.institution_body = QWidget()
+        body = QVBoxLayout(self.institution_body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(
             note(
                 self.tr(
                     "모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 "
@@ -142,15 +193,29 @@ class DisclosurePage(Page):
         )
         self.institution = InstitutionForm(self.ctx)
         self.institution.saved.connect(self._institution_saved)
-        box.addWidget(self.institution)
-        self.department_button = QPushButton(self.tr("부서 지정…"))
-        self.department_button.setToolTip(self.tr("폴더마다 관리부서와 전화번호를 정합니다"))
-        self.department_button.clicked.connect(self.edit_departments)
-        row = QHBoxLayout()
-        row.addWidget(self.department_button)
-        row.addStretch(1)
-        box.addLayout(row)
+        body.addWidget(self.institution)
+        box.addWidget(self.institution_body)
         self.layout_.addWidget(frame)
+        self._institution_state()
+
+    def _institution_state(self) -> None:
+        """Folded when 기관명 and 기관코드 are set; the summary names them."""
+        values = self.institution.values()
+        complete = bool(values.get("name", "").strip() and values.get("code", "").strip())
+        if complete:
+            self.institution_summary.setText(
+                self.tr("{name} ({code})").format(name=values["name"], code=values["code"])
+            )
+        else:
+            self.institution_summary.setText(self.tr("기관명·기관코드를 입력하세요"))
+        self.institution_toggle.setChecked(not complete or self.institution.is_dirty())
+        self._show_institution(self.institution_toggle.isChecked())
+
+    def _show_institution(self, shown: bool) -> None:
+        self.institution_body.setVisible(shown)
+        self.institution_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -164,31 +229,10 @@ class DisclosurePage(Page):
         self.errors_only.toggled.connect(self._show_problems)
         top.addWidget(self.errors_only)
         layout.addLayout(top)
-        self.problems = RowsModel(
-            [
-                Column("severity", self.tr("구분"), fmt=self._severity, color=self._color),
-                Column("code", self.tr("코드")),
-                Column(
-                    "dataset",
-                    self.tr("데이터셋"),
-                    fmt=lambda p: p["dataset"] or self.tr("기관 설정"),
-                ),
-                Column("field_label", self.tr("항목")),
-                Column("column", self.tr("컬럼")),
-                Column("message", self.tr("내용")),
-            ],
-            self,
-        )
-        self.problem_view = table_view(self.problems)
-        self.problem_view.setToolTip(self.tr("두 번 누르거나 Enter: 그 항목을 엽니다"))
-        self.problem_view.doubleClicked.connect(lambda index: self.open_problem(index.row()))
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
-            self.problem_view,
-            activated=lambda: self.open_problem(self.problem_view.currentIndex().row()),
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        layout.addWidget(self.problem_view, 1)
+        self.problem_tree = ProblemTree()
+        self.problem_tree.setToolTip(self.tr("두 번 누르거나 Enter: 그 항목을 엽니다"))
+        self.problem_tree.activated_problem.connect(self.open_problem)
+        layout.addWidget(self.problem_tree, 1)
         self.tabs.addTab(problems, self.tr("점검 결과"))
 
         self.snapshots = RowsModel(
@@ -204,6 +248,7 @@ class DisclosurePage(Page):
             self,
         )
         self.snapshot_view = table_view(self.snapshots)
+        keep_widths(self.snapshot_view, "disclosure_snapshots", room=2)
         self.tabs.addTab(self.snapshot_view, self.tr("스냅샷"))
 
         self.diff_panel = YearDiffPanel()
@@ -215,16 +260,9 @@ class DisclosurePage(Page):
         self.tabs.addTab(self.reident, self.tr("재식별 점검"))
         self.layout_.addWidget(self.tabs, 1)
         self._all_problems: list[dict] = []
+        self.problems_shown: list[dict] = []  # in the tree's order (errors only, when ticked)
 
     # ------------------------------------------------------------------ formats
-    def _severity(self, p: dict) -> str:
-        return self.tr("차단") if p["severity"] == "error" else self.tr("경고")
-
-    def _color(self, p: dict):
-        from PySide6.QtGui import QColor
-
-        return ERROR_COLOR if p["severity"] == "error" else QColor(WARNING_COLOR_HEX)
-
     def _rate_text(self, s: dict) -> str:
         return "-" if s["rate"] is None else f"{s['rate']:.1f}%"
 
@@ -233,41 +271,70 @@ class DisclosurePage(Page):
 
     # ------------------------------------------------------------------ running jobs
     def busy(self) -> bool:
-        return self._jobs > 0 or self.reident.busy()
+        """A job runs or a validation runs or is about to (after a burst of saves), or the
+        re-identification check runs."""
+        pending = self._revalidate_timer.isActive() if hasattr(self, "_revalidate_timer") else False
+        return self._jobs > 0 or self._validation is not None or pending or self.reident.busy()
 
-    def shutdown(self) -> None:
-        self.reident.shutdown()
+    def _buttons(self) -> tuple:
+        return (
+            self.validate_button,
+            self.snapshot_button,
+            self.export_button,
+            self.diff_button,
+            self.registered_button,
+            self.department_button,
+        )
 
-    def _run(self, message: str, job, done, failed=None) -> None:
-        """Run ``job(catalog)`` on the runner with the busy bar and a status line."""
+    def _update_buttons(self) -> None:
+        """Idle and no scan: everything; a job running or a scan holding the catalog: nothing
+        that would start another job (focus is kept off the text fields meanwhile)."""
+        idle = self._jobs == 0 and not self.ctx.scanning
+        checking = self._validation is not None
+        enabled = {
+            self.validate_button: idle and not checking,
+            self.snapshot_button: idle and not checking and not self._year_has_snapshot(),
+            self.export_button: idle,
+            self.diff_button: idle,
+            self.registered_button: idle,
+            self.department_button: idle,
+        }
+        keep_focus_off_fields(self, [w for w, on in enabled.items() if not on])
+        for widget, on in enabled.items():
+            widget.setEnabled(on)
+        self.progress.setVisible(self._jobs > 0 or checking)
+
+    def _scan_state(self, _running: bool) -> None:
+        self._update_buttons()
+        if self.ctx.scanning:
+            self.status.setText(self.tr("스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다."))
+        elif self.status.text() == self.tr("스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다."):
+            self.status.clear()
+
+    def _run(self, message: str, job, done, failed=None, done_text: str = "") -> None:
+        """Run ``job(catalog)`` on the runner with the busy bar and a status line; the busy text
+        never outlives the job (``done_text`` replaces it unless ``done`` said something)."""
         self._jobs += 1
-        self.progress.show()
         self.status.setText(message)
-        for button in (self.validate_button, self.snapshot_button, self.export_button):
-            button.setEnabled(False)
-        self.diff_button.setEnabled(False)
-        self.registered_button.setEnabled(False)
+        self._update_buttons()
 
         def finish() -> None:
             self._jobs -= 1
             if self._jobs == 0:
-                self.progress.hide()
-                for button in (
-                    self.validate_button,
-                    self.export_button,
-                    self.diff_button,
-                    self.registered_button,
-                ):
-                    button.setEnabled(True)
                 self.refresh_year()  # the snapshot button depends on the year's snapshot
+            self._update_buttons()
 
         def on_done(result) -> None:
             finish()
             done(result)
+            if self.status.text() == message:
+                self.status.setText(done_text)
 
         def on_error(exc: Exception) -> None:
             finish()
             if failed is not None and failed(exc):
+                if self.status.text() == message:
+                    self.status.setText(done_text)
                 return
             self.status.setText(str(exc))
             dialogs.show_error(self, str(exc))
@@ -275,6 +342,17 @@ class DisclosurePage(Page):
         self.ctx.runner.submit(job, on_done, on_error)
 
     # ------------------------------------------------------------------ year
+    def _year_has_snapshot(self) -> bool:
+        from catalog_app.disclosure.snapshot import has_snapshot
+
+        return has_snapshot(self.ctx.catalog, self.year.value())
+
+    def _year_changed(self) -> None:
+        """Another year: its source, and its problems if they were shown for the last one."""
+        self.refresh_year()
+        if self._validated_once:
+            self.validate()
+
     def refresh_year(self) -> None:
         """Which source the chosen year reads (snapshot or live) and the snapshot list."""
         from catalog_app.disclosure.snapshot import list_snapshots
@@ -292,7 +370,7 @@ class DisclosurePage(Page):
                     year=year, at=mine.created_at[:16].replace("T", " "), who=mine.created_by
                 )
             )
-        self.snapshot_button.setEnabled(mine is None and not self.busy())
+        self._update_buttons()
         self._show_trust()
         self.snapshots.set_rows(
             [
@@ -308,6 +386,7 @@ class DisclosurePage(Page):
                 for i in reversed(infos)
             ]
         )
+        fit_columns(self.snapshot_view)
 
     def _show_trust(self) -> None:
         """Say why this year's 준수율 cannot be trusted (or leaves files out), if it cannot."""
@@ -338,6 +417,7 @@ class DisclosurePage(Page):
     def on_shown(self) -> None:
         if not self.institution.is_dirty():  # never throw away what the coordinator typed
             self.institution.load()
+            self._institution_state()
         self.refresh_year()
 
     def edit_departments(self) -> None:
@@ -346,9 +426,9 @@ class DisclosurePage(Page):
 
         meta = MetadataStore(self.ctx.catalog)
         rows = [(d.folder, d.name, d.phone) for d in meta.departments()]
-        folders = [
-            r[0] for r in self.ctx.catalog.conn.execute("SELECT DISTINCT folder FROM datasets")
-        ]
+        from catalog_app.catalog.listing import dataset_folders
+
+        folders = dataset_folders(self.ctx.catalog.conn)
         dialog = DepartmentDialog(rows, folders, self)
         if not self._accepted(dialog):
             return
@@ -357,6 +437,7 @@ class DisclosurePage(Page):
         def done(_result) -> None:
             self.status.setText(self.tr("부서 지정을 저장했습니다 ({n}개).").format(n=len(chosen)))
             self.ctx.data_changed.emit()  # department names appear in the catalog and 현황
+            self.ctx.metadata_changed.emit([])  # 관리부서 of every dataset may have changed
 
         self._run(
             self.tr("부서 지정을 저장하는 중…"),
@@ -370,58 +451,122 @@ class DisclosurePage(Page):
 
     def _institution_saved(self) -> None:
         self.status.setText(self.tr("기관 설정을 저장했습니다."))
-        if self._all_problems:
-            self.validate()
+        self._institution_state()
+        self.ctx.metadata_changed.emit([])
 
     # ------------------------------------------------------------------ validation
-    def validate(self) -> None:
+    def _metadata_changed(self, _ids: list) -> None:
+        """A fix was saved somewhere (form, grid, settings): the problems follow it."""
+        if self._validated_once:
+            self._revalidate_timer.start()
+
+    def _revalidate(self) -> None:
+        self.validate(quiet=True)
+
+    def validate(self, quiet: bool = False) -> None:
+        """Check the year on a thread of its own (the clerk's saves never queue behind it);
+        asked again while one runs, the running one is cancelled and a new one follows."""
+        if self._closing or self.ctx.scanning:
+            return
+        if self._validation is not None:
+            self._validate_again = True
+            self._validation[1].cancel()
+            return
         from catalog_app.disclosure.snapshot import state_for_year
         from catalog_app.disclosure.validate import problem_json
         from catalog_app.disclosure.validate import validate as run_validation
 
         year = self.year.value()
+        self._validate_again = False
 
-        def job(cat):
-            state = state_for_year(cat, year)
-            return state.source, [problem_json(p) for p in run_validation(state)]
+        def job(cat, token):
+            state = state_for_year(cat, year, cancel=token)
+            token.raise_if_cancelled()
+            return year, state.source, [problem_json(p) for p in run_validation(state)]
 
-        self._run(self.tr("{year}년 목록을 점검하는 중…").format(year=year), job, self._validated)
+        message = self.tr("{year}년 목록을 점검하는 중…").format(year=year)
+        self.status.setText(message)
+        self.problem_summary.setText(message)
+        read = ReadJob(self.ctx.catalog_path, job)
+        read.finished.connect(self._validated)
+        read.failed.connect(self._validation_failed)
+        thread = start_in_thread(read, "validate", self._validation_ended)
+        self._validation = (thread, read)
+        self._update_buttons()
+
+    def _validation_ended(self) -> None:
+        self._validation = None
+        if self._closing:
+            return
+        self._update_buttons()
+        if self._validate_again:
+            self.validate(quiet=True)
+
+    def _validation_failed(self, message: str) -> None:
+        if self._closing or message == "cancelled":
+            return
+        self.status.setText(self.tr("점검하지 못했습니다: {e}").format(e=message))
+        self.problem_summary.setText(self.status.text())
 
     def _validated(self, result) -> None:
-        source, problems = result
+        if self._closing:
+            return
+        year, source, problems = result
+        if year != self.year.value():
+            self._validate_again = True  # the year changed meanwhile: its own check follows
+            return
+        self._validated_once = True
         self._all_problems = problems
         errors = sum(1 for p in problems if p["severity"] == "error")
         warnings = len(problems) - errors
         where = self.tr("스냅샷") if source == "snapshot" else self.tr("현재 카탈로그")
         if not problems:
-            text = self.tr("문제가 없습니다 ({where}). 내보낼 수 있습니다.").format(where=where)
+            text = self.tr("{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.").format(
+                year=year, where=where
+            )
         else:
-            text = self.tr("차단 {errors}건 · 경고 {warnings}건 ({where})").format(
-                errors=errors, warnings=warnings, where=where
+            text = self.tr("{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})").format(
+                year=year, errors=errors, warnings=warnings, where=where
             )
         self.problem_summary.setText(text)
         self.status.setText(text)
         self._show_problems()
-        self.tabs.setCurrentIndex(0)
+        if not self.institution_toggle.isChecked() and any(
+            p["level"] == "institution" for p in problems
+        ):
+            self.institution_toggle.setChecked(True)
+        self.problems_changed.emit(list(self.problems_shown))
 
     def _show_problems(self) -> None:
         rows = self._all_problems
         if self.errors_only.isChecked():
             rows = [p for p in rows if p["severity"] == "error"]
-        self.problems.set_rows(rows)
-        self.problem_view.resizeColumnsToContents()
-        self.problem_view.setColumnWidth(2, min(self.problem_view.columnWidth(2), 260))
+        self.problem_tree.set_problems(rows)
+        self.problems_shown = self.problem_tree.ordered()
 
-    def open_problem(self, row: int) -> None:
-        """Jump to the field a problem is about: the institution form or the dataset's form."""
-        p = self.problems.row(row)
+    def open_problem(self, p: dict | int | None) -> None:
+        """Jump to the field a problem is about: the institution form here, a dataset's field
+        on the 공개 항목 page (with 다음/이전 문제 over this list)."""
+        if isinstance(p, int):  # a position in the list as shown
+            p = self.problems_shown[p] if 0 <= p < len(self.problems_shown) else None
         if p is None:
             return
         if p["level"] == "institution":
+            self.institution_toggle.setChecked(True)
             self.institution.focus(p["field"])
             return
         if p["dataset_id"] is not None:
             self.open_metadata.emit(int(p["dataset_id"]), p["field"] or "", p["column"] or "")
+            self.open_problem_requested.emit(p, list(self.problems_shown))
+
+    def shutdown(self) -> None:
+        self._closing = True
+        self.reident.shutdown()
+        self._revalidate_timer.stop()
+        if self._validation is not None:
+            thread, job = self._validation
+            job.cancel()
+            retire_job(thread, job, 5000)
 
     # ------------------------------------------------------------------ snapshot
     def take_snapshot(self) -> None:
@@ -476,7 +621,7 @@ class DisclosurePage(Page):
                 ),
             )
             return True
-        self._validated(("live", [problem_json(p) for p in exc.problems]))
+        self._validated((self.year.value(), "live", [problem_json(p) for p in exc.problems]))
         if dialogs.ask_confirm(
             self,
             self.tr("차단 문제"),
@@ -559,6 +704,7 @@ class DisclosurePage(Page):
             lambda cat: diff_json(year_diff(cat, year)[0]),
             done,
             failed,
+            done_text=self.tr("{old}년과 비교했습니다 (전년 대비 탭).").format(old=year - 1),
         )
 
     # ------------------------------------------------------------------ registered list

@@ -238,7 +238,26 @@ class MappingActions(QObject):
             self.page.run_state.setText(self.tr("먼저 표에서 컬럼을 고르세요."))
         return row
 
-    def _accept(self, row: dict, term: str, score, advance: bool = True) -> None:
+    def _low_score_confirmed(self, row: dict, term: str, score) -> bool:
+        """A candidate scoring under the manager's threshold (설정) is a guess: ask first."""
+        below = self.page.ctx.settings.confirm_below
+        if score is None or score >= below:
+            return True
+        return dialogs.ask_confirm(
+            self.page,
+            self.tr("낮은 점수 후보"),
+            self.tr(
+                "'{label}' → '{term}'의 점수는 {score:.2f}로 기준 {below:.2f}보다 낮습니다 "
+                "(추측에 가까운 후보). 그래도 수락할까요?\n기준은 설정에서 바꿀 수 있습니다."
+            ).format(label=row["label"], term=term, score=score, below=below),
+        )
+
+    def _accept(
+        self, row: dict, term: str, score, advance: bool = True, confirm: bool = True
+    ) -> None:
+        if confirm and not self._low_score_confirmed(row, term, score):
+            self.page.run_state.setText(self.tr("수락하지 않았습니다: {t}").format(t=term))
+            return
         if row["decision"] == "accepted" and row["decision_term"] == term:
             self.page.run_state.setText(self.tr("이미 수락한 용어입니다: {t}").format(t=term))
             if advance:
@@ -302,19 +321,19 @@ class MappingActions(QObject):
         detail = self.page.detail.detail
         if row is None or detail is None:
             return
-        names = working_names(self.page.ctx.catalog.conn)
+        names = working_names(self.page.ctx.catalog.conn, "term")
         term = dialogs.ask_term_choice(self.page, row["label"], detail["candidates"], names)
         if not term:
             return
         score = next((c["score"] for c in detail["candidates"] if c["term"] == term), None)
-        self._accept(row, term, score, advance=False)
+        self._accept(row, term, score, advance=False, confirm=False)  # chosen in a dialog
 
     def propose(self) -> None:
         row = self._row()
         detail = self.page.detail.detail
         if row is None or detail is None:
             return
-        domains = working_names(self.page.ctx.catalog.conn, "dict_domains")
+        domains = working_names(self.page.ctx.catalog.conn, "domain")
         term = dialogs.ask_new_term(self.page, row["label"], detail["proposal"], domains)
         if term is None:
             return
@@ -327,21 +346,38 @@ class MappingActions(QObject):
             self._push(ClearCommand(self.desk, self._report, row), advance=False)
 
     def bulk_accept(self) -> None:
+        """Accept the top candidate of the undecided rows the filter shows (not the whole
+        catalog) scoring at least the threshold; says how many first, and after."""
         threshold = round(self.threshold.value(), 2)
-        n = bulk_count(self.page.ctx.catalog.conn, threshold)
+        filters = self.page.model.filters
+        n = bulk_count(self.page.ctx.catalog.conn, threshold, filters)
+        scope = (
+            self.tr("지금 필터로 보이는 컬럼 {n:,}개 중").format(n=self.page.model.total)
+            if filters.narrowed
+            else self.tr("모든 컬럼 중")
+        )
         if n == 0:
             dialogs.show_info(
                 self.page,
-                self.tr("1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.").format(t=threshold),
+                self.tr("{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.").format(
+                    scope=scope, t=threshold
+                ),
             )
             return
         if not dialogs.ask_confirm(
             self.page,
             self.tr("일괄 수락"),
             self.tr(
-                "1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?\n"
-                "되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다."
-            ).format(t=threshold, n=n),
+                "{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 "
+                "수락할까요?\n되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다."
+            ).format(scope=scope, t=threshold, n=n),
         ):
             return
-        self._push(BulkAcceptCommand(self.desk, self._report, threshold), advance=False)
+        command = BulkAcceptCommand(self.desk, self._report, threshold, filters)
+        self._push(command, advance=False)
+        if command.count:
+            self.page.run_state.setText(
+                self.tr("{n:,}개 컬럼의 1순위 후보를 수락했습니다 (점수 {t:.2f} 이상).").format(
+                    n=command.count, t=threshold
+                )
+            )

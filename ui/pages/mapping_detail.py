@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui import labels
+from ui.core_text import core_tr
 from ui.mapping_model import ACCEPTED_COLOR, WARNING_COLOR
 from ui.models import ERROR_COLOR, MUTED_COLOR, Column, RowsModel
 from ui.pages.base import section_title, table_view
+from ui.widths import fit_columns, keep_widths
 
 MAX_SAMPLES = 3
 SAMPLE_CHARS = 24
@@ -73,6 +75,7 @@ class MappingDetail(QWidget):
         )
         self.candidate_view = table_view(self.candidates)
         self.candidate_view.setObjectName("candidates")
+        keep_widths(self.candidate_view, "mapping_candidates", room=5)
         self.candidate_view.doubleClicked.connect(self._double_clicked)
         left.addWidget(self.candidate_view, 1)
         columns.addLayout(left, 3)
@@ -129,10 +132,7 @@ class MappingDetail(QWidget):
                 for i, c in enumerate(detail["candidates"], start=1)
             ]
         )
-        self.candidate_view.resizeColumnsToContents()
-        for column, widest in ((1, 180), (2, 160), (3, 110)):
-            width = min(self.candidate_view.columnWidth(column), widest)
-            self.candidate_view.setColumnWidth(column, width)
+        fit_columns(self.candidate_view, {1: 180, 2: 160, 3: 110, 5: 600})
         if detail["candidates"]:
             self.candidate_view.selectRow(0)
         self.decision.setText(self._decision_text(detail["decision"]))
@@ -213,7 +213,7 @@ class MappingDetail(QWidget):
             self._check_item(self.tr("점검에서 찾은 문제가 없습니다."), ACCEPTED_COLOR)
         for c in sorted(checks, key=lambda c: (c["severity"] != "error", c["code"])):
             text = f"[{c['code']} {labels.check_name(c['code'])} · "
-            text += f"{labels.severity_name(c['severity'])}] {c['message']}"
+            text += f"{labels.severity_name(c['severity'])}] {core_tr(c['message'])}"
             if c.get("suggestion"):
                 text += self.tr(" → {s}").format(s=c["suggestion"])
             self._check_item(text, ERROR_COLOR if c["severity"] == "error" else WARNING_COLOR)

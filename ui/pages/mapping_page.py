@@ -32,13 +32,15 @@ from ui.mapping_model import (
 from ui.pages.base import Page, card, note, table_view
 from ui.pages.mapping_actions import KeyFilter, MappingActions
 from ui.pages.mapping_filters import FilterBar
+from ui.widths import fit_columns, keep_widths
 from ui.workers import MapJob, retire_thread, start_in_thread
 
 log = logging.getLogger(__name__)
 
 RATE_DELAY_MS = 600  # decisions come in bursts (Enter, Enter, …): one 준수율 after they stop
 # (narrowest, widest) per table column: decisions are written after the first measure.
-_WIDTHS = {0: (90, 200), 1: (50, 120), 2: (80, 180), 3: (60, 90), 4: (90, 160), 6: (150, 200)}
+# the widest each table column is measured to; the column label (2) gets the spare width
+_CAPS = {0: 220, 1: 140, 2: 240, 3: 90, 4: 180, 5: 60, 6: 200, 7: 140}
 
 
 class MappingPage(Page):
@@ -60,6 +62,7 @@ class MappingPage(Page):
         self.model = MatchTableModel(ctx.catalog.conn, self)
         self.view = table_view(self.model)
         self.view.setObjectName("mappingTable")
+        keep_widths(self.view, "mapping_columns", room=2)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         # Bound methods, not lambdas: a lambda holding the page would keep it in a reference
@@ -75,6 +78,9 @@ class MappingPage(Page):
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = note("", "emptyHint")
+        self.empty_hint.hide()
+        top_box.addWidget(self.empty_hint)
         top_box.addWidget(self.view, 1)
         top_box.addLayout(self.actions_.build_bar())
         split = QSplitter(Qt.Orientation.Vertical)
@@ -199,19 +205,15 @@ class MappingPage(Page):
         self._after_reload(target, max(current, 0))
 
     def _after_reload(self, select: int | None = None, fallback_row: int = 0) -> None:
-        header = self.view.horizontalHeader()
         if not getattr(self, "_fitted", False) and self.model.rowCount():
             self._fitted = True  # measured once: later reloads keep the clerk's widths
-            self.view.resizeColumnsToContents()
-            for column, (least, widest) in _WIDTHS.items():
-                width = self.view.columnWidth(column)
-                self.view.setColumnWidth(column, max(least, min(width, widest)))
-        header.setStretchLastSection(True)
+            fit_columns(self.view, _CAPS, room=2)
         self._update_count()
         self.select_column(select, fallback_row)
 
     def _update_count(self) -> None:
         missing = self._unmatched
+        self._empty_hint()
         if not self.model.total and not missing and self.model.filters == Filters():
             self.filter_bar.count_label.setText(self.tr("스캔한 컬럼이 없습니다. 먼저 스캔하세요."))
             return
@@ -219,6 +221,26 @@ class MappingPage(Page):
         if missing:
             text += self.tr(" · 제안이 없는 컬럼 {n:,}개 ('제안 만들기')").format(n=missing)
         self.filter_bar.count_label.setText(text)
+
+    def _empty_hint(self) -> None:
+        """An empty table says why and what to do next, instead of staying blank."""
+        if self.model.total:
+            self.empty_hint.hide()
+            return
+        if self.model.filters.narrowed:
+            text = self.tr("필터에 맞는 컬럼이 없습니다. 필터를 바꿔 보세요.")
+        elif self._unmatched:
+            text = self.tr(
+                "스캔한 컬럼 {n:,}개에 아직 표준용어 제안이 없습니다. 위의 [제안 만들기]를 "
+                "누르면 컬럼마다 후보가 만들어지고 여기에 나옵니다."
+            ).format(n=self._unmatched)
+        else:
+            text = self.tr(
+                "아직 스캔한 컬럼이 없습니다. [스캔]에서 폴더를 스캔하면 컬럼마다 표준용어 "
+                "제안이 함께 만들어집니다."
+            )
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
 
     def show_selected(self) -> None:
         row = self.selected_row()

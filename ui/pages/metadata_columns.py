@@ -52,7 +52,6 @@ _TEXT_EDITORS = {  # typed in the cell; 영문명, 단위, 코드 feed the porta
     COL_UNIT: "unit",
     COL_CODE: "code",
 }
-_ROWS_SHOWN = 12  # the table grows up to this many rows, then scrolls
 
 
 def _fixed(text: str) -> QTableWidgetItem:
@@ -231,11 +230,12 @@ class ColumnOpennessTable(QTableWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        shown = min(self.rowCount(), _ROWS_SHOWN)
-        rows = sum(self.rowHeight(r) for r in range(shown)) if shown else 24
+        """The table has a pane of its own (see ``MetadataForm``): it fills it and scrolls;
+        only a minimum keeps a few rows visible when the splitter is pushed down."""
+        shown = min(self.rowCount(), 4) or 1
+        rows = sum(self.rowHeight(r) for r in range(shown)) if self.rowCount() else 24
         header = self.horizontalHeader().sizeHint().height()
-        scrollbar = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(header + rows + scrollbar + 2 * self.frameWidth() + 2)
+        self.setMinimumHeight(header + rows + 2 * self.frameWidth() + 2)
 
     # ------------------------------------------------------------------ reading
     def changes(self) -> dict[tuple[str, str, int | None], dict[str, str]]:

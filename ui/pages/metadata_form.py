@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -105,6 +106,10 @@ class MetadataForm(QWidget):
         self.general.hide()
         layout.addWidget(self.general)
 
+        # Two panes, each scrolling on its own (no scroll area inside a scroll area): the dataset
+        # fields above, the column table below; the splitter is the clerk's to move.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -116,7 +121,14 @@ class MetadataForm(QWidget):
         self.dataset_fields = DatasetFields()
         self.dataset_fields.edited.connect(self._edited)
         content_layout.addWidget(self.dataset_fields)
-        content_layout.addWidget(section_title(self.tr("컬럼 공개 설정")))
+        content_layout.addStretch(1)
+        self.scroll.setWidget(self.content)
+        self.split.addWidget(self.scroll)
+        self.columns_pane = QWidget()
+        columns_layout = QVBoxLayout(self.columns_pane)
+        columns_layout.setContentsMargins(0, 4, 0, 0)
+        columns_layout.setSpacing(4)
+        columns_layout.addWidget(section_title(self.tr("컬럼 공개 설정")))
         hint = QLabel(
             self.tr(
                 "개인정보가 든 컬럼은 스캔 결과로 비공개(9-6)가 제안됩니다. 비워 두면 제안이나 "
@@ -125,18 +137,33 @@ class MetadataForm(QWidget):
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
-        content_layout.addWidget(hint)
+        columns_layout.addWidget(hint)
         self.column_table = ColumnOpennessTable()
         self.column_table.edited.connect(self._edited)
-        content_layout.addWidget(self.column_table)
-        content_layout.addStretch(1)
-        self.scroll.setWidget(self.content)
-        layout.addWidget(self.scroll, 1)
+        columns_layout.addWidget(self.column_table, 1)
+        self.split.addWidget(self.columns_pane)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        layout.addWidget(self.split, 1)
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
         self.clear()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        """Both panes take edits, or neither (loading, saving, no dataset). The field being
+        typed in keeps the focus through a save: it is parked on the form, not thrown to the
+        next text field (which would select all its text), and given back after."""
+        from ui.focus import keep_focus_off_fields
+
+        panes = [self.content, self.columns_pane]
+        if not enabled:
+            keep_focus_off_fields(self, panes)
+        for pane in panes:
+            pane.setEnabled(enabled)
+        if enabled:
+            keep_focus_off_fields(self, [])
 
     # ------------------------------------------------------------------ state
     @property
@@ -180,7 +207,7 @@ class MetadataForm(QWidget):
         self._pending_focus = None
         self._fill_empty()
         self.status.setText(self.tr("데이터셋을 고르면 공개 항목이 여기에 나옵니다."))
-        self.content.setEnabled(False)
+        self._set_enabled(False)
         self._set_dirty(False)
         self._update_buttons()
 
@@ -210,7 +237,7 @@ class MetadataForm(QWidget):
         self._generation += 1
         generation = self._generation
         self._loading = True
-        self.content.setEnabled(False)
+        self._set_enabled(False)
         self.status.setText(self.tr("불러오는 중…"))
         self._update_buttons()
         year = dt.date.today().year
@@ -249,7 +276,7 @@ class MetadataForm(QWidget):
 
     def _fill_done(self) -> None:
         self._loading = False
-        self.content.setEnabled(self._loaded_id is not None and not self._busy)
+        self._set_enabled(self._loaded_id is not None and not self._busy)
         self._update_buttons()
         if self._loaded_id is not None:
             self.loaded.emit(self._loaded_id)
@@ -281,7 +308,7 @@ class MetadataForm(QWidget):
             self.status.setText(
                 self.tr("없어진 파일이라 공개 항목을 입력할 수 없습니다 (다시 스캔하세요).")
             )
-            self.content.setEnabled(False)
+            self._set_enabled(False)
             self._set_dirty(False)
             self._update_buttons()
             return
@@ -380,7 +407,7 @@ class MetadataForm(QWidget):
             return [b for b in batches if b is not None]
 
         self._busy = True
-        self.content.setEnabled(False)  # edits made now would be lost by the reload
+        self._set_enabled(False)  # edits made now would be lost by the reload
         self._update_buttons()
         self.ctx.runner.submit(
             job,
@@ -402,7 +429,7 @@ class MetadataForm(QWidget):
         if reload:
             self.reload()
         else:  # the edits stay in the form, to correct and save again
-            self.content.setEnabled(self._loaded_id is not None and not self._loading)
+            self._set_enabled(self._loaded_id is not None and not self._loading)
         self._update_buttons()
         dialogs.show_error(self, text.format(msg=exc))
 
@@ -455,7 +482,6 @@ class MetadataForm(QWidget):
             target = self.column_table.select_column(column_label, key)
             if target is None:
                 return
-            self.scroll.ensureWidgetVisible(self.column_table, 20, 20)
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         row = self.dataset_fields.row(key)

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from catalog_app.disclosure import vocab
+from catalog_app.messages import Text
+from ui.core_text import core_tr
+from ui.date_edit import DateEdit
 from ui.models import ERROR_COLOR
 
 WARNING_COLOR = QColor("#8f5b00")  # amber, dark enough to read on white
@@ -36,7 +39,6 @@ ENTERED, SCAN, SETTINGS = "entered", "scan", "settings"  # catalog_app.disclosur
 
 # The dataset fields in two columns of the form (identification and upkeep | content and access).
 _SPLIT = 15
-_DATE_SHAPE = QRegularExpression(r"\d{0,8}|\d{4}-\d{0,2}|\d{4}-\d{2}-\d{0,2}")
 _INT_SHAPE = QRegularExpression(r"\d{0,15}")
 
 
@@ -63,7 +65,10 @@ class FormCombo(QComboBox):
 
 
 def item_text(f: vocab.Field, value: str) -> str:
-    return vocab.reason_label(value) if f.kind == "reason" else value
+    """A vocabulary value as shown: a reason code with its meaning (translated), else itself."""
+    if f.kind == "reason" and value in vocab.REASONS:
+        return f"{value} {core_tr(vocab.REASONS[value])}"
+    return value
 
 
 def vocab_combo(f: vocab.Field) -> FormCombo:
@@ -97,13 +102,18 @@ def source_name(source: str) -> str:
 
 
 def short_problem(problem) -> str:
-    """The problem's message without the '[데이터셋] 항목: ' it starts with (shown by the place)."""
-    text = problem.message
+    """The problem's message without the '[데이터셋] 항목: ' it starts with (shown by the place),
+    in the window's language."""
+    message = problem.message
+    if isinstance(message, Text) and "text" in message.params:
+        return core_tr(message.params["text"])
+    text = core_tr(message)
     prefix = f"[{problem.dataset_name}] "
     if text.startswith(prefix):
         text = text[len(prefix) :]
-    if problem.level == "dataset" and text.startswith(f"{problem.field_label}: "):
-        text = text[len(problem.field_label) + 2 :]
+    label = core_tr(problem.field_label)
+    if problem.level == "dataset" and text.startswith(f"{label}: "):
+        text = text[len(label) + 2 :]
     return text
 
 
@@ -134,12 +144,12 @@ class FieldRow:
 
 def _field_label(f: vocab.Field) -> QLabel:
     """The field's name (a red * when required), its help as the tooltip."""
-    text = html.escape(f.label)
+    text = html.escape(core_tr(f.label))
     if f.required:
         text += f" <span style='color:{ERROR_COLOR.name()}'>*</span>"
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.RichText)
-    tip = f.help or ""
+    tip = core_tr(f.help) if f.help else ""
     if f.required:
         tip = (tip + "\n" if tip else "") + _tr("필수 항목")
     label.setToolTip(tip)
@@ -164,16 +174,16 @@ def _field_row(f: vocab.Field, edited: SignalInstance) -> FieldRow:
         editor.setMaximumHeight(lines * 4 + 12)
         editor.setMinimumHeight(lines * 2 + 12)
         editor.textChanged.connect(edited)
+    elif f.kind == "date":
+        editor = DateEdit()  # typed, or picked from the calendar at its right end
+        editor.textChanged.connect(edited)
     else:
         editor = QLineEdit()
-        if f.kind == "date":
-            editor.setValidator(QRegularExpressionValidator(_DATE_SHAPE, editor))
-            editor.editingFinished.connect(lambda e=editor: _tidy_date(e))
-        elif f.kind == "int":
+        if f.kind == "int":
             editor.setValidator(QRegularExpressionValidator(_INT_SHAPE, editor))
         editor.textChanged.connect(edited)
     editor.setObjectName(f"field_{f.key}")
-    editor.setAccessibleName(f.label)
+    editor.setAccessibleName(core_tr(f.label))
     container = QWidget()
     box = QVBoxLayout(container)
     box.setContentsMargins(0, 0, 0, 0)
@@ -186,12 +196,6 @@ def _field_row(f: vocab.Field, edited: SignalInstance) -> FieldRow:
     problems.hide()
     box.addWidget(problems)
     return FieldRow(f, editor, container, problems)
-
-
-def _tidy_date(editor: QLineEdit) -> None:
-    text = editor.text().strip()
-    if len(text) == 8 and text.isdigit():
-        editor.setText(f"{text[:4]}-{text[4:6]}-{text[6:]}")
 
 
 def _set_field(row: FieldRow, entered: str, derived: str, source: str) -> None:
@@ -216,14 +220,14 @@ def _set_field(row: FieldRow, entered: str, derived: str, source: str) -> None:
         set_combo(editor, f, entered, first)
     elif isinstance(editor, QPlainTextEdit):
         editor.setPlainText(entered)
-        editor.setPlaceholderText(hint or f.help)
+        editor.setPlaceholderText(hint or core_tr(f.help))
     else:
         editor.setText(entered)
-        default = "YYYY-MM-DD" if f.kind == "date" else f.help
+        default = "YYYY-MM-DD" if f.kind == "date" else core_tr(f.help)
         if f.kind == "phone" and not default:
             default = _tr("예: 02-2148-1234")
         editor.setPlaceholderText(hint or default)
-    editor.setToolTip(tip or f.help)
+    editor.setToolTip(tip or core_tr(f.help))
 
 
 def _field_value(row: FieldRow) -> str:
@@ -365,7 +369,9 @@ class FormHeader(QWidget):
             notes.append(_tr("목록포함여부가 N이라 공개목록에서 빠지고 검사하지 않습니다."))
         if institution:
             notes.append(
-                _tr("기관 설정 문제 {n}건은 설정에서 고치세요.").format(n=len(institution))
+                _tr("기관 설정 문제 {n}건은 공개목록 › 기관 설정에서 고치세요.").format(
+                    n=len(institution)
+                )
             )
         if not notes:
             notes.append(_tr("비워 둔 항목은 스캔·설정에서 정한 값(흐린 글씨)을 씁니다."))

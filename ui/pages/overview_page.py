@@ -1,15 +1,21 @@
 """현황: what the catalog already holds (datasets by status, personal-data columns by kind, recent
 scan errors), the 준수율 with its 단어/용어/도메인 split, the nearest registration deadline and, for
-an empty catalog, the three steps a clerk follows."""
+an empty catalog, the three steps a clerk follows.
+
+Everything below the title scrolls: at 1280×720 a chart with many departments is taller than
+the page, and a squeezed chart used to cut bars off without a scroll bar (issue 15). Every chart
+gets the height its bars need."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +25,7 @@ from ui.charts import BarChart
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, Column, RowsModel
 from ui.pages.base import Page, card, note, section_title, table_view
+from ui.widths import fit_columns, keep_widths
 
 STATUS_COLORS = {"ok": "#2f6fb3", "error": "#c0392b", "missing": "#95a5a6"}
 
@@ -41,8 +48,18 @@ class OverviewPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("현황"), parent)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("overviewScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget()
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(0, 0, 6, 0)
+        self.body.setSpacing(10)
+        self.scroll.setWidget(self.content)
+        self.layout_.addWidget(self.scroll, 1)
         self.welcome = self._build_welcome()
-        self.layout_.addWidget(self.welcome)
+        self.body.addWidget(self.welcome)
 
         numbers = QHBoxLayout()
         self.figures: dict[str, QLabel] = {}
@@ -66,7 +83,7 @@ class OverviewPage(Page):
         self.deadline_note.setWordWrap(True)
         self.figures["deadline"].parentWidget().layout().addWidget(self.deadline_note)
         self.figures["deadline"].setText(self.tr("계산 중…"))
-        self.layout_.addLayout(numbers)
+        self.body.addLayout(numbers)
 
         charts = QGridLayout()
         waiting = self.tr("계산 중…")
@@ -102,7 +119,7 @@ class OverviewPage(Page):
             charts.addWidget(chart, row * 2 + 1, col, Qt.AlignmentFlag.AlignTop)
         for col in range(3):
             charts.setColumnStretch(col, 1)
-        self.layout_.addLayout(charts)
+        self.body.addLayout(charts)
         self.dept_chart.clicked.connect(lambda key: self.open_list.emit("department", key))
         self.trend_chart.clicked.connect(lambda key: self.open_list.emit("year", key))
         self.openness_chart.clicked.connect(lambda key: self.open_list.emit(*key))
@@ -113,7 +130,7 @@ class OverviewPage(Page):
         self._figures_again = self._closing = False
         self.figures_ready = False
 
-        self.layout_.addWidget(section_title(self.tr("최근 스캔 오류")))
+        self.body.addWidget(section_title(self.tr("최근 스캔 오류")))
         self.errors = RowsModel(
             [
                 Column("at", self.tr("시각"), fmt=lambda r: r["at"].replace("T", " ")[:16]),
@@ -123,7 +140,9 @@ class OverviewPage(Page):
             self,
         )
         self.error_view = table_view(self.errors)
-        self.layout_.addWidget(self.error_view, 1)
+        self.error_view.setMinimumHeight(self.error_view.verticalHeader().defaultSectionSize() * 6)
+        keep_widths(self.error_view, "overview_errors", room=2)
+        self.body.addWidget(self.error_view, 1)
         ctx.data_changed.connect(self.refresh)
         self.refresh()
 
@@ -171,11 +190,11 @@ class OverviewPage(Page):
         return frame
 
     def refresh(self) -> None:
+        from catalog_app.catalog.listing import overview_counts, recent_errors
+
         conn = self.ctx.catalog.conn
-        by_status = {
-            r[0]: r[1]
-            for r in conn.execute("SELECT status, COUNT(*) FROM datasets GROUP BY status")
-        }
+        counts = overview_counts(conn)
+        by_status = counts["by_status"]
         total = sum(by_status.values())
         self.welcome.setVisible(total == 0)
         self.status_chart.set_items(
@@ -187,40 +206,21 @@ class OverviewPage(Page):
             else [],
             keys=["ok", "error", "missing"] if total else None,
         )
-        pii = conn.execute(
-            """SELECT pii_kind, COUNT(*) FROM columns WHERE pii_kind IS NOT NULL
-               GROUP BY pii_kind ORDER BY COUNT(*) DESC, pii_kind"""
-        ).fetchall()
+        pii = counts["pii"]
         self.pii_chart.set_items(
             [(labels.pii_name(k), n, "#d68910") for k, n in pii], keys=[k for k, _ in pii]
         )
-        columns = conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
-        last = conn.execute(
-            "SELECT finished_at, status FROM scan_runs WHERE finished_at IS NOT NULL "
-            "ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        last = counts["last_run"]
         self.figures["datasets"].setText(f"{total:,}")
-        self.figures["columns"].setText(f"{columns:,}")
+        self.figures["columns"].setText(f"{counts['columns']:,}")
         self.figures["pii"].setText(f"{sum(n for _, n in pii):,}")
         self.figures["last_scan"].setText(
             f"{last['finished_at'].replace('T', ' ')[:16]} ({labels.run_status_name(last['status'])})"
             if last
             else self.tr("없음")
         )
-        # The latest error of each file (a file that stays broken fails again on every rescan).
-        errors = conn.execute(
-            """SELECT MAX(id) AS id, path, MAX(occurred_at) AS at FROM scan_errors
-               GROUP BY path ORDER BY id DESC LIMIT 20"""
-        ).fetchall()
-        rows = []
-        for e in errors:
-            message = conn.execute(
-                "SELECT message FROM scan_errors WHERE id = ?", (e["id"],)
-            ).fetchone()[0]
-            rows.append({"at": e["at"], "path": e["path"], "message": message})
-        self.errors.set_rows(rows)
-        self.error_view.resizeColumnToContents(0)
-        self.error_view.setColumnWidth(1, 420)
+        self.errors.set_rows(recent_errors(conn, 20))
+        fit_columns(self.error_view, {0: 140, 1: 460, 2: 800})
 
         self.refresh_figures()
 
@@ -239,8 +239,7 @@ class OverviewPage(Page):
         job.finished.connect(self._figures_done)
         job.failed.connect(self._figures_failed)
         self._figures_job = job
-        self._figures_thread = start_in_thread(job, "overview")
-        self._figures_thread.finished.connect(self._figures_thread_ended)
+        self._figures_thread = start_in_thread(job, "overview", self._figures_thread_ended)
 
     def _figures_thread_ended(self) -> None:
         self._figures_thread = self._figures_job = None

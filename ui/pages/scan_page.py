@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ui import dialogs, labels
 from ui.context import AppContext
 from ui.models import ERROR_COLOR, Column, RowsModel
-from ui.pages.base import Page, note, section_title, table_view
+from ui.pages.base import Page, card, note, section_title, table_view
+from ui.widths import fit_columns, keep_widths
 from ui.workers import ScanJob, retire_thread, start_in_thread
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,8 @@ class FolderList(QListWidget):
 
 
 class ScanPage(Page):
+    next_step = Signal(str, str)  # page key, action ('map' = start 제안 만들기, '' = just go)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, self.tr("스캔"), parent)
         self._job: ScanJob | None = None
@@ -125,6 +128,7 @@ class ScanPage(Page):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.addWidget(self.summary)
+        self._build_next_steps()
 
         self.layout_.addWidget(section_title(self.tr("마지막 스캔에서 읽지 못한 파일")))
         self.errors = RowsModel(
@@ -135,12 +139,63 @@ class ScanPage(Page):
             self,
         )
         self.error_view = table_view(self.errors)
+        keep_widths(self.error_view, "scan_errors", room=0)
         self.layout_.addWidget(self.error_view, 2)
 
         for folder in self.ctx.settings.scan_folders:
             self.folders.addItem(folder)
         self._set_running(False)
         self.load_last_run()
+
+    def _build_next_steps(self) -> None:
+        """After a scan: what comes next, with the buttons that go there (not an empty table
+        somewhere else)."""
+        self.next_panel, box = card()
+        self.next_panel.setObjectName("nextSteps")
+        self.next_text = QLabel()
+        self.next_text.setWordWrap(True)
+        self.next_text.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(self.next_text)
+        row = QHBoxLayout()
+        self.next_map_button = QPushButton(self.tr("제안 만들기"))
+        self.next_map_button.setObjectName("primary")
+        self.next_map_button.clicked.connect(lambda: self.next_step.emit("mapping", "map"))
+        self.next_review_button = QPushButton(self.tr("매핑 검토 열기"))
+        self.next_review_button.clicked.connect(lambda: self.next_step.emit("mapping", ""))
+        self.next_metadata_button = QPushButton(self.tr("공개 항목 입력"))
+        self.next_metadata_button.clicked.connect(lambda: self.next_step.emit("metadata", ""))
+        for button in (self.next_map_button, self.next_review_button, self.next_metadata_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.next_panel.hide()
+        self.layout_.addWidget(self.next_panel)
+
+    def show_next_steps(self) -> None:
+        """Say what comes next after a scan: suggestions to make (some columns have none), else
+        the review, then the 공개 항목."""
+        from catalog_app.catalog.listing import catalog_counts
+        from catalog_app.matching.jobs import mapping_trust
+
+        conn = self.ctx.catalog.conn
+        if catalog_counts(conn)["columns"] == 0:
+            self.next_panel.hide()
+            return
+        missing = mapping_trust(conn).unsuggested
+        if missing:
+            text = self.tr(
+                "다음 단계: 표준용어 제안이 없는 컬럼이 {n:,}개 있습니다. [제안 만들기]로 "
+                "제안을 만든 뒤 매핑 검토에서 확인하세요."
+            ).format(n=missing)
+        else:
+            text = self.tr(
+                "다음 단계: 스캔한 컬럼마다 표준용어 제안이 만들어져 있습니다. [매핑 검토]에서 "
+                "제안을 수락하거나 고치고, [공개 항목]에서 목록 항목을 채우세요."
+            )
+        self.next_text.setText(text)
+        self.next_map_button.setVisible(bool(missing))
+        self.next_review_button.setDefault(not missing)
+        self.next_panel.show()
 
     # ------------------------------------------------------------------ folders
     def folder_paths(self) -> list[str]:
@@ -198,6 +253,7 @@ class ScanPage(Page):
             return False
         self.last_status = None
         self._cancel_at = None
+        self.next_panel.hide()
         self.errors.set_rows([])
         self.summary.setText(self.tr("파일을 찾는 중…"))
         self.current_file.setText(" ")
@@ -249,6 +305,7 @@ class ScanPage(Page):
             self.progress.setValue(c.get("total", 0))
         self._load_errors(summary.run_id)
         self.ctx.data_changed.emit()
+        self.show_next_steps()
 
     def _on_failed(self, message: str) -> None:
         if self._closing:
@@ -290,9 +347,9 @@ class ScanPage(Page):
         ).format(status=labels.run_status_name(status), **{k: c.get(k, 0) for k in _COUNT_KEYS})
 
     def load_last_run(self) -> None:
-        row = self.ctx.catalog.conn.execute(
-            "SELECT * FROM scan_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        from catalog_app.catalog.listing import last_run
+
+        row = last_run(self.ctx.catalog.conn)
         if row is None:
             self.summary.setText(self.tr("아직 스캔한 적이 없습니다."))
             self.progress.setRange(0, 1)
@@ -310,13 +367,10 @@ class ScanPage(Page):
         self._load_errors(row["id"])
 
     def _load_errors(self, run_id: int) -> None:
-        rows = self.ctx.catalog.conn.execute(
-            "SELECT path, code, message FROM scan_errors WHERE run_id = ? ORDER BY path",
-            (run_id,),
-        ).fetchall()
-        self.errors.set_rows([dict(r) for r in rows])
-        self.error_view.resizeColumnToContents(0)
-        self.error_view.setColumnWidth(0, min(self.error_view.columnWidth(0), 460))
+        from catalog_app.catalog.listing import run_errors
+
+        self.errors.set_rows(run_errors(self.ctx.catalog.conn, run_id))
+        fit_columns(self.error_view, {0: 560, 1: 520}, room=0)
 
     def on_shown(self) -> None:
         if not self.is_running():

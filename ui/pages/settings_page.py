@@ -8,6 +8,7 @@ import os
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -82,6 +83,24 @@ class SettingsPage(Page):
         self.layout_.addWidget(frame)
 
         frame, box = card()
+        box.addWidget(section_title(self.tr("매핑 검토")))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("이 점수보다 낮은 후보를 수락할 때 먼저 묻기")))
+        self.confirm_below = QDoubleSpinBox()
+        self.confirm_below.setRange(0.0, 1.0)
+        self.confirm_below.setSingleStep(0.05)
+        self.confirm_below.setDecimals(2)
+        self.confirm_below.setValue(ctx.settings.confirm_below)
+        self.confirm_below.setToolTip(
+            self.tr("0이면 묻지 않습니다. 추측(오타·값만 보고)한 후보는 0.8에 못 미칩니다.")
+        )
+        self.confirm_below.valueChanged.connect(self._confirm_below_changed)
+        row.addWidget(self.confirm_below)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.layout_.addWidget(frame)
+
+        frame, box = card()
         box.addWidget(section_title(self.tr("정보")))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -109,6 +128,9 @@ class SettingsPage(Page):
         self.info["data"].setText(str(data_dir()))
         self.info["user"].setText(current_user())
         self.info["version"].setText(__version__)
+
+    def _confirm_below_changed(self, value: float) -> None:
+        self.ctx.settings.confirm_below = round(value, 2)
 
     def _language_changed(self) -> None:
         code = self.language.currentData()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.models import Column, RowsModel
 from ui.pages.base import table_view
+from ui.widths import fit_columns, keep_widths
 
 
 class YearDiffPanel(QWidget):
@@ -34,6 +35,7 @@ class YearDiffPanel(QWidget):
             self,
         )
         self.view = table_view(self.changes)
+        keep_widths(self.view, "disclosure_year_diff", room=2)
         layout.addWidget(self.view, 1)
 
     def _level_text(self, c: dict) -> str:
@@ -55,7 +57,7 @@ class YearDiffPanel(QWidget):
             text = self.tr("{old}년 스냅샷과 달라진 것이 없습니다.").format(old=result["from"])
         self.summary.setText(text)
         self.changes.set_rows(changes)
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view, {2: 260, 4: 200, 6: 240, 7: 240})
 
     def show_message(self, text: str) -> None:
         self.summary.setText(text)
