@@ -58,6 +58,9 @@ def entry_rows(
     departments = meta.department_map()
     phones = meta.department_phones()
     entered = meta.all_entered()
+    from catalog_app.disclosure.systems import SystemStore, system_of_folder
+
+    system_links = SystemStore(catalog).folder_links()
     conn = catalog.conn
     tables, columns = _tables(conn, dataset_ids), _columns(conn, dataset_ids)
     where, params = "", ()
@@ -74,6 +77,9 @@ def entry_rows(
         if cancel is not None and n % 256 == 0:
             cancel.raise_if_cancelled()
         department = department_of(d["folder"], departments)
+        own = entered.get(d["id"], {}).get(0, {})
+        # As the year's state derives them (disclosure.state), without the mapped terms: a
+        # 시간범위 then comes from the 기준일자 headers or every date column.
         derived = derive.dataset_values(
             d,
             tables.get(d["id"], []),
@@ -82,8 +88,10 @@ def entry_rows(
             institution=institution,
             department_phone=phones.get(department, ""),
             today=today,
+            entered=own,
+            system=system_of_folder(d["folder"], system_links),
         )
-        values, sources = derive.merge(derived, entered.get(d["id"], {}).get(0, {}))
+        values, sources = derive.merge(derived.values, own)
         out.append(
             EntryRow(
                 d["id"],
