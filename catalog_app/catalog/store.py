@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from catalog_app.catalog.schema import LATEST, migrate
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
@@ -53,10 +51,20 @@ class Catalog:
         self.backup_path: Path | None = None
         if migrate_schema:
             self._upgrade()
-        self.db = sqlite_utils.Database(self.conn)
         self.has_fts = bool(
             self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
         )
+
+    @property
+    def db(self):
+        """A ``sqlite_utils.Database`` over the connection, made on first use: importing
+        sqlite-utils pulls in pandas, numpy and pyarrow (0.4 s), which no start-up should pay."""
+        db = self.__dict__.get("_db")
+        if db is None:
+            import sqlite_utils
+
+            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn)
+        return db
 
     # ----------------------------------------------------------------- lifecycle
     def _upgrade(self) -> None:
