@@ -137,6 +137,14 @@ def build_catalog(path: Path, datasets: int, columns: int, seed: int = 7) -> Non
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?)""",
                 [(*r[:9], r[9], r[9] * 2, *r[10:]) for r in column_rows],
             )
+            # every column has its lasting identity (issue 10): suggestions and decisions hang on it
+            conn.execute(
+                """INSERT INTO column_keys (id, dataset_id, table_key, label, occurrence)
+                   SELECT c.id, c.dataset_id, t.table_key, c.label,
+                          ROW_NUMBER() OVER (PARTITION BY c.dataset_id, t.table_key, c.label
+                                             ORDER BY c.col_index) - 1
+                   FROM columns c JOIN tables t ON t.id = c.table_id"""
+            )
             if catalog.has_fts:  # what Catalog.save_file_result keeps in step with each file
                 conn.execute(
                     """INSERT INTO search_index (text, kind, ref_id, dataset_id)

@@ -465,6 +465,16 @@ SCAN_FLAGS_SCHEMA = """
 ALTER TABLE datasets ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
 """
 
+# Issue 20: the check results stored with each suggestion say what they were computed against —
+# the term the column stood for (its accepted decision or exact match; '' for none) and the
+# dictionary and check code (``checks_basis``) — so check, the snapshot and the exports read them
+# instead of running every check again, and recompute only the rows whose term or basis moved
+# (``matching.stored_checks``). Rows from before have neither: they are recomputed on first read.
+STORED_CHECKS_SCHEMA = """
+ALTER TABLE column_match ADD COLUMN checks_term TEXT;
+ALTER TABLE column_match ADD COLUMN checks_basis TEXT;
+"""
+
 
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
@@ -503,6 +513,10 @@ def _scan_flags(conn: sqlite3.Connection) -> str:
     return SCAN_FLAGS_SCHEMA
 
 
+def _stored_checks(conn: sqlite3.Connection) -> str:
+    return STORED_CHECKS_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -522,6 +536,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _reliability,
     _column_identity,
     _scan_flags,
+    _stored_checks,
 ]
 LATEST = len(MIGRATIONS)
 

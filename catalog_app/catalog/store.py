@@ -517,7 +517,8 @@ _CONTENT_COLUMNS = """label, inferred_type, type_share, value_count, null_count,
 _COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS})
     VALUES ({", ".join("?" for _ in range(28))})"""
 MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
-    checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+    checks, compliant, computed_at, checks_term, checks_basis)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 @dataclass

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -116,8 +117,14 @@ def as_number(value: object) -> int | float | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _display_width(text: str) -> int:
-    """Width in Excel's narrow characters: Hangul and other wide characters count two."""
+    """Width in Excel's narrow characters: Hangul and other wide characters count two.
+
+    Cached: a list repeats its departments, codes and messages thousands of times, and a
+    column's width needs every cell (a 37,000-row 정의서 has 600,000)."""
+    if text.isascii():
+        return max(map(len, text.splitlines()), default=0)
     return max(
         (
             sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
@@ -129,7 +136,15 @@ def _display_width(text: str) -> int:
 
 def _xlsx_text(value: object) -> str:
     """Cell text for a workbook: safe, without the control characters openpyxl refuses."""
+    if type(value) is str:
+        return _xlsx_str(value)
     return ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))[:MAX_CELL]
+
+
+@lru_cache(maxsize=1 << 16)
+def _xlsx_str(text: str) -> str:
+    """``_xlsx_text`` of a string, once per distinct string (the guards are pure functions)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", cell_text(text))[:MAX_CELL]
 
 
 def write_table(

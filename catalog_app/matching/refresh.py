@@ -24,6 +24,7 @@ from dataclasses import asdict
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.matching.checks import check_column, is_compliant
 from catalog_app.matching.jobs import Workspace, working_term
+from catalog_app.matching.stored_checks import checks_basis, term_of
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["Suggester", "match_row", "workspace_for"]
@@ -36,9 +37,15 @@ _LOCK = threading.Lock()
 
 
 def match_row(
-    ws: Workspace, column_id: int, profile: ColumnProfile, decision: dict | None
+    ws: Workspace,
+    column_id: int,
+    profile: ColumnProfile,
+    decision: dict | None,
+    basis: str | None = None,
 ) -> tuple:
-    """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision."""
+    """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision;
+    ``basis`` (``stored_checks.checks_basis`` of the dictionary ``ws`` was opened on) marks its
+    checks as current (None: computed again on first read)."""
     suggestion = ws.matcher.suggest(profile.label, profile.samples, profile)
     candidates = [asdict(c) for c in suggestion.candidates[:5]]
     if decision is not None and decision["status"] == "rejected":
@@ -46,11 +53,16 @@ def match_row(
         candidates = [c for c in candidates if c["term"] != decision["term_name"]]
     cleaned = getattr(suggestion, "cleaned", None)
     checks, compliant = [], None
+    top = candidates[0] if candidates else None
     if suggestion.kind != "not_a_column":
-        term = working_term(ws, decision, suggestion.kind, candidates[0] if candidates else None)
+        term = working_term(ws, decision, suggestion.kind, top)
         found = check_column(profile.label, profile, term, None, ws.index, cleaned)
         checks = [asdict(c) for c in found]
         compliant = int(is_compliant(found))
+    status = decision["status"] if decision is not None else None
+    checked_for = term_of(
+        status, (decision or {}).get("term_name"), suggestion.kind, top["term"] if top else ""
+    )
     return (
         column_id,
         cleaned,
@@ -60,6 +72,8 @@ def match_row(
         json.dumps(checks, ensure_ascii=False),
         compliant,
         now_iso(),
+        checked_for,
+        basis,
     )
 
 
@@ -117,6 +131,7 @@ class Suggester:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.ws: Workspace | None = None
+        self.basis: str | None = None  # the dictionary and check code the checks are made with
         self.error: str | None = None  # why suggestions could not be made (Korean)
         self.skipped = 0  # columns the matcher failed on (left without a suggestion)
 
@@ -126,6 +141,7 @@ class Suggester:
         if self.ws is None and self.error is None:
             try:
                 self.ws = workspace_for(self.catalog)
+                self.basis = checks_basis(self.catalog.conn)
             except Exception as exc:  # no current edition, a damaged dictionary …
                 log.warning("표준용어 제안을 만들 수 없습니다: %s", exc, exc_info=True)
                 self.error = f"표준용어 제안을 만들 수 없습니다: {exc}"
@@ -145,7 +161,9 @@ class Suggester:
         rows = []
         for column_id, profile in items:
             try:
-                rows.append(match_row(self.ws, column_id, profile, decisions.get(column_id)))
+                rows.append(
+                    match_row(self.ws, column_id, profile, decisions.get(column_id), self.basis)
+                )
             except Exception:  # a matcher bug on one odd header must not lose the file
                 log.warning("제안 실패: %r", profile.label, exc_info=True)
                 self.skipped += 1

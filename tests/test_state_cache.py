@@ -1,0 +1,79 @@
+"""Exports one after another reuse the live state while the catalog is unchanged, and never a
+state that a write (from this connection or another) has made stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catalog_app.catalog.store import Catalog
+from catalog_app.disclosure import state as state_mod
+from catalog_app.disclosure.export import export
+from catalog_app.disclosure.metadata import MetadataStore
+from catalog_app.disclosure.snapshot import state_for_year
+from catalog_app.scan.scanner import scan
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def cat(tmp_path, template):
+    shutil.copy(template, tmp_path / "c.db")
+    shutil.copytree(FIXTURES / "sample", tmp_path / "sample")
+    with Catalog(tmp_path / "c.db") as catalog:
+        scan(catalog, [str(tmp_path / "sample")])
+        MetadataStore(catalog).set_institution({"name": "시험시", "code": "1234567"})
+        yield catalog
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = state_mod.build_state
+
+    def counting(catalog, year, **kwargs):
+        calls.append(year)
+        return real(catalog, year, **kwargs)
+
+    monkeypatch.setattr(state_mod, "build_state", counting)
+    return calls
+
+
+def test_exports_in_a_row_build_the_state_once(cat, builds, tmp_path):
+    for kind in ("inventory", "definitions", "compliance", "dcat"):
+        export(cat, 2025, kind, tmp_path / "out", force=True)
+    assert builds == [2025]
+    export(cat, 2024, "inventory", tmp_path / "out", force=True)  # another year: its own state
+    assert builds == [2025, 2024]
+
+
+def test_a_write_on_this_connection_builds_it_again(cat, builds):
+    first = state_for_year(cat, 2025)
+    dataset_id = first.datasets[0].dataset_id
+    MetadataStore(cat).set_fields(dataset_id, {"title": "새 목록명"})
+    again = state_for_year(cat, 2025)
+    assert builds == [2025, 2025]
+    assert next(d for d in again.datasets if d.dataset_id == dataset_id).get("title") == "새 목록명"
+
+
+def test_a_write_from_another_connection_builds_it_again(cat, builds):
+    first = state_for_year(cat, 2025)
+    dataset_id = first.datasets[0].dataset_id
+    with Catalog(cat.path) as other:
+        MetadataStore(other).set_fields(dataset_id, {"title": "다른 창에서"})
+    again = state_for_year(cat, 2025)
+    assert builds == [2025, 2025]
+    assert (
+        next(d for d in again.datasets if d.dataset_id == dataset_id).get("title") == "다른 창에서"
+    )
+
+
+def test_a_caller_that_changes_its_state_changes_nobody_elses(cat, builds):
+    first = state_for_year(cat, 2025)
+    first.datasets.clear()
+    first.columns[0].label = "바꿈" if first.columns else None
+    second = state_for_year(cat, 2025)
+    assert builds == [2025]
+    assert second.datasets and (not second.columns or second.columns[0].label != "바꿈")
