@@ -77,3 +77,24 @@ def test_a_caller_that_changes_its_state_changes_nobody_elses(cat, builds):
     second = state_for_year(cat, 2025)
     assert builds == [2025]
     assert second.datasets and (not second.columns or second.columns[0].label != "바꿈")
+
+
+def test_the_snapshot_text_is_the_json_of_the_state_written_record_by_record():
+    import json
+
+    from catalog_app.disclosure.snapshot import snapshot_payload
+    from tests.disclosure_samples import sample_state
+
+    state = sample_state()
+    whole = json.dumps(state.to_dict(), ensure_ascii=False, sort_keys=True)
+    assert snapshot_payload(state) == whole.encode()
+
+
+def test_a_snapshot_written_that_way_loads_and_passes_its_hash_check(cat):
+    from catalog_app.disclosure.snapshot import load_snapshot, take_snapshot
+
+    info = take_snapshot(cat, 2024, force=True)
+    stored = cat.conn.execute("SELECT typeof(payload) FROM snapshots WHERE year = 2024").fetchone()
+    assert stored[0] == "text"
+    state = load_snapshot(cat, 2024)
+    assert state.source == "snapshot" and len(state.columns) == info.summary["columns"] >= 1

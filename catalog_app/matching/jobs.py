@@ -198,7 +198,8 @@ def unsuggested_message(n: int) -> str:
 # itself only for the columns whose stored checks must be computed again).
 _CHECK_ROWS = """SELECT c.id, c.dataset_id, c.label, t.table_key, t.sheet_name, d.name AS dataset,
         d.folder, d.rel_path, d.flags AS dataset_flags,
-        m.kind, m.cleaned, m.candidates, m.checks, m.compliant, m.checks_term, m.checks_basis,
+        m.kind, m.cleaned, json_extract(m.candidates, '$[0].term') AS top_term, m.checks,
+        m.compliant, m.checks_term, m.checks_basis,
         m.computed_at, k.status AS decision_status, k.term_name AS decision_term
     FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
     LEFT JOIN column_match m ON m.column_id = c.id
@@ -229,11 +230,11 @@ def check_catalog(
     The checks are the ones stored with each suggestion while they are current
     (``stored_checks``); the others are computed here and stored for the next reader."""
     from catalog_app.matching.compliance import top_nonstandard_words
-    from catalog_app.matching.stored_checks import StoredChecks, term_of, top_term
+    from catalog_app.matching.stored_checks import StoredChecks, term_of
 
     stored = StoredChecks(catalog, ws)
     rows = _check_rows(catalog, dataset_ids)
-    tops = [top_term(r["candidates"]) if r["kind"] == "exact" else "" for r in rows]
+    tops = [(r["top_term"] or "") if r["kind"] == "exact" else "" for r in rows]
     terms = [
         term_of(r["decision_status"], r["decision_term"], r["kind"] or "unmapped", top)
         for r, top in zip(rows, tops, strict=True)
@@ -243,12 +244,14 @@ def check_catalog(
     out: list[dict] = []
     unsuggested = 0
     excluded: dict[int, dict] = {}
+    last_dataset, reason = None, None
     for n, (row, term, top) in enumerate(zip(rows, terms, tops, strict=True)):
         if cancel is not None and n % 256 == 0:
             cancel.raise_if_cancelled()
         kind = row["kind"] or "unmapped"
         unsuggested += row["kind"] is None
-        reason = rate_exclusion(row["dataset_flags"])
+        if row["dataset_id"] != last_dataset:  # rows come dataset by dataset
+            last_dataset, reason = row["dataset_id"], rate_exclusion(row["dataset_flags"])
         if reason and row["dataset_id"] not in excluded:
             excluded[row["dataset_id"]] = {
                 "dataset_id": row["dataset_id"],

@@ -86,13 +86,6 @@ def term_of(decision_status: str | None, decision_term: str | None, kind: str, t
     return ""
 
 
-def top_term(candidates_json: str | None) -> str:
-    if not candidates_json:
-        return ""
-    candidates = json.loads(candidates_json)
-    return candidates[0]["term"] if candidates else ""
-
-
 class StoredChecks:
     """Checks of catalog columns: stored ones while current, else computed and written back.
 
