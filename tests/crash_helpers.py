@@ -35,7 +35,7 @@ def excel_without_guard(path: str, real_format: str, overrides=None):
     from catalog_app.scan import excel_reader
     from catalog_app.scan.file_scan import excel_in_process
 
-    excel_reader.check_xlsx = lambda _path: {}
+    excel_reader.check_xlsx = lambda _path, **_kw: {}
     return excel_in_process(path, real_format, overrides)
 
 
@@ -44,7 +44,7 @@ def pool_reader_without_guard(path, known_hash, overrides, size, mtime_ns):
     from catalog_app.scan import excel_reader
     from catalog_app.scan.read_job import read_file
 
-    excel_reader.check_xlsx = lambda _path: {}
+    excel_reader.check_xlsx = lambda _path, **_kw: {}
     return read_file(path, known_hash, overrides, size, mtime_ns)
 
 

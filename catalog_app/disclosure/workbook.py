@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
 from datetime import date
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -47,6 +48,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 6, 60
 LONG_CELL = 60  # longer text wraps even outside the wrap columns
 MAX_CELL = 32767  # Excel refuses to open a file with a longer cell
+WIDTH_SAMPLE = 2000  # rows a write-only sheet's column widths are sized from
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT_RE = re.compile(r"[+-]?\d{1,15}")
@@ -185,21 +187,25 @@ def write_table(
 
 
 def _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row: int) -> int:
-    """The write-only path: widths need the whole column before the first row is written, so
-    values are converted once, kept as small tuples, then streamed out as cells."""
+    """The write-only path: column widths must be set before the first row goes out, so they
+    are sized from the first ``WIDTH_SAMPLE`` rows (held converted), then every row streams
+    straight to the file — memory stays that of the sample, whatever the list's length."""
     if start_row != 1:
         raise ValueError("a write-only sheet holds one table, at row 1")
     widths = [_display_width(str(h)) for h in headers]
-    converted_rows = []
-    for row in rows:
-        converted = [
+    rows = iter(rows)
+
+    def convert(row) -> list:
+        return [
             _convert(header, value, dates, numbers, wrap)
             for header, value in zip(headers, row, strict=True)
         ]
+
+    sample = [convert(row) for row in islice(rows, WIDTH_SAMPLE)]
+    for converted in sample:
         for j, c in enumerate(converted):
             if c is not None and c[3] > widths[j]:
                 widths[j] = c[3]
-        converted_rows.append(converted)
     _set_widths(ws, widths, 1)
     ws.freeze_panes = "A2"
     header_cells = []
@@ -208,9 +214,10 @@ def _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row: int) ->
         _style_header(cell, header)
         header_cells.append(cell)
     ws.append(header_cells)
-    for converted in converted_rows:
+    last = 1
+    for converted in chain(sample, map(convert, rows)):
         ws.append([_streamed(ws, c) for c in converted])
-    last = len(converted_rows) + 1
+        last += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{last}"
     return last
 

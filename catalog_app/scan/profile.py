@@ -224,7 +224,12 @@ class ColumnAccumulator:
         self._classify_sample(values[start::step], step)
         if self._numeric():
             _number_extremes(values, self.ov_numbers)
-        texts = [v for v in values if type(v) is str] if self.typed else values
+        if not self.typed:
+            texts = values
+        elif str in set(map(type, values)):
+            texts = [v for v in values if type(v) is str]
+        else:
+            texts = ()  # numbers and dates only: no text to measure
         if texts:
             longest = max(map(len, texts))
             if longest > self.ov_maxlen:
@@ -368,21 +373,30 @@ class ColumnAccumulator:
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+_NUMBER_TYPES = frozenset((int, float))
+
+
 def _number_extremes(values, into: _Range) -> None:
     """Exact numeric min/max of a chunk (plain or thousands-separated numbers; others skipped)."""
-    numbers = [v for v in values if type(v) is int or (type(v) is float and v == v)]
+    kinds = set(map(type, values))
+    if kinds <= _NUMBER_TYPES:  # typed cells only (workbooks never hold NaN): min/max in C
+        numbers, texts = values, ()
+    else:
+        numbers = (
+            [v for v in values if type(v) is int or (type(v) is float and v == v)]
+            if kinds & _NUMBER_TYPES
+            else ()
+        )
+        texts = [v for v in values if type(v) is str and v] if str in kinds else ()
     if numbers:
         for end in (min(numbers), max(numbers)):
             info = classify_value(end)
             if info is not None:
                 into.add(end, info.text)
-    if len(numbers) == len(values):
-        return
-    for value in values:
-        if type(value) is str:
-            text = value.strip()
-            if _NUMBER.match(text):
-                into.add(float(text.replace(",", "")), text)
+    for value in texts:
+        text = value.strip()
+        if _NUMBER.match(text):
+            into.add(float(text.replace(",", "")), text)
 
 
 def _merged_range(a: _Range, b: _Range) -> _Range:
