@@ -70,13 +70,46 @@ def test_a_write_from_another_connection_builds_it_again(cat, builds):
     )
 
 
-def test_a_caller_that_changes_its_state_changes_nobody_elses(cat, builds):
-    first = state_for_year(cat, 2025)
-    first.datasets.clear()
-    first.columns[0].label = "바꿈" if first.columns else None
-    second = state_for_year(cat, 2025)
-    assert builds == [2025]
-    assert second.datasets and (not second.columns or second.columns[0].label != "바꿈")
+def test_no_export_changes_the_state_the_next_one_reads(cat, builds, tmp_path):
+    """The cached state is handed out as it is: every export, the diff and validation must only
+    read it (else the next export would write what the last one left)."""
+    from catalog_app.disclosure.export import KINDS
+    from catalog_app.disclosure.snapshot import snapshot_payload, take_snapshot
+
+    take_snapshot(cat, 2024, force=True)
+    state = state_for_year(cat, 2025)
+    before = snapshot_payload(state)
+    for kind in KINDS:
+        export(cat, 2025, kind, tmp_path / "out", force=True)
+    export(cat, 2025, "inventory", tmp_path / "out" / "목록.csv", force=True)
+    export(cat, 2025, "definitions", tmp_path / "out" / "정의서.csv", force=True)
+    assert state_for_year(cat, 2025) is state
+    assert snapshot_payload(state) == before
+    assert builds == [2025]  # one live state for all of them
+
+
+def test_validation_is_kept_with_the_state_and_the_date(cat):
+    from datetime import date
+
+    from catalog_app.disclosure import validate as validate_mod
+    from catalog_app.disclosure.state_cache import validated
+
+    state = state_for_year(cat, 2025)
+    runs = []
+    real = validate_mod.validate
+
+    def counting(*args, **kwargs):
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    validate_mod.validate = counting
+    try:
+        first = validated(state, date(2025, 3, 1))
+        assert validated(state, date(2025, 3, 1)) == first and len(runs) == 1
+        validated(state, date(2026, 1, 1))  # another reference date: validated again
+        assert len(runs) == 2
+    finally:
+        validate_mod.validate = real
 
 
 def test_the_snapshot_text_is_the_json_of_the_state_written_record_by_record():

@@ -16,7 +16,8 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
 from catalog_app.disclosure.snapshot import load_snapshot, state_for_year
-from catalog_app.disclosure.validate import ExportBlocked, blocking, validate
+from catalog_app.disclosure.state_cache import validated
+from catalog_app.disclosure.validate import ExportBlocked, blocking
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
 
@@ -98,14 +99,14 @@ def export(
         diff: DiffResult
         diff, _old, new = year_diff(catalog, year, today=today)
         # the diff is not validated as a list, but a stale mapping would show as term changes
-        stale = [p for p in validate(new, today) if p.code == "V41"]
+        stale = [p for p in validated(new, today) if p.code == "V41"]
         if stale and not force:
             raise ExportBlocked(stale)
         return ExportResult(
             kind, year, new.source, write_diff(diff, target), stale, forced=bool(stale)
         )
     state = state_for_year(catalog, year, today=today)
-    problems = validate(state, today)
+    problems = validated(state, today)
     stop = blocking(problems)
     if stop and not force:
         raise ExportBlocked(problems)
