@@ -91,7 +91,7 @@ def new_workbook(write_only: bool = False) -> Workbook:
     """
     if write_only:
         return _StreamedWorkbook()
-    wb = Workbook()
+    wb = _TableWorkbook()
     wb.remove(wb.active)
     return wb
 
@@ -178,9 +178,17 @@ def write_table(
     if isinstance(ws, WriteOnlyWorksheet):
         return _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row)
     widths = [_display_width(str(h)) for h in headers]
+    fresh = start_row == 1 and not ws._cells  # the sheet's own table, on an empty sheet
     for j, header in enumerate(headers, start=1):
         _style_header(ws.cell(row=start_row, column=j), header)
     r = start_row
+    if fresh and isinstance(ws.parent, _TableWorkbook):
+        converted_rows = (
+            [_convert(h, v, dates, numbers, wrap) for h, v in zip(headers, row, strict=True)]
+            for row in rows
+        )
+        r = ws.parent.rows_as_xml(ws, len(headers), converted_rows, widths)
+        rows = ()
     for r, row in enumerate(rows, start=start_row + 1):
         for j, (header, value) in enumerate(zip(headers, row, strict=True), start=1):
             converted = _convert(header, value, dates, numbers, wrap)
@@ -234,47 +242,69 @@ def _write_streaming(ws, headers, rows, dates, numbers, wrap, start_row: int) ->
     return last
 
 
-class _StreamedWorkbook(Workbook):
-    """A write-only workbook whose table rows are written as sheet XML directly.
+class _RowSplicing:
+    """A workbook whose big tables' rows are written as sheet XML directly.
 
     openpyxl spends about 20 µs per cell building and serialising an element (a 40,000-row
-    컬럼정의서 has 650,000 cells); the rows here are the same markup written as text into a
-    temporary file — inline strings (never a formula), numbers, dates with the date style,
-    wrapped text with the wrap style — and spliced into the saved sheet, before the file is
-    moved into place (``save_atomic``). The header row, widths, panes, filter and styles are
-    openpyxl's own."""
+    컬럼정의서 has 650,000 cells); the rows of a sheet's main table are written here as the same
+    markup, as text, into a temporary file — inline strings (never a formula), numbers, dates with
+    the date style, wrapped text with the wrap style — and spliced in after the header row of the
+    saved sheet, before the file is moved into place (``save_atomic``). The header row, widths,
+    panes, filter, styles and anything else on the sheet are openpyxl's own."""
 
-    def __init__(self) -> None:
-        super().__init__(write_only=True)
-        self._row_xml: dict[str, Any] = {}
+    def _init_splicing(self) -> None:
+        self._row_xml: dict[str, tuple[Any, int]] = {}
 
-    def rows_as_xml(self, ws, width: int, rows: Iterable[list]) -> int:
-        """Write ``rows`` (converted cells) from row 2 on; returns the last row number."""
+    def rows_as_xml(self, ws, width: int, rows: Iterable[list], widths=None) -> int:
+        """Write ``rows`` (converted cells) from row 2 on, widening ``widths`` as they go;
+        returns the last row number."""
         date_cell, wrap_cell = WriteOnlyCell(ws), WriteOnlyCell(ws)
         date_cell.number_format = DATE_FORMAT
         wrap_cell.alignment = WRAP
         date_style, wrap_style = date_cell.style_id, wrap_cell.style_id
         letters = [get_column_letter(j) for j in range(1, width + 1)]
         out = tempfile.TemporaryFile()  # noqa: SIM115 - closed by save (_splice_rows)
-        self._row_xml[ws.title] = out
         r = 1
         chunk: list[str] = []
         for r, converted in enumerate(rows, start=2):
             chunk.append(f'<row r="{r}">')
-            for letter, c in zip(letters, converted, strict=True):
+            for j, (letter, c) in enumerate(zip(letters, converted, strict=True)):
                 if c is not None:
                     chunk.append(_cell_xml(f"{letter}{r}", c, date_style, wrap_style))
+                    if widths is not None and c[3] > widths[j]:
+                        widths[j] = c[3]
             chunk.append("</row>")
             if len(chunk) > 20_000:
                 out.write("".join(chunk).encode())
                 chunk.clear()
         out.write("".join(chunk).encode())
+        self._row_xml[ws.title] = (out, r, width)
         return r
 
     def save(self, filename) -> None:
+        for title, (_out, last, _width) in self._row_xml.items():
+            inside = [row for row, _col in getattr(self[title], "_cells", {}) if 1 < row <= last]
+            if inside:  # a programming error, never a damaged file
+                raise RuntimeError(f"시트 '{title}' {inside[0]}행: 표 안에 다른 칸을 썼습니다")
         super().save(filename)
         if self._row_xml:
             _splice_rows(Path(filename), self._row_xml)
+
+
+class _StreamedWorkbook(_RowSplicing, Workbook):
+    """A write-only workbook (the big lists) with spliced rows."""
+
+    def __init__(self) -> None:
+        super().__init__(write_only=True)
+        self._init_splicing()
+
+
+class _TableWorkbook(_RowSplicing, Workbook):
+    """A workbook whose sheets' main tables are spliced rows (e.g. 비준수 컬럼 of the 준수율)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._init_splicing()
 
 
 def _cell_xml(ref: str, converted: tuple, date_style: int, wrap_style: int) -> str:
@@ -289,8 +319,11 @@ def _cell_xml(ref: str, converted: tuple, date_style: int, wrap_style: int) -> s
     return f'<c r="{ref}" t="n"><v>{value!r}</v></c>'
 
 
-def _splice_rows(path: Path, row_xml: dict[str, Any]) -> None:
-    """Put each sheet's rows (temporary files) before its ``</sheetData>`` in the saved file."""
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
+
+
+def _splice_rows(path: Path, row_xml: dict[str, tuple[Any, int, int]]) -> None:
+    """Put each sheet's rows (temporary files) right after its header row in the saved file."""
     ns = {
         "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
         "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -317,16 +350,20 @@ def _splice_rows(path: Path, row_xml: dict[str, Any]) -> None:
                     if rows is None:
                         zout.writestr(info, data)
                         continue
-                    at = data.index(b"</sheetData>")
+                    out, last, width = rows
+                    head = data.index(b"<sheetData>")
+                    at = data.index(b"</row>", head) + len(b"</row>")  # after the header row
+                    ref = f'<dimension ref="A1:{get_column_letter(max(width, 1))}{last}"/>'
+                    top = _DIMENSION.sub(ref.encode(), data[:at], count=1)
                     with zout.open(info.filename, "w", force_zip64=True) as dest:
-                        dest.write(data[:at])
-                        rows.seek(0)
-                        shutil.copyfileobj(rows, dest, 1 << 20)
+                        dest.write(top)
+                        out.seek(0)
+                        shutil.copyfileobj(out, dest, 1 << 20)
                         dest.write(data[at:])
         os.replace(spliced, path)
     finally:
-        for rows in row_xml.values():
-            rows.close()
+        for out, _last, _width in row_xml.values():
+            out.close()
         with suppress(OSError):
             spliced.unlink()
 
