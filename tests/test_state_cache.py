@@ -131,3 +131,21 @@ def test_a_snapshot_written_that_way_loads_and_passes_its_hash_check(cat):
     assert stored[0] == "text"
     state = load_snapshot(cat, 2024)
     assert state.source == "snapshot" and len(state.columns) == info.summary["columns"] >= 1
+
+
+def test_a_snapshot_read_once_is_checked_again_after_any_write(cat):
+    import sqlite3
+
+    from catalog_app.disclosure.snapshot import SnapshotError, take_snapshot
+    from catalog_app.disclosure.state_cache import snapshot_state
+
+    take_snapshot(cat, 2024, force=True)
+    first = snapshot_state(cat, 2024)
+    assert snapshot_state(cat, 2024) is first  # nothing written: the same frozen state
+    other = sqlite3.connect(cat.path)  # another tool edits the frozen row behind the app's back
+    other.execute("DROP TRIGGER snapshots_frozen_update")
+    other.execute("UPDATE snapshots SET payload = replace(payload, '시험시', '가짜시')")
+    other.commit()
+    other.close()
+    with pytest.raises(SnapshotError):
+        snapshot_state(cat, 2024)

@@ -15,8 +15,8 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
-from catalog_app.disclosure.snapshot import load_snapshot, state_for_year
-from catalog_app.disclosure.state_cache import validated
+from catalog_app.disclosure.snapshot import state_for_year
+from catalog_app.disclosure.state_cache import snapshot_state, validated
 from catalog_app.disclosure.validate import ExportBlocked, blocking
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
@@ -59,7 +59,7 @@ def _target(kind: str, year: int, out: Path) -> Path:
 def year_diff(catalog: Catalog, year: int, *, today: date | None = None, base: int | None = None):
     """(DiffResult, old state, new state) of ``base`` (default year-1, a snapshot) → ``year``."""
     from_year = base if base is not None else year - 1
-    old = load_snapshot(catalog, from_year)
+    old = snapshot_state(catalog, from_year)
     new = state_for_year(catalog, year, today=today)
     return diff_states(old, new), old, new
 

@@ -176,8 +176,8 @@ def has_snapshot(catalog: Catalog, year: int) -> bool:
 def state_for_year(catalog: Catalog, year: int, *, today: date | None = None) -> DisclosureState:
     """The snapshot of ``year`` when there is one, else the live state labelled ``year``
     (built once while the catalog is unchanged: ``state_cache``)."""
-    from catalog_app.disclosure.state_cache import live_state
+    from catalog_app.disclosure.state_cache import live_state, snapshot_state
 
     if has_snapshot(catalog, year):
-        return load_snapshot(catalog, year)
+        return snapshot_state(catalog, year)
     return live_state(catalog, year, today)

@@ -20,10 +20,11 @@ from datetime import date
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.model import DisclosureState, Problem
 
-__all__ = ["live_state", "validated"]
+__all__ = ["live_state", "snapshot_state", "validated"]
 
 _ATTR = "_live_state_cache"
 _PROBLEMS = "_validated"
+_FROZEN = "_snapshot_state_cache"
 
 
 def _version(catalog: Catalog) -> tuple[int, int]:
@@ -42,6 +43,20 @@ def live_state(catalog: Catalog, year: int, today: date | None = None) -> Disclo
     state = build_state(catalog, year, today=today)
     # after the build: building may store check results it had to compute (stored_checks)
     catalog.__dict__[_ATTR] = (key, _version(catalog), state)
+    return state
+
+
+def snapshot_state(catalog: Catalog, year: int) -> DisclosureState:
+    """``snapshot.load_snapshot(catalog, year)``, reused while nothing was written (its hash was
+    checked when it was read; any write to the catalog reads and checks it again)."""
+    from catalog_app.disclosure.snapshot import load_snapshot
+
+    cache = catalog.__dict__.setdefault(_FROZEN, {})
+    cached = cache.get(year)
+    if cached is not None and cached[0] == _version(catalog):
+        return cached[1]
+    state = load_snapshot(catalog, year)
+    cache[year] = (_version(catalog), state)
     return state
 
 
