@@ -205,12 +205,13 @@ def make_share(folder: Path, copies: int) -> Path:
 def template_catalog(cache: Path) -> Path:
     """A catalog with the shipped dictionary loaded (a scan into it times reading + suggesting,
     not the one-off dictionary import)."""
-    path = cache / "template_with_dictionary.db"
-    if not path.exists():
-        sys.path.insert(0, str(ROOT))
-        from catalog_app.catalog.store import Catalog
-        from catalog_app.dictionary.store import DictionaryStore
+    sys.path.insert(0, str(ROOT))
+    from catalog_app.catalog.schema import LATEST
+    from catalog_app.catalog.store import Catalog
+    from catalog_app.dictionary.store import DictionaryStore
 
+    path = cache / f"template_with_dictionary_v{LATEST}.db"  # one per schema (A/B runs)
+    if not path.exists():
         with Catalog(path) as cat:
             DictionaryStore(cat).ensure_shipped()
             cat.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
