@@ -49,10 +49,19 @@ def _contents(cat: Catalog) -> dict:
             return [strip(v) for v in value]
         return value
 
-    return {
+    out = {
         row["path"]: strip(queries.dataset_detail(cat, row["id"]))
         for row in queries.list_datasets(cat, None)
     }
+    # every stored field of the columns and tables too: the privacy verdicts, why a table's rows
+    # are people and the date tails travel from the reader processes as profiles
+    for row in cat.conn.execute(
+        """SELECT d.path, t.person_level, c.* FROM columns c JOIN tables t ON t.id = c.table_id
+           JOIN datasets d ON d.id = c.dataset_id ORDER BY d.path, t.table_index, c.col_index"""
+    ):
+        stored = {k: row[k] for k in row.keys() if k not in volatile and k != "path"}
+        out[row["path"]].setdefault("stored_columns", []).append(stored)
+    return out
 
 
 def _scan_with(tmp_path: Path, folder: Path, workers: int, name: str, **kwargs):
