@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from catalog_app.scan import profile as profile_mod
+from catalog_app.scan.pii_context import mask_profile
 from catalog_app.scan.profile import ColumnAccumulator, TableProfiler
 
 
@@ -134,5 +135,5 @@ def test_date_tails_keep_the_lowest_and_highest_dates():
 def test_date_tails_of_personal_data_are_dropped():
     p = profile_of(["2020-01-01", "2021-01-01"])
     assert p.date_tails
-    profile_mod._mask(p, "rrn")  # what the profiler does to a personal-data column
+    mask_profile(p, "rrn")  # what the profiler does to a personal-data column
     assert p.date_tails == {}

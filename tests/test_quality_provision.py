@@ -188,12 +188,10 @@ def test_standard_data_flag_is_derived(diagnosed, tmp_path):
         "status": "ok",
     }
     derived = dataset_values(dataset, [], columns, department="총무과", institution={})
-    assert derived["standard_data"] == ("Y", "scan")
+    assert derived.values["standard_data"] == ("Y", "scan")
     other = [dict(c, label=f"열{c['col_index']}") for c in columns]
-    assert (
-        dataset_values(dataset, [], other, department="총무과", institution={})["standard_data"][0]
-        == "N"
-    )
+    derived = dataset_values(dataset, [], other, department="총무과", institution={})
+    assert derived.values["standard_data"][0] == "N"
 
 
 def test_readme_documents_the_provision_object(diagnosed):
