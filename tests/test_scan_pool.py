@@ -59,7 +59,7 @@ def _contents(cat: Catalog) -> dict:
         """SELECT d.path, t.person_level, c.* FROM columns c JOIN tables t ON t.id = c.table_id
            JOIN datasets d ON d.id = c.dataset_id ORDER BY d.path, t.table_index, c.col_index"""
     ):
-        stored = {k: row[k] for k in row.keys() if k not in volatile and k != "path"}
+        stored = {k: v for k, v in dict(row).items() if k not in volatile and k != "path"}
         out[row["path"]].setdefault("stored_columns", []).append(stored)
     return out
 
