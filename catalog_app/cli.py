@@ -12,15 +12,21 @@ import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from catalog_app import __version__
-from catalog_app.catalog import queries
-from catalog_app.catalog.store import Catalog
-from catalog_app.cli_errors import GuardedGroup
+from catalog_app.cli_lazy import LazyGroup
 from catalog_app.cli_progress import ProgressPrinter
 from catalog_app.config import CATALOG_ENV, default_catalog_path
+
+if TYPE_CHECKING:
+    from catalog_app.catalog.store import Catalog
+
+# The core is imported inside each command (see cli_lazy): `--help` and the window's launch
+# should not pay for the modules of commands they do not run.
+SEARCH_LIMIT = 200  # catalog.queries.SEARCH_LIMIT (a test checks they agree)
 
 TYPE_NAMES = {
     "integer": "정수",
@@ -52,6 +58,8 @@ def _emit_json(data) -> None:
 
 
 def _open(ctx: click.Context) -> Catalog:
+    from catalog_app.catalog.store import Catalog
+
     return Catalog(ctx.obj["catalog"])
 
 
@@ -74,6 +82,8 @@ def catalog_option(command):
 
 def _find(cat: Catalog, ref: str):
     """The dataset a clerk named, or exit 1 with a Korean message (not found / which one?)."""
+    from catalog_app.catalog import queries
+
     try:
         row = queries.find_dataset(cat, ref)
     except queries.AmbiguousDataset as exc:
@@ -91,7 +101,7 @@ def _find(cat: Catalog, ref: str):
 
 
 @click.group(
-    cls=GuardedGroup,
+    cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -195,6 +205,7 @@ def scan(
     quiet: bool,
 ) -> None:
     """폴더(또는 파일)를 스캔해 카탈로그에 기록합니다. 원본 파일은 읽기만 합니다."""
+    from catalog_app.catalog import queries
     from catalog_app.progress import CancelToken
     from catalog_app.scan.scanner import scan as run_scan
 
@@ -249,6 +260,8 @@ def scan(
 @click.pass_context
 def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
     """카탈로그의 데이터셋(파일) 목록."""
+    from catalog_app.catalog import queries
+
     with _open(ctx) as cat:
         rows = queries.list_datasets(cat, status)
     if as_json:
@@ -274,6 +287,8 @@ def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
 @click.pass_context
 def show(ctx: click.Context, dataset: str, as_json: bool) -> None:
     """데이터셋 하나의 표와 컬럼 프로파일 (DATASET: 번호, 경로 또는 파일 이름)."""
+    from catalog_app.catalog import queries
+
     with _open(ctx) as cat:
         row = _find(cat, dataset)
         detail = queries.dataset_detail(cat, row["id"])
@@ -329,11 +344,13 @@ def _print_detail(d: dict) -> None:
 @cli.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
-@click.option("--limit", default=queries.SEARCH_LIMIT, show_default=True, help="최대 결과 수.")
+@click.option("--limit", default=SEARCH_LIMIT, show_default=True, help="최대 결과 수.")
 @catalog_option
 @click.pass_context
 def search(ctx: click.Context, text: str, as_json: bool, limit: int) -> None:
     """데이터셋·시트·컬럼 이름에서 TEXT를 찾습니다 (두 글자 검색도 됩니다)."""
+    from catalog_app.catalog import queries
+
     with _open(ctx) as cat:
         hits = queries.search(cat, text, limit)
     if as_json:
@@ -366,6 +383,7 @@ def header(
     ctx, dataset: str, table_ref: str | None, row: int | None, rows: int, clear: bool
 ) -> None:
     """표의 머리글 행을 직접 지정합니다. 다시 스캔해도 유지됩니다."""
+    from catalog_app.catalog import queries
     from catalog_app.scan.scanner import override_header
 
     if not clear and row is None:
@@ -396,55 +414,7 @@ def header(
     _print_detail(detail)
 
 
-def _add_groups() -> None:
-    from catalog_app.cli_backup import backup_cmd, restore_cmd
-    from catalog_app.cli_bundle import bundle, serve_cmd
-    from catalog_app.cli_disclosure import (
-        diff_cmd,
-        export_cmd,
-        institution,
-        meta,
-        snapshot_cmd,
-        validate_cmd,
-    )
-    from catalog_app.cli_lists import categories, deadlines_cmd, registered, system
-    from catalog_app.cli_mapping import check_cmd, map_cmd, mapping, suggest_cmd
-    from catalog_app.cli_privacy import privacy
-    from catalog_app.cli_quality import quality
-    from catalog_app.cli_standards import standards
-
-    groups = (standards, mapping, institution, meta, bundle, privacy, quality)
-    for group in (*groups, categories, system, registered):
-        for command in group.commands.values():
-            catalog_option(command)
-        cli.add_command(group)
-    for command in (map_cmd, check_cmd, suggest_cmd):
-        cli.add_command(catalog_option(command))
-    for command in (
-        validate_cmd,
-        snapshot_cmd,
-        diff_cmd,
-        export_cmd,
-        backup_cmd,
-        restore_cmd,
-        serve_cmd,
-        deadlines_cmd,
-    ):
-        cli.add_command(catalog_option(command))
-    _with_catalog_option(quality)
-    cli.add_command(quality)
-
-
-def _with_catalog_option(group: click.Group) -> None:
-    """`--catalog` on every command of a group, nested groups included."""
-    for command in group.commands.values():
-        if isinstance(command, click.Group):
-            _with_catalog_option(command)
-        else:
-            catalog_option(command)
-
-
-_add_groups()
+LazyGroup.catalog_option = staticmethod(catalog_option)
 
 
 def main() -> None:

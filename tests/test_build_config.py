@@ -100,6 +100,24 @@ def test_windowed_entry_always_opens_the_window(monkeypatch):
         assert calls.pop() == expected
 
 
+def test_both_entry_points_let_a_frozen_child_process_start(monkeypatch):
+    """The scan's reader processes start the app's own executable in the frozen build (spawn):
+    each entry point calls multiprocessing.freeze_support before the CLI."""
+    import multiprocessing
+
+    import catalog_app.cli
+    from ui import launch
+
+    order = []
+    monkeypatch.setattr(multiprocessing, "freeze_support", lambda: order.append("freeze"))
+    monkeypatch.setattr(catalog_app.cli, "cli", lambda *a, **kw: order.append("cli"))
+    monkeypatch.setattr(sys, "argv", ["catalog-app"])
+    for entry in (launch.main, launch.main_windowed):
+        entry()
+        assert order == ["freeze", "cli"]
+        order.clear()
+
+
 # --- wheelhouse ---------------------------------------------------------------------------------
 
 

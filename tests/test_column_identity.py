@@ -283,10 +283,10 @@ def test_a_matcher_failure_on_one_header_leaves_only_that_column_unsuggested(
 
     real = refresh.match_row
 
-    def flaky(ws, column_id, profile, decision, suggestion=None):
+    def flaky(ws, column_id, profile, *rest, **kw):
         if profile.label == "전화번호":
             raise ValueError("matcher bug")
-        return real(ws, column_id, profile, decision, suggestion)
+        return real(ws, column_id, profile, *rest, **kw)
 
     monkeypatch.setattr(refresh, "match_row", flaky)
     summary = scan(cat, [str(folder)])

@@ -216,6 +216,7 @@ _SLOW_SCAN = textwrap.dedent(
             time.sleep(300)
         return real(path, overrides, cancel)
     scanner.scan_file = slow
+    scanner.WORKERS = 1  # read here, where the slow reader is (workers would read it themselves)
     with Catalog(sys.argv[1]) as cat:
         scanner.scan(cat, [sys.argv[2]])
     """
@@ -304,15 +305,22 @@ def test_the_child_runs_under_a_memory_limit(tmp_path):
 
 
 # ------------------------------------------------------------------ the reader process
-def test_a_workbook_that_kills_its_reader_is_a_row_and_the_scan_goes_on(tmp_path, monkeypatch):
-    """With the guard switched off in the reader process, calamine really aborts on A1 +
-    XFD1048576 (SIGABRT): that file becomes a row, the reader is replaced, the rest is read."""
+@pytest.mark.parametrize("workers", [1, 2], ids=["reader-process", "scan-pool"])
+def test_a_workbook_that_kills_its_reader_is_a_row_and_the_scan_goes_on(
+    tmp_path, monkeypatch, workers
+):
+    """With the guard switched off in the reader process (or in the scan's pool of workers),
+    calamine really aborts on A1 + XFD1048576 (SIGABRT): that file becomes a row, the reader is
+    replaced, the rest is read."""
+    from catalog_app.scan import pool, scanner
     from tests import hostile_files as hf
 
     folder = _folder(tmp_path, 2)
     hf.far_cell_xlsx(folder / "먼칸.xlsx")
     hf.write_xlsx(folder / "정상.xlsx", hf.sheet_xml(hf.table_rows()))
+    monkeypatch.setattr(scanner, "WORKERS", workers)
     monkeypatch.setattr(isolated, "EXCEL_READER", "tests.crash_helpers:excel_without_guard")
+    monkeypatch.setattr(pool, "READER", "tests.crash_helpers:pool_reader_without_guard")
     isolated.release()
     try:
         with Catalog(tmp_path / "c.db") as cat:

@@ -26,7 +26,17 @@ def window_problem() -> str | None:
     return display_problem()
 
 
+def _child_process_entry() -> None:
+    """In the frozen app a child process (the scan's readers, ``multiprocessing`` with spawn)
+    starts this same executable; ``freeze_support`` runs the child's work there and exits
+    instead of starting the CLI again. A plain Python run returns at once."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+
+
 def main() -> None:
+    _child_process_entry()
     from catalog_app.cli import cli
 
     cli(
@@ -40,6 +50,7 @@ def main_windowed() -> None:
     tools/build_app.py): it has no console, so a CLI command's output would go nowhere. It always
     opens the window, on ``--catalog FILE`` or on a catalog file given as its only argument (a
     .db dropped on the icon); the CLI is ``catalog-app.exe`` beside it."""
+    _child_process_entry()
     from catalog_app.cli import cli
 
     args = sys.argv[1:]

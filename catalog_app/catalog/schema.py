@@ -770,6 +770,20 @@ CREATE TABLE code_lists (
 """
 
 
+# Issue 20: the check results stored with each suggestion say what they were computed against —
+# the term the column stood for (its accepted decision or exact match; '' for none) and the
+# dictionary and check code (``checks_basis``) — so check, the snapshot and the exports read them
+# instead of running every check again, and recompute only the rows whose term or basis moved
+# (``matching.stored_checks``). ``checks_parts`` keeps the column's split 준수 parts (issue 12:
+# JSON {"word", "term", "domain"}), which need the term's domain beside the checks. Rows from
+# before have none of them: they are recomputed on first read.
+STORED_CHECKS_SCHEMA = """
+ALTER TABLE column_match ADD COLUMN checks_term TEXT;
+ALTER TABLE column_match ADD COLUMN checks_basis TEXT;
+ALTER TABLE column_match ADD COLUMN checks_parts TEXT;
+"""
+
+
 def _base(conn: sqlite3.Connection) -> str:
     return BASE_SCHEMA
 
@@ -829,6 +843,10 @@ def _disclosure_lists(conn: sqlite3.Connection) -> str:
     return DISCLOSURE_LISTS_SCHEMA + seed_sql()
 
 
+def _stored_checks(conn: sqlite3.Connection) -> str:
+    return STORED_CHECKS_SCHEMA
+
+
 def has_trigram(conn: sqlite3.Connection) -> bool:
     """FTS5 trigram needs SQLite >= 3.34; older builds fall back to LIKE search."""
     try:
@@ -853,6 +871,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], str]] = [
     _quality,
     _date_tails,
     _disclosure_lists,
+    _stored_checks,
 ]
 LATEST = len(MIGRATIONS)
 

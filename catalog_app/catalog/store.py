@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from catalog_app.catalog.schema import LATEST, migrate
 from catalog_app.privacy.effective import in_force, privacy_overrides
 from catalog_app.scan.errors import ScanFailure
@@ -54,10 +52,20 @@ class Catalog:
         self.backup_path: Path | None = None
         if migrate_schema:
             self._upgrade()
-        self.db = sqlite_utils.Database(self.conn)
         self.has_fts = bool(
             self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
         )
+
+    @property
+    def db(self):
+        """A ``sqlite_utils.Database`` over the connection, made on first use: importing
+        sqlite-utils pulls in pandas, numpy and pyarrow (0.4 s), which no start-up should pay."""
+        db = self.__dict__.get("_db")
+        if db is None:
+            import sqlite_utils
+
+            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn)
+        return db
 
     # ----------------------------------------------------------------- lifecycle
     def _upgrade(self) -> None:
@@ -536,7 +544,8 @@ def _suggestion_inputs(content: tuple) -> tuple:
 _COLUMN_INSERT = f"""INSERT INTO columns (id, table_id, dataset_id, col_index, {_CONTENT_COLUMNS},
     date_tails) VALUES ({", ".join("?" for _ in range(_CONTENT_COLUMNS.count(",") + 6))})"""
 MATCH_INSERT = """INSERT OR REPLACE INTO column_match (column_id, cleaned, kind, candidates, proposal,
-    checks, compliant, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+    checks, compliant, computed_at, checks_term, checks_basis, checks_parts)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 @dataclass

@@ -17,13 +17,9 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
-from catalog_app.disclosure.snapshot import (
-    SnapshotError,
-    has_snapshot,
-    load_snapshot,
-    state_for_year,
-)
-from catalog_app.disclosure.validate import ExportBlocked, blocking, validate
+from catalog_app.disclosure.snapshot import SnapshotError, has_snapshot, state_for_year
+from catalog_app.disclosure.state_cache import snapshot_state, validated
+from catalog_app.disclosure.validate import ExportBlocked, blocking
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
 
@@ -65,7 +61,7 @@ def _target(kind: str, year: int, out: Path) -> Path:
 def year_diff(catalog: Catalog, year: int, *, today: date | None = None, base: int | None = None):
     """(DiffResult, old state, new state) of ``base`` (default year-1, a snapshot) → ``year``."""
     from_year = base if base is not None else year - 1
-    old = load_snapshot(catalog, from_year)
+    old = snapshot_state(catalog, from_year)
     new = state_for_year(catalog, year, today=today)
     return diff_states(old, new), old, new
 
@@ -110,7 +106,7 @@ def export(
     if kind == "diff":
         return _export_diff(catalog, year, target, force=force, today=today)
     state = state_for_year(catalog, year, today=today)
-    problems = validate(state, today)
+    problems = validated(state, today)
     stop = blocking(problems)
     if stop and not force:
         raise ExportBlocked(problems)
@@ -129,7 +125,7 @@ def _export_diff(
     new = state_for_year(catalog, year, today=today)
     diff: DiffResult | None = None
     if has_snapshot(catalog, year - 1):
-        diff = diff_states(load_snapshot(catalog, year - 1), new)
+        diff = diff_states(snapshot_state(catalog, year - 1), new)
     entries = lifecycle(new, today) if new.registered_import else None
     if diff is None and entries is None:
         raise SnapshotError(
@@ -138,7 +134,7 @@ def _export_diff(
             "등록 목록을 가져와야 합니다."
         )
     # the diff is not validated as a list, but a stale mapping would show as term changes
-    stale = [p for p in validate(new, today) if p.code == "V41"]
+    stale = [p for p in validated(new, today) if p.code == "V41"]
     if stale and not force:
         raise ExportBlocked(stale)
     paths = write_diff(diff, target, entries, new.registered_import)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date
 
 from catalog_app.catalog.store import Catalog
@@ -92,13 +92,13 @@ def take_snapshot(
     if blocking(problems) and not force:
         raise ExportBlocked(problems)
     state.source = "snapshot"
-    payload = json.dumps(state.to_dict(), ensure_ascii=False, sort_keys=True)
-    digest = hashlib.sha256(payload.encode()).hexdigest()
+    payload = snapshot_payload(state)  # UTF-8, stored as TEXT (CAST below) without a str copy
+    digest = hashlib.sha256(payload).hexdigest()
     try:
         with catalog.transaction() as conn:
             conn.execute(
                 """INSERT INTO snapshots (year, created_at, created_by, forced, problems, summary,
-                   payload, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                   payload, sha256) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)""",
                 (
                     year,
                     state.created_at,
@@ -112,8 +112,37 @@ def take_snapshot(
             )
     except sqlite3.IntegrityError as exc:  # another process took the same year meanwhile
         raise SnapshotError(f"{year}년 스냅샷이 이미 있습니다.") from exc
-    row = catalog.conn.execute("SELECT * FROM snapshots WHERE year = ?", (year,)).fetchone()
+    row = catalog.conn.execute(  # not the payload: reading it back would double the memory
+        """SELECT year, created_at, created_by, forced, problems, summary, sha256
+           FROM snapshots WHERE year = ?""",
+        (year,),
+    ).fetchone()
     return _info(row)
+
+
+def snapshot_payload(state: DisclosureState) -> bytes:
+    """``json.dumps(state.to_dict(), ensure_ascii=False, sort_keys=True)`` in UTF-8, written
+    record by record: the same bytes without the whole state as a tree of dicts (and the text
+    twice over) beside it — on a catalog of 40,000 columns that was most of a snapshot's memory."""
+    pieces: list[bytes] = [b"{"]
+    for n, key in enumerate(sorted(f.name for f in fields(state))):
+        value = getattr(state, key)
+        pieces.append(f"{', ' if n else ''}{json.dumps(key)}: ".encode())
+        if isinstance(value, list) and value and is_dataclass(value[0]):
+            pieces.append(b"[")
+            for i, item in enumerate(value):
+                if i:
+                    pieces.append(b", ")
+                pieces.append(_dumps(asdict(item)).encode())
+            pieces.append(b"]")
+        else:
+            pieces.append(_dumps(asdict(value) if is_dataclass(value) else value).encode())
+    pieces.append(b"}")
+    return b"".join(pieces)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def list_snapshots(catalog: Catalog) -> list[SnapshotInfo]:
@@ -148,7 +177,10 @@ def state_for_year(
     catalog: Catalog, year: int, *, today: date | None = None, cancel=None
 ) -> DisclosureState:
     """The snapshot of ``year`` when there is one, else the live state labelled ``year``
-    (``cancel``: a ``CancelToken`` the live build checks, for a window that asks again)."""
+    (built once while the catalog is unchanged: ``state_cache``; ``cancel``: a ``CancelToken``
+    the live build checks, for a window that asks again)."""
+    from catalog_app.disclosure.state_cache import live_state, snapshot_state
+
     if has_snapshot(catalog, year):
-        return load_snapshot(catalog, year)
-    return build_state(catalog, year, today=today, cancel=cancel)
+        return snapshot_state(catalog, year)
+    return live_state(catalog, year, today, cancel=cancel)

@@ -20,8 +20,8 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.model import Dictionary, Domain, Term
 from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
-from catalog_app.matching.checks import check_column, is_compliant, nonstandard_words
-from catalog_app.matching.compliance import ColumnResult, compliance, department_of, split_parts
+from catalog_app.matching.checks import check_column
+from catalog_app.matching.compliance import ColumnResult, compliance, department_of
 from catalog_app.messages import template
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
@@ -157,8 +157,10 @@ def map_catalog(
     """Suggest terms for every column of the (selected) datasets and store them."""
     from catalog_app.catalog.store import MATCH_INSERT
     from catalog_app.matching.refresh import match_row, workspace_for
+    from catalog_app.matching.stored_checks import checks_basis
 
     ws = workspace_for(catalog)
+    basis = checks_basis(catalog.conn)
     decisions = _decisions(catalog)
     rows = _columns(catalog, dataset_ids)
     by_dataset: dict[int, list] = {}
@@ -173,7 +175,9 @@ def map_catalog(
         stored = []
         for row in cols:
             suggestion, profile = suggested[row["id"]]
-            stored.append(match_row(ws, row["id"], profile, decisions.get(row["id"]), suggestion))
+            stored.append(
+                match_row(ws, row["id"], profile, decisions.get(row["id"]), suggestion, basis=basis)
+            )
         for match in stored:
             summary.kinds[match[2]] = summary.kinds.get(match[2], 0) + 1
         with catalog.transaction() as conn:
@@ -236,6 +240,27 @@ def unsuggested_message(n: int) -> str:
     return UNSUGGESTED(n=n)
 
 
+# One row per column with its suggestion and decision: what ``check_catalog`` reads (the profile
+# itself only for the columns whose stored checks must be computed again).
+_CHECK_ROWS = """SELECT c.id, c.dataset_id, c.label, t.table_key, t.sheet_name, d.name AS dataset,
+        d.folder, d.rel_path, d.flags AS dataset_flags,
+        m.kind, m.cleaned, m.proposal, json_extract(m.candidates, '$[0].term') AS top_term, m.checks,
+        m.compliant, m.checks_term, m.checks_basis, m.checks_parts,
+        m.computed_at, k.status AS decision_status, k.term_name AS decision_term
+    FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
+    LEFT JOIN column_match m ON m.column_id = c.id
+    LEFT JOIN column_mappings k ON k.column_id = c.id
+    WHERE d.status = 'ok' {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
+
+
+def _check_rows(catalog: Catalog, dataset_ids=None) -> list:
+    where, params = "", ()
+    if dataset_ids:
+        where = f"AND d.id IN ({', '.join('?' for _ in dataset_ids)})"
+        params = tuple(dataset_ids)
+    return catalog.conn.execute(_CHECK_ROWS.format(where=where), params).fetchall()
+
+
 def check_catalog(
     catalog: Catalog,
     departments: dict[str, str] | None = None,
@@ -246,27 +271,33 @@ def check_catalog(
     """Checks and 준수율 for every mapped column (of ``dataset_ids`` when given), with the
     decisions as they stand now. ``cancel`` is checked every few hundred columns. Columns of a
     dataset whose text was garbled (``RATE_EXCLUDING_FLAGS``) are listed but left out of the
-    rates; ``unsuggested`` counts columns without a current suggestion."""
-    from catalog_app.matching.compliance import top_nonstandard_words
+    rates; ``unsuggested`` counts columns without a current suggestion.
 
-    ws = ws or Workspace.open(catalog, with_matcher=False)
-    decisions = _decisions(catalog)
-    matches = {
-        r["column_id"]: r for r in catalog.conn.execute("SELECT * FROM column_match").fetchall()
-    }
+    The checks are the ones stored with each suggestion while they are current
+    (``stored_checks``); the others are computed here and stored for the next reader."""
+    from catalog_app.matching.compliance import top_nonstandard_words
+    from catalog_app.matching.stored_checks import StoredChecks, term_of
+
+    stored = StoredChecks(catalog, ws)
+    rows = _check_rows(catalog, dataset_ids)
+    tops = [(r["top_term"] or "") if r["kind"] == "exact" else "" for r in rows]
+    terms = [
+        term_of(r["decision_status"], r["decision_term"], r["kind"] or "unmapped", top)
+        for r, top in zip(rows, tops, strict=True)
+    ]
+    full_rows = stored.prefetch(rows, terms)
     results: list[ColumnResult] = []
     out: list[dict] = []
     unsuggested = 0
     excluded: dict[int, dict] = {}
-    for n, row in enumerate(_columns(catalog, dataset_ids)):
+    last_dataset, reason = None, None
+    for n, (row, term, top) in enumerate(zip(rows, terms, tops, strict=True)):
         if cancel is not None and n % 256 == 0:
             cancel.raise_if_cancelled()
-        match = matches.get(row["id"])
-        kind = match["kind"] if match else "unmapped"
-        unsuggested += match is None
-        candidates = json.loads(match["candidates"]) if match else []
-        decision = decisions.get(row["id"])
-        reason = rate_exclusion(row["dataset_flags"])
+        kind = row["kind"] or "unmapped"
+        unsuggested += row["kind"] is None
+        if row["dataset_id"] != last_dataset:  # rows come dataset by dataset
+            last_dataset, reason = row["dataset_id"], rate_exclusion(row["dataset_flags"])
         if reason and row["dataset_id"] not in excluded:
             excluded[row["dataset_id"]] = {
                 "dataset_id": row["dataset_id"],
@@ -274,23 +305,7 @@ def check_catalog(
                 "reason": reason,
             }
         department = department_of(row["folder"], departments)
-        parts: dict = {}
-        if kind == "not_a_column":
-            checks = []
-        else:
-            term = working_term(ws, decision, kind, candidates[0] if candidates else None)
-            profile = profile_from_row(row)
-            checks = check_column(
-                row["label"],
-                profile,
-                term,
-                None,
-                ws.index,
-                match["cleaned"] if match else None,
-                json.loads(match["proposal"]) if match and match["proposal"] else None,
-            )
-            domain = ws.domains.get(term.domain) if term is not None and term.domain else None
-            parts = split_parts(checks, domain is not None and profile.inferred_type != "empty")
+        checks, compliant, parts = stored.checks(row, term, full_rows.get(row["id"]))
         result = ColumnResult(
             row["dataset_id"],
             row["dataset"],
@@ -298,9 +313,9 @@ def check_catalog(
             row["sheet_name"] or row["table_key"],
             row["label"],
             kind,
-            is_compliant(checks) if kind != "not_a_column" else False,
-            [c.code for c in checks],
-            nonstandard_words(checks),
+            compliant if kind != "not_a_column" else False,
+            [c["code"] for c in checks],
+            list(dict.fromkeys(w for c in checks for w in c["words"])),
             parts,
         )
         if reason is None:
@@ -314,15 +329,16 @@ def check_catalog(
                 "table": result.table,
                 "label": row["label"],
                 "kind": kind,
-                "term": (decision or {}).get("term_name")
-                if decision and decision["status"] == "accepted"
-                else (candidates[0]["term"] if kind == "exact" and candidates else None),
+                "term": row["decision_term"]
+                if row["decision_status"] == "accepted"
+                else (top or None),
                 "compliant": result.compliant if kind != "not_a_column" else None,
-                "checks": [c.as_dict() for c in checks],
+                "checks": checks,
                 "rate_excluded": reason,
                 "parts": parts or None,
             }
         )
+    stored.write_back()
     return CheckReport(
         out,
         compliance(results),

@@ -24,6 +24,7 @@ from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.matching.checks import check_column, is_compliant
 from catalog_app.matching.jobs import Workspace, table_suggestions, working_term
 from catalog_app.matching.matcher import Suggestion
+from catalog_app.matching.stored_checks import checks_basis, stored_parts, term_of
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["Suggester", "match_row", "workspace_for"]
@@ -41,10 +42,14 @@ def match_row(
     profile: ColumnProfile,
     decision: dict | None,
     suggestion: Suggestion | None = None,
+    *,
+    basis: str | None = None,
 ) -> tuple:
     """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision;
     ``suggestion`` is the matcher's answer when the caller judged the whole table (the map job
-    and the scan both do: see ``jobs.table_suggestions``), else the header is judged alone."""
+    and the scan both do: see ``jobs.table_suggestions``), else the header is judged alone.
+    ``basis`` (``stored_checks.checks_basis`` of the dictionary ``ws`` was opened on) marks its
+    checks as current (None: computed again on first read)."""
     if suggestion is None:
         suggestion = ws.matcher.suggest(profile.label, profile.samples, profile)
     candidates = [c.as_dict() for c in suggestion.candidates[:5]]
@@ -52,14 +57,20 @@ def match_row(
         # a term the clerk rejected for this column is not offered again
         candidates = [c for c in candidates if c["term"] != decision["term_name"]]
     cleaned = getattr(suggestion, "cleaned", None)
-    checks, compliant = [], None
+    checks, compliant, parts = [], None, {}
+    top = candidates[0] if candidates else None
     if suggestion.kind != "not_a_column":
-        term = working_term(ws, decision, suggestion.kind, candidates[0] if candidates else None)
+        term = working_term(ws, decision, suggestion.kind, top)
         found = check_column(
             profile.label, profile, term, None, ws.index, cleaned, suggestion.proposal
         )
         checks = [c.as_dict() for c in found]
         compliant = int(is_compliant(found))
+        parts = stored_parts(ws, term, profile, found)
+    status = decision["status"] if decision is not None else None
+    checked_for = term_of(
+        status, (decision or {}).get("term_name"), suggestion.kind, top["term"] if top else ""
+    )
     return (
         column_id,
         cleaned,
@@ -69,6 +80,9 @@ def match_row(
         json.dumps(checks, ensure_ascii=False),
         compliant,
         now_iso(),
+        checked_for,
+        basis,
+        json.dumps(parts),
     )
 
 
@@ -126,6 +140,7 @@ class Suggester:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.ws: Workspace | None = None
+        self.basis: str | None = None  # the dictionary and check code the checks are made with
         self.error: str | None = None  # why suggestions could not be made (Korean)
         self.skipped = 0  # columns the matcher failed on (left without a suggestion)
 
@@ -135,6 +150,7 @@ class Suggester:
         if self.ws is None and self.error is None:
             try:
                 self.ws = workspace_for(self.catalog)
+                self.basis = checks_basis(self.catalog.conn)
             except Exception as exc:  # no current edition, a damaged dictionary …
                 log.warning("표준용어 제안을 만들 수 없습니다: %s", exc, exc_info=True)
                 self.error = f"표준용어 제안을 만들 수 없습니다: {exc}"
@@ -158,7 +174,14 @@ class Suggester:
                 found = suggested.get(column_id)
                 suggestion = found[0] if found is not None else None
                 rows.append(
-                    match_row(self.ws, column_id, profile, decisions.get(column_id), suggestion)
+                    match_row(
+                        self.ws,
+                        column_id,
+                        profile,
+                        decisions.get(column_id),
+                        suggestion,
+                        basis=self.basis,
+                    )
                 )
             except Exception:  # a matcher bug on one odd header must not lose the file
                 log.warning("제안 실패: %r", profile.label, exc_info=True)

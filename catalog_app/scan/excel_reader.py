@@ -99,7 +99,13 @@ def iter_excel_tables(
                 yield from chosen
                 return
     else:
-        check_xlsx(path)  # real inflated sizes and used ranges first: calamine aborts on a bomb
+        big = _big_sheets(path)
+        # real inflated sizes and used ranges first: calamine aborts on a bomb (big sheets are
+        # guarded by xlsx_stream as it reads them)
+        check_xlsx(path, skip={part for part, _info in big.values()})
+        if big:
+            yield from _iter_streaming(path, big, flags)
+            return
         book = _open_workbook(path)
     formulas = formula_cells_without_values(path) if real_format == "xlsx" else {}
     try:
@@ -114,6 +120,115 @@ def iter_excel_tables(
             yield _sheet_table(index, meta, sheet, formulas.get(meta.name, 0))
     finally:
         book.close()
+
+
+def _workbook_sheets(zf: zipfile.ZipFile) -> list[tuple[str, str, str]]:
+    """(name, part, state) of every sheet in workbook order, as calamine numbers them; part is
+    '' for a sheet that is not a worksheet (chart, dialog, macro sheet)."""
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        r.get("Id"): (r.get("Target", ""), r.get("Type", ""))
+        for r in rels.findall("rel:Relationship", _NS)
+    }
+    out = []
+    for sheet in book.findall("m:sheets/m:sheet", _NS):
+        target, kind = targets.get(sheet.get(f"{{{_NS['r']}}}id"), ("", ""))
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        worksheet = kind.endswith("/worksheet")
+        out.append(
+            (sheet.get("name", ""), part.lower() if worksheet else "", sheet.get("state", ""))
+        )
+    return out
+
+
+def _big_sheets(path: str) -> dict[int, tuple[str, zipfile.ZipInfo]]:
+    """Sheet index -> (part, zip entry) of the worksheets big enough to read in slices
+    (declared size; a lying directory is caught as the entry is inflated)."""
+    from catalog_app.scan.xlsx_stream import STREAM_PART_BYTES
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            entries = {i.filename.replace("\\", "/").lower(): i for i in zf.infolist()}
+            if not any(
+                n.startswith("xl/worksheets/") and i.file_size > STREAM_PART_BYTES
+                for n, i in entries.items()
+            ):
+                return {}
+            sheets = _workbook_sheets(zf)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return {}  # the whole-sheet path says what is wrong with the file
+    return {
+        index: (part, entries[part])
+        for index, (_name, part, _state) in enumerate(sheets)
+        if part in entries and entries[part].file_size > STREAM_PART_BYTES
+    }
+
+
+def _iter_streaming(path: str, big: dict, flags) -> Iterator[RawTable]:
+    """The worksheets of an xlsx with big sheets: those read in slices (``xlsx_stream``), the
+    others whole through calamine, one at a time; calamine's workbook (which holds the shared
+    strings) is opened only when a small worksheet needs it."""
+    from catalog_app.scan.xlsx_stream import StreamedSheet, shared_parts
+
+    with zipfile.ZipFile(path) as zf:
+        sheets = _workbook_sheets(zf)
+        shared = shared_parts(zf)
+    formulas = None
+    book = None
+    try:
+        for index, (name, part, state) in enumerate(sheets):
+            if not part:
+                continue
+            if index in big:
+                stream = StreamedSheet(path, big[index][1], shared, name)
+                table = RawTable(
+                    index=index,
+                    name=name,
+                    rows=stream.rows,
+                    origin=(0, 0),
+                    hidden=state in ("hidden", "veryHidden"),
+                )
+                table.stream = stream
+                table.whole = lambda i=index: _whole_sheet(path, i)
+                yield table
+                continue
+            if book is None:
+                book = _open_workbook(path)
+                formulas = formula_cells_without_values(path)
+            yield _sheet_from(book, index, formulas.get(name, 0))
+    finally:
+        if book is not None:
+            book.close()
+
+
+def _sheet_from(book, index: int, formula_gaps: int) -> RawTable:
+    meta = book.sheets_metadata[index]
+    try:
+        sheet = book.get_sheet_by_index(index)
+    except calamine.CalamineError as exc:
+        raise ScanFailure("corrupt", f"시트 '{meta.name}': {exc}") from exc
+    return _sheet_table(index, meta, sheet, formula_gaps)
+
+
+def _whole_sheet(path: str, index: int) -> RawTable:
+    """A sheet ``xlsx_stream`` cannot cut into slices, read whole (guarded whole first)."""
+    check_xlsx(path)
+    book = _open_workbook(path)
+    formulas = formula_cells_without_values(path)
+    table = _sheet_from(book, index, formulas.get(book.sheets_metadata[index].name, 0))
+    table.rows = _closing(book, table.rows)
+    return table
+
+
+def _closing(book, rows):
+    def gen():
+        try:
+            yield from rows()
+        finally:
+            book.close()
+
+    return gen
 
 
 def _calamine_verdict(book) -> Verdict:
@@ -180,11 +295,15 @@ def _sheet_table(index: int, meta, sheet, formula_gaps: int) -> RawTable:
         hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
     )
     if formula_gaps:
-        table.warnings.append(
-            f"수식 {formula_gaps}개에 저장된 계산값이 없어 빈 칸으로 읽었습니다 "
-            "(엑셀에서 열어 저장하면 값이 채워집니다)."
-        )
+        table.warnings.append(formula_warning(formula_gaps))
     return table
+
+
+def formula_warning(n: int) -> str:
+    return (
+        f"수식 {n}개에 저장된 계산값이 없어 빈 칸으로 읽었습니다 "
+        "(엑셀에서 열어 저장하면 값이 채워집니다)."
+    )
 
 
 def _iter_xlrd_tables(path: str, first_failure: ScanFailure) -> Iterator[RawTable]:

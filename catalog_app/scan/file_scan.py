@@ -111,13 +111,43 @@ def _profile(
         if hook is not None and raw.index != hook.table_index:
             continue  # reading one table again (privacy.regroup): the others are not needed
         override = (overrides or {}).get(table_key(raw.name, raw.index))
-        table = scan_table(raw, override, cancel)
+        if raw.stream is None:
+            table = scan_table(raw, override, cancel)
+        else:
+            table = _scan_streamed(raw, override, cancel)
         if table is None:
             if raw.name:
                 result.warnings.append(f"빈 시트 '{raw.name}'는 건너뛰었습니다.")
             continue
         result.tables.append(table)
     return result
+
+
+def _scan_streamed(raw: RawTable, override, cancel):
+    """A big sheet read in slices (``xlsx_stream``): its merged ranges are known only once the
+    pass has ended; when they change where the header is, the sheet is read a second time with
+    them (merges rarely reach the header band of a long list). A sheet that cannot be sliced
+    is read whole."""
+    from catalog_app.scan.excel_reader import formula_warning
+    from catalog_app.scan.header import detect_header
+    from catalog_app.scan.table_scan import head_size
+    from catalog_app.scan.xlsx_stream import NotSliceable
+
+    try:
+        table = scan_table(raw, override, cancel)
+    except NotSliceable:
+        return scan_table(raw.whole(), override, cancel)
+    stream = raw.stream
+    merged = stream.merged or []
+    head = stream.head[: head_size(raw, override)]
+    if table is not None and any(m.first_row < len(head) for m in merged):
+        without = detect_header(head, raw.origin, [], override)
+        if detect_header(head, raw.origin, merged, override) != without:
+            raw.merged = merged
+            table = scan_table(raw, override, cancel)
+    if table is not None and stream.formula_gaps:
+        table.warnings.append(formula_warning(stream.formula_gaps))
+    return table
 
 
 def _scan_text(path: str, overrides: Overrides | None, cancel: CancelToken | None) -> FileResult:

@@ -62,6 +62,10 @@ class RawTable:
     text_source: bool = False  # CSV/TSV: extra cells mean a shifted row, not a note
     # Big CSVs: (skip_rows, n_fields) -> iterator of (Arrow batch, rows with a wrong field count).
     arrow_batches: Any = None
+    # Big xlsx sheets: the ``xlsx_stream.StreamedSheet`` behind ``rows`` (its merged ranges are
+    # known once a pass has ended; see file_scan), and how to read the sheet whole instead.
+    stream: Any = None
+    whole: Any = None  # Callable[[], RawTable]
 
     def iter_rows(self) -> Iterator[list]:
         return self.rows()

@@ -14,6 +14,8 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -53,6 +55,19 @@ class _Range:
             self.lo, self.lo_text = key, text
         if self.hi is None or key > self.hi:
             self.hi, self.hi_text = key, text
+
+
+_UNORDERED = frozenset(("text", "code", "flag"))  # kinds whose order is only their text's
+
+
+def _range_of(pairs: list[tuple]) -> _Range:
+    """The running min/max of ``(key, text)`` pairs at once: the first of equal keys wins."""
+    out = _Range()
+    if pairs:
+        first = itemgetter(0)
+        out.lo, out.lo_text = min(pairs, key=first)
+        out.hi, out.hi_text = max(pairs, key=first)
+    return out
 
 
 class _DistinctSketch:
@@ -229,7 +244,12 @@ class ColumnAccumulator:
         self._classify_sample(values[start::step], step)
         if self._numeric():
             _number_extremes(values, self.ov_numbers)
-        texts = [v for v in values if type(v) is str] if self.typed else values
+        if not self.typed:
+            texts = values
+        elif str in set(map(type, values)):
+            texts = [v for v in values if type(v) is str]
+        else:
+            texts = ()  # numbers and dates only: no text to measure
         if texts:
             longest = max(map(len, texts))
             if longest > self.ov_maxlen:
@@ -267,46 +287,34 @@ class ColumnAccumulator:
         kinds: Counter = Counter()
         fmts: Counter = Counter()
         patterns: Counter = Counter()
-        ranges = {"num": _Range(), "dt": _Range(), "time": _Range(), "text": _Range()}
         nulls = 0
-        maxlen = maxbytes = decimals = 0
-        yyyymmdd = 0
-        dates: dict[str, object] = {}  # date text -> sort key, for the tails
+        decimals = yyyymmdd = 0
+        # (key, text) of the values that have an order, in the order they come: min()/max() keep
+        # the first of equal keys, as a running minimum would, and run in C.
+        numbers: list[tuple] = []
+        moments: list[tuple] = []
+        times: list[tuple] = []
+        sampled_texts: list[str] = []
 
-        num_range, dt_range, time_range, text_range = (
-            ranges["num"],
-            ranges["dt"],
-            ranges["time"],
-            ranges["text"],
-        )
-
-        def take(info: ValueInfo, n: int) -> None:
+        def sort_in(info: ValueInfo, n: int) -> None:
             nonlocal decimals, yyyymmdd
             kind = info.kind
-            kinds[kind] += n
-            text = info.text
-            if kind == "text" or kind == "code" or kind == "flag":
-                text_range.add(text, text)
-                return
-            if kind == "integer":
-                num_range.add(info.normalized, text)
-            elif kind == "decimal":
-                num_range.add(info.normalized, text)
+            if kind == "integer" or kind == "decimal":
+                numbers.append((info.normalized, info.text))
                 if info.decimals > decimals:
                     decimals = info.decimals
             elif kind == "date" or kind == "datetime":
                 fmts[info.fmt] += n
-                key = _dt_key(info)
-                dt_range.add(key, text)
-                dates[text] = key
+                moments.append((_dt_key(info), info.text))
                 if info.fmt == "YYYYMMDD":
                     yyyymmdd += n
-                    num_range.add(int(text), text)
+                    numbers.append((int(info.text), info.text))
             elif kind == "time":
                 fmts[info.fmt] += n
-                time_range.add(info.normalized, text)
-            text_range.add(text, text)
+                times.append((info.normalized, info.text))
 
+        # One pass per distinct value: classify, merge equal texts, count its shape and kind;
+        # lengths and text ends are taken over the merged texts afterwards, in C.
         for raw, n in self.counts.items():
             info = classify_value(raw)
             if info is None:
@@ -319,20 +327,29 @@ class ColumnAccumulator:
                 merged[text] = n
                 if len(merged) <= PATTERN_DISTINCT:
                     patterns[value_pattern(text)] += n
-            take(info, n)
-            size = len(text)
-            if size > maxlen:
-                maxlen = size
-            if size * 2 > maxbytes:
-                b = byte_length(text)
-                if b > maxbytes:
-                    maxbytes = b
+            kind = info.kind
+            kinds[kind] += n
+            if kind not in _UNORDERED:
+                sort_in(info, n)
+        maxlen = max(map(len, merged), default=0)
+        maxbytes = max(map(byte_length, merged), default=0)
         if self.overflow:
             nulls += self.ov_nulls
             maxlen = max(maxlen, self.ov_maxlen)
             maxbytes = max(maxbytes, self.ov_maxbytes)
             for info, n in self.ov_infos:
-                take(info, n)
+                kinds[info.kind] += n
+                sampled_texts.append(info.text)
+                if info.kind not in _UNORDERED:
+                    sort_in(info, n)
+        ranges = {
+            "num": _range_of(numbers),
+            "dt": _range_of(moments),
+            "time": _range_of(times),
+            "text": _range_of([(t, t) for t in (min(merged), max(merged))] if merged else [])
+            if not sampled_texts
+            else _range_of([(t, t) for t in chain(merged, sampled_texts)]),
+        }
 
         nonnull = self.rows - nulls
         profile.null_count = nulls
@@ -357,8 +374,9 @@ class ColumnAccumulator:
             chosen = _merged_range(chosen, self.ov_numbers)
         if kind != "flag":
             profile.min_value, profile.max_value = chosen.lo_text, chosen.hi_text
-        if kind in ("date", "datetime") and dates:
-            profile.date_tails = _tails(dates)
+        if kind in ("date", "datetime") and moments:
+            # date text -> sort key, each text once at its first place (as the values came)
+            profile.date_tails = _tails({text: key for key, text in moments})
         total_patterns = sum(patterns.values())
         if total_patterns:
             pattern, count = patterns.most_common(1)[0]
@@ -389,21 +407,30 @@ class ColumnAccumulator:
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+_NUMBER_TYPES = frozenset((int, float))
+
+
 def _number_extremes(values, into: _Range) -> None:
     """Exact numeric min/max of a chunk (plain or thousands-separated numbers; others skipped)."""
-    numbers = [v for v in values if type(v) is int or (type(v) is float and v == v)]
+    kinds = set(map(type, values))
+    if kinds <= _NUMBER_TYPES:  # typed cells only (workbooks never hold NaN): min/max in C
+        numbers, texts = values, ()
+    else:
+        numbers = (
+            [v for v in values if type(v) is int or (type(v) is float and v == v)]
+            if kinds & _NUMBER_TYPES
+            else ()
+        )
+        texts = [v for v in values if type(v) is str and v] if str in kinds else ()
     if numbers:
         for end in (min(numbers), max(numbers)):
             info = classify_value(end)
             if info is not None:
                 into.add(end, info.text)
-    if len(numbers) == len(values):
-        return
-    for value in values:
-        if type(value) is str:
-            text = value.strip()
-            if _NUMBER.match(text):
-                into.add(float(text.replace(",", "")), text)
+    for value in texts:
+        text = value.strip()
+        if _NUMBER.match(text):
+            into.add(float(text.replace(",", "")), text)
 
 
 def _merged_range(a: _Range, b: _Range) -> _Range:

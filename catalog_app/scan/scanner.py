@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -29,12 +30,13 @@ from dataclasses import dataclass, field
 from catalog_app.catalog.joblock import exclusive_job
 from catalog_app.catalog.store import Catalog
 from catalog_app.progress import Cancelled, CancelToken, ProgressCallback, ProgressEvent
-from catalog_app.scan import isolated
+from catalog_app.scan import isolated, pool
 from catalog_app.scan.discover import TooDeep, discover, fingerprint_hash
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.file_scan import scan_file
 from catalog_app.scan.models import DiscoveredFile
 from catalog_app.scan.names import cp949_guess, display_path
+from catalog_app.scan.read_job import ReadOutcome, read_file
 
 # Failures of the catalog itself (disk full, I/O error, a damaged database): they stop the job.
 _CATALOG_ERRORS = (sqlite3.OperationalError, sqlite3.InternalError)
@@ -54,14 +56,6 @@ class ScanSummary:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-def _stat_error(exc: OSError) -> ScanFailure:
-    if isinstance(exc, FileNotFoundError):
-        return ScanFailure("not_found", str(exc))
-    if isinstance(exc, PermissionError):
-        return ScanFailure("permission", str(exc))
-    return ScanFailure("read_error", str(exc))
 
 
 def _folder_failure(exc: OSError) -> ScanFailure:
@@ -123,14 +117,14 @@ def scan(
         summary.counts["total"] = len(files)
         emit(ProgressEvent("discovered", 0, len(files)))
         suggester = _suggester(catalog) if suggest else None
-        for done, file in enumerate(files, start=1):
-            cancel.raise_if_cancelled()
-            root_id = root_ids[file.root]
-            status = _scan_one(
-                catalog, file, root_id, run_id, summary, cancel, force, suspects, suggester
-            )
-            summary.counts[status] += 1
-            emit(ProgressEvent("file", done, len(files), display_path(file.path), status))
+        run = _Run(catalog, run_id, summary, cancel, force, suspects, suggester, emit, len(files))
+        workers = WORKERS if WORKERS is not None else pool.default_workers()
+        if workers > 1 and _to_read(catalog, files, force) >= pool.MIN_FILES:
+            _scan_pooled(run, files, root_ids, workers)
+        else:
+            for file in files:
+                cancel.raise_if_cancelled()
+                run.count(file, _scan_one(run, file, root_ids[file.root]))
         summary.counts["missing"] = catalog.mark_missing(
             list(root_ids.values()), run_id, keep=summary.skipped_dirs
         )
@@ -158,105 +152,224 @@ def _suggester(catalog: Catalog):
     return Suggester(catalog)
 
 
-def _scan_one(
-    catalog: Catalog,
-    file: DiscoveredFile,
-    root_id: int,
-    run_id: int,
-    summary: ScanSummary,
-    cancel: CancelToken,
-    force: bool,
-    suspects: set[str] = frozenset(),  # type: ignore[assignment]
-    suggester=None,
-) -> str:
-    """One file, whatever happens to it: its status ('new', 'changed', 'unchanged', 'failed').
+# Scans with this many workers (None: one per core, see scan.pool); 1 reads every file here.
+WORKERS: int | None = None
 
-    The catalog keeps the file under :func:`display_path` (escaped when the name is not valid
-    Unicode); it is read through its real name."""
-    shown = display_path(file.path)
-    record = file
-    if shown != file.path or display_path(file.rel_path) != file.rel_path:
-        record = dataclasses.replace(file, path=shown, rel_path=display_path(file.rel_path))
-    try:
-        if file.problem is not None:
-            failure = ScanFailure(file.problem, display_path(file.problem_detail))
-            return _failed(catalog, record, None, failure, root_id, run_id, summary)
-        return _read_one(
-            catalog, file, record, root_id, run_id, summary, cancel, force, suspects, suggester
+
+@dataclass
+class _Run:
+    """What every file of one scan run shares."""
+
+    catalog: Catalog
+    run_id: int
+    summary: ScanSummary
+    cancel: CancelToken
+    force: bool
+    suspects: set[str]
+    suggester: object
+    emit: ProgressCallback
+    total: int
+    done: int = 0
+
+    def count(self, file: DiscoveredFile, status: str) -> None:
+        self.summary.counts[status] += 1
+        self.done += 1
+        self.emit(ProgressEvent("file", self.done, self.total, display_path(file.path), status))
+
+
+@dataclass
+class _Job:
+    """A file that must be read: the catalog's row for it and how it is to be read."""
+
+    file: DiscoveredFile  # as found (the real name)
+    record: DiscoveredFile  # as stored (display path)
+    root_id: int
+    known: sqlite3.Row | None
+    known_hash: str | None  # the hash that makes it 'unchanged' (None: read it anyway)
+    crashed: bool
+    overrides: dict
+
+
+def _record(file: DiscoveredFile) -> DiscoveredFile:
+    """The file as the catalog keeps it: under :func:`display_path` (escaped when the name is
+    not valid Unicode); it is read through its real name."""
+    if display_path(file.path) != file.path or display_path(file.rel_path) != file.rel_path:
+        return dataclasses.replace(
+            file, path=display_path(file.path), rel_path=display_path(file.rel_path)
         )
+    return file
+
+
+def _guarded(run: _Run, file: DiscoveredFile, record: DiscoveredFile, root_id: int, step) -> str:
+    """``step()``, and whatever happens to this one file becomes its row: its status."""
+    try:
+        return step()
     except (Cancelled, *_CATALOG_ERRORS):
         raise
     except Exception as exc:  # anything else about this one file must not stop the scan
         failure = ScanFailure("read_error", f"{type(exc).__name__}: {display_path(str(exc))}")
         try:
-            return _failed(catalog, record, None, failure, root_id, run_id, summary)
+            return _failed(run.catalog, record, None, failure, root_id, run.run_id, run.summary)
         except (Cancelled, *_CATALOG_ERRORS):
             raise
         except Exception:
-            summary.failed.append((shown, failure.code, failure.message))
+            run.summary.failed.append((record.path, failure.code, failure.message))
             return "failed"
 
 
-def _read_one(
-    catalog, file, record, root_id, run_id, summary, cancel, force, suspects, suggester
-) -> str:
+def _scan_one(run: _Run, file: DiscoveredFile, root_id: int) -> str:
+    """One file, whatever happens to it: its status ('new', 'changed', 'unchanged', 'failed')."""
+    record = _record(file)
+
+    def step() -> str:
+        job = _prepare(run, file, record, root_id)
+        if isinstance(job, str):
+            return job
+        return _finish(run, job, _read_here(run, job))
+
+    return _guarded(run, file, record, root_id, step)
+
+
+def _same_stat(known, file: DiscoveredFile) -> bool:
+    return known is not None and (known["size"], known["mtime_ns"]) == (file.size, file.mtime_ns)
+
+
+def _to_read(catalog: Catalog, files: list[DiscoveredFile], force: bool) -> int:
+    """How many of ``files`` a scan will have to open (new, or size or mtime changed)."""
+    n = 0
+    for file in files:
+        if file.problem is not None:
+            continue
+        known = catalog.dataset_by_path(display_path(file.path))
+        n += force or not _same_stat(known, file) or known["error_code"] is not None
+    return n
+
+
+def _prepare(run: _Run, file, record, root_id) -> str | _Job:
+    """What the catalog says about the file: a final status (unchanged, a listed problem, a
+    crash not to be retried) or the :class:`_Job` of reading it."""
+    catalog, summary = run.catalog, run.summary
+    if file.problem is not None:
+        failure = ScanFailure(file.problem, display_path(file.problem_detail))
+        return _failed(catalog, record, None, failure, root_id, run.run_id, summary)
     known = catalog.dataset_by_path(record.path)
     if known is not None:
         summary.dataset_ids.append(known["id"])
         if known["root_id"] is not None and known["root_id"] != root_id:
             # Rescanning one file of a folder keeps it filed under the folder it was found in.
             root_id, record.rel_path = known["root_id"], known["rel_path"]
-    same_size = known is not None and (known["size"], known["mtime_ns"]) == (
-        file.size,
-        file.mtime_ns,
-    )
+    same_size = _same_stat(known, file)
     if (
         known is not None
-        and not force
+        and not run.force
         and known["status"] in ("ok", "missing")
         and known["error_code"] is None
         and same_size
     ):
-        catalog.mark_seen(known["id"], run_id, file.size, file.mtime_ns)
+        catalog.mark_seen(known["id"], run.run_id, file.size, file.mtime_ns)
         return "unchanged"
     # A file whose last read crashed the reader is not tried again until it changes (or --force).
     crashed = known is not None and known["error_code"] == "reader_crash"
-    if crashed and same_size and not force:
-        catalog.mark_seen(known["id"], run_id, file.size, file.mtime_ns)
+    if crashed and same_size and not run.force:
+        catalog.mark_seen(known["id"], run.run_id, file.size, file.mtime_ns)
         summary.failed.append((record.path, "reader_crash", known["error_message"]))
         return "failed"
-    content_hash = None
+    known_hash = None
+    if known is not None and not run.force and known["error_code"] is None:
+        known_hash = known["content_hash"]
+    overrides = catalog.header_overrides(known["id"]) if known is not None else {}
+    return _Job(file, record, root_id, known, known_hash, crashed, overrides)
+
+
+def _suspect(run: _Run, job: _Job) -> bool:
+    return job.record.path in run.suspects or job.crashed
+
+
+def _read_here(run: _Run, job: _Job) -> ReadOutcome:
+    """Read the job's file in this process (a suspect in a child of its own)."""
+    run.catalog.set_current_file(run.run_id, job.record.path)
+    suspect = _suspect(run, job)
+    reader = isolated.scan_file_isolated if suspect else scan_file
     try:
-        content_hash = fingerprint_hash(file.path)
-        if (
-            known is not None
-            and not force
-            and known["error_code"] is None
-            and known["content_hash"] == content_hash
-        ):
-            catalog.mark_seen(known["id"], run_id, file.size, file.mtime_ns)
-            return "unchanged"
-        overrides = catalog.header_overrides(known["id"]) if known is not None else {}
-        catalog.set_current_file(run_id, record.path)
-        if record.path in suspects or crashed:
-            try:
-                result = isolated.scan_file_isolated(file.path, overrides, cancel)
-            finally:
-                catalog.clear_suspect(record.path)  # its outcome is a row now, either way
+        return read_file(
+            job.file.path,
+            job.known_hash,
+            job.overrides,
+            job.file.size,
+            job.file.mtime_ns,
+            hasher=fingerprint_hash,
+            reader=reader,
+            cancel=run.cancel,
+        )
+    finally:
+        if suspect:
+            run.catalog.clear_suspect(job.record.path)  # its outcome is a row now, either way
+
+
+def _scan_pooled(run: _Run, files: list[DiscoveredFile], root_ids: dict, workers: int) -> None:
+    """The files that must be read go to a pool of reader processes; this process decides,
+    writes every result and reports progress as the workers finish."""
+    jobs: list[_Job] = []
+    for file in files:
+        run.cancel.raise_if_cancelled()
+        record = _record(file)
+        root_id = root_ids[file.root]
+        prepare = functools.partial(_prepare, run, file, record, root_id)
+        outcome = _guarded(run, file, record, root_id, prepare)
+        if isinstance(outcome, _Job):
+            jobs.append(outcome)
         else:
-            result = scan_file(file.path, overrides, cancel)
-        after = os.stat(file.path)
-        if after.st_size != file.size or after.st_mtime_ns != file.mtime_ns:
-            raise ScanFailure("changed", f"{file.size}->{after.st_size} bytes")
-    except ScanFailure as failure:
-        return _failed(catalog, record, content_hash, failure, root_id, run_id, summary)
-    except OSError as exc:
-        return _failed(catalog, record, content_hash, _stat_error(exc), root_id, run_id, summary)
-    except Cancelled:
-        raise
-    except Exception as exc:  # a reader bug must not stop the whole scan
-        failure = ScanFailure("read_error", f"{type(exc).__name__}: {exc}")
-        return _failed(catalog, record, content_hash, failure, root_id, run_id, summary)
+            run.count(file, outcome)
+    # Suspects (a killed run was reading them, or their last read crashed) are read as in a
+    # one-process scan: each in a child of its own, cleared once they are a row.
+    for job in [j for j in jobs if _suspect(run, j)]:
+        run.cancel.raise_if_cancelled()
+        step = functools.partial(_finish, run, job)
+        run.count(
+            job.file,
+            _guarded(
+                run, job.file, job.record, job.root_id, lambda s=step, j=job: s(_read_here(run, j))
+            ),
+        )
+    jobs = [j for j in jobs if not _suspect(run, j)]
+    if not jobs:
+        return
+
+    def args(job: _Job) -> tuple:
+        f = job.file
+        return (f.path, job.known_hash, job.overrides, f.size, f.mtime_ns)
+
+    def started(job: _Job) -> None:
+        run.catalog.set_current_file(run.run_id, job.record.path)
+
+    def finished(job: _Job, outcome: ReadOutcome) -> None:
+        step = functools.partial(_finish, run, job, outcome)
+        run.count(job.file, _guarded(run, job.file, job.record, job.root_id, step))
+
+    handled: set[int] = set()
+    try:
+        with pool.ReaderPool(workers, pool.READER) as readers:
+            for job, outcome in readers.run(jobs, args, run.cancel, started):
+                handled.add(id(job))
+                finished(job, outcome)
+    except pool.PoolUnavailable:  # no child process here (any more): read the rest in process
+        for job in jobs:
+            if id(job) not in handled:
+                run.cancel.raise_if_cancelled()
+                finished(job, _read_here(run, job))
+
+
+def _finish(run: _Run, job: _Job, outcome: ReadOutcome) -> str:
+    """Write what reading the file gave; its status."""
+    catalog, summary = run.catalog, run.summary
+    record, file, known, root_id = job.record, job.file, job.known, job.root_id
+    if outcome.status == "unchanged":
+        catalog.mark_seen(known["id"], run.run_id, file.size, file.mtime_ns)
+        return "unchanged"
+    if outcome.status == "failed":
+        failure = outcome.scan_failure()
+        return _failed(catalog, record, outcome.content_hash, failure, root_id, run.run_id, summary)
+    result = outcome.result
     if record is not file:
         guess = cp949_guess(file.path)
         result.warnings.append(
@@ -265,16 +378,18 @@ def _read_one(
             + (f" CP949로 읽으면 '{guess}'입니다." if guess else "")
         )
     hook = None
+    suggester = run.suggester
     if suggester is not None and any(t.columns for t in result.tables):
         # outside the save transaction: opening the workspace may load the dictionary
         hook = suggester if suggester.prepare() else None
-    outcome = catalog.save_file_result(record, content_hash, result, root_id, run_id, suggest=hook)
-    summary.suggested += outcome.suggested
+    saved = catalog.save_file_result(
+        record, outcome.content_hash, result, root_id, run.run_id, suggest=hook
+    )
+    summary.suggested += saved.suggested
     if suggester is not None and suggester.error:
         summary.suggest_error = suggester.error
-    dataset_id = outcome.dataset_id
     if known is None:
-        summary.dataset_ids.append(dataset_id)
+        summary.dataset_ids.append(saved.dataset_id)
         return "new"
     return "changed"
 

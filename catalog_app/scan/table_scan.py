@@ -53,6 +53,13 @@ def _gc_paused():
             gc.enable()
 
 
+def head_size(raw: RawTable, override: tuple[int, int] | None) -> int:
+    """Rows read before deciding where the header is."""
+    if override is not None:  # a clerk may point at a header further down than we look
+        return max(HEAD_ROWS, override[0] - raw.origin[0] + override[1] + 1)
+    return HEAD_ROWS
+
+
 def scan_table(
     raw: RawTable,
     override: tuple[int, int] | None = None,
@@ -60,10 +67,7 @@ def scan_table(
 ) -> TableResult | None:
     """Profile a table; None when the sheet holds nothing at all."""
     rows = raw.iter_rows()
-    n_head = HEAD_ROWS
-    if override is not None:  # a clerk may point at a header further down than we look
-        n_head = max(n_head, override[0] - raw.origin[0] + override[1] + 1)
-    head = list(islice(rows, n_head))
+    head = list(islice(rows, head_size(raw, override)))
     if not any(any(cell not in ("", None) for cell in row) for row in head):
         return None
     layout = detect_header(head, raw.origin, raw.merged, override)

@@ -28,13 +28,14 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.sniff import ZIP_RATIO_LIMIT, ZIP_RATIO_MIN_SIZE, ZIP_TOTAL_LIMIT
 
-__all__ = ["MAX_SHEET_CELLS", "SheetExtent", "check_xlsx", "column_name"]
+__all__ = ["MAX_SHEET_CELLS", "SheetExtent", "check_xlsx", "column_name", "too_large"]
 
 # calamine keeps about 32 bytes per cell of the dense range: 25M cells ≈ 800 MB. A full-height
 # sheet (1,048,576 rows) of 23 columns still fits.
@@ -86,10 +87,26 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
+def too_large(label: str, extent: SheetExtent, max_cells: int) -> ScanFailure:
+    """The row for a sheet whose used range is too large to read, naming the range."""
+    return ScanFailure(
+        "too_large",
+        f"시트 '{label}'의 사용 범위 {extent.ref}: {extent.area:,}칸 (한도 {max_cells:,}칸)",
+        message=(
+            f"시트 '{label}'의 사용 범위({extent.ref})가 너무 넓어 읽지 않았습니다. 엑셀에서 "
+            "표 밖의 먼 칸(서식·공백)을 지우고 저장한 뒤 다시 스캔하세요."
+        ),
+    )
+
+
 def check_xlsx(
-    path: str, max_cells: int = MAX_SHEET_CELLS, total_limit: int = ZIP_TOTAL_LIMIT
+    path: str,
+    max_cells: int = MAX_SHEET_CELLS,
+    total_limit: int = ZIP_TOTAL_LIMIT,
+    skip: Collection[str] = (),
 ) -> dict[str, SheetExtent]:
-    """Stream the package's XML parts; return the extent of every worksheet part.
+    """Stream the package's XML parts; return the extent of every worksheet part. Parts named
+    in ``skip`` (lower-case) are left to ``xlsx_stream``, which reads them under the same caps.
 
     Raises ``ScanFailure`` ``zip_bomb`` (real sizes past the caps), ``corrupt`` (an entry whose
     real size is not the declared one, a broken deflate stream) or ``too_large`` (a sheet whose
@@ -103,6 +120,8 @@ def check_xlsx(
                 name = info.filename.replace("\\", "/")
                 if not name.lower().endswith((".xml", ".rels", ".vml")):
                     continue  # media and binaries are never parsed by the reader
+                if name.lower() in skip:
+                    continue  # read in slices by xlsx_stream, which guards it as it goes
                 lower = name.lower()
                 sheet = lower.startswith("xl/worksheets/") and "/_rels/" not in lower
                 extent = SheetExtent(name) if sheet else None
@@ -110,17 +129,7 @@ def check_xlsx(
                 if extent is not None:
                     extents[name] = extent
                     if extent.area > max_cells:
-                        label = names.get(name.lower(), name)
-                        raise ScanFailure(
-                            "too_large",
-                            f"시트 '{label}'의 사용 범위 {extent.ref}: {extent.area:,}칸 "
-                            f"(한도 {max_cells:,}칸)",
-                            message=(
-                                f"시트 '{label}'의 사용 범위({extent.ref})가 너무 넓어 읽지 "
-                                "않았습니다. 엑셀에서 표 밖의 먼 칸(서식·공백)을 지우고 저장한 뒤 "
-                                "다시 스캔하세요."
-                            ),
-                        )
+                        raise too_large(names.get(name.lower(), name), extent, max_cells)
     except ScanFailure:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error, zlib.error) as exc:

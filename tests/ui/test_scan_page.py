@@ -130,3 +130,24 @@ def test_closing_during_a_scan_cancels_it(make_window, tmp_path, qtbot):
         saved = catalog.conn.execute("SELECT COUNT(*) FROM datasets").fetchone()[0]
     assert run is None or run["status"] == "cancelled"  # cancelled, possibly before it began
     assert saved < 100
+
+
+def test_the_scan_page_drives_the_pool_of_readers(make_window, tmp_path, qtbot, monkeypatch):
+    """With several files to read the scan profiles them in its pool of worker processes; the
+    page shows the same progress and the same result."""
+    from catalog_app.scan import pool, scanner
+
+    started = []
+    real = pool.ReaderPool.start
+    monkeypatch.setattr(pool.ReaderPool, "start", lambda self: started.append(self) or real(self))
+    monkeypatch.setattr(scanner, "WORKERS", 2)
+    folder = tmp_path / "many"
+    _make_csvs(folder, 12)
+    window = make_window(tmp_path / "pool.db")
+    page = window.show_page("scan")
+    page.add_folders([str(folder)])
+    assert page.start_scan()
+    qtbot.waitUntil(lambda: page.last_status == "done", timeout=120_000)
+    assert started and started[0].size == 2
+    assert page.progress.value() == page.progress.maximum() == 12
+    assert "새 파일 12" in page.summary.text()

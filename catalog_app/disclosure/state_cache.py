@@ -1,0 +1,74 @@
+"""The live state of a year, built once while the catalog stays as it is.
+
+A coordinator writes the year's lists one after another (목록, 정의서, 준수율, DCAT …); each export
+needs the same live state, and building it for a catalog of thousands of files takes seconds.
+The state is kept with what it was built from: the connection's view of the catalog —
+``PRAGMA data_version`` (moves when another connection commits) and ``total_changes`` (moves with
+this connection's own writes) — the year and the reference date. Any write to the catalog, from
+here or elsewhere, builds it again; a frozen snapshot is never cached here (it is read from its
+row). Its validation is kept with it (:func:`validated`).
+
+The state is handed out as it is, not copied (a copy of 40,000 records costs as much as a good
+part of building them): the exports, the diff and validation only read it —
+``tests/test_state_cache.py`` runs every export and checks the state did not change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from catalog_app.catalog.store import Catalog
+from catalog_app.disclosure.model import DisclosureState, Problem
+
+__all__ = ["live_state", "snapshot_state", "validated"]
+
+_ATTR = "_live_state_cache"
+_PROBLEMS = "_validated"
+_FROZEN = "_snapshot_state_cache"
+
+
+def _version(catalog: Catalog) -> tuple[int, int]:
+    data_version = catalog.conn.execute("PRAGMA data_version").fetchone()[0]
+    return data_version, catalog.conn.total_changes
+
+
+def live_state(
+    catalog: Catalog, year: int, today: date | None = None, *, cancel=None
+) -> DisclosureState:
+    """``build_state(catalog, year, today=today)``, reused while nothing was written
+    (``cancel``: a ``CancelToken`` a fresh build checks)."""
+    from catalog_app.disclosure.state import build_state
+
+    key = (year, today or date.today())
+    cached = catalog.__dict__.get(_ATTR)
+    if cached is not None and cached[0] == key and cached[1] == _version(catalog):
+        return cached[2]
+    state = build_state(catalog, year, today=today, cancel=cancel)
+    # after the build: building may store check results it had to compute (stored_checks)
+    catalog.__dict__[_ATTR] = (key, _version(catalog), state)
+    return state
+
+
+def snapshot_state(catalog: Catalog, year: int) -> DisclosureState:
+    """``snapshot.load_snapshot(catalog, year)``, reused while nothing was written (its hash was
+    checked when it was read; any write to the catalog reads and checks it again)."""
+    from catalog_app.disclosure.snapshot import load_snapshot
+
+    cache = catalog.__dict__.setdefault(_FROZEN, {})
+    cached = cache.get(year)
+    if cached is not None and cached[0] == _version(catalog):
+        return cached[1]
+    state = load_snapshot(catalog, year)
+    cache[year] = (_version(catalog), state)
+    return state
+
+
+def validated(state: DisclosureState, today: date | None = None) -> list[Problem]:
+    """``validate(state, today)``, once per state and date (a state is never changed)."""
+    from catalog_app.disclosure.validate import validate
+
+    key = today or date.today()
+    cached = state.__dict__.get(_PROBLEMS)
+    if cached is None or cached[0] != key:
+        cached = state.__dict__[_PROBLEMS] = (key, validate(state, today))
+    return list(cached[1])
