@@ -110,19 +110,9 @@ def _read(path: str, real_format: str, table_key: str, rows: int, columns: int):
     from catalog_app.scan.file_scan import WORKBOOK_FORMATS
 
     if real_format in WORKBOOK_FORMATS:
-        from catalog_app.scan.isolated import _READER, IN_CHILD, _NoChild
+        from catalog_app.scan.isolated import call_reader
 
-        if not IN_CHILD:
-            try:
-                size = os.path.getsize(path)
-            except OSError:
-                size = 0
-            try:
-                return _READER.call(
-                    READER, (path, real_format, table_key, rows, columns), None, size
-                )
-            except _NoChild:
-                pass  # no child process here: read in process, as a scan would
+        return call_reader(READER, (path, real_format, table_key, rows, columns), path)
     return read_rows(path, real_format, table_key, rows, columns)
 
 
