@@ -203,7 +203,7 @@ def check_state(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[TableCheck]:
     """One :class:`TableCheck` per table of every included 공개/부분공개 dataset."""
-    from catalog_app.disclosure.validate import dataset_name
+    from catalog_app.disclosure.records import dataset_name
 
     datasets = [
         d
