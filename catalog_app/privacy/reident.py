@@ -277,7 +277,7 @@ def _measure(catalog, dataset, check: TableCheck, quasi, cancel) -> None:
     from catalog_app.privacy.regroup import group_sizes
     from catalog_app.scan.discover import fingerprint_hash
     from catalog_app.scan.errors import ScanFailure
-    from catalog_app.scan.pii_label import safe_label
+    from catalog_app.scan.pii.label import safe_label
 
     path = dataset["path"]
     try:
