@@ -13,8 +13,8 @@ import pytest
 
 from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.segment import WordIndex
+from catalog_app.matching.check_record import Check
 from catalog_app.matching.checks import (
-    Check,
     check_column,
     is_compliant,
     nonstandard_words,

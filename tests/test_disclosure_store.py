@@ -24,7 +24,7 @@ from catalog_app.disclosure.snapshot import (
 from catalog_app.disclosure.state import build_state
 from catalog_app.disclosure.validate import ExportBlocked
 from catalog_app.matching.jobs import map_catalog
-from catalog_app.scan.pii_patterns import rrn_check_digit
+from catalog_app.scan.pii.patterns import rrn_check_digit
 from catalog_app.scan.scanner import scan
 
 TODAY = date(2025, 11, 20)

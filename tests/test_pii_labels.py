@@ -19,7 +19,7 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.snapshot import load_snapshot, take_snapshot
 from catalog_app.matching.decisions import _same_decision
 from catalog_app.scan.header import detect_header
-from catalog_app.scan.pii_label import label_pii_kind, safe_label
+from catalog_app.scan.pii.label import label_pii_kind, safe_label
 from catalog_app.scan.scanner import scan
 from tests import hostile_files as hf
 from tests.cli_helpers import run, run_json

@@ -299,20 +299,20 @@ def test_new_kinds_are_masked(kind, value, secret):
     ],
 )
 def test_new_personal_values_never_become_labels(text, kind, masked):
-    from catalog_app.scan.pii_label import label_pii_kind, safe_label
+    from catalog_app.scan.pii.label import label_pii_kind, safe_label
 
     assert label_pii_kind(text) == kind and safe_label(text) == masked
 
 
 @pytest.mark.parametrize("text", ["생년월일", "2024-01-01", "2401011", "차량번호", "12가"])
 def test_headers_and_dates_stay_labels(text):
-    from catalog_app.scan.pii_label import label_pii_kind, safe_label
+    from catalog_app.scan.pii.label import label_pii_kind, safe_label
 
     assert label_pii_kind(text) is None and safe_label(text) == text
 
 
 def test_a_partial_resident_number_in_free_text_is_masked():
-    from catalog_app.scan.pii_scrub import scrub
+    from catalog_app.scan.pii.scrub import scrub
 
     assert scrub("대상: 850315-1****** (확인)") == "대상: 85****-******* (확인)"
     assert scrub("문서번호 2024-1234567") == "문서번호 2024-1234567"

@@ -134,7 +134,7 @@ def test_date_tails_keep_the_lowest_and_highest_dates():
 def test_date_tails_of_personal_data_are_dropped():
     p = profile_of(["2020-01-01", "2021-01-01"])
     assert p.date_tails
-    from catalog_app.scan.pii_context import mask_profile
+    from catalog_app.scan.pii.context import mask_profile
 
     mask_profile(p, "rrn")  # what the scan does to a personal-data column
     assert p.date_tails == {}

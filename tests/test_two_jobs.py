@@ -22,7 +22,7 @@ import pytest
 from catalog_app.catalog.joblock import CatalogBusy, holder, job_lock, lock_path
 from catalog_app.catalog.store import Catalog
 from catalog_app.matching.jobs import map_catalog
-from catalog_app.scan import isolated
+from catalog_app.scan import file_scan, isolated
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.scanner import scan
 from tests.cli_helpers import HANGUL
@@ -319,7 +319,7 @@ def test_a_workbook_that_kills_its_reader_is_a_row_and_the_scan_goes_on(
     hf.far_cell_xlsx(folder / "먼칸.xlsx")
     hf.write_xlsx(folder / "정상.xlsx", hf.sheet_xml(hf.table_rows()))
     monkeypatch.setattr(scanner, "WORKERS", workers)
-    monkeypatch.setattr(isolated, "EXCEL_READER", "tests.crash_helpers:excel_without_guard")
+    monkeypatch.setattr(file_scan, "EXCEL_READER", "tests.crash_helpers:excel_without_guard")
     monkeypatch.setattr(pool, "READER", "tests.crash_helpers:pool_reader_without_guard")
     isolated.release()
     try:
@@ -342,7 +342,7 @@ def test_every_workbook_is_read_in_the_reader_process(tmp_path, monkeypatch):
     from tests import hostile_files as hf
 
     path = hf.write_xlsx(tmp_path / "a.xlsx", hf.sheet_xml(hf.table_rows()))
-    monkeypatch.setattr(isolated, "EXCEL_READER", "tests.crash_helpers:abort_excel")
+    monkeypatch.setattr(file_scan, "EXCEL_READER", "tests.crash_helpers:abort_excel")
     isolated.release()
     try:
         from catalog_app.scan.file_scan import scan_file

@@ -111,7 +111,8 @@ def _shoot(catalog: Path, out: Path, work: Path) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
     app = QApplication([])
-    from ui.app import configure_app, switch_language
+    from ui.app import configure_app
+    from ui.language import switch_language
 
     configure_app(app, "ko")
     from ui import dialogs

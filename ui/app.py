@@ -7,7 +7,7 @@ them, so the window appears fast.
 
 The interface is Korean in the sources; English comes from
 ``resources/translations/catalog_app_en.qm`` (refreshed by ``tools/update_translations.py``) and
-can be switched on and off while the app runs (:func:`switch_language`).
+can be switched on and off while the app runs (``ui.language.switch_language``).
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.settings import APPLICATION, LANGUAGES, ORGANIZATION, Settings
+from ui.language import display_name, install_translators
+from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 log = logging.getLogger(__name__)
 
 KOREAN_FAMILIES = ("NanumGothic", "Malgun Gothic", "Noto Sans CJK KR", "Apple SD Gothic Neo")
-DISPLAY_NAME = "공공데이터 목록 관리"  # the source; display_name() gives it translated
 
 
 def _resources() -> Path:
@@ -50,63 +50,6 @@ def korean_font_family() -> str | None:
     return None
 
 
-# The translators this module installed, so a language switch can remove exactly those (other
-# code's translators stay), and the language they are for.
-_installed: list[QTranslator] = []
-_language = "ko"
-
-
-def display_name() -> str:
-    """The application's name in the current language (window titles, message boxes)."""
-    return QCoreApplication.translate("main", "공공데이터 목록 관리")
-
-
-def _install_translators(app: QApplication, language: str) -> None:
-    """Qt's own strings (standard buttons) in the chosen language, and ours for English (the
-    sources are Korean); the translators of an earlier call are removed first."""
-    global _language
-    language = language if language in LANGUAGES else "ko"
-    _language = language
-    while _installed:
-        old = _installed.pop()
-        app.removeTranslator(old)
-        old.deleteLater()
-    locale = QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English)
-    QLocale.setDefault(locale)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{language}", qt_dir)]
-    if language != "ko":  # the source strings are Korean
-        candidates.append((f"catalog_app_{language}", str(_resources() / "translations")))
-    for name, folder in candidates:
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _installed.append(translator)
-        else:
-            log.info("번역 파일이 없습니다: %s (%s)", name, folder)
-    app.setApplicationDisplayName(display_name())
-
-
-def current_language() -> str:
-    """The language the interface is in now ('ko' until English is switched on)."""
-    return _language
-
-
-def switch_language(app: QApplication, language: str) -> None:
-    """Switch the interface language now: our translators are replaced and every top-level
-    window with a ``retranslate()`` (the main window) rebuilds its texts.
-
-    The caller stores the choice (``Settings.language``); this only changes the running app.
-    What happens to a page that is busy is :meth:`ui.main_window.MainWindow.retranslate`'s
-    business: it keeps such a page and rebuilds it later, so a switch is never refused.
-    """
-    _install_translators(app, language)
-    for widget in app.topLevelWidgets():
-        retranslate = getattr(widget, "retranslate", None)
-        if callable(retranslate):
-            retranslate()
-
-
 def configure_app(app: QApplication, language: str = "ko") -> None:
     """Font, translations, style sheet and icon; shared by :func:`main`, tests and benchmarks."""
     family = korean_font_family()
@@ -116,7 +59,7 @@ def configure_app(app: QApplication, language: str = "ko") -> None:
         app.setFont(font)
     else:
         log.warning("한글 글꼴을 찾지 못했습니다. 한글이 네모로 보일 수 있습니다.")
-    _install_translators(app, language)  # also sets the translated display name
+    install_translators(app, language)  # also sets the translated display name
     style = _resources() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

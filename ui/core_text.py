@@ -19,14 +19,13 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication
 
 from catalog_app.messages import Text, match
+from ui.language import current_language
 
 CONTEXT = "core"
 _FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def _language() -> str:
-    from ui.app import current_language
-
     return current_language()
 
 

@@ -1,7 +1,7 @@
 """The main window: navigation on the left, pages in a stack (built on first visit, so launch
 stays fast), menus, toolbar, shortcuts and a status bar with the catalog and its counts.
 
-A language switch (``ui.app.switch_language``) calls :meth:`MainWindow.retranslate`: the window's
+A language switch (``ui.language.switch_language``) calls :meth:`MainWindow.retranslate`: the window's
 own texts change at once and the pages are rebuilt, except a page that is working or holds unsaved
 edits, which is kept and rebuilt on a later visit (see there)."""
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.context import AppContext
+from ui.language import switch_language
 from ui.pages.base import Page
 from ui.settings import Settings
 
@@ -340,12 +341,10 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- language
     def _switch_language(self, language: str) -> None:
         """The 설정 page's language choice (already stored): applied now."""
-        from ui.app import switch_language
-
         switch_language(QApplication.instance(), language)
 
     def retranslate(self) -> None:
-        """Show the current language after the translators changed (``ui.app.switch_language``).
+        """Show the current language after the translators changed (``ui.language.switch_language``).
 
         The window's title, navigation, menus, toolbar and status bar change at once. Pages hold
         their texts in their widgets, so they are rebuilt, as after a catalog switch: the shown

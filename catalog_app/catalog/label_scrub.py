@@ -1,6 +1,6 @@
 """Migration step: scrub personal values that earlier versions stored as column labels.
 
-Before the header guard (``scan.pii_label``), a CSV without a header row gave its first person as
+Before the header guard (``scan.pii.label``), a CSV without a header row gave its first person as
 the labels. This step, part of one schema migration transaction, finds such labels in an existing
 catalog and rewrites every place a label lives:
 
@@ -33,8 +33,8 @@ import json
 import sqlite3
 from datetime import datetime
 
-from catalog_app.scan.pii_label import label_pii_kind, safe_label
-from catalog_app.scan.pii_scrub import scrub
+from catalog_app.scan.pii.label import label_pii_kind, safe_label
+from catalog_app.scan.pii.scrub import scrub
 
 __all__ = ["scrub_sql"]
 

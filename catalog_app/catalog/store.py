@@ -19,7 +19,7 @@ from catalog_app.catalog.schema import LATEST, migrate
 from catalog_app.privacy.effective import in_force, privacy_overrides
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import DiscoveredFile, FileResult
-from catalog_app.scan.pii_label import safe_label
+from catalog_app.scan.pii.label import safe_label
 
 
 def now_iso() -> str:

@@ -22,7 +22,7 @@ from datetime import date
 from catalog_app.disclosure import vocab
 from catalog_app.disclosure.lifecycle import CHANGED, NEW, lifecycle
 from catalog_app.disclosure.model import DisclosureState
-from catalog_app.disclosure.validate import dataset_name
+from catalog_app.disclosure.records import dataset_name
 
 __all__ = ["CALENDAR", "Deadline", "deadlines", "NEXT_UPDATE_DAYS"]
 

@@ -22,7 +22,7 @@ from catalog_app.disclosure.model import (
     DiffResult,
     DisclosureState,
 )
-from catalog_app.disclosure.validate import dataset_name
+from catalog_app.disclosure.records import dataset_name
 from catalog_app.disclosure.vocab import COLUMN_FIELDS, DATASET_FIELDS
 
 

@@ -14,7 +14,7 @@ a portal page is 가변문자형(VARCHAR); the others follow its pattern [UNVERI
 from __future__ import annotations
 
 from catalog_app.disclosure.model import ColumnRecord, DatasetRecord, DisclosureState
-from catalog_app.disclosure.validate import dataset_name, effective_openness
+from catalog_app.disclosure.records import dataset_name, effective_openness
 from catalog_app.disclosure.vocab import CLOSED
 
 __all__ = ["COLUMN_META_HEADERS", "COLUMN_META_SHEET", "TYPE_LABELS", "column_meta_rows"]

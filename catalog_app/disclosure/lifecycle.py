@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from catalog_app.disclosure.model import ENTERED, DatasetRecord, DisclosureState
-from catalog_app.disclosure.validate import dataset_name
+from catalog_app.disclosure.records import dataset_name
 
 __all__ = ["ACTIONS", "LifecycleEntry", "lifecycle", "NEW_DAYS", "CHANGE_DAYS"]
 

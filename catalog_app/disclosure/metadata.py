@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.catalog.store import now_iso
 from catalog_app.dictionary.institution import current_user
 from catalog_app.disclosure import vocab
+from catalog_app.disclosure.metadata_read import Department, MetadataReader
 from catalog_app.disclosure.model import ENTERED
 from catalog_app.disclosure.safe import restore
+from catalog_app.disclosure.state import build_state
 from catalog_app.scan.encoding import decode_excel_csv
 
 __all__ = [
@@ -34,13 +35,6 @@ __all__ = [
 
 class MetadataError(ValueError):
     """A refused metadata edit, with a Korean message."""
-
-
-@dataclass
-class Department:
-    folder: str
-    name: str
-    phone: str = ""
 
 
 @dataclass
@@ -81,18 +75,10 @@ def _folder_key(folder: str) -> str:
     return "/".join(p for p in folder.replace("\\", "/").split("/") if p)
 
 
-class MetadataStore:
-    """Reads and writes the disclosure metadata of one catalog."""
-
-    def __init__(self, catalog: Catalog):
-        self.catalog = catalog
-        self.conn: sqlite3.Connection = catalog.conn
+class MetadataStore(MetadataReader):
+    """Reads (``MetadataReader``) and writes the disclosure metadata of one catalog."""
 
     # ------------------------------------------------------------------ institution
-    def institution(self) -> dict[str, str]:
-        rows = self.conn.execute("SELECT key, value FROM institution_settings").fetchall()
-        return {r["key"]: r["value"] for r in rows}
-
     def set_institution(self, values: dict[str, str | None], who: str | None = None) -> int:
         """Set institution fields (key or Korean label); '' or None clears. Returns the batch id."""
         who = who or current_user()
@@ -123,22 +109,6 @@ class MetadataStore:
             )
 
     # ------------------------------------------------------------------ departments
-    def departments(self) -> list[Department]:
-        rows = self.conn.execute("SELECT * FROM departments ORDER BY folder").fetchall()
-        return [Department(r["folder"], r["name"], r["phone"]) for r in rows]
-
-    def department_map(self) -> dict[str, str]:
-        """Folder prefix → department name, as ``compliance.department_of`` takes it."""
-        return {d.folder: d.name for d in self.departments()}
-
-    def department_phones(self) -> dict[str, str]:
-        """Department name → phone (the first folder that gives one)."""
-        out: dict[str, str] = {}
-        for d in self.departments():
-            if d.phone and d.name not in out:
-                out[d.name] = d.phone
-        return out
-
     def set_department(self, folder: str, name: str, phone: str = "") -> None:
         """Name the department that owns a folder (and its sub-folders)."""
         key, name = _folder_key(folder), " ".join(name.split())
@@ -172,38 +142,6 @@ class MetadataStore:
         return cur.rowcount > 0
 
     # ------------------------------------------------------------------ dataset / column values
-    def entered(self, dataset_id: int) -> dict[str, str]:
-        """The dataset-level values a person entered for one dataset."""
-        rows = self.conn.execute(
-            """SELECT field, value FROM disclosure_meta
-               WHERE dataset_id = ? AND column_id = 0""",
-            (dataset_id,),
-        ).fetchall()
-        return {r["field"]: r["value"] for r in rows}
-
-    def entered_columns(self, dataset_id: int) -> dict[int, dict[str, str]]:
-        """Column id → the column-level values entered for one dataset."""
-        rows = self.conn.execute(
-            """SELECT column_id, field, value FROM disclosure_meta
-               WHERE dataset_id = ? AND column_id != 0""",
-            (dataset_id,),
-        ).fetchall()
-        out: dict[int, dict[str, str]] = {}
-        for r in rows:
-            out.setdefault(r["column_id"], {})[r["field"]] = r["value"]
-        return out
-
-    def all_entered(self) -> dict[int, dict[int, dict[str, str]]]:
-        """Every entered value: dataset id → column id (0 = the dataset) → field → value."""
-        out: dict[int, dict[int, dict[str, str]]] = {}
-        for r in self.conn.execute(
-            "SELECT dataset_id, column_id, field, value FROM disclosure_meta"
-        ):
-            out.setdefault(r["dataset_id"], {}).setdefault(r["column_id"], {})[r["field"]] = r[
-                "value"
-            ]
-        return out
-
     def set_fields(
         self,
         dataset_id: int,
@@ -466,8 +404,6 @@ class MetadataStore:
         from the scan or the settings) is not entered, so the template's round trip does not
         freeze this year's row count forever. Unknown columns and files are reported, not guessed.
         """
-        from catalog_app.disclosure.state import build_state
-
         rows, headers = _read_csv(Path(path))
         ref_col = next((h for h in headers if h in ("원본 파일", "경로", "dataset_id")), None)
         if ref_col is None:

@@ -24,6 +24,7 @@ from catalog_app.disclosure.registered_read import (
     RegisteredRow,
     read_registered,
 )
+from catalog_app.disclosure.state import build_state
 
 __all__ = [
     "ImportPreview",
@@ -32,7 +33,6 @@ __all__ = [
     "apply_import",
     "link_entry",
     "preview_import",
-    "registered_records",
     "unlink_entry",
 ]
 
@@ -163,8 +163,6 @@ def _entry_keys(rows: list[RegisteredRow]) -> tuple[list[str], list[str], set[st
 
 def preview_import(catalog: Catalog, path: str | Path) -> ImportPreview:
     """Read ``path`` and propose a dataset for each entry; changes nothing."""
-    from catalog_app.disclosure.state import build_state
-
     file = read_registered(path)
     keys, notes, repeated = _entry_keys(file.rows)
     preview = ImportPreview(file, duplicates=notes)
@@ -349,40 +347,3 @@ def unlink_entry(catalog: Catalog, ref: str) -> bool:
             "DELETE FROM registered_links WHERE entry_key = ?", (entry["entry_key"],)
         )
     return cur.rowcount > 0
-
-
-def registered_records(catalog: Catalog) -> tuple[list[dict], dict]:
-    """The current registered list with each entry's link, for the state (plain data)."""
-    conn = catalog.conn
-    latest = conn.execute("SELECT * FROM registered_imports ORDER BY id DESC LIMIT 1").fetchone()
-    if latest is None:
-        return [], {}
-    links = {r["entry_key"]: r for r in conn.execute("SELECT * FROM registered_links")}
-    status = {r["id"]: r for r in conn.execute("SELECT id, status, missing_since FROM datasets")}
-    out = []
-    for e in conn.execute(
-        "SELECT * FROM registered_entries WHERE import_id = ? ORDER BY row_number", (latest["id"],)
-    ):
-        link = links.get(e["entry_key"])
-        dataset = status.get(link["dataset_id"]) if link else None
-        out.append(
-            {
-                "entry_key": e["entry_key"],
-                "list_key": e["list_key"],
-                "title": e["title"],
-                "row_number": e["row_number"],
-                "fields": json.loads(e["fields"]),
-                "dataset_id": link["dataset_id"] if link else None,
-                "dataset_status": dataset["status"] if dataset else "",
-                "missing_since": (dataset["missing_since"] or "") if dataset else "",
-                "how": link["how"] if link else "",
-                "schema": json.loads(link["schema"]) if link else [],
-            }
-        )
-    info = {
-        "at": latest["at"],
-        "who": latest["who"],
-        "source": latest["source"],
-        "rows": latest["rows"],
-    }
-    return out, info

@@ -5,7 +5,7 @@ someone typed into a free-text field (a 주민등록번호 in 기타 유의사�
 spreadsheet would run as a formula (OWASP "CSV injection"). ``cell_text`` applies both guards;
 every export writes its cells through it.
 
-The shapes come from ``scan.pii_patterns`` and the masks from ``scan.pii_mask.mask_value``, so an
+The shapes come from ``scan.pii.patterns`` and the masks from ``scan.pii.mask.mask_value``, so an
 exported mask looks like the ones the app shows elsewhere. Office landlines (관리부서 전화번호) are
 published on purpose and are left alone; mobile numbers are not.
 """
@@ -13,7 +13,7 @@ published on purpose and are left alone; mobile numbers are not.
 from __future__ import annotations
 
 from catalog_app.safe_files import neutralise, restore
-from catalog_app.scan.pii_scrub import scrub
+from catalog_app.scan.pii.scrub import scrub
 
 __all__ = ["cell_text", "neutralise", "restore", "scrub"]
 

@@ -14,7 +14,7 @@ from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import current_user
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.disclosure import derive
-from catalog_app.disclosure.metadata import MetadataStore
+from catalog_app.disclosure.metadata_read import MetadataReader
 from catalog_app.disclosure.model import (
     ColumnRecord,
     DatasetRecord,
@@ -22,6 +22,7 @@ from catalog_app.disclosure.model import (
     RateRecord,
     TableRecord,
 )
+from catalog_app.disclosure.registered_list import registered_records
 from catalog_app.matching.compliance import PARTS, ColumnResult, compliance, department_of
 from catalog_app.matching.jobs import CheckReport, Workspace, check_catalog
 from catalog_app.progress import CancelToken
@@ -119,10 +120,9 @@ def build_state(
     with the same department settings (the dashboard needs both).
     """
     from catalog_app.disclosure.category_store import CategoryStore
-    from catalog_app.disclosure.registered import registered_records
     from catalog_app.disclosure.systems import SystemStore, system_of_folder
 
-    meta = MetadataStore(catalog)
+    meta = MetadataReader(catalog)
     institution = meta.institution()
     systems = SystemStore(catalog)
     system_links = systems.folder_links()

@@ -60,6 +60,8 @@ from catalog_app.disclosure.model import (
     DisclosureState,
     Problem,
 )
+from catalog_app.disclosure.records import dataset_name, effective_openness
+from catalog_app.disclosure.validate_lists import due_by_dataset, list_rules
 from catalog_app.disclosure.vocab import (
     CLOSED,
     COLUMN_FIELDS,
@@ -153,8 +155,6 @@ def validate(state: DisclosureState, today: dt.date | None = None) -> list[Probl
     found: list[tuple[tuple, Problem]] = list(_institution(state.institution))
     by_key: dict[str, list[DatasetRecord]] = {}
     by_title: dict[str, list[DatasetRecord]] = {}
-    from catalog_app.disclosure.validate_lists import due_by_dataset
-
     due = due_by_dataset(state, today)
     for d in state.included_datasets():
         check = _DatasetCheck(d, state.columns_of(d.key), today, state)
@@ -221,19 +221,6 @@ def problem_json(p: Problem) -> dict:
         "table": p.table_key,
         "column": p.column,
     }
-
-
-def dataset_name(d: DatasetRecord) -> str:
-    """What the clerk calls the dataset: its 목록명, else its file name."""
-    return d.get("title").strip() or d.name
-
-
-def effective_openness(column: ColumnRecord, dataset_openness: str) -> str:
-    """The column's own openness, else the dataset's; under 부분공개 an unset column is open."""
-    own = column.get("openness").strip()
-    if own:
-        return own
-    return OPEN if dataset_openness == PARTIAL else dataset_openness
 
 
 def has_personal_data(record: DatasetRecord | ColumnRecord) -> bool:
@@ -362,8 +349,6 @@ class _DatasetCheck:
 
     def list_rules(self, due: list) -> None:
         """V17–V19, V24, V26, V50 (``validate_lists``)."""
-        from catalog_app.disclosure.validate_lists import list_rules
-
         list_rules(self, due)
 
     # -- dataset rules --

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from catalog_app.disclosure.deadlines import deadlines
 from catalog_app.disclosure.model import DisclosureState
 from catalog_app.disclosure.vocab import DATASET_FIELDS
 
@@ -21,8 +22,6 @@ ERROR, WARNING = "error", "warning"
 
 def due_by_dataset(state: DisclosureState, today: date) -> dict[int, list]:
     """Dataset id → its deadlines that call for a warning (the passed 차기 등록 예정일 is V13)."""
-    from catalog_app.disclosure.deadlines import deadlines
-
     out: dict[int, list] = {}
     for d in deadlines(state, today):
         if d.dataset_id is None or (d.kind == "next_update" and d.overdue):

@@ -37,6 +37,7 @@ decoration is reported once, by N1, and not again as an unknown word.  A header 
 physical name (``JOIN_YMD``) is checked token by token against the word abbreviations.
 
 The value checks D1–D5 live in ``checks_values``; ``parse_allowed_values`` is re-exported here.
+The ``Check`` record both make lives in ``check_record``.
 """
 
 from __future__ import annotations
@@ -44,18 +45,19 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
 from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
+from catalog_app.matching.check_record import Check
+from catalog_app.matching.check_record import error as _err
+from catalog_app.matching.check_record import warning as _warn
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
 from catalog_app.matching.values import proposal_size, sizing
 from catalog_app.messages import join, template
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = [
-    "Check",
     "check_column",
     "is_compliant",
     "nonstandard_words",
@@ -114,33 +116,6 @@ N2_UNSPLIT = template(
 N2_DIFFERS = template(
     "용어 '{term}'의 영문약어 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다."
 )
-
-
-@dataclass(frozen=True)
-class Check:
-    code: str
-    severity: str  # 'error' | 'warning'
-    message: str  # Korean (a messages.Text), names the column / term / values
-    suggestion: str | None = None  # what to write instead, when there is one answer
-    words: tuple[str, ...] = ()  # the non-standard words (W1–W3), for the dashboard's counts
-
-    def as_dict(self) -> dict:
-        """The JSON form, as ``dataclasses.asdict`` gives it but without the deep copy."""
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "suggestion": self.suggestion,
-            "words": self.words,
-        }
-
-
-def _err(code: str, message, suggestion: str | None = None, words=()) -> Check:
-    return Check(code, "error", message, suggestion, tuple(words))
-
-
-def _warn(code: str, message, suggestion: str | None = None, words=()) -> Check:
-    return Check(code, "warning", message, suggestion, tuple(words))
 
 
 def is_compliant(checks: Iterable[Check]) -> bool:

@@ -1,22 +1,21 @@
 """Value checks D1–D5 of a column: its profiled values against the mapped term's 도메인.
 
-Split from ``checks`` (which has the table of every check code, the ``Check`` record and the
-header and word checks) because the type, length, format and 허용값 rules of a domain are a
-subject of their own; ``checks.check_column`` calls ``value_checks``.
+Split from ``checks`` (which has the table of every check code and the header and word checks)
+because the type, length, format and 허용값 rules of a domain are a subject of their own;
+``checks.check_column`` calls ``value_checks``. Both build the ``Check`` of ``check_record``.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from catalog_app.dictionary.model import Domain, Term
 from catalog_app.dictionary.segment import WordIndex
+from catalog_app.matching.check_record import Check
+from catalog_app.matching.check_record import error as _err
+from catalog_app.matching.check_record import warning as _warn
 from catalog_app.messages import join, known, register, template
 from catalog_app.scan.models import ColumnProfile
-
-if TYPE_CHECKING:
-    from catalog_app.matching.checks import Check
 
 __all__ = ["display_separators", "parse_allowed_values", "value_checks"]
 
@@ -88,19 +87,6 @@ def _kind(kind: str) -> str:
 
 # 저장/표현 형식 tokens -> the profiler's date_format vocabulary (values.py): HH24 -> HH, MI -> MM.
 _DATE_STORAGE = re.compile(r"(?:YYYY)?(?:MM)?(?:DD)?(?:HH24)?(?:MI)?(?:SS)?")
-
-
-def _err(code: str, message, suggestion: str | None = None) -> Check:
-    # Imported on use: ``checks`` defines Check and imports this module while it loads.
-    from catalog_app.matching.checks import Check
-
-    return Check(code, "error", message, suggestion)
-
-
-def _warn(code: str, message, suggestion: str | None = None) -> Check:
-    from catalog_app.matching.checks import Check
-
-    return Check(code, "warning", message, suggestion)
 
 
 def parse_allowed_values(text: str) -> dict[str, str] | None:

@@ -32,7 +32,8 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .checks import Check, is_compliant, nonstandard_words
+from .check_record import Check
+from .checks import is_compliant, nonstandard_words
 
 __all__ = [
     "NOT_A_COLUMN",

@@ -36,7 +36,7 @@ SEMANTIC_TERMS = {
     "url": (("HMPG", "ADDR"), "HMPG_ADDR"),
     "phone": (("TELNO",), "TELNO"),
     "email": (("EML", "ADDR"), "EML_ADDR"),
-    # personal data found by the profiler (scan/pii.py) from the values
+    # personal data found by the profiler (scan/pii/) from the values
     "mobile": (("TELNO",), "MBL_TELNO"),
     "rrn": (("RRNO",), "RRNO"),
     "foreigner_rrn": (("FRNO",), "FRNO"),

@@ -25,7 +25,7 @@ from catalog_app.dictionary.institution import current_user
 from catalog_app.privacy.effective import apply_override
 from catalog_app.privacy.verdicts import detected_verdict
 from catalog_app.scan.pii import PII_KINDS
-from catalog_app.scan.pii_mask import mask_value
+from catalog_app.scan.pii.mask import mask_value
 
 __all__ = ["PrivacyDesk", "PrivacyError"]
 

@@ -65,7 +65,7 @@ def privacy_overrides(conn: sqlite3.Connection, dataset_id: int) -> dict[int, sq
 def in_force(profile: ColumnProfile, override: Mapping | None) -> PiiInfo | None:
     """The verdict in force on a freshly scanned column; a column a clerk calls personal is
     masked here, before it is stored, if the scan did not mask it."""
-    from catalog_app.scan.pii_context import mask_profile
+    from catalog_app.scan.pii.context import mask_profile
 
     verdict = apply_override(profile.privacy, override)
     if verdict is not None and verdict.personal:

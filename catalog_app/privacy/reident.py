@@ -203,7 +203,7 @@ def check_state(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[TableCheck]:
     """One :class:`TableCheck` per table of every included 공개/부분공개 dataset."""
-    from catalog_app.disclosure.validate import dataset_name
+    from catalog_app.disclosure.records import dataset_name
 
     datasets = [
         d
@@ -277,7 +277,7 @@ def _measure(catalog, dataset, check: TableCheck, quasi, cancel) -> None:
     from catalog_app.privacy.regroup import group_sizes
     from catalog_app.scan.discover import fingerprint_hash
     from catalog_app.scan.errors import ScanFailure
-    from catalog_app.scan.pii_label import safe_label
+    from catalog_app.scan.pii.label import safe_label
 
     path = dataset["path"]
     try:

@@ -4,7 +4,7 @@ Each chunk column is trimmed, its blanks counted and its non-blank values dictio
 rules judge the *distinct* values (``kernels``) and verdicts are weighted by how often each value
 occurs. Error samples are masked like the profiles: with the column's personal-data kind, and any
 sample that is itself a personal value (a phone number in a 비고 column) through
-``pii_label.safe_label``.
+``pii.label.safe_label``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pyarrow.compute as pc
 
 from catalog_app.quality import kernels
 from catalog_app.quality.model import ColumnPlan, RuleOutcome, RuleSpec
-from catalog_app.scan.pii_label import safe_label
-from catalog_app.scan.pii_mask import mask_value
+from catalog_app.scan.pii.label import safe_label
+from catalog_app.scan.pii.mask import mask_value
 
 __all__ = ["MAX_SAMPLES", "Distinct", "RuleState", "mask_sample"]
 

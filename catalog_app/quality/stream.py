@@ -30,7 +30,7 @@ from catalog_app.quality.model import DatasetOutcome, DatasetPlan, TableOutcome,
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.header import HEAD_ROWS, RowClassifier, detect_header
 from catalog_app.scan.models import RawTable
-from catalog_app.scan.pii_label import safe_label
+from catalog_app.scan.pii.label import safe_label
 from catalog_app.scan.values import classify_value
 
 __all__ = ["diagnose_dataset", "diagnose_workbook"]

@@ -17,6 +17,7 @@ from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.excel_reader import iter_excel_tables
 from catalog_app.scan.flags import make_flag
 from catalog_app.scan.html_reader import read_html_tables, stack_tables
+from catalog_app.scan.isolated import call_reader
 from catalog_app.scan.models import FileResult, RawTable
 from catalog_app.scan.plausible import judge
 from catalog_app.scan.sniff import sniff_format
@@ -25,6 +26,8 @@ from catalog_app.scan.table_scan import scan_table
 Overrides = dict[str, tuple[int, int]]
 # Real formats read as workbooks (python-calamine; xlrd for old .xls).
 WORKBOOK_FORMATS = ("xlsx", "xls", "xlsb", "ods")
+# What the reader process runs for a workbook (a "module:function" crosses the process boundary).
+EXCEL_READER = "catalog_app.scan.file_scan:excel_in_process"
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
 
 
@@ -41,9 +44,13 @@ def scan_file(
     real_format = sniff_format(path)
     if real_format in WORKBOOK_FORMATS:
         # Native reader: profiled in the reader process, so a crash there is this file's row.
-        from catalog_app.scan.isolated import read_excel
-
-        return read_excel(path, real_format, overrides, cancel)
+        return call_reader(
+            EXCEL_READER,
+            (path, real_format, overrides),
+            path,
+            cancel,
+            local=lambda: excel_in_process(path, real_format, overrides, cancel),
+        )
     try:
         if real_format == "html":
             return _judged(_scan_html(path, overrides, cancel))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from catalog_app.scan.models import HeaderLayout, MergedRange
-from catalog_app.scan.pii_label import label_pii_kind
+from catalog_app.scan.pii.label import label_pii_kind
 from catalog_app.scan.values import classify_value, is_blank
 
 HEAD_ROWS = 60  # rows read before deciding where the header is

@@ -3,8 +3,8 @@
 Native readers (calamine is Rust) can abort the whole process on a hostile file: a failed
 allocation is ``SIGABRT``, not a Python exception. Two ways out of process:
 
-- :func:`read_excel`: every Excel workbook is profiled by a *reader process* that lives as long as
-  the program (started on the first workbook, about half a second; reused for the next ones;
+- :func:`call_reader`: every Excel workbook is profiled by a *reader process* that lives as long
+  as the program (started on the first workbook, about half a second; reused for the next ones;
   retired once it has grown past ``RETIRE_RSS_MB`` and started again when needed). If it dies on a
   file, that file gets a ``reader_crash`` row and the next workbook gets a fresh reader process.
   Where no process can be started (a locked-down PC), workbooks are read in process as before.
@@ -27,17 +27,16 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from catalog_app.progress import Cancelled, CancelToken
 from catalog_app.scan.errors import ScanFailure
 
 __all__ = [
-    "EXCEL_READER",
     "call_reader",
     "MEMORY_LIMIT",
     "READER",
-    "read_excel",
     "release",
     "run_isolated",
     "scan_file_isolated",
@@ -45,7 +44,6 @@ __all__ = [
 
 MEMORY_LIMIT = 3 << 30  # address space of a child on POSIX (bytes)
 READER = "catalog_app.scan.file_scan:scan_file"
-EXCEL_READER = "catalog_app.scan.file_scan:excel_in_process"
 RETIRE_RSS_MB = 512  # a reader process that has grown past this is replaced after the file
 RETIRE_FILE_BYTES = 32 << 20  # ... and after reading a file this big (no RSS figure on Windows)
 _POLL = 0.1
@@ -244,29 +242,21 @@ _READER = _ReaderProcess()
 atexit.register(_READER.stop)
 
 
-def read_excel(path: str, real_format: str, overrides: dict | None, cancel: CancelToken | None):
-    """``file_scan.excel_in_process`` in the reader process (see the module docstring)."""
-    from catalog_app.scan.file_scan import excel_in_process
-
+def call_reader(
+    reader: str,
+    args: tuple,
+    path: str,
+    cancel: CancelToken | None = None,
+    local: Callable[[], Any] | None = None,
+) -> Any:
+    """``reader(*args)`` (a "module:function") in the reader process (see the module docstring):
+    a crash there is a :class:`ScanFailure`, the next call gets a fresh process. Inside a child
+    already, or where no child can run, it runs in process: ``local()`` when given (the same read
+    with what cannot cross the process boundary, such as ``cancel``), else ``reader(*args)``.
+    ``path`` is the file read: after a big one the reader process is replaced."""
+    run_here = local if local is not None else (lambda: _resolve(reader)(*args))
     if IN_CHILD:
-        return excel_in_process(path, real_format, overrides, cancel)
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        size = 0
-    try:
-        return _READER.call(EXCEL_READER, (path, real_format, overrides), cancel, size)
-    except _NoChild:
-        # No child process here (blocked by policy, no spawn): read in process as before.
-        return excel_in_process(path, real_format, overrides, cancel)
-
-
-def call_reader(reader: str, args: tuple, path: str, cancel: CancelToken | None = None) -> Any:
-    """``reader(*args)`` (a "module:function") in the reader process, with the crash handling of
-    :func:`read_excel`, for another read of a workbook than the scan's (the re-identification
-    check, the quality diagnosis); in process where no child can run, or inside a child already."""
-    if IN_CHILD:
-        return _resolve(reader)(*args)
+        return run_here()
     try:
         size = os.path.getsize(path)
     except OSError:
@@ -274,7 +264,8 @@ def call_reader(reader: str, args: tuple, path: str, cancel: CancelToken | None 
     try:
         return _READER.call(reader, args, cancel, size)
     except _NoChild:
-        return _resolve(reader)(*args)
+        # No child process here (blocked by policy, no spawn): read in process as before.
+        return run_here()
 
 
 def release() -> None:

@@ -104,7 +104,7 @@ class PiiInfo:
 
 @dataclass(slots=True)
 class ColumnEvidence:
-    """What the table-level judgement (``pii_context``) needs from a column's values; never
+    """What the table-level judgement (``pii.context``) needs from a column's values; never
     stored. Counts are over the sampled distinct values (``n`` of them informative)."""
 
     n: int = 0

@@ -9,7 +9,7 @@ read-only like every read here.
 Personal data never reaches the screen unmasked: a column the scan flagged keeps its kind, the
 shown rows are checked again (``detect_pii``: the header the clerk is about to choose may differ
 from the scan's), flagged columns are masked below the header band, and every other cell has
-personal values inside free text scrubbed (``pii_scrub``), header cells included.
+personal values inside free text scrubbed (``pii.scrub``), header cells included.
 """
 
 from __future__ import annotations
@@ -110,19 +110,9 @@ def _read(path: str, real_format: str, table_key: str, rows: int, columns: int):
     from catalog_app.scan.file_scan import WORKBOOK_FORMATS
 
     if real_format in WORKBOOK_FORMATS:
-        from catalog_app.scan.isolated import _READER, IN_CHILD, _NoChild
+        from catalog_app.scan.isolated import call_reader
 
-        if not IN_CHILD:
-            try:
-                size = os.path.getsize(path)
-            except OSError:
-                size = 0
-            try:
-                return _READER.call(
-                    READER, (path, real_format, table_key, rows, columns), None, size
-                )
-            except _NoChild:
-                pass  # no child process here: read in process, as a scan would
+        return call_reader(READER, (path, real_format, table_key, rows, columns), path)
     return read_rows(path, real_format, table_key, rows, columns)
 
 
@@ -136,8 +126,8 @@ def table_preview(
     """The first ``rows`` rows of a scanned table, personal data masked (see the module doc).
     Raises ``ScanFailure`` with a Korean message when the file cannot be read now."""
     from catalog_app.scan.pii import detect_pii
-    from catalog_app.scan.pii_label import safe_label
-    from catalog_app.scan.pii_mask import mask_value
+    from catalog_app.scan.pii.label import safe_label
+    from catalog_app.scan.pii.mask import mask_value
 
     dataset = catalog.conn.execute(
         "SELECT path, real_format, status FROM datasets WHERE id = ?", (dataset_id,)

@@ -21,7 +21,7 @@ import numpy as np
 
 from catalog_app.scan.models import ColumnProfile, PiiInfo
 from catalog_app.scan.pii import inspect_column
-from catalog_app.scan.pii_context import mask_profile
+from catalog_app.scan.pii.context import mask_profile
 from catalog_app.scan.values import ValueInfo, byte_length, classify_value, is_blank, value_pattern
 
 EXACT_DISTINCT = 5_000

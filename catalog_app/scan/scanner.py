@@ -10,7 +10,7 @@ that cannot be walked become scan_errors rows (their known files are not marked 
 holds the catalog's job lock (``catalog.joblock``), so a second scan or ``map`` is refused instead
 of interleaving; a run that a kill left 'running' is closed as 'interrupted' by the next run, and
 the file it was reading is then read in a child process (``scan.isolated``) in case it was what
-killed it. Workbooks are always profiled in the reader process (``isolated.read_excel``), so a
+killed it. Workbooks are always profiled in the reader process (``isolated.call_reader``), so a
 native reader that crashes costs that file's ``reader_crash`` row, never the scan.
 
 The mapping is part of the job: the columns of a table read new or changed get their standard

@@ -20,7 +20,7 @@ import numpy as np
 from catalog_app.progress import CancelToken
 from catalog_app.scan.header import HEAD_ROWS, RowClassifier, detect_header
 from catalog_app.scan.models import RawTable, TableResult
-from catalog_app.scan.pii_context import judge_table
+from catalog_app.scan.pii.context import judge_table
 from catalog_app.scan.profile import TableProfiler
 
 CHUNK_ROWS = 500  # small enough to stay in CPU cache; larger chunks measured slower

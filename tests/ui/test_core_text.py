@@ -15,7 +15,7 @@ HANGUL = re.compile(r"[가-힣]")
 
 @pytest.fixture
 def english(app_configured):
-    from ui.app import switch_language
+    from ui.language import switch_language
 
     switch_language(app_configured, "en")
     yield

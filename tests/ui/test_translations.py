@@ -124,7 +124,7 @@ def test_qm_is_compiled_from_the_ts(tmp_path):
 @pytest.fixture
 def english(app_configured):
     """A way to switch languages that always leaves the session in Korean afterwards."""
-    from ui.app import current_language, switch_language
+    from ui.language import current_language, switch_language
 
     def switch(language: str) -> None:
         switch_language(app_configured, language)

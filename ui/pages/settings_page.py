@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.app import current_language
 from ui.context import AppContext
+from ui.language import current_language
 from ui.pages.base import Page, card, note, section_title
 
 

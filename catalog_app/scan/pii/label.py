@@ -22,15 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from catalog_app.scan.pii_headers import analyse_header
-from catalog_app.scan.pii_mask import mask_value
-from catalog_app.scan.pii_patterns import RRN_FRONT_MASKED_RE, VEHICLE_RE
-from catalog_app.scan.pii_scrub import scrub
-from catalog_app.scan.pii_tally import tally
+from catalog_app.scan.pii.headers import analyse_header
+from catalog_app.scan.pii.mask import mask_value
+from catalog_app.scan.pii.patterns import RRN_FRONT_MASKED_RE, VEHICLE_RE
+from catalog_app.scan.pii.scrub import scrub
+from catalog_app.scan.pii.tally import tally
 
 __all__ = ["label_pii_kind", "safe_label", "safe_labels"]
 
-# Counter keys of ``pii_tally.tally`` that mean "this one value is personal data", in priority order.
+# Counter keys of ``pii.tally.tally`` that mean "this one value is personal data", in priority order.
 _WHOLE_KINDS = (
     ("rrn", "rrn"),
     ("for", "foreigner_rrn"),

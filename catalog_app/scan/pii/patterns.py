@@ -1,7 +1,7 @@
 """What each kind of personal data looks like: character folding, value patterns, check digits.
 
-Shared by every part of ``pii``: ``pii_tally`` classifies sample values with these patterns,
-``pii_mask`` folds and masks values along them and ``pii`` checks that values fit a header cue.
+Shared by every part of ``pii``: ``pii.tally`` classifies sample values with these patterns,
+``pii.mask`` folds and masks values along them and ``pii`` checks that values fit a header cue.
 Kept apart so the shape of a 주민등록번호 or a 휴대전화번호 is written down once; the checksum
 helpers are public and re-exported by ``pii``.
 """
@@ -158,7 +158,7 @@ def birth_ok(d6: str, g: str, today: date) -> bool:
 
 @dataclass(slots=True)
 class Num13:
-    """Which rules a 13-digit value passes; ``pii_tally`` settles what it is per column."""
+    """Which rules a 13-digit value passes; ``pii.tally`` settles what it is per column."""
 
     hyphen: bool
     rrn_date: bool  # valid birth date and gender digit 1-4, 9, 0
@@ -213,7 +213,7 @@ SEX_AGE_RE = re.compile(
 )
 
 # Short Hangul values that are names of places or bodies, not people: a list whose values share
-# one of these endings is a list of 구, 시장, 도서관 … (checked per column, see pii_tally).
+# one of these endings is a list of 구, 시장, 도서관 … (checked per column, see pii.tally).
 ORG_SUFFIXES = (
     "시장",
     "도서관",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from catalog_app.scan.pii_patterns import TRANS, UNIT_DONG_HO_RE, UNIT_FLOOR_RE, UNIT_HO_RE
+from catalog_app.scan.pii.patterns import TRANS, UNIT_DONG_HO_RE, UNIT_FLOOR_RE, UNIT_HO_RE
 
 __all__ = ["mask_value"]
 

@@ -5,11 +5,13 @@ the side of reporting and ``mask_value`` never lets the identifying part of a va
 for values that do not look like the kind at all. Everything here is stdlib and precompiled: a
 column of 2,000 sample values is classified in a few milliseconds.
 
-This module is the public face and the column-level decision (which kind, how sure, why); the
-parts live beside it: ``pii_patterns`` (value shapes and check digits), ``pii_headers`` (header-word
-cues), ``pii_tally`` (counting sample values per kind), ``pii_sensitive`` (민감정보 categories) and
-``pii_mask`` (masking). What a finding means — personal data or not, a quasi-identifier — is
-settled per table by ``pii_context`` once every column of the table is profiled (issue 14).
+This package's ``__init__`` is the public face and the column-level decision (which kind, how
+sure, why); the parts are its submodules: ``pii.patterns`` (value shapes and check digits),
+``pii.headers`` (header-word cues), ``pii.tally`` (counting sample values per kind),
+``pii.sensitive`` (민감정보 categories), ``pii.mask`` (masking), ``pii.label`` and ``pii.scrub``
+(personal values in column labels and free text). What a finding means — personal data or not,
+a quasi-identifier — is settled per table by ``pii.context`` once every column of the table is
+profiled (issue 14).
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from catalog_app.scan.models import ColumnEvidence
-from catalog_app.scan.pii_headers import HeaderCues, analyse_header
-from catalog_app.scan.pii_mask import mask_value
-from catalog_app.scan.pii_patterns import (
+from catalog_app.scan.pii.headers import HeaderCues, analyse_header
+from catalog_app.scan.pii.mask import mask_value
+from catalog_app.scan.pii.patterns import (
     AGE_BAND_RE,
     AGE_RE,
     ALL_MASK_RE,
@@ -36,8 +38,8 @@ from catalog_app.scan.pii_patterns import (
     normalise,
     rrn_check_digit,
 )
-from catalog_app.scan.pii_sensitive import SENSITIVE_KINDS, values_fit
-from catalog_app.scan.pii_tally import tally
+from catalog_app.scan.pii.sensitive import SENSITIVE_KINDS, values_fit
+from catalog_app.scan.pii.tally import tally
 
 __all__ = [
     "PII_KINDS",
@@ -95,7 +97,7 @@ class PiiFinding:
     share: float  # share (0..1) of the informative values that match; 0.0 when header only
     reason: str  # short Korean reason shown to the clerk
     source: str  # 'values', 'header' or 'values+header' ('table' after the table judgement)
-    personal: bool = True  # personal data (masked, closed by default); see pii_context
+    personal: bool = True  # personal data (masked, closed by default); see pii.context
     quasi_identifier: bool = False
     sensitive: bool = False
 
@@ -452,7 +454,7 @@ def detect_pii(
     ``values`` are distinct, stripped, non-blank sample strings. Value evidence wins over the
     header; a header cue lowers the value thresholds and alone suffices when values fit it.
     Quasi-identifier kinds (성별, 나이) come back with ``personal=False``; whether the rows are
-    people, and so what a phone number or a 장애등급 means, is judged per table (pii_context).
+    people, and so what a phone number or a 장애등급 means, is judged per table (pii.context).
     """
     return inspect_column(header, values, col_type)[0]
 

@@ -38,9 +38,9 @@ import dataclasses
 from collections.abc import Sequence
 
 from catalog_app.scan.models import ColumnProfile, PiiInfo
-from catalog_app.scan.pii_headers import HeaderCues, analyse_header
-from catalog_app.scan.pii_label import safe_label
-from catalog_app.scan.pii_mask import mask_value
+from catalog_app.scan.pii.headers import HeaderCues, analyse_header
+from catalog_app.scan.pii.label import safe_label
+from catalog_app.scan.pii.mask import mask_value
 
 __all__ = ["judge_table", "mask_profile"]
 

@@ -1,8 +1,8 @@
 """Mask personal values found inside free text, keeping the rest of the text readable.
 
 A 주민등록번호, mobile number, card, passport or licence number or an e-mail address inside a
-longer text ("담당 010-1234-5678") is replaced by its mask from ``pii_mask.mask_value``. Used by
-every export (``disclosure.safe``) and by the catalog for column labels (``pii_label``), so a
+longer text ("담당 010-1234-5678") is replaced by its mask from ``pii.mask.mask_value``. Used by
+every export (``disclosure.safe``) and by the catalog for column labels (``pii.label``), so a
 personal value is caught the same way wherever it would leave or be stored.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from catalog_app.scan.pii_mask import mask_value
-from catalog_app.scan.pii_patterns import (
+from catalog_app.scan.pii.mask import mask_value
+from catalog_app.scan.pii.patterns import (
     DRIVER_REGION_RE,
     EMB_EMAIL_RE,
     EMB_RE,

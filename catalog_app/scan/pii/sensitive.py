@@ -5,7 +5,7 @@ A label names the category (``장애등급``, ``병명``, ``종교``); values co
 (``지체장애``, ``불교``, ``국민의힘``). Counts never do: ``심한장애|남자`` over numbers is a statistic
 about groups, not a fact about one person, so a category named by the label needs values that are
 categories, grades or short text (see :func:`values_fit`). Whether the column is personal data at
-all is settled at table level (``pii_context``): a disability type in a list of people is, the
+all is settled at table level (``pii.context``): a disability type in a list of people is, the
 same words in a list of facilities are not.
 """
 

@@ -293,7 +293,7 @@ class HeaderCues:
     count: bool = False  # a count or rate header (인구수, 발생건수, 계)
     quasi: str | None = None  # 'region' or 'attribute' (직업, 국적 …)
     partial: bool = False  # the label speaks of part of a 주민등록번호 (앞 6자리, 뒷자리 첫 숫자)
-    sensitive: str | None = None  # 민감정보 category named by the label (pii_sensitive)
+    sensitive: str | None = None  # 민감정보 category named by the label (pii.sensitive)
     compact: str = ""
 
 
@@ -353,7 +353,7 @@ def _analyse(raw: str) -> HeaderCues:
 
     institutional = any(w in compact for w in _INSTITUTION_CUES)
     address_generic = "주소" in compact or bool(re.search(r"\baddr(?:ess)?\b", latin))
-    from catalog_app.scan.pii_sensitive import sensitive_cue
+    from catalog_app.scan.pii.sensitive import sensitive_cue
 
     last = compact.split("|")[0]  # outside brackets: "(단위: 명)" is no count header
     quasi = next(

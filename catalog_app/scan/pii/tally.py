@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from catalog_app.scan.pii_headers import HeaderCues
-from catalog_app.scan.pii_patterns import (
+from catalog_app.scan.pii.headers import HeaderCues
+from catalog_app.scan.pii.patterns import (
     ADDR_BASE_RE,
     AGE_BAND_RE,
     AGE_RE,
@@ -61,7 +61,7 @@ from catalog_app.scan.pii_patterns import (
     num13,
     rrn_check_digit,
 )
-from catalog_app.scan.pii_sensitive import value_category
+from catalog_app.scan.pii.sensitive import value_category
 
 __all__ = ["tally"]
 
