@@ -12,6 +12,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from catalog_app.catalog.column_rows import stored_samples
+
 __all__ = [
     "KINDS",
     "SORT_KEYS",
@@ -157,7 +159,7 @@ def column_detail(conn: sqlite3.Connection, column_id: int) -> dict | None:
     out["candidates"] = json.loads(row["candidates"] or "[]")
     out["proposal"] = json.loads(row["proposal"]) if row["proposal"] else None
     out["checks"] = json.loads(row["checks"] or "[]")
-    out["samples"] = json.loads(row["samples"] or "[]")
+    out["samples"] = stored_samples(row)
     decision = conn.execute(
         "SELECT * FROM column_mappings WHERE column_id = ?", (column_id,)
     ).fetchone()
