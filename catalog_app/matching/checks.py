@@ -50,6 +50,7 @@ from catalog_app.dictionary.model import Domain, Term, Word
 from catalog_app.dictionary.rules import propose_term
 from catalog_app.dictionary.segment import WordIndex, cover, decompose, word_pieces
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
+from catalog_app.matching.review_state import proposed_name
 from catalog_app.matching.values import proposal_size, sizing
 from catalog_app.messages import join, template
 from catalog_app.scan.models import ColumnProfile
@@ -274,7 +275,7 @@ def _new_term(
     proposal when there is one, else the header's own words with a domain sized by the values
     exactly as the matcher sizes it (``values.proposal_size``)."""
     if proposal and proposal.get("abbr") and proposal.get("domain") and not proposal.get("missing"):
-        shown = proposal.get("name") or "".join(proposal.get("words") or []) or name
+        shown = proposed_name(proposal, name)
         return shown, proposal["abbr"], proposal["domain"]
     words = decompose(name, index)
     if not words or not words[-1].is_class_word:
