@@ -67,6 +67,33 @@ def list_datasets(catalog: Catalog, status: str | None = None) -> list[dict]:
     return [dataset_summary(r, stats.get(r["id"])) for r in catalog.conn.execute(sql, params)]
 
 
+def catalog_counts(catalog: Catalog) -> dict[str, int]:
+    """What ``status`` says of a catalog: datasets (of which in error, missing) and columns."""
+    n = catalog.conn.execute(
+        "SELECT COUNT(*), SUM(status = 'error'), SUM(status = 'missing') FROM datasets"
+    ).fetchone()
+    columns = catalog.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
+    return {"datasets": n[0], "errors": n[1] or 0, "missing": n[2] or 0, "columns": columns}
+
+
+def table_keys(catalog: Catalog, dataset_id: int) -> list[str]:
+    """The keys of a dataset's tables (``#0`` or the sheet name …), in order."""
+    rows = catalog.conn.execute(
+        "SELECT table_key FROM tables WHERE dataset_id = ? ORDER BY table_index", (dataset_id,)
+    )
+    return [r[0] for r in rows]
+
+
+def label_tables(catalog: Catalog, dataset_id: int, label: str) -> list[str]:
+    """The tables of a dataset with a column of this label (one: the column is found)."""
+    rows = catalog.conn.execute(
+        """SELECT DISTINCT t.table_key FROM columns c JOIN tables t ON t.id = c.table_id
+           WHERE c.dataset_id = ? AND c.label = ? ORDER BY t.table_index""",
+        (dataset_id, label),
+    )
+    return [r[0] for r in rows]
+
+
 class AmbiguousDataset(LookupError):
     """Several datasets answer to the same name; the clerk must say which (by id or path)."""
 
