@@ -279,7 +279,7 @@ def reject(ctx, column_id, term, who) -> None:
 
 @mapping.command("propose")
 @click.argument("column_id", type=int)
-@click.option("--name", help="새 용어 이름 (기본: 제안된 조합).")
+@click.option("--name", help="새 용어 이름 (기본: 제안된 조합, 없으면 머리글).")
 @click.option("--abbr", default="")
 @click.option("--domain", default="")
 @click.option("--user", "who")
