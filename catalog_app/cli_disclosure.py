@@ -207,14 +207,9 @@ def meta_set(ctx, dataset: str, assignments, label: str | None, table_key: str |
     with _catalog(ctx) as cat:
         row = _dataset(cat, dataset)
         if label and table_key is None:
-            tables = [
-                r["table_key"]
-                for r in cat.conn.execute(
-                    """SELECT DISTINCT t.table_key FROM columns c JOIN tables t ON t.id = c.table_id
-                       WHERE c.dataset_id = ? AND c.label = ?""",
-                    (row["id"], label),
-                )
-            ]
+            from catalog_app.catalog.queries import label_tables
+
+            tables = label_tables(cat, row["id"], label)
             if len(tables) != 1:
                 _fail(
                     f"컬럼을 {'찾을 수 없습니다' if not tables else '특정할 수 없습니다 (--table 필요)'}: {label}"
@@ -261,15 +256,9 @@ def meta_import(ctx, path: Path, as_json: bool) -> None:
 @click.pass_context
 def meta_template(ctx, out: Path, year: int) -> None:
     """지금 값이 채워진 입력 양식(CSV, Excel용 UTF-8 BOM)을 만듭니다."""
-    from catalog_app.disclosure.state import build_state
-    from catalog_app.disclosure.workbook import write_csv
-
     with _catalog(ctx) as cat:
-        state = build_state(cat, year)
-    headers = ["원본 파일"] + [f.label for f in vocab.DATASET_FIELDS]
-    rows = [[d.rel_path] + [d.get(f.key) for f in vocab.DATASET_FIELDS] for d in state.datasets]
-    write_csv(out, headers, rows)
-    click.echo(f"{out} ({len(rows)}개 데이터셋)")
+        n = MetadataStore(cat).write_template(out, year)
+    click.echo(f"{out} ({n}개 데이터셋)")
 
 
 @meta.command("undo")

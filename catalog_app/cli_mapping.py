@@ -11,7 +11,6 @@ import click
 
 from catalog_app.catalog.store import Catalog
 from catalog_app.cli_progress import ProgressPrinter
-from catalog_app.dictionary.model import Term
 from catalog_app.dictionary.store import DictionaryError
 
 KINDS = {
@@ -212,23 +211,19 @@ def mapping() -> None:
 @_guard
 def show_column(ctx, column_id, as_json) -> None:
     """한 컬럼의 후보, 종류, 결정, 점검 결과."""
-    from catalog_app.matching.decisions import MappingDesk
+    from catalog_app.matching.review_state import review_state
 
     with _catalog(ctx) as cat:
-        desk = MappingDesk(cat)
-        col = desk.column(column_id)
-        match = cat.conn.execute(
-            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
-        ).fetchone()
-        data = {
-            "column_id": column_id,
-            "label": col["label"],
-            "kind": match["kind"] if match else None,
-            "candidates": json.loads(match["candidates"]) if match else [],
-            "proposal": json.loads(match["proposal"]) if match and match["proposal"] else None,
-            "checks": json.loads(match["checks"]) if match else [],
-            "decision": desk.decision(column_id),
-        }
+        state = review_state(cat.conn, column_id)
+    data = {
+        "column_id": column_id,
+        "label": state.label,
+        "kind": state.kind,
+        "candidates": list(state.candidates),
+        "proposal": state.proposal,
+        "checks": list(state.checks),
+        "decision": state.decision,
+    }
     if as_json:
         _echo_json(data)
         return
@@ -253,22 +248,17 @@ def show_column(ctx, column_id, as_json) -> None:
 def accept(ctx, column_id, term, who) -> None:
     """컬럼의 표준용어를 수락합니다 (TERM 없으면 1순위 후보)."""
     from catalog_app.matching.decisions import MappingDesk
+    from catalog_app.matching.review_state import review_state
 
     with _catalog(ctx) as cat:
-        match = cat.conn.execute(
-            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
-        ).fetchone()
-        candidates = json.loads(match["candidates"]) if match else []
+        state = review_state(cat.conn, column_id)
         if term is None:
-            if not candidates:
+            if state.top is None:
                 raise DictionaryError(
                     "후보가 없습니다. `catalog-app map` 을 먼저 실행하거나 용어를 지정하세요."
                 )
-            term = candidates[0]["term"]
-        score = next((c["score"] for c in candidates if c["term"] == term), None)
-        change = MappingDesk(cat, who).accept(
-            column_id, term, match["kind"] if match else None, score
-        )
+            term = state.top["term"]
+        change = MappingDesk(cat, who).accept(column_id, term, state.kind, state.score_of(term))
     click.echo(f"수락했습니다: 컬럼 {column_id} → {term} [결정 {change}]")
 
 
@@ -289,7 +279,7 @@ def reject(ctx, column_id, term, who) -> None:
 
 @mapping.command("propose")
 @click.argument("column_id", type=int)
-@click.option("--name", help="새 용어 이름 (기본: 제안된 조합).")
+@click.option("--name", help="새 용어 이름 (기본: 제안된 조합, 없으면 머리글).")
 @click.option("--abbr", default="")
 @click.option("--domain", default="")
 @click.option("--user", "who")
@@ -298,20 +288,12 @@ def reject(ctx, column_id, term, who) -> None:
 def propose(ctx, column_id, name, abbr, domain, who) -> None:
     """맞는 용어가 없을 때 새 용어를 검토 대기열에 제안합니다."""
     from catalog_app.matching.decisions import MappingDesk
+    from catalog_app.matching.review_state import review_state
 
     with _catalog(ctx) as cat:
-        match = cat.conn.execute(
-            "SELECT * FROM column_match WHERE column_id = ?", (column_id,)
-        ).fetchone()
-        proposal = json.loads(match["proposal"]) if match and match["proposal"] else {}
-        name = name or "".join(proposal.get("words") or [])
-        if not name:
+        term = review_state(cat.conn, column_id).proposed_term(name or "", abbr, domain)
+        if not term.name:
             raise DictionaryError("제안할 용어 이름을 --name 으로 지정하세요.")
-        term = Term(
-            name=name,
-            abbr=abbr or proposal.get("abbr", ""),
-            domain=domain or proposal.get("domain", ""),
-        )
         change, proposal_id = MappingDesk(cat, who).propose(column_id, term)
     click.echo(
         f"제안했습니다: {term.name} ({term.abbr}, {term.domain}) → 검토 대기 {proposal_id} [결정 {change}]"

@@ -170,6 +170,7 @@ def ask_new_term(
     """A new term for the review queue, pre-filled from the matcher's proposal; a ``Term`` or
     None when cancelled."""
     from catalog_app.dictionary.model import Term
+    from catalog_app.matching.review_state import proposed_name
 
     tr = lambda text: QCoreApplication.translate("dialogs", text)  # noqa: E731
     proposal = proposal or {}
@@ -194,7 +195,7 @@ def ask_new_term(
         missing.setWordWrap(True)
         layout.addWidget(missing)
     form = QFormLayout()
-    name = QLineEdit(proposal.get("name") or "".join(proposal.get("words") or []) or label)
+    name = QLineEdit(proposed_name(proposal, label))
     abbr = QLineEdit(proposal.get("abbr") or "")
     abbr.setPlaceholderText(tr("예: FCLT_NM"))
     domain = QLineEdit(proposal.get("domain") or "")

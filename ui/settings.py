@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from catalog_app.matching.review_state import CONFIRM_BELOW
+
 ORGANIZATION = "catalog_app"
 APPLICATION = "catalog_app"
 LANGUAGES = ("ko", "en")
-# Candidates scoring under this are guesses (a typo, values only): accepting one asks first.
-DEFAULT_CONFIRM_BELOW = 0.5
+# Candidates scoring under this are guesses (a typo, values only): accepting one asks first
+# (the core's rule: matching.review_state.needs_confirm).
+DEFAULT_CONFIRM_BELOW = CONFIRM_BELOW
 
 
 def _as_list(value) -> list[str]:

@@ -75,11 +75,12 @@ def _safe_values(label: str, row: dict) -> int:
     masked outright only when the detector finds most of the sample personal; otherwise each
     value is scrubbed of the identifiers it holds (registration, mobile, card numbers, e-mail).
     Decimal numbers are left alone: their digits often look like a phone number."""
+    from catalog_app.catalog.column_rows import stored_samples, stored_top_values
     from catalog_app.disclosure.safe import scrub
     from catalog_app.scan.pii import detect_pii, mask_value
 
-    top = json.loads(row["top_values"] or "[]")
-    samples = json.loads(row["samples"] or "[]")
+    top = stored_top_values(row)
+    samples = stored_samples(row)
     values = [str(v) for v, _n in top] + [str(v) for v in samples]
     values += [str(v) for v in (row["min_value"], row["max_value"]) if v]
     values = [v.strip() for v in values if v.strip() and not _DECIMAL.fullmatch(v.strip())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from catalog_app.catalog.column_rows import profile_from_row, profile_json
 from catalog_app.catalog.store import Catalog
 from catalog_app.scan.flags import rate_exclusion
 
@@ -66,6 +67,33 @@ def list_datasets(catalog: Catalog, status: str | None = None) -> list[dict]:
     return [dataset_summary(r, stats.get(r["id"])) for r in catalog.conn.execute(sql, params)]
 
 
+def catalog_counts(catalog: Catalog) -> dict[str, int]:
+    """What ``status`` says of a catalog: datasets (of which in error, missing) and columns."""
+    n = catalog.conn.execute(
+        "SELECT COUNT(*), SUM(status = 'error'), SUM(status = 'missing') FROM datasets"
+    ).fetchone()
+    columns = catalog.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
+    return {"datasets": n[0], "errors": n[1] or 0, "missing": n[2] or 0, "columns": columns}
+
+
+def table_keys(catalog: Catalog, dataset_id: int) -> list[str]:
+    """The keys of a dataset's tables (``#0`` or the sheet name …), in order."""
+    rows = catalog.conn.execute(
+        "SELECT table_key FROM tables WHERE dataset_id = ? ORDER BY table_index", (dataset_id,)
+    )
+    return [r[0] for r in rows]
+
+
+def label_tables(catalog: Catalog, dataset_id: int, label: str) -> list[str]:
+    """The tables of a dataset with a column of this label (one: the column is found)."""
+    rows = catalog.conn.execute(
+        """SELECT DISTINCT t.table_key FROM columns c JOIN tables t ON t.id = c.table_id
+           WHERE c.dataset_id = ? AND c.label = ? ORDER BY t.table_index""",
+        (dataset_id, label),
+    )
+    return [r[0] for r in rows]
+
+
 class AmbiguousDataset(LookupError):
     """Several datasets answer to the same name; the clerk must say which (by id or path)."""
 
@@ -106,40 +134,17 @@ def column_dict(r: sqlite3.Row, override=None) -> dict:
     reason and a clerk's override (issue 14)."""
     from catalog_app.privacy.verdicts import verdict_dict
 
-    pii = None
-    if r["pii_kind"]:
-        pii = {
-            "kind": r["pii_kind"],
-            "share": r["pii_share"],
-            "reason": r["pii_reason"],
-            "source": r["pii_source"],
-        }
+    profile = profile_from_row(r)
+    pii = profile.pii
     return {
         "id": r["id"],
-        "index": r["col_index"],
-        "label": r["label"],
-        "type": r["inferred_type"],
-        "profile": {
-            "type_share": r["type_share"],
-            "type_counts": json.loads(r["type_counts"]),
-            "value_count": r["value_count"],
-            "null_count": r["null_count"],
-            "null_ratio": r["null_ratio"],
-            "distinct_count": r["distinct_count"],
-            "distinct_exact": bool(r["distinct_exact"]),
-            "min": r["min_value"],
-            "max": r["max_value"],
-            "max_len_chars": r["max_len_chars"],
-            "max_len_bytes": r["max_len_bytes"],
-            "decimal_places": r["decimal_places"],
-            "date_format": r["date_format"],
-            "pattern": r["pattern"],
-            "pattern_share": r["pattern_share"],
-            "top_values": json.loads(r["top_values"]),
-            "samples": json.loads(r["samples"]),
-            "masked": bool(r["masked"]),
-        },
-        "pii": pii,
+        "index": profile.index,
+        "label": profile.label,
+        "type": profile.inferred_type,
+        "profile": profile_json(profile),
+        "pii": None
+        if pii is None
+        else {"kind": pii.kind, "share": pii.share, "reason": pii.reason, "source": pii.source},
         "privacy": verdict_dict(r, override),
     }
 

@@ -28,9 +28,15 @@ __all__ = [
     "ImportResult",
     "MetadataError",
     "MetadataStore",
+    "TEMPLATE_REF",
     "missing_entry_clause",
     "normalise_value",
 ]
+
+
+# The bulk-entry form's column that names the dataset (write_template writes it, import_csv
+# also takes '경로' or 'dataset_id').
+TEMPLATE_REF = "원본 파일"
 
 
 class MetadataError(ValueError):
@@ -395,6 +401,19 @@ class MetadataStore(MetadataReader):
             self._write(conn, self._change_where(conn, change), key, change["before"], who)
 
     # ------------------------------------------------------------------ bulk CSV
+    def write_template(self, path: str | Path, year: int) -> int:
+        """The bulk-entry form :meth:`import_csv` reads back: one row per dataset, named by
+        its '원본 파일', with every dataset field filled as it stands for ``year`` (CSV, UTF-8
+        with BOM for Excel). Returns the number of datasets written."""
+        from catalog_app.disclosure.state import build_state
+        from catalog_app.disclosure.workbook import write_csv
+
+        state = build_state(self.catalog, year)
+        headers = [TEMPLATE_REF] + [f.label for f in vocab.DATASET_FIELDS]
+        rows = [[d.rel_path] + [d.get(f.key) for f in vocab.DATASET_FIELDS] for d in state.datasets]
+        write_csv(Path(path), headers, rows)
+        return len(rows)
+
     def import_csv(self, path: str | Path, who: str | None = None) -> ImportResult:
         """Bulk entry from a spreadsheet the coordinator filled (UTF-8 with/without BOM or CP949).
 
@@ -405,7 +424,7 @@ class MetadataStore(MetadataReader):
         freeze this year's row count forever. Unknown columns and files are reported, not guessed.
         """
         rows, headers = _read_csv(Path(path))
-        ref_col = next((h for h in headers if h in ("원본 파일", "경로", "dataset_id")), None)
+        ref_col = next((h for h in headers if h in (TEMPLATE_REF, "경로", "dataset_id")), None)
         if ref_col is None:
             raise MetadataError("'원본 파일' 열이 없습니다 (데이터셋을 찾을 열이 필요합니다).")
         known: dict[str, vocab.Field] = {}

@@ -53,6 +53,7 @@ from catalog_app.matching.check_record import Check
 from catalog_app.matching.check_record import error as _err
 from catalog_app.matching.check_record import warning as _warn
 from catalog_app.matching.checks_values import parse_allowed_values, value_checks
+from catalog_app.matching.review_state import proposed_name
 from catalog_app.matching.values import proposal_size, sizing
 from catalog_app.messages import join, template
 from catalog_app.scan.models import ColumnProfile
@@ -249,7 +250,7 @@ def _new_term(
     proposal when there is one, else the header's own words with a domain sized by the values
     exactly as the matcher sizes it (``values.proposal_size``)."""
     if proposal and proposal.get("abbr") and proposal.get("domain") and not proposal.get("missing"):
-        shown = proposal.get("name") or "".join(proposal.get("words") or []) or name
+        shown = proposed_name(proposal, name)
         return shown, proposal["abbr"], proposal["domain"]
     words = decompose(name, index)
     if not words or not words[-1].is_class_word:

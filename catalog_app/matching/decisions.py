@@ -29,6 +29,10 @@ class MappingError(DictionaryError):
     """A decision that cannot be made (unknown column, nothing to undo …); Korean message."""
 
 
+def no_such_column(column_id: int) -> MappingError:
+    return MappingError(f"그런 컬럼이 없습니다: {column_id} (`show 데이터셋 --json` 의 컬럼 id)")
+
+
 # Row fields that say where a decision is stored, not what it is: an undo compares and restores
 # the rest (history written before decisions had a column id restores onto the column's id).
 _VOLATILE = ("id", "column_id")
@@ -67,9 +71,7 @@ class MappingDesk:
             (column_id,),
         ).fetchone()
         if row is None:
-            raise MappingError(
-                f"그런 컬럼이 없습니다: {column_id} (`show 데이터셋 --json` 의 컬럼 id)"
-            )
+            raise no_such_column(column_id)
         return row
 
     def decision(self, column_id: int) -> dict | None:

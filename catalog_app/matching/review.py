@@ -12,6 +12,9 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from catalog_app.catalog.column_rows import stored_samples
+from catalog_app.matching.review_state import review_states
+
 __all__ = [
     "KINDS",
     "SORT_KEYS",
@@ -145,23 +148,21 @@ def column_detail(conn: sqlite3.Connection, column_id: int) -> dict | None:
     row = conn.execute(
         """SELECT c.id AS column_id, c.dataset_id, c.label, c.inferred_type, c.max_len_bytes,
                   c.samples, c.pii_kind, t.table_key, COALESCE(t.sheet_name, t.table_key) AS sheet,
-                  d.name AS dataset, d.rel_path, m.kind, m.cleaned, m.candidates, m.proposal,
-                  m.checks, m.compliant
+                  d.name AS dataset, d.rel_path, m.kind, m.cleaned, m.compliant
            FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
            LEFT JOIN column_match m ON m.column_id = c.id WHERE c.id = ?""",
         (column_id,),
     ).fetchone()
     if row is None:
         return None
+    state = review_states(conn, [column_id])[column_id]
     out = dict(row)
-    out["candidates"] = json.loads(row["candidates"] or "[]")
-    out["proposal"] = json.loads(row["proposal"]) if row["proposal"] else None
-    out["checks"] = json.loads(row["checks"] or "[]")
-    out["samples"] = json.loads(row["samples"] or "[]")
-    decision = conn.execute(
-        "SELECT * FROM column_mappings WHERE column_id = ?", (column_id,)
-    ).fetchone()
-    out["decision"] = dict(decision) if decision else None
+    out["candidates"] = list(state.candidates)
+    out["proposal"] = state.proposal
+    out["checks"] = list(state.checks)
+    out["samples"] = stored_samples(row)
+    out["decision"] = state.decision
+    out["state"] = state  # the same reading `catalog-app mapping show` prints
     return out
 
 

@@ -20,6 +20,7 @@ import json
 import logging
 import sqlite3
 
+from catalog_app.catalog.column_rows import profile_from_row, stored_samples, stored_top_values
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import current_user
 from catalog_app.privacy.effective import apply_override
@@ -163,7 +164,6 @@ class PrivacyDesk:
         if not has:
             return
         from catalog_app.catalog.store import MATCH_INSERT
-        from catalog_app.matching.jobs import profile_from_row
         from catalog_app.matching.refresh import Suggester
 
         suggester = Suggester(self.catalog)
@@ -383,8 +383,8 @@ def apply_in_force(conn: sqlite3.Connection, column_id: int) -> None:
     )
     if not row["masked"]:
         kind = verdict.kind
-        samples = [mask_value(v, kind) for v in json.loads(row["samples"])]
-        top = [[mask_value(v, kind), n] for v, n in json.loads(row["top_values"])]
+        samples = [mask_value(v, kind) for v in stored_samples(row)]
+        top = [[mask_value(v, kind), n] for v, n in stored_top_values(row)]
         low = mask_value(row["min_value"], kind) if row["min_value"] is not None else None
         high = mask_value(row["max_value"], kind) if row["max_value"] is not None else None
         conn.execute(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 
+from catalog_app.catalog.column_rows import privacy_verdict
 from catalog_app.privacy.effective import apply_override
 from catalog_app.scan.models import PiiInfo
 
@@ -39,17 +40,7 @@ VERDICT_KEYS = (
 
 def detected_verdict(row: Mapping) -> PiiInfo | None:
     """What the scan said about a stored column (None when it found nothing)."""
-    if not row["privacy_kind"]:
-        return None
-    return PiiInfo(
-        row["privacy_kind"],
-        row["privacy_share"] or 0.0,
-        row["privacy_reason"] or "",
-        row["privacy_source"] or "values",
-        bool(row["privacy_personal"]),
-        bool(row["privacy_quasi"]),
-        bool(row["privacy_sensitive"]),
-    )
+    return privacy_verdict(row)
 
 
 def overrides_of(conn: sqlite3.Connection, dataset_id: int | None = None) -> dict[int, Mapping]:

@@ -18,13 +18,13 @@ Everything returned is plain data (``model.RuleSpec``) for the reader process.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from catalog_app.matching.checks_values import parse_allowed_values
 from catalog_app.quality.model import RuleSpec
+from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["ColumnFacts", "column_rules"]
 
@@ -85,22 +85,29 @@ class ColumnFacts:
 
     @classmethod
     def from_row(cls, row, term=None, domain=None) -> ColumnFacts:
-        samples = [v for v, _n in json.loads(row["top_values"] or "[]")]
-        samples += json.loads(row["samples"] or "[]")
+        """The facts of a stored ``columns`` row (read by ``catalog.column_rows``)."""
+        from catalog_app.catalog.column_rows import profile_from_row
+
+        return cls.from_profile(profile_from_row(row), term, domain)
+
+    @classmethod
+    def from_profile(cls, p: ColumnProfile, term=None, domain=None) -> ColumnFacts:
+        """Samples: the frequent values first, then the stored samples, each once."""
+        samples = [v for v, _n in p.top_values] + list(p.samples)
         return cls(
-            label=row["label"],
-            inferred_type=row["inferred_type"],
-            date_format=row["date_format"],
-            pattern=row["pattern"],
-            pattern_share=row["pattern_share"],
-            value_count=row["value_count"],
-            null_count=row["null_count"],
-            distinct_count=row["distinct_count"],
-            distinct_exact=bool(row["distinct_exact"]),
+            label=p.label,
+            inferred_type=p.inferred_type,
+            date_format=p.date_format,
+            pattern=p.pattern,
+            pattern_share=p.pattern_share,
+            value_count=p.value_count,
+            null_count=p.null_count,
+            distinct_count=p.distinct_count,
+            distinct_exact=p.distinct_exact,
             samples=tuple(dict.fromkeys(samples)),
-            min_value=row["min_value"],
-            max_value=row["max_value"],
-            masked=bool(row["masked"]),
+            min_value=p.min_value,
+            max_value=p.max_value,
+            masked=p.masked,
             term=term,
             domain=domain,
         )

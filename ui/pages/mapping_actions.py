@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from catalog_app.matching.review_state import needs_confirm
 from ui import dialogs
 from ui.mapping_commands import (
     AcceptCommand,
@@ -241,7 +242,7 @@ class MappingActions(QObject):
     def _low_score_confirmed(self, row: dict, term: str, score) -> bool:
         """A candidate scoring under the manager's threshold (설정) is a guess: ask first."""
         below = self.page.ctx.settings.confirm_below
-        if score is None or score >= below:
+        if not needs_confirm(score, below):
             return True
         return dialogs.ask_confirm(
             self.page,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog_app.matching.review_state import proposed_name
 from ui import labels
 from ui.core_text import core_tr
 from ui.mapping_model import ACCEPTED_COLOR, WARNING_COLOR
@@ -190,7 +191,7 @@ class MappingDetail(QWidget):
             return self.tr("표준에 없는 단어: {words} (단어: {all})").format(
                 words=", ".join(proposal["missing"]), all=" + ".join(proposal.get("words") or [])
             )
-        name = proposal.get("name") or "".join(proposal.get("words") or [])
+        name = proposed_name(proposal)
         return self.tr("{name} ({abbr}, {domain}) — 단어 {words}").format(
             name=name,
             abbr=proposal.get("abbr") or "-",
