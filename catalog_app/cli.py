@@ -149,6 +149,7 @@ def can_open_window() -> bool:
 
 
 def _status(ctx: click.Context) -> None:
+    from catalog_app.catalog import queries
     from catalog_app.dictionary.store import DictionaryError, DictionaryStore
 
     with _open(ctx) as cat:
@@ -156,12 +157,12 @@ def _status(ctx: click.Context) -> None:
             edition = DictionaryStore(cat).ensure_shipped().key  # a new catalog gets the 7차
         except DictionaryError as exc:
             edition = str(exc)
-        n = cat.conn.execute(
-            "SELECT COUNT(*), SUM(status = 'error'), SUM(status = 'missing') FROM datasets"
-        ).fetchone()
-        cols = cat.conn.execute("SELECT COUNT(*) FROM columns").fetchone()[0]
+        n = queries.catalog_counts(cat)
     click.echo(f"카탈로그: {ctx.obj['catalog']}")
-    click.echo(f"데이터셋 {n[0]}개 (오류 {n[1] or 0}, 없어짐 {n[2] or 0}), 컬럼 {cols}개")
+    click.echo(
+        f"데이터셋 {n['datasets']}개 (오류 {n['errors']}, 없어짐 {n['missing']}), "
+        f"컬럼 {n['columns']}개"
+    )
     click.echo(f"현재 공통표준: {edition}")
     click.echo("")
     click.echo(ctx.get_help())
@@ -390,11 +391,7 @@ def header(
         raise click.UsageError("--row 또는 --clear 가 필요합니다.")
     with _open(ctx) as cat:
         found = _find(cat, dataset)
-        tables = cat.conn.execute(
-            "SELECT table_key, sheet_name, table_index FROM tables WHERE dataset_id = ? ORDER BY table_index",
-            (found["id"],),
-        ).fetchall()
-        keys = [t["table_key"] for t in tables]
+        keys = queries.table_keys(cat, found["id"])
         key = table_ref or (keys[0] if keys else "#0")
         if key not in keys and table_ref is not None and f"#{table_ref}" in keys:
             key = f"#{table_ref}"

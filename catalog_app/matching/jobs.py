@@ -11,10 +11,10 @@ trusted while there are any, and the CLI and the exports refuse.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from catalog_app.catalog.column_rows import profile_from_row
 from catalog_app.catalog.joblock import exclusive_job
 from catalog_app.catalog.store import Catalog
 from catalog_app.dictionary.model import Dictionary, Domain, Term
@@ -22,10 +22,11 @@ from catalog_app.dictionary.segment import WordIndex
 from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
+from catalog_app.matching.review_state import working_term_name
 from catalog_app.messages import template
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
-from catalog_app.scan.models import ColumnProfile, PiiInfo
+from catalog_app.scan.models import ColumnProfile
 
 
 @dataclass
@@ -62,45 +63,6 @@ class Workspace:
         return ws
 
 
-def profile_from_row(row) -> ColumnProfile:
-    """The stored profile of a catalog column, as the matcher and the checks expect it."""
-    p = ColumnProfile(index=row["col_index"], label=row["label"])
-    for key in (
-        "inferred_type",
-        "type_share",
-        "value_count",
-        "null_count",
-        "null_ratio",
-        "distinct_count",
-        "max_len_chars",
-        "max_len_bytes",
-        "decimal_places",
-        "date_format",
-        "pattern",
-        "pattern_share",
-    ):
-        setattr(p, key, row[key])
-    p.distinct_exact = bool(row["distinct_exact"])
-    p.min_value, p.max_value = row["min_value"], row["max_value"]
-    p.type_counts = json.loads(row["type_counts"])
-    p.top_values = [tuple(v) for v in json.loads(row["top_values"])]
-    p.samples = json.loads(row["samples"])
-    if row["pii_kind"]:
-        p.pii = PiiInfo(row["pii_kind"], row["pii_share"], row["pii_reason"], row["pii_source"])
-    if row["privacy_kind"]:  # what the scan found, personal or not (issue 14)
-        p.privacy = PiiInfo(
-            row["privacy_kind"],
-            row["privacy_share"],
-            row["privacy_reason"],
-            row["privacy_source"],
-            bool(row["privacy_personal"]),
-            bool(row["privacy_quasi"]),
-            bool(row["privacy_sensitive"]),
-        )
-    p.masked = bool(row["masked"])
-    return p
-
-
 _COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path,
                      d.flags AS dataset_flags
               FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
@@ -128,14 +90,9 @@ def _decisions(catalog: Catalog) -> dict[int, dict]:
 
 
 def working_term(ws: Workspace, decision: dict | None, kind: str, top: dict | None) -> Term | None:
-    """The term a column stands for today: an accepted decision, else an exact match."""
-    if decision is not None:
-        if decision["status"] != "accepted":
-            return None
-        return ws.terms.get(decision["term_name"])
-    if kind == "exact" and top is not None:
-        return ws.terms.get(top["term"])
-    return None
+    """The term a column stands for today (``review_state.working_term_name``), from ``ws``."""
+    name = working_term_name(decision, kind, top)
+    return ws.terms.get(name) if name else None
 
 
 @dataclass

@@ -76,13 +76,14 @@ def checks_basis(conn: sqlite3.Connection) -> str:
 
 
 def term_of(decision_status: str | None, decision_term: str | None, kind: str, top) -> str:
-    """The name of the term a column stands for today ('' for none), as ``jobs.working_term``
-    picks it: an accepted decision, else (no decision at all) an exact match's top candidate."""
+    """The name of the term a column stands for today ('' for none): the one rule,
+    ``review_state.working_term_name``, over the fields of a stored row."""
+    from catalog_app.matching.review_state import working_term_name
+
+    decision = None
     if decision_status is not None:
-        return decision_term or "" if decision_status == "accepted" else ""
-    if kind == "exact" and top:
-        return top
-    return ""
+        decision = {"status": decision_status, "term_name": decision_term or ""}
+    return working_term_name(decision, kind, {"term": top} if top else None) or ""
 
 
 def stored_parts(ws, term, profile, found) -> dict:
@@ -148,8 +149,9 @@ class StoredChecks:
         return found, compliant, parts
 
     def _compute(self, row, term: str, full_row) -> tuple[list[dict], bool, dict]:
+        from catalog_app.catalog.column_rows import profile_from_row
         from catalog_app.matching.checks import check_column, is_compliant
-        from catalog_app.matching.jobs import Workspace, profile_from_row
+        from catalog_app.matching.jobs import Workspace
 
         if self.ws is None:
             self.ws = Workspace.open(self.catalog, with_matcher=False)
