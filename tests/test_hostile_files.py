@@ -27,7 +27,6 @@ from tests import hostile_files as hf
 from tests.cli_helpers import HANGUL, run, run_json
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.scanner_helpers import catalog as catalog  # fixture
 
 
 def _fails_with(path: Path, *codes: str) -> ScanFailure:

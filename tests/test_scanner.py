@@ -30,8 +30,6 @@ from tests.scanner_helpers import (
 )
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.scanner_helpers import catalog as catalog  # fixture
-from tests.scanner_helpers import sample as sample  # fixture
 
 
 # --------------------------------------------------------------------------------- helpers
