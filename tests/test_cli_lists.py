@@ -115,6 +115,7 @@ def test_system_commands_and_the_database_sheet(lists_catalog_path, tmp_path):
     assert "PRKDB" in db and "주차관리" in db
 
 
+@pytest.mark.slow
 def test_registered_import_previews_then_confirms(lists_catalog_path, tmp_path):
     path = write_list(tmp_path / "목록개방현황.csv", [portal_row("15000001", "종로구_주차장")])
     preview = run_json(lists_catalog_path, "registered", "import", str(path))

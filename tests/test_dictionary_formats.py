@@ -502,6 +502,7 @@ class TestPds7:
         assert trio.layout == "csv"
         assert_same(pds7_dictionary, trio)
 
+    @pytest.mark.slow
     def test_round_trips(self, pds7_dictionary, tmp_path):
         write_xlsx(pds7_dictionary, tmp_path / "pds7.xlsx")
         write_csv(pds7_dictionary, tmp_path / "csv")

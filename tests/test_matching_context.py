@@ -283,6 +283,7 @@ def _col(mapped, file_name, label):
     return mapped[(file_name, label)]
 
 
+@pytest.mark.slow
 @corpus
 @pytest.mark.corpus
 def test_corpus_value_signatures(mapped):
@@ -324,6 +325,7 @@ def test_corpus_crosstab_siblings(mapped):
     assert _col(mapped, "지역_위치별(주유소).xls", "상호")[0] == "exact"
 
 
+@pytest.mark.slow
 @corpus
 @pytest.mark.corpus
 def test_corpus_nonstandard_words_are_words(template, tmp_path):

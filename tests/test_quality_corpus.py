@@ -22,7 +22,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not (CORPUS / "MANIFEST.csv").is_file():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 README = Path(__file__).resolve().parents[1] / "README.md"
 GWANAK = "서울특별시_관악구_어린이보호구역_20210310_1615356324741_10427.csv"
 GANGNAM = "서울특별시_강남구_어린이보호구역_20210628_1624926398398_13352.csv"
