@@ -256,19 +256,3 @@ def check_detail(d: dict) -> None:
 
 def first_table(detail: dict) -> dict:
     return detail["tables"][0]
-
-
-# ------------------------------------------------------------------------------------ fixtures
-@pytest.fixture(scope="module")
-def scanned(tmp_path_factory) -> dict:
-    """The sample tree and the committed corpus files, scanned once into a catalog."""
-    base = tmp_path_factory.mktemp("cli")
-    data = copy_fixtures(base)
-    catalog = base / "c.db"
-    result = run(catalog, "scan", str(data), "--json")
-    return {"catalog": catalog, "data": data, "out": json.loads(result.stdout), "result": result}
-
-
-@pytest.fixture
-def catalog(tmp_path: Path) -> Path:
-    return tmp_path / "c.db"

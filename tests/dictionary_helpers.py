@@ -95,15 +95,6 @@ def _domain_map(domains: list[Domain]) -> dict[str, Domain]:
     return out
 
 
-@pytest.fixture(scope="module")
-def pds7():
-    if not (PDS7 / "terms.csv").exists():
-        pytest.skip("7차 CSV trio not available (/work/shared absent)")
-    words, terms, domains = _pds7()
-    index = WordIndex(words, domains, terms)
-    return words, terms, domains, index
-
-
 # -- a small hand-made dictionary ----------------------------------------------------------------
 
 

@@ -1,14 +1,11 @@
-"""Shared by the scan-job tests (test_scanner*.py): the fixture paths and sample file names, the
-`sample` (a private copy of tests/fixtures/sample) and `catalog` fixtures, and small lookups."""
+"""Shared by the scan-job tests (test_scanner*.py): the fixture paths and sample file names and
+small lookups (the `sample` and `catalog` fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from pathlib import Path
-
-import pytest
 
 from catalog_app.catalog.store import Catalog
 
@@ -25,20 +22,6 @@ HANGUL = re.compile(r"[가-힣]")
 
 
 # --------------------------------------------------------------------------------- helpers
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A private copy of tests/fixtures/sample (mtimes preserved by copytree/copy2)."""
-    dest = tmp_path / "data" / "sample"
-    shutil.copytree(SAMPLE, dest)
-    return dest
-
-
-@pytest.fixture
-def catalog(tmp_path: Path):
-    with Catalog(tmp_path / "catalog.db") as cat:
-        yield cat
-
-
 def dataset_row(cat: Catalog, path: Path) -> sqlite3.Row:
     row = cat.dataset_by_path(str(path))
     assert row is not None, f"no dataset for {path}"

@@ -71,6 +71,7 @@ def test_hidden_imports_are_checked_against_the_installed_layout(monkeypatch):
     ]
 
 
+@pytest.mark.slow
 def test_nothing_the_app_imports_is_excluded():
     imported = build_app.imports_of_app()
     clashes = {
@@ -174,6 +175,7 @@ def test_install_scripts_get_the_line_ends_their_shell_needs(tmp_path):
         assert (tmp_path / "install.sh").stat().st_mode & 0o111
 
 
+@pytest.mark.slow
 def test_the_intranet_page_stays_out_of_the_frozen_folder():
     """`serve` (the [serve] extra) is left out of the freeze on purpose, and the app imports
     Datasette only inside functions, so the frozen CLI starts without it and says what to do."""

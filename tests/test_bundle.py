@@ -75,6 +75,7 @@ def test_export_json_and_bundle_content(departments):
     conn.close()
 
 
+@pytest.mark.slow
 def test_five_departments_merge_with_their_own_rates(departments, central):
     report = _merge(central, *(d["bundle"] for d in departments.values()))
     assert report.keys() >= MERGE_KEYS
@@ -230,6 +231,7 @@ def test_other_dictionary_edition_is_a_conflict(departments, central, tmp_path, 
     assert run_json(central, "list") == []
 
 
+@pytest.mark.slow
 def test_institution_terms_the_centre_lacks_go_to_the_review_queue(departments, central, tmp_path):
     db = tmp_path / "own.db"
     dept = next(

@@ -25,19 +25,6 @@ CONTACTS = "인구/세부/연락처.csv"
 FACILITIES = "시설/시설목록.xlsx"
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    dest = tmp_path / "data" / "sample"
-    shutil.copytree(SAMPLE, dest)
-    return dest
-
-
-@pytest.fixture
-def catalog(tmp_path: Path):
-    with Catalog(tmp_path / "catalog.db") as cat:
-        yield cat
-
-
 def pragma(conn: sqlite3.Connection, name: str):
     return conn.execute(f"PRAGMA {name}").fetchone()[0]
 

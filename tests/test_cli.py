@@ -37,8 +37,6 @@ from tests.cli_helpers import (
 )
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.cli_helpers import catalog as catalog  # fixture
-from tests.cli_helpers import scanned as scanned  # fixture
 
 
 # --------------------------------------------------------------------------- scan --json contract
@@ -239,7 +237,7 @@ def test_sample_xlsx_table_starts_at_column_b(scanned):
     assert t["first_col"] == 1
 
 
-def test_total_and_footnote_rows_are_kept_out_of_the_data(tmp_path, catalog):
+def test_total_and_footnote_rows_are_kept_out_of_the_data(tmp_path, catalog_path):
     """README: "total rows (합계/소계/계), footnote rows (※, 주), 자료:) ... are counted separately".
 
     A total word may sit in the second key column, with a unit ('소계(명)') or a trailing space
@@ -256,7 +254,7 @@ def test_total_and_footnote_rows_are_kept_out_of_the_data(tmp_path, catalog):
         "주1) 2024년 말 기준,,,",
     ]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
-    t = first_table(run_json(catalog, "scan", str(path))["datasets"][0])
+    t = first_table(run_json(catalog_path, "scan", str(path))["datasets"][0])
     assert (t["row_count"], t["total_rows"], t["footnote_rows"]) == (3, 2, 1)
     people = next(c for c in t["columns"] if c["label"] == "인구")
     assert people["profile"]["max"] == "200"

@@ -77,6 +77,7 @@ def fill_template(catalog: Path, tmp: Path) -> Path:
     return template
 
 
+@pytest.mark.slow
 def test_full_year_cycle(setup):
     catalog, tmp = setup["catalog"], setup["tmp"]
     out = run_json(catalog, "validate", "--year", "2024", code=1)
@@ -227,6 +228,7 @@ def _readme_outputs() -> dict[str, dict]:
     return out
 
 
+@pytest.mark.slow
 def test_readme_documents_the_disclosure_json(setup):
     catalog, tmp = setup["catalog"], setup["tmp"]
     doc = _readme_outputs()

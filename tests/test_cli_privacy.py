@@ -100,6 +100,7 @@ def test_overrule_undo_and_history_from_the_command_line(setup):
     run(catalog, "privacy", "clear", str(phone), code=1)
 
 
+@pytest.mark.slow
 def test_an_exception_lets_the_export_through(setup):
     catalog, tmp = setup
     run(catalog, "map", "-q")

@@ -17,8 +17,9 @@ from click.testing import CliRunner
 from catalog_app.cli import cli
 from tests.cli_helpers import COMMANDS, HANGUL, SCAN_KEYS, check_detail, copy_fixtures, run
 
+pytestmark = pytest.mark.slow
+
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.cli_helpers import scanned as scanned  # fixture
 
 
 # --------------------------------------------------------------------------------- human output

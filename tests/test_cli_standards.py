@@ -61,6 +61,7 @@ def later_edition(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_list_import_use_and_diff(db, tmp_path):
     editions = run_json(db, "list-editions")
     assert [(e["key"], e["is_current"]) for e in editions if e["layer"] == "official"] == [
@@ -92,6 +93,7 @@ def test_search_and_validate(db):
     assert "오류" in bad.output
 
 
+@pytest.mark.slow
 def test_propose_review_approve_history_undo(db):
     proposed = run_json(
         db, "propose", "축제종류명", "--max-bytes", "150", "--origin", "행사.xlsx/축제종류"
@@ -110,6 +112,7 @@ def test_propose_review_approve_history_undo(db):
     assert "반려" in rejected.output
 
 
+@pytest.mark.slow
 def test_export_and_hand_over_to_another_pc(db, template, tmp_path):
     run(db, "add-word", "드론", "--english", "Drone")
     run(db, "add-term", "드론촬영일자")

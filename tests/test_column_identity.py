@@ -244,6 +244,7 @@ def test_scan_without_suggestions_is_refused_by_check_until_map(cat, folder):
     assert runner.invoke(cli, ["--catalog", db, "check"]).exit_code == 0
 
 
+@pytest.mark.slow
 def test_exports_refuse_with_a_blocking_problem_while_suggestions_are_missing(
     cat, folder, tmp_path
 ):

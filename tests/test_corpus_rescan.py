@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not (CORPUS / "MANIFEST.csv").is_file():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 
 def _run(db: str, *args: str) -> dict:

@@ -85,6 +85,7 @@ def test_new_word_then_term_using_it(editor):
     assert not [f for f in result.findings if f.severity == "error"]
 
 
+@pytest.mark.slow
 def test_proposal_review_approve_reject_and_undo(editor):
     clerk = InstitutionEditor(editor.store, who="주무관")
     first = clerk.propose(
@@ -122,6 +123,7 @@ def test_replace_layer_is_undoable(editor):
     assert set(institution_terms(editor)) == {"축제종류명"}
 
 
+@pytest.mark.slow
 def test_a_proposal_is_revised_before_approval_and_the_revision_undoes(editor):
     proposal_id = editor.propose(Term("축제종류명", "FSTVL_KIND_NM", "명V100"), "축제.xlsx")
     first = editor.proposals()[0]
@@ -139,6 +141,7 @@ def test_a_proposal_is_revised_before_approval_and_the_revision_undoes(editor):
         editor.revise(proposal_id, Term("축제종류명", "X", "명V100"))  # decided: no more edits
 
 
+@pytest.mark.slow
 def test_validate_all_checks_every_institution_word_and_term(editor):
     editor.add("word", Word("드론", "DRN", english="Drone"))
     editor.add("term", Term("드론명", "DRN_NM", "명V100"))

@@ -30,6 +30,7 @@ def _add(db, name: str) -> None:
         "--force")  # fmt: skip
 
 
+@pytest.mark.slow
 def test_release_numbers_follow_the_content(manager, tmp_path):
     _add(manager, "드론촬영명")
     first = run_json(manager, "standards", "export", str(tmp_path / "r1.xlsx"))
@@ -47,6 +48,7 @@ def test_release_numbers_follow_the_content(manager, tmp_path):
     assert everything["release"] is None  # the official edition is not the institution's release
 
 
+@pytest.mark.slow
 def test_department_is_told_about_an_older_release(manager, department, tmp_path):
     _add(manager, "드론촬영명")
     run(manager, "standards", "export", str(tmp_path / "r1.xlsx"))
@@ -94,6 +96,7 @@ def test_a_file_without_release_facts_still_imports(manager, department, tmp_pat
     assert got["release"] is None and "배포판 정보가 없는" in got["note"]
 
 
+@pytest.mark.slow
 def test_bundle_of_a_department_on_an_older_release_is_flagged(manager, tmp_path, template):
     from tests.bundle_helpers import department_catalog, export
     from tests.cli_helpers import FIXTURES

@@ -16,7 +16,6 @@ from tests.dictionary_helpers import DMAP, DOMAINS, WORDS, W, _domain_map
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
 from tests.dictionary_helpers import index as index  # fixture
-from tests.dictionary_helpers import pds7 as pds7  # fixture
 
 # -- the real 7차 edition --------------------------------------------------------------------------
 

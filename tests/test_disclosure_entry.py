@@ -17,32 +17,32 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture
-def catalog(tmp_path):
+def sample_catalog(tmp_path):
     shutil.copytree(FIXTURES / "sample", tmp_path / "sample")
     with Catalog(tmp_path / "c.db") as catalog:
         scan(catalog, [str(tmp_path / "sample")])
         yield catalog
 
 
-def test_rows_hold_entered_and_derived_values(catalog):
-    rows = entry_rows(catalog)
+def test_rows_hold_entered_and_derived_values(sample_catalog):
+    rows = entry_rows(sample_catalog)
     assert (
         len(rows)
-        == catalog.conn.execute(
+        == sample_catalog.conn.execute(
             "SELECT COUNT(*) FROM datasets WHERE status IN ('ok', 'error')"
         ).fetchone()[0]
     )
     contacts = next(r for r in rows if r.name == "연락처.csv")
     assert contacts.derived("formats") == "CSV" and contacts.entered("formats") == ""
     assert contacts.derived("pii") == "Y"  # the scan found personal data
-    MetadataStore(catalog).set_fields(contacts.dataset_id, {"update_cycle": "연간"})
-    again = next(r for r in entry_rows(catalog) if r.dataset_id == contacts.dataset_id)
+    MetadataStore(sample_catalog).set_fields(contacts.dataset_id, {"update_cycle": "연간"})
+    again = next(r for r in entry_rows(sample_catalog) if r.dataset_id == contacts.dataset_id)
     assert again.entered("update_cycle") == "연간" and again.sources["update_cycle"] == "entered"
 
 
-def test_set_many_is_one_batch_that_undoes_as_one(catalog):
-    store = MetadataStore(catalog)
-    ids = [r.dataset_id for r in entry_rows(catalog)][:3]
+def test_set_many_is_one_batch_that_undoes_as_one(sample_catalog):
+    store = MetadataStore(sample_catalog)
+    ids = [r.dataset_id for r in entry_rows(sample_catalog)][:3]
     values = {i: {"update_cycle": "월간", "키워드": f"시설,{i}"} for i in ids}
     result = store.set_many(values)
     assert result.updated == 3 and result.values == 6 and result.batch_id is not None
@@ -54,9 +54,9 @@ def test_set_many_is_one_batch_that_undoes_as_one(catalog):
     assert all("update_cycle" not in store.entered(i) for i in ids)
 
 
-def test_set_many_refuses_a_bad_field_without_writing(catalog):
-    store = MetadataStore(catalog)
-    ids = [r.dataset_id for r in entry_rows(catalog)][:2]
+def test_set_many_refuses_a_bad_field_without_writing(sample_catalog):
+    store = MetadataStore(sample_catalog)
+    ids = [r.dataset_id for r in entry_rows(sample_catalog)][:2]
     with pytest.raises(MetadataError):
         store.set_many({ids[0]: {"update_cycle": "연간"}, ids[1]: {"없는 항목": "x"}})
     with pytest.raises(MetadataError):

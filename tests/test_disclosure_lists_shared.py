@@ -23,7 +23,7 @@ from tests.test_disclosure_registered import portal_row, write_list
 if not CORPUS.is_dir():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 OLDER = {  # the older label style, as many registered entries still show it
     "교통과": "교통및물류 - 도로",

@@ -24,6 +24,8 @@ from catalog_app.disclosure.validate import validate
 from catalog_app.matching.jobs import map_catalog
 from catalog_app.scan.scanner import scan
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not CORPUS.is_dir():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)

@@ -207,6 +207,7 @@ def test_state_derives_what_the_scan_knows(cat):
     assert cols["지원금액"].fields == {"pii": "N"}
 
 
+@pytest.mark.slow
 def test_entered_values_win_and_drop_the_proposed_reason(cat):
     meta = MetadataStore(cat)
     ds = dataset_id(cat, "수급자.csv")
@@ -260,6 +261,7 @@ def test_snapshot_refuses_with_blocking_problems_unless_forced(cat):
     assert forced.forced and forced.problems["error"] > 0
 
 
+@pytest.mark.slow
 def test_snapshot_is_frozen(cat):
     fill_for_export(cat)
     info = take_snapshot(cat, 2025, today=TODAY)

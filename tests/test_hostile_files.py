@@ -27,7 +27,6 @@ from tests import hostile_files as hf
 from tests.cli_helpers import HANGUL, run, run_json
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.scanner_helpers import catalog as catalog  # fixture
 
 
 def _fails_with(path: Path, *codes: str) -> ScanFailure:
@@ -334,6 +333,7 @@ def test_any_per_file_failure_is_caught_per_file(tmp_path, catalog, monkeypatch)
 
 
 # ------------------------------------------------------------------- the whole folder
+@pytest.mark.slow
 def test_hostile_folder_every_file_accounted_for(tmp_path, catalog, monkeypatch):
     root = tmp_path / "적대"
     files, folders = hf.make_hostile_folder(root)
@@ -380,6 +380,7 @@ def test_hostile_folder_every_file_accounted_for(tmp_path, catalog, monkeypatch)
     assert again.counts["total"] == len(files) and again.counts["missing"] == 0
 
 
+@pytest.mark.slow
 def test_hostile_folder_from_the_command_line_has_no_traceback(tmp_path):
     root = tmp_path / "적대"
     files, folders = hf.make_hostile_folder(root)

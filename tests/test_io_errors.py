@@ -68,6 +68,7 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_scan_into_a_full_catalog_ends_with_a_korean_message(tmp_path, monkeypatch, full_catalog):
     db = tmp_path / "c.db"
     folder = _folder(tmp_path)
@@ -85,6 +86,7 @@ def test_scan_into_a_full_catalog_ends_with_a_korean_message(tmp_path, monkeypat
     assert statuses[-1] == "done" and "running" not in statuses
 
 
+@pytest.mark.slow
 def test_an_export_to_a_full_disk_names_the_file(tmp_path, monkeypatch):
     db = tmp_path / "c.db"
     Catalog(db).close()

@@ -26,7 +26,7 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 
 @pytest.fixture
-def catalog(tmp_path):
+def dept_catalog(tmp_path):
     root = tmp_path / "부서"
     write_csv(
         root / "복지과" / "시설.csv",
@@ -65,19 +65,19 @@ def match(cat, cid: int) -> dict:
     }
 
 
-def test_map_stores_suggestions_for_every_column(catalog):
-    summary = map_catalog(catalog)
+def test_map_stores_suggestions_for_every_column(dept_catalog):
+    summary = map_catalog(dept_catalog)
     assert summary.columns == 6
-    exact = match(catalog, column_id(catalog, "시설.csv", "시설명"))
+    exact = match(dept_catalog, column_id(dept_catalog, "시설.csv", "시설명"))
     assert exact["kind"] == "exact" and exact["candidates"][0]["term"] == "시설명"
-    variant = match(catalog, column_id(catalog, "시설.csv", "소재지(도로명)"))
+    variant = match(dept_catalog, column_id(dept_catalog, "시설.csv", "소재지(도로명)"))
     assert variant["kind"] == "variant" and variant["candidates"]
 
 
-def test_decisions_undo_and_bulk_accept(catalog):
-    map_catalog(catalog)
-    desk = MappingDesk(catalog, who="주무관")
-    cid = column_id(catalog, "시설.csv", "소재지(도로명)")
+def test_decisions_undo_and_bulk_accept(dept_catalog):
+    map_catalog(dept_catalog)
+    desk = MappingDesk(dept_catalog, who="주무관")
+    cid = column_id(dept_catalog, "시설.csv", "소재지(도로명)")
     desk.accept(cid, "소재지주소", kind="variant")
     assert desk.decision(cid)["term_name"] == "소재지주소"
     assert desk.decision(cid)["decided_by"] == "주무관"
@@ -91,27 +91,27 @@ def test_decisions_undo_and_bulk_accept(catalog):
         desk.accept(cid, "없는용어이름")
     batch, n = desk.bulk_accept(0.95)
     assert n >= 1 and batch is not None
-    accepted = catalog.conn.execute("SELECT COUNT(*) FROM column_mappings").fetchone()[0]
+    accepted = dept_catalog.conn.execute("SELECT COUNT(*) FROM column_mappings").fetchone()[0]
     assert accepted == n
     desk.undo()  # the whole batch at once
-    assert catalog.conn.execute("SELECT COUNT(*) FROM column_mappings").fetchone()[0] == 0
+    assert dept_catalog.conn.execute("SELECT COUNT(*) FROM column_mappings").fetchone()[0] == 0
 
 
-def test_decisions_survive_a_rescan(catalog, tmp_path):
-    map_catalog(catalog)
-    desk = MappingDesk(catalog)
-    desk.accept(column_id(catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
-    scan(catalog, [str(tmp_path / "부서")], force=True)  # columns get new ids
-    cid = column_id(catalog, "시설.csv", "소재지(도로명)")
+def test_decisions_survive_a_rescan(dept_catalog, tmp_path):
+    map_catalog(dept_catalog)
+    desk = MappingDesk(dept_catalog)
+    desk.accept(column_id(dept_catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
+    scan(dept_catalog, [str(tmp_path / "부서")], force=True)  # columns get new ids
+    cid = column_id(dept_catalog, "시설.csv", "소재지(도로명)")
     assert desk.decision(cid)["term_name"] == "소재지주소"
 
 
-def test_memory_makes_an_accepted_label_the_top_suggestion_elsewhere(catalog, tmp_path):
-    map_catalog(catalog)
-    desk = MappingDesk(catalog)
-    desk.accept(column_id(catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
-    map_catalog(catalog)
-    other = match(catalog, column_id(catalog, "행사.csv", "소재지(도로명)"))
+def test_memory_makes_an_accepted_label_the_top_suggestion_elsewhere(dept_catalog, tmp_path):
+    map_catalog(dept_catalog)
+    desk = MappingDesk(dept_catalog)
+    desk.accept(column_id(dept_catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
+    map_catalog(dept_catalog)
+    other = match(dept_catalog, column_id(dept_catalog, "행사.csv", "소재지(도로명)"))
     assert other["candidates"][0]["term"] == "소재지주소"
     memory_file = tmp_path / "memory.csv"
     assert desk.export_memory(memory_file) == 1
@@ -123,9 +123,9 @@ def test_memory_makes_an_accepted_label_the_top_suggestion_elsewhere(catalog, tm
         fresh.close()
 
 
-def test_check_reports_compliance_with_formula(catalog):
-    map_catalog(catalog)
-    report = check_catalog(catalog)
+def test_check_reports_compliance_with_formula(dept_catalog):
+    map_catalog(dept_catalog)
+    report = check_catalog(dept_catalog)
     overall = report.rates["catalog"][0]
     assert overall.checked == 6 and 0 <= overall.compliant <= 6
     assert "준수 컬럼" in overall.formula and "× 100" in overall.formula
@@ -134,17 +134,17 @@ def test_check_reports_compliance_with_formula(catalog):
     names = {c["label"]: c for c in report.columns}
     assert any(c["code"] == "N1" for c in names["소재지(도로명)"]["checks"])
     # accepting a mapping does not make a decorated header compliant: the file still says (도로명)
-    desk = MappingDesk(catalog)
-    desk.accept(column_id(catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
+    desk = MappingDesk(dept_catalog)
+    desk.accept(column_id(dept_catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
     names = {
-        c["label"]: c for c in check_catalog(catalog).columns if c["path"].endswith("시설.csv")
+        c["label"]: c for c in check_catalog(dept_catalog).columns if c["path"].endswith("시설.csv")
     }
     assert names["소재지(도로명)"]["term"] == "소재지주소"
     assert names["소재지(도로명)"]["compliant"] is False
 
 
-def test_cli_map_check_and_suggest_contract(catalog, tmp_path):
-    db = str(catalog.path)
+def test_cli_map_check_and_suggest_contract(dept_catalog, tmp_path):
+    db = str(dept_catalog.path)
     runner = CliRunner()
     mapped = runner.invoke(cli, ["--catalog", db, "map", "-q", "--json", "--auto-accept", "0.99"])
     assert mapped.exit_code == 0, mapped.output
@@ -182,20 +182,20 @@ def test_cli_map_check_and_suggest_contract(catalog, tmp_path):
     assert undo.exit_code == 0 and "되돌렸습니다" in undo.output
 
 
-def test_a_rejected_term_is_not_offered_again(catalog):
-    map_catalog(catalog)
-    cid = column_id(catalog, "시설.csv", "시설명")
-    top = match(catalog, cid)["candidates"][0]["term"]
-    MappingDesk(catalog).reject(cid, top)
-    map_catalog(catalog)
-    assert top not in [c["term"] for c in match(catalog, cid)["candidates"]]
+def test_a_rejected_term_is_not_offered_again(dept_catalog):
+    map_catalog(dept_catalog)
+    cid = column_id(dept_catalog, "시설.csv", "시설명")
+    top = match(dept_catalog, cid)["candidates"][0]["term"]
+    MappingDesk(dept_catalog).reject(cid, top)
+    map_catalog(dept_catalog)
+    assert top not in [c["term"] for c in match(dept_catalog, cid)["candidates"]]
 
 
-def test_memory_file_resaved_by_korean_excel_imports(catalog, tmp_path):
+def test_memory_file_resaved_by_korean_excel_imports(dept_catalog, tmp_path):
     """Excel re-saves an edited CSV as CP949: the other department can still import it."""
-    map_catalog(catalog)
-    desk = MappingDesk(catalog)
-    desk.accept(column_id(catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
+    map_catalog(dept_catalog)
+    desk = MappingDesk(dept_catalog)
+    desk.accept(column_id(dept_catalog, "시설.csv", "소재지(도로명)"), "소재지주소")
     memory_file = tmp_path / "memory.csv"
     desk.export_memory(memory_file)
     resaved = tmp_path / "memory_cp949.csv"

@@ -405,15 +405,6 @@ def test_contract_requires_header_column(tmp_path, matcher):
 # -- the real 7차 dictionary ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pds7() -> Matcher:
-    if not STANDARDS.exists():
-        pytest.skip("shipped 7차 dictionary not found")
-    from catalog_app.dictionary.formats import read_dictionary
-
-    return Matcher(read_dictionary(STANDARDS))
-
-
 @pytest.mark.parametrize(
     ("header", "values", "kind", "term"),
     [
@@ -428,18 +419,18 @@ def pds7() -> Matcher:
         ("JOIN_YMD", ["20240105"], "variant", "가입일자"),
     ],
 )
-def test_real_dictionary(pds7, header, values, kind, term):
-    s = pds7.suggest(header, values)
+def test_real_dictionary(shipped_matcher, header, values, kind, term):
+    s = shipped_matcher.suggest(header, values)
     assert (s.kind, top(s)) == (kind, term)
 
 
-def test_real_dictionary_business_number_display_format(pds7):
-    c = pds7.suggest("사업자등록번호", ["123-45-67890", "234-56-78901"]).candidates[0]
+def test_real_dictionary_business_number_display_format(shipped_matcher):
+    c = shipped_matcher.suggest("사업자등록번호", ["123-45-67890", "234-56-78901"]).candidates[0]
     assert c.score >= CONFIDENT and any("표현 형식" in r for r in c.reasons)
 
 
-def test_real_dictionary_composable_and_nonstandard(pds7):
-    s = pds7.suggest("상품분류코드", ["001", "002"])
+def test_real_dictionary_composable_and_nonstandard(shipped_matcher):
+    s = shipped_matcher.suggest("상품분류코드", ["001", "002"])
     assert s.kind == "composable" and s.proposal["abbr"].endswith("_CD")
-    n = pds7.suggest("드론촬영여부", ["Y", "N"])
+    n = shipped_matcher.suggest("드론촬영여부", ["Y", "N"])
     assert n.kind == "nonstandard" and n.proposal["missing"] == ["드론"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog_app.matching import CONFIDENT, Matcher
+from catalog_app.matching import CONFIDENT
 from catalog_app.matching.context import TableContext, listed_members, subjects
 from catalog_app.matching.signatures import legal_dong_codes, org_codes, sgg_codes, signature
 
@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 STANDARDS = ROOT / "standards" / "pds7_2024-11"
 PHYSICAL = ROOT / "tests" / "fixtures" / "physical_names.csv"
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    from catalog_app.dictionary.formats import read_dictionary
-
-    return Matcher(read_dictionary(STANDARDS))
 
 
 def top(s) -> str | None:
@@ -47,34 +40,34 @@ def test_shipped_code_lists_load_without_shared():
     assert "3010000" in org_codes() and len(org_codes()) > 400
 
 
-def test_legal_dong_codes_name_the_column_even_under_another_header(matcher):
-    s = matcher.suggest("행정구역코드", ["1111010100", "1111010200", "1168010300"])
+def test_legal_dong_codes_name_the_column_even_under_another_header(shipped_matcher):
+    s = shipped_matcher.suggest("행정구역코드", ["1111010100", "1111010200", "1168010300"])
     assert top(s) == "법정동코드"
     assert "값 3/3개가 법정동코드 목록에 있음" in s.candidates[0].reasons
     assert s.candidates[0].score < CONFIDENT  # evidence from values is never confident
     # the header still composes a new term (행정구역 + 코드): that proposal stays
     assert s.kind == "composable" and s.proposal["abbr"] == "ADMDST_CD"
     # ten digits that are no 법정동코드 are no evidence
-    other = matcher.suggest("행정구역코드", ["9911010100", "9911010200", "9968010300"])
+    other = shipped_matcher.suggest("행정구역코드", ["9911010100", "9911010200", "9968010300"])
     assert top(other) != "법정동코드"
 
 
-def test_org_codes_and_sgg_codes(matcher):
-    s = matcher.suggest("개방자치단체코드", ["3010000", "3080000", "3000000"])
+def test_org_codes_and_sgg_codes(shipped_matcher):
+    s = shipped_matcher.suggest("개방자치단체코드", ["3010000", "3080000", "3000000"])
     assert top(s) == "기관코드"
     assert any("기관코드 목록" in r for r in s.candidates[0].reasons)
     sig = signature(["11110", "11140", "11680"], "code")
     assert sig is not None and sig.kind == "sgg_code" and "시군구코드" in sig.reason
 
 
-def test_dong_names_and_coordinates(matcher):
-    s = matcher.suggest("동별(1)", ["청운효자동", "사직동", "삼청동", "종로1.2.3.4가동"])
+def test_dong_names_and_coordinates(shipped_matcher):
+    s = shipped_matcher.suggest("동별(1)", ["청운효자동", "사직동", "삼청동", "종로1.2.3.4가동"])
     assert top(s) == "행정동명"
     assert any("읍면동 이름" in r for r in s.candidates[0].reasons)
     # 시군구 names are not 동 names
     assert signature(["종로구", "중구", "용산구"], "text") is None
-    lat = matcher.suggest("Y", ["37.5180081", "36.2212104", "35.1234567"])
-    lon = matcher.suggest("X", ["127.0276", "126.9780", "129.0756"])
+    lat = shipped_matcher.suggest("Y", ["37.5180081", "36.2212104", "35.1234567"])
+    lon = shipped_matcher.suggest("X", ["127.0276", "126.9780", "129.0756"])
     assert top(lat) == "위도" and top(lon) == "경도"
     # two decimal places are prices or rates, not coordinates
     assert signature(["37.51", "36.22"], "decimal") is None
@@ -83,42 +76,42 @@ def test_dong_names_and_coordinates(matcher):
 # -- the table's subject ---------------------------------------------------------------------
 
 
-def test_subject_from_the_file_name_turns_a_bare_name_into_the_subjects_name(matcher):
+def test_subject_from_the_file_name_turns_a_bare_name_into_the_subjects_name(shipped_matcher):
     for file_name, expected in (
         ("전통시장.csv", "시장명"),
         ("전국도서관표준데이터.csv", "도서관명"),
     ):
         ctx = TableContext(file_name, "", ("이름", "주소"))
-        s = matcher.suggest("이름", ["가", "나"], context=ctx)
+        s = shipped_matcher.suggest("이름", ["가", "나"], context=ctx)
         assert top(s) == expected, file_name
         assert any(r.startswith("표의 주제") for r in s.candidates[0].reasons)
         assert s.candidates[0].score < CONFIDENT
     # without a context the single-header API is unchanged
-    assert top(matcher.suggest("이름", ["가", "나"])) not in ("시장명", "도서관명")
+    assert top(shipped_matcher.suggest("이름", ["가", "나"])) not in ("시장명", "도서관명")
 
 
-def test_subject_from_sibling_headers_when_the_file_name_says_nothing(matcher):
+def test_subject_from_sibling_headers_when_the_file_name_says_nothing(shipped_matcher):
     ctx = TableContext("data.csv", "Sheet1", ("명칭", "주차장구분", "주차장유형", "주차장명"))
-    assert [s.name for s in subjects(ctx, matcher.lexicon)] == ["주차장"]
-    assert top(matcher.suggest("명칭", [], context=ctx)) == "주차장명"
+    assert [s.name for s in subjects(ctx, shipped_matcher.lexicon)] == ["주차장"]
+    assert top(shipped_matcher.suggest("명칭", [], context=ctx)) == "주차장명"
 
 
-def test_subject_reads_latin_file_names_and_skips_publishing_words(matcher):
+def test_subject_reads_latin_file_names_and_skips_publishing_words(shipped_matcher):
     ctx = TableContext("tradi_market_list_2024.csv", "", ())
-    assert [s.name for s in subjects(ctx, matcher.lexicon)] == ["시장"]
+    assert [s.name for s in subjects(ctx, shipped_matcher.lexicon)] == ["시장"]
 
 
 # -- crosstab siblings -----------------------------------------------------------------------
 
 
-def _table(matcher, file_name, columns):
+def _table(shipped_matcher, file_name, columns):
     ctx = TableContext(file_name, "", tuple(h for h, _ in columns))
-    return matcher.suggest_table([(h, v, None) for h, v in columns], ctx)
+    return shipped_matcher.suggest_table([(h, v, None) for h, v in columns], ctx)
 
 
-def test_category_values_side_by_side_are_a_band(matcher):
+def test_category_values_side_by_side_are_a_band(shipped_matcher):
     out = _table(
-        matcher,
+        shipped_matcher,
         "주유소_판매가격.csv",
         [
             ("상호", ["가나주유소", "다라주유소"]),
@@ -131,9 +124,9 @@ def test_category_values_side_by_side_are_a_band(matcher):
     assert out[2].band.startswith("교차표 구간") and out[2].candidates == []
 
 
-def test_measures_short_of_their_class_word_are_not_a_band(matcher):
+def test_measures_short_of_their_class_word_are_not_a_band(shipped_matcher):
     out = _table(
-        matcher,
+        shipped_matcher,
         "인구현황.csv",
         [("인구", ["102", "340"]), ("세대", ["40", "120"]), ("가구", ["38", "117"])],
     )
@@ -141,9 +134,9 @@ def test_measures_short_of_their_class_word_are_not_a_band(matcher):
     assert top(out[0]) == "인구수"
 
 
-def test_grid_and_parts_of_a_total_and_listed_members(matcher):
+def test_grid_and_parts_of_a_total_and_listed_members(shipped_matcher):
     grid = _table(
-        matcher,
+        shipped_matcher,
         "범죄.csv",
         [
             ("관서명", ["중부서", "종로서"]),
@@ -155,7 +148,7 @@ def test_grid_and_parts_of_a_total_and_listed_members(matcher):
     )
     assert [s.kind for s in grid] == ["exact"] + ["not_a_column"] * 4
     parts = _table(
-        matcher,
+        shipped_matcher,
         "응급결과.xlsx",
         [("구분", ["내과"]), ("소계", ["9", "4"]), ("외래", ["8", "2"]), ("입원", ["1", "2"])],
     )
@@ -165,7 +158,7 @@ def test_grid_and_parts_of_a_total_and_listed_members(matcher):
     assert listed_members(ctx) == {"국내발생", "해외유입"}
     # text columns never make a grid (시설관리·소유주체 × 시도명·시군구명 are real columns)
     names = _table(
-        matcher,
+        shipped_matcher,
         "체육시설.csv",
         [
             ("시설관리 시도명", ["충청북도"]),
@@ -180,19 +173,19 @@ def test_grid_and_parts_of_a_total_and_listed_members(matcher):
 # -- physical names --------------------------------------------------------------------------
 
 
-def test_near_abbreviations_are_read_and_said_to_be_guesses(matcher):
-    s = matcher.suggest("INSTT_NM")
+def test_near_abbreviations_are_read_and_said_to_be_guesses(shipped_matcher):
+    s = shipped_matcher.suggest("INSTT_NM")
     assert top(s) == "기관명"
     assert "영문 'INSTT'→'기관' (추정)" in s.candidates[0].reasons
     assert s.candidates[0].score < CONFIDENT
-    glued = matcher.suggest("MLTNO_YN")
+    glued = shipped_matcher.suggest("MLTNO_YN")
     assert glued.proposal["words"] == ["다중", "번호", "여부"]
     assert glued.proposal["guessed"] == ["영문 'MLTNO'→'다중+번호' (추정)"]
     # values that fit do not make a guess confident
-    with_values = matcher.suggest("INSTT_CD", ["3010000", "3080000", "3000000"])
+    with_values = shipped_matcher.suggest("INSTT_CD", ["3010000", "3080000", "3000000"])
     assert top(with_values) == "기관코드" and with_values.candidates[0].score < CONFIDENT
     # the standard abbreviation itself is no guess
-    assert "추정" not in " ".join(matcher.suggest("USE_YN").candidates[0].reasons)
+    assert "추정" not in " ".join(shipped_matcher.suggest("USE_YN").candidates[0].reasons)
 
 
 def _physical_rows() -> list[dict]:
@@ -200,14 +193,14 @@ def _physical_rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def test_real_physical_names_from_public_sources(matcher):
+def test_real_physical_names_from_public_sources(shipped_matcher):
     """Physical names written in real public code and API field lists (tests/fixtures/
     physical_names.csv, sources there): the clear ones map, every guess is said and none is
     confident, and nothing unexplained is claimed."""
     rows = _physical_rows()
     assert len(rows) >= 12
     for row in rows:
-        s = matcher.suggest(row["header"])
+        s = shipped_matcher.suggest(row["header"])
         reasons = [r for c in s.candidates for r in c.reasons]
         if row["expected_term"]:
             assert top(s) == row["expected_term"], row["header"]
@@ -223,10 +216,10 @@ def test_real_physical_names_from_public_sources(matcher):
 # -- whole words and the look-alike floor ----------------------------------------------------
 
 
-def test_nonstandard_words_reported_are_whole_words(matcher):
+def test_nonstandard_words_reported_are_whole_words(shipped_matcher):
     from catalog_app.matching.checks import check_column, nonstandard_words
 
-    ix = matcher.lexicon.index
+    ix = shipped_matcher.lexicon.index
     cases = {
         "비시가인구": ["비시가"],
         "도착전사망": ["도착전"],
@@ -238,19 +231,21 @@ def test_nonstandard_words_reported_are_whole_words(matcher):
     for name, words in cases.items():
         assert nonstandard_words(check_column(name, None, None, None, ix)) == words, name
     # a proposal names the same whole words
-    s = matcher.suggest("유수식사료사용량")
+    s = shipped_matcher.suggest("유수식사료사용량")
     assert s.proposal["missing"] == ["유수식사료"]
 
 
-def test_lookalikes_under_the_floor_are_hidden(matcher):
-    s = matcher.suggest("유수식_사료사용량(kg/월)", ["17", "54"])
+def test_lookalikes_under_the_floor_are_hidden(shipped_matcher):
+    s = shipped_matcher.suggest("유수식_사료사용량(kg/월)", ["17", "54"])
     assert s.candidates == [] and s.kind == "nonstandard"  # was 연료사용량 (0.30) first
     assert s.proposal["missing"] == ["유수식사료"]
     # above the floor a look-alike stays, with its similarity said
-    near = matcher.suggest("사료사용량", ["3042", "1667"]).candidates[0]
+    near = shipped_matcher.suggest("사료사용량", ["3042", "1667"]).candidates[0]
     assert near.term == "연료사용량" and near.score < 0.5 and "비슷한 표기" in near.reasons[0]
     # a one-jamo slip is still shown, however weak
-    assert "노선명" in [c.term for c in matcher.suggest("호선", ["1호선", "2호선"]).candidates]
+    assert "노선명" in [
+        c.term for c in shipped_matcher.suggest("호선", ["1호선", "2호선"]).candidates
+    ]
 
 
 # -- real corpus (../shared) -----------------------------------------------------------------
@@ -288,6 +283,7 @@ def _col(mapped, file_name, label):
     return mapped[(file_name, label)]
 
 
+@pytest.mark.slow
 @corpus
 @pytest.mark.corpus
 def test_corpus_value_signatures(mapped):
@@ -329,6 +325,7 @@ def test_corpus_crosstab_siblings(mapped):
     assert _col(mapped, "지역_위치별(주유소).xls", "상호")[0] == "exact"
 
 
+@pytest.mark.slow
 @corpus
 @pytest.mark.corpus
 def test_corpus_nonstandard_words_are_words(template, tmp_path):
@@ -352,7 +349,7 @@ def test_corpus_nonstandard_words_are_words(template, tmp_path):
 # -- the suggest contract with tables --------------------------------------------------------
 
 
-def test_contract_groups_rows_into_tables_by_file_and_sheet(tmp_path, matcher):
+def test_contract_groups_rows_into_tables_by_file_and_sheet(tmp_path, shipped_matcher):
     from catalog_app.matching.contract import read_tables, suggest_file
 
     path = tmp_path / "in.csv"
@@ -367,7 +364,7 @@ def test_contract_groups_rows_into_tables_by_file_and_sheet(tmp_path, matcher):
     )
     groups = [(ctx.file_name, ctx.sheet_name, len(rows)) for ctx, rows in read_tables(path)]
     assert groups == [("전통시장.csv", "", 1), ("주유소.xlsx", "가격", 3), ("다른.xlsx", "", 1)]
-    out = list(suggest_file(path, matcher))
+    out = list(suggest_file(path, shipped_matcher))
     assert out[0]["candidates"][0]["term"] == "시장명"
     assert [o["kind"] for o in out[1:4]] == ["not_a_column"] * 3
     assert out[1]["band"].startswith("교차표 구간") and out[1]["candidates"] == []

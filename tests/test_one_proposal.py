@@ -63,6 +63,7 @@ def test_external_code_proposal_and_check_name_one_domain(tmp_path):
         assert _disagreements(catalog)[0] == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (CORPUS / "MANIFEST.csv").is_file(), reason="real corpus absent")
 def test_corpus_every_t1_candidate_is_the_proposal(tmp_path):
     shutil.copytree(CORPUS, tmp_path / "corpus")

@@ -23,7 +23,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not (CORPUS / "MANIFEST.csv").is_file():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 ORGANISATION_PHONES = {
     ("서울시 유흥주점영업 인허가 정보.xlsx", "전화번호", "'사업장명' 컬럼"),

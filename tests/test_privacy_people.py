@@ -60,7 +60,7 @@ EXPECTED_BUSINESS = {
 
 
 @pytest.fixture(scope="module")
-def scanned(tmp_path_factory):
+def people_db(tmp_path_factory):
     base = tmp_path_factory.mktemp("people")
     data = base / "자료"
     data.mkdir()
@@ -87,8 +87,8 @@ def test_the_fixtures_are_what_the_script_makes():
     assert len(make.people_rows()) == 61 and make.people_rows()[0] == list(EXPECTED_PEOPLE)
 
 
-def test_every_kind_is_found_in_the_list_of_people(scanned):
-    verdicts, detail = _verdicts(scanned, PEOPLE)
+def test_every_kind_is_found_in_the_list_of_people(people_db):
+    verdicts, detail = _verdicts(people_db, PEOPLE)
     (table,) = detail["tables"]
     assert table["person_level"] and "생년월일" in table["person_level"]
     found = {
@@ -107,8 +107,8 @@ def test_every_kind_is_found_in_the_list_of_people(scanned):
             assert c["privacy"]["reason"]  # every verdict keeps its reason
 
 
-def test_the_business_list_keeps_its_phone_and_address_open(scanned):
-    verdicts, detail = _verdicts(scanned, BUSINESS)
+def test_the_business_list_keeps_its_phone_and_address_open(people_db):
+    verdicts, detail = _verdicts(people_db, BUSINESS)
     (table,) = detail["tables"]
     assert table["person_level"] is None
     found = {
@@ -133,9 +133,9 @@ def _personal_values() -> list[str]:
     return sorted(v for v in values if len(v) >= 2)
 
 
-def test_no_personal_value_is_stored_unmasked(scanned):
-    blobs = [scanned.read_bytes()]
-    for extra in (Path(f"{scanned}-wal"), Path(f"{scanned}-journal")):
+def test_no_personal_value_is_stored_unmasked(people_db):
+    blobs = [people_db.read_bytes()]
+    for extra in (Path(f"{people_db}-wal"), Path(f"{people_db}-journal")):
         if extra.exists():
             blobs.append(extra.read_bytes())
     leaked = [
@@ -146,7 +146,7 @@ def test_no_personal_value_is_stored_unmasked(scanned):
     ]
     assert leaked == []
     # and the short sensitive values are never a stored sample
-    with Catalog(scanned) as cat:
+    with Catalog(people_db) as cat:
         stored = " ".join(
             r[0] + r[1] for r in cat.conn.execute("SELECT samples, top_values FROM columns")
         )

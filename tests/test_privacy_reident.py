@@ -183,6 +183,7 @@ def test_a_workbook_is_read_again_in_the_reader_process(cat, tmp_path):
 
 
 # ------------------------------------------------------------------------------- the gate
+@pytest.mark.slow
 def test_export_is_refused_until_an_exception_is_recorded(cat, tmp_path):
     _open_people(cat)
     out = tmp_path / "목록.xlsx"

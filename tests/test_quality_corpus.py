@@ -22,7 +22,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not (CORPUS / "MANIFEST.csv").is_file():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 README = Path(__file__).resolve().parents[1] / "README.md"
 GWANAK = "서울특별시_관악구_어린이보호구역_20210310_1615356324741_10427.csv"
 GANGNAM = "서울특별시_강남구_어린이보호구역_20210628_1624926398398_13352.csv"
@@ -31,7 +31,7 @@ LICENCE = "서울시 유흥주점영업 인허가 정보.xlsx"
 
 
 @pytest.fixture(scope="module")
-def corpus(template, tmp_path_factory):
+def quality_report(template, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("quality_corpus")
     db = tmp / "catalog.db"
     shutil.copy(template, db)
@@ -69,44 +69,44 @@ def _sheet(name: str) -> tuple[list, list[list]]:
     return rows[0], rows[1:]
 
 
-def test_two_digit_years_are_found(corpus):
+def test_two_digit_years_are_found(quality_report):
     for name, encoding in ((GWANAK, "cp949"), ("tradi_market.csv", "cp949")):
         rows = _csv(name, encoding)
         values = [r["데이터기준일자"].strip() for r in rows if r["데이터기준일자"].strip()]
         two = sum(1 for v in values if re.fullmatch(r"\d{2}-\d{2}-\d{2}", v))
-        f = _finding(corpus, name, "데이터기준일자", "date_two_digit_year")
+        f = _finding(quality_report, name, "데이터기준일자", "date_two_digit_year")
         assert (f["errors"], f["checked"]) == (two, len(values)) and two > 0
 
 
-def test_the_1904_licence_date_is_found(corpus):
+def test_the_1904_licence_date_is_found(quality_report):
     header, rows = _sheet(LICENCE)
     i = header.index("인허가일자")
     years = Counter(r[i].year for r in rows if hasattr(r[i], "year"))
     assert years[1904] == 1 and min(y for y in years if y != 1904) - 1904 > 30
-    f = _finding(corpus, LICENCE, "인허가일자", "date_outlier")
+    f = _finding(quality_report, LICENCE, "인허가일자", "date_outlier")
     assert f["errors"] == 1 and f["samples"] == ["1904-08-08"]
     assert f["checked"] == sum(years.values())
 
 
-def test_hand_recounts(corpus):
+def test_hand_recounts(quality_report):
     header, rows = _sheet(LICENCE)
     j = header.index("도로명우편번호")
     zips = [str(int(r[j])) if isinstance(r[j], float) else str(r[j]).strip() for r in rows]
     zips = [z for z in zips if z and z != "-"]
-    f = _finding(corpus, LICENCE, "도로명우편번호", "zip")
+    f = _finding(quality_report, LICENCE, "도로명우편번호", "zip")
     assert (f["errors"], f["checked"]) == (
         sum(1 for z in zips if not re.fullmatch(r"\d{5}", z)),
         len(zips),
     )
 
     parking = _csv(PARKING, "utf-8-sig")
-    f = _finding(corpus, PARKING, "소재지도로명주소", "std_required")
+    f = _finding(quality_report, PARKING, "소재지도로명주소", "std_required")
     assert (f["errors"], f["checked"]) == (
         sum(1 for r in parking if not r["소재지도로명주소"].strip()),
         len(parking),
     )
     keys = Counter(r["주차장관리번호"].strip() for r in parking)
-    f = _finding(corpus, PARKING, "주차장관리번호", "key_unique")
+    f = _finding(quality_report, PARKING, "주차장관리번호", "key_unique")
     assert f["errors"] == sum(n - 1 for n in keys.values()) == 2
 
     markets = _csv("tradi_market.csv", "cp949")
@@ -116,11 +116,11 @@ def test_hand_recounts(corpus):
         for r in markets
         if r["시장유형"].strip() and not all(p.strip() in allowed for p in r["시장유형"].split("+"))
     ]
-    f = _finding(corpus, "tradi_market.csv", "시장유형", "std_allowed")
+    f = _finding(quality_report, "tradi_market.csv", "시장유형", "std_allowed")
     assert f["errors"] == len(bad) and set(f["samples"]) == {b.strip() for b in bad}
 
 
-def test_library_latitudes_out_of_korea(corpus):
+def test_library_latitudes_out_of_korea(quality_report):
     import xlrd  # calamine garbles this file's text (codepage 1252); the app reads it with xlrd too
 
     sheet = xlrd.open_workbook(str(CORPUS / "전국도서관표준데이터.xls")).sheet_by_index(0)
@@ -134,12 +134,12 @@ def test_library_latitudes_out_of_korea(corpus):
         except ValueError:
             return True
 
-    f = _finding(corpus, "전국도서관표준데이터.xls", "위도", "latitude")
+    f = _finding(quality_report, "전국도서관표준데이터.xls", "위도", "latitude")
     assert (f["errors"], f["checked"]) == (sum(1 for v in values if outside(v)), len(values))
 
 
-def test_standard_data_files_are_recognised(corpus):
-    datasets = {d["path"].rsplit("/", 1)[-1]: d for d in corpus["datasets"]}
+def test_standard_data_files_are_recognised(quality_report):
+    datasets = {d["path"].rsplit("/", 1)[-1]: d for d in quality_report["datasets"]}
     expected = {
         GANGNAM: "어린이보호구역",
         GWANAK: "어린이보호구역",
@@ -161,13 +161,13 @@ def test_standard_data_files_are_recognised(corpus):
     assert "토요일운영시작시각" in library["missing"]
 
 
-def test_readme_figures_are_the_diagnosis(corpus):
+def test_readme_figures_are_the_diagnosis(quality_report):
     section = README.read_text(encoding="utf-8").split("## Data quality diagnosis (품질진단)", 1)[1]
     section = section.split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([^`]+)` \| (\S+) \| `(\w+)` \| ([\d,]+) / ([\d,]+) \|", section, re.M)
     assert len(rows) >= 8, "README: the table of hand-checkable figures was not found"
     for name, column, rule, errors, checked in rows:
-        f = _finding(corpus, name, column, rule)
+        f = _finding(quality_report, name, column, rule)
         assert (f["errors"], f["checked"]) == (
             int(errors.replace(",", "")),
             int(checked.replace(",", "")),

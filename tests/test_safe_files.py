@@ -43,6 +43,7 @@ def db(template, tmp_path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_standards_export_quotes_formulas_in_xlsx_and_csv_and_reads_them_back(db, tmp_path):
     xlsx = tmp_path / "기관표준.xlsx"
     _run(db, "standards", "export", str(xlsx))
@@ -59,6 +60,7 @@ def test_standards_export_quotes_formulas_in_xlsx_and_csv_and_reads_them_back(db
         assert term.description == INJECTION  # the app's own quoting is read back
 
 
+@pytest.mark.slow
 def test_standards_export_replaces_a_symlink_instead_of_writing_through_it(db, tmp_path):
     victim = tmp_path / "남의파일.txt"
     victim.write_text("그대로", encoding="utf-8")
@@ -76,6 +78,7 @@ def test_standards_export_replaces_a_symlink_instead_of_writing_through_it(db, t
     assert read_dictionary(tmp_path / "out.xlsx").terms
 
 
+@pytest.mark.slow
 def test_a_failed_export_keeps_the_previous_file(db, tmp_path, monkeypatch):
     target = tmp_path / "기관표준.xlsx"
     _run(db, "standards", "export", str(target))

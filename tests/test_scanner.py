@@ -15,6 +15,8 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from catalog_app.catalog import queries
 from catalog_app.catalog.store import Catalog
 from catalog_app.scan.scanner import scan
@@ -30,8 +32,6 @@ from tests.scanner_helpers import (
 )
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.scanner_helpers import catalog as catalog  # fixture
-from tests.scanner_helpers import sample as sample  # fixture
 
 
 # --------------------------------------------------------------------------------- helpers
@@ -146,6 +146,7 @@ def _contacts_values() -> list[str]:
     return values
 
 
+@pytest.mark.slow
 def test_pii_columns_are_flagged_and_no_original_value_is_stored(sample, tmp_path):
     db = tmp_path / "pii.db"
     with Catalog(db) as cat:

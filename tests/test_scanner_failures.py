@@ -23,8 +23,6 @@ from catalog_app.scan.scanner import scan
 from tests.scanner_helpers import BAD, CONTACTS, FACILITIES, HANGUL, dataset_row, labels
 
 # pytest finds fixtures by name; `x as x` marks these imports as intended (ruff F401/F811).
-from tests.scanner_helpers import catalog as catalog  # fixture
-from tests.scanner_helpers import sample as sample  # fixture
 
 # -------------------------------------------------------------------------- (4) bad files
 BAD_EXPECTED = {

@@ -26,6 +26,8 @@ from catalog_app.serve.publish import build_publish_db  # noqa: E402
 from catalog_app.serve.server import make_datasette  # noqa: E402
 from tests.serve_helpers import LoopbackServer, institution_catalog  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -3,9 +3,12 @@
 import csv
 import tracemalloc
 
+import pytest
+
 from catalog_app.scan.file_scan import scan_file
 
 
+@pytest.mark.slow
 def test_large_csv_is_streamed_in_bounded_memory(tmp_path):
     path = tmp_path / "big.csv"
     rows = 80_000

@@ -64,6 +64,7 @@ def _folder(tmp_path: Path, n: int = 99) -> Path:
 
 
 # ------------------------------------------------------------------------------- the lock
+@pytest.mark.slow
 def test_a_second_process_is_refused_with_a_korean_message(tmp_path):
     folder = _folder(tmp_path, 3)
     db = tmp_path / "c.db"
@@ -155,6 +156,7 @@ def test_map_during_a_scan_is_refused_not_a_foreign_key_error(tmp_path):
         t.join()
 
 
+@pytest.mark.slow
 def test_two_scans_started_together_leave_every_file_present(tmp_path):
     folder = _folder(tmp_path)
     db = tmp_path / "c.db"

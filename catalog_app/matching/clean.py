@@ -223,24 +223,8 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
         notes.append("공백·줄바꿈 정리")
     levels = [lv.strip() for lv in text.split("|")]
     levels = [lv for lv in levels if lv]
-    kept: list[tuple[str, list[str]]] = []  # (level text without brackets, qualifiers)
     units: list[str] = []
-    total = False
-    bands: list[str] = []
-    for lv in levels:
-        rest, quals, lv_units, lv_notes = _strip_brackets(lv)
-        notes.extend(lv_notes)
-        units.extend(lv_units)
-        kind = _band_kind(rest)
-        if kind == "합계":
-            total = True
-            notes.append(f"합계 구간 '{lv}' 제외")
-            continue
-        if kind is not None:
-            bands.append(f"{kind} 구간 '{lv}'")
-            continue
-        kept.append((rest, quals))
-
+    kept, total, bands = _split_levels(levels, notes, units)
     if bands:
         return CleanHeader(raw, text, "", notes=tuple(notes), total=total, band=bands[0])
     if not kept:
@@ -255,62 +239,21 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
             band=f"교차표 구간 ('{levels[0]}' 아래 여러 열)",
         )
     name, qualifiers = kept[0]
-
-    # Flattened paths: '합계_판매 금액', '2011년12월_회원수'; totals and periods dropped, the rest
-    # joined.  A sex/age/region part makes a crosstab band.
-    if "_" in name and re.search(r"[가-힣]", name):
-        parts = [p.strip() for p in name.split("_") if p.strip()]
-        rest_parts = []
-        for part in parts:
-            kind = _band_kind(part)
-            if kind == "합계":
-                total = True
-                notes.append(f"합계 구간 '{part}_' 제외")
-            elif kind == "기간" and len(parts) > 1:
-                notes.append(f"기준시점 '{part}_' 제외")
-            elif kind is not None and len(parts) > 1:
-                return CleanHeader(
-                    raw, text, "", notes=tuple(notes), total=total, band=f"{kind} 구간 '{part}'"
-                )
-            else:
-                rest_parts.append(part)
-        name = "".join(rest_parts)
+    name, total, band = _flattened_path(name, notes, total)
+    if band is not None:
+        return CleanHeader(raw, text, "", notes=tuple(notes), total=total, band=band)
 
     name = _strip_prefixes(name, notes, known)
+    name, total_word = _drop_total_words(name, notes, known)
+    total = total or total_word
 
-    # Space-separated total words: '회원 총계' -> 회원 (a total of the measure)
-    total_word = False
-    words = name.split(" ")
-    joined = _NAME_CHARS.sub("", name)
-    if len(words) > 1 and any(is_total_word(w) for w in words) and not known(joined):
-        others = [w for w in words if not is_total_word(w)]
-        if others:
-            notes.extend(f"합계 표기 '{w}' 제외" for w in words if is_total_word(w))
-            total = total_word = True
-            name = " ".join(others)
-
-    latin = bool(re.fullmatch(r"[A-Za-z0-9_\-\s.]+", name)) and bool(re.search(r"[A-Za-z]", name))
-    tokens: tuple[str, ...] = ()
-    if latin:
-        spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
-        tokens = tuple(t.upper() for t in re.split(r"[^A-Za-z0-9]+", spaced) if t)
+    latin, tokens = _latin_tokens(name)
     # standard names write Latin letters upper-case only (IP주소, CAS번호)
     label = _NAME_CHARS.sub("", name).upper()
     qualifiers = [q.upper() for q in qualifiers]
     if " " in name.strip():
         notes.append("안쪽 공백 제거")
-    # KOSIS '…별' classification suffix ('업종별', '업종별(2)', '동별(1)'), unless the whole is
-    # a name; a two-syllable one only with its level number
-    level = any(n.startswith("분류 수준") for n in notes)
-    classification = False
-    if (
-        (len(label) >= 3 or (level and len(label) == 2))
-        and label.endswith("별")
-        and not known(label)
-    ):
-        notes.append("분류 접미어 '별' 제외")
-        label = label[:-1]
-        classification = True
+    label, classification = _drop_classification(label, notes, known)
     if not label:
         band = "이름이 없는 머리글"
         return CleanHeader(raw, text, "", tuple(qualifiers), tuple(notes), total, band=band)
@@ -331,3 +274,90 @@ def clean_header(raw: str, is_name: Callable[[str], bool] | None = None) -> Clea
         tokens=tokens,
         units=tuple(units),
     )
+
+
+def _split_levels(
+    levels: list[str], notes: list[str], units: list[str]
+) -> tuple[list[tuple[str, list[str]]], bool, list[str]]:
+    """The levels of a multi-row header without their brackets: (the kept levels with their
+    qualifiers, whether a total level was dropped, the band levels that make it no data column).
+    Notes and bracketed units are added to ``notes`` and ``units``."""
+    kept: list[tuple[str, list[str]]] = []  # (level text without brackets, qualifiers)
+    total = False
+    bands: list[str] = []
+    for lv in levels:
+        rest, quals, lv_units, lv_notes = _strip_brackets(lv)
+        notes.extend(lv_notes)
+        units.extend(lv_units)
+        kind = _band_kind(rest)
+        if kind == "합계":
+            total = True
+            notes.append(f"합계 구간 '{lv}' 제외")
+            continue
+        if kind is not None:
+            bands.append(f"{kind} 구간 '{lv}'")
+            continue
+        kept.append((rest, quals))
+    return kept, total, bands
+
+
+def _flattened_path(name: str, notes: list[str], total: bool) -> tuple[str, bool, str | None]:
+    """Flattened paths: '합계_판매 금액', '2011년12월_회원수'; totals and periods dropped, the
+    rest joined. A sex/age/region part makes a crosstab band: (name, total, band or None)."""
+    if "_" not in name or not re.search(r"[가-힣]", name):
+        return name, total, None
+    parts = [p.strip() for p in name.split("_") if p.strip()]
+    rest_parts = []
+    for part in parts:
+        kind = _band_kind(part)
+        if kind == "합계":
+            total = True
+            notes.append(f"합계 구간 '{part}_' 제외")
+        elif kind == "기간" and len(parts) > 1:
+            notes.append(f"기준시점 '{part}_' 제외")
+        elif kind is not None and len(parts) > 1:
+            return name, total, f"{kind} 구간 '{part}'"
+        else:
+            rest_parts.append(part)
+    return "".join(rest_parts), total, None
+
+
+def _drop_total_words(
+    name: str, notes: list[str], known: Callable[[str], bool]
+) -> tuple[str, bool]:
+    """Space-separated total words: '회원 총계' -> 회원 (a total of the measure): (name, whether
+    a total word went)."""
+    words = name.split(" ")
+    joined = _NAME_CHARS.sub("", name)
+    if len(words) > 1 and any(is_total_word(w) for w in words) and not known(joined):
+        others = [w for w in words if not is_total_word(w)]
+        if others:
+            notes.extend(f"합계 표기 '{w}' 제외" for w in words if is_total_word(w))
+            return " ".join(others), True
+    return name, False
+
+
+def _latin_tokens(name: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether a header is written in Latin letters, and its upper-case words (RouteId -> ROUTE,
+    ID)."""
+    latin = bool(re.fullmatch(r"[A-Za-z0-9_\-\s.]+", name)) and bool(re.search(r"[A-Za-z]", name))
+    if not latin:
+        return False, ()
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    return True, tuple(t.upper() for t in re.split(r"[^A-Za-z0-9]+", spaced) if t)
+
+
+def _drop_classification(
+    label: str, notes: list[str], known: Callable[[str], bool]
+) -> tuple[str, bool]:
+    """KOSIS '…별' classification suffix ('업종별', '업종별(2)', '동별(1)'), unless the whole is
+    a name; a two-syllable one only with its level number: (label, whether 별 went)."""
+    level = any(n.startswith("분류 수준") for n in notes)
+    if (
+        (len(label) >= 3 or (level and len(label) == 2))
+        and label.endswith("별")
+        and not known(label)
+    ):
+        notes.append("분류 접미어 '별' 제외")
+        return label[:-1], True
+    return label, False

@@ -87,56 +87,81 @@ def _value_fit(dom: Domain | None, v: Values | None) -> tuple[float, str]:
     if dom is None:
         return 0.7, ""
     cls = dom.domain_class
+    if cls in _DATE_CLASSES:
+        return _date_fit(cls, v, dom.name)
+    if cls in ("여부", "유무"):
+        return _flag_fit(v, dom.name)
+    if dom.data_type == "NUMERIC":
+        return _numeric_fit(dom, v)
+    return _text_fit(dom, v)
+
+
+def _number_share(v: Values) -> float:
+    return v.share.get("integer", 0.0) + v.share.get("decimal", 0.0)
+
+
+def _date_fit(cls: str, v: Values, name: str) -> tuple[float, str]:
+    """A date-like class: the share of values written as that kind of date or time."""
     s = v.share
-    text = s.get("text", 0.0)
-    num = s.get("integer", 0.0) + s.get("decimal", 0.0)
-    code = s.get("code", 0.0)
+    if cls == "연월일":
+        fit = s.get("date", 0) + 0.75 * s.get("datetime", 0)
+        what = "날짜"
+    elif cls in ("연월일시분초", "연월일시분"):
+        fit = s.get("datetime", 0) + 0.75 * s.get("date", 0)
+        what = "일시"
+    elif cls == "연월":
+        fit = max(v.year_months, 0.5 * s.get("date", 0))
+        what = "연월"
+    elif cls == "연도":
+        fit = v.years
+        what = "연도"
+    elif cls == "월":
+        fit = v.months
+        what = "월"
+    else:
+        fit = s.get("time", 0)
+        what = "시각"
+    fmt = f"({v.date_format})" if v.date_format else ""
+    if fit >= 0.9:
+        return fit, f"값이 {what}{fmt}: {name}에 맞음"
+    return fit, f"값이 {what} 형식이 아님: {name}와 맞지 않음"
+
+
+def _flag_fit(v: Values, name: str) -> tuple[float, str]:
+    """여부/유무: Y/N values, or one-digit numbers (0/1) counted at 70%."""
+    flag = v.share.get("flag", 0) + 0.7 * (_number_share(v) if v.int_digits <= 1 else 0)
+    if flag >= 0.9:
+        return min(flag, 1.0), f"값이 Y/N: {name}에 맞음"
+    return flag, f"값이 Y/N이 아님: {name}와 맞지 않음"
+
+
+def _numeric_fit(dom: Domain, v: Values) -> tuple[float, str]:
+    """A NUMERIC domain: numbers, fewer for more decimals or whole digits than it holds."""
+    name = dom.name
     length = int(dom.length) if dom.length.isdigit() else 0
     scale = int(dom.scale) if dom.scale.isdigit() else 0
-    name = dom.name
-    if cls in _DATE_CLASSES:
-        if cls == "연월일":
-            fit = s.get("date", 0) + 0.75 * s.get("datetime", 0)
-            what = "날짜"
-        elif cls in ("연월일시분초", "연월일시분"):
-            fit = s.get("datetime", 0) + 0.75 * s.get("date", 0)
-            what = "일시"
-        elif cls == "연월":
-            fit = max(v.year_months, 0.5 * s.get("date", 0))
-            what = "연월"
-        elif cls == "연도":
-            fit = v.years
-            what = "연도"
-        elif cls == "월":
-            fit = v.months
-            what = "월"
-        else:
-            fit = s.get("time", 0)
-            what = "시각"
-        fmt = f"({v.date_format})" if v.date_format else ""
-        if fit >= 0.9:
-            return fit, f"값이 {what}{fmt}: {name}에 맞음"
-        return fit, f"값이 {what} 형식이 아님: {name}와 맞지 않음"
-    if cls in ("여부", "유무"):
-        flag = s.get("flag", 0) + 0.7 * (num if v.int_digits <= 1 else 0)
-        if flag >= 0.9:
-            return min(flag, 1.0), f"값이 Y/N: {name}에 맞음"
-        return flag, f"값이 Y/N이 아님: {name}와 맞지 않음"
-    if dom.data_type == "NUMERIC":
-        fit = num + 0.5 * code
-        notes = []
-        if fit < 0.9:
-            return fit, f"값이 숫자가 아님: {name}와 맞지 않음"
-        if v.decimals > scale:
-            fit *= 0.6 if scale == 0 else 0.8
-            notes.append(f"소수 {v.decimals}자리 > {name}")
-        if v.int_digits > length - scale:
-            fit *= 0.6
-            notes.append(f"정수 {v.int_digits}자리 > {name}")
-        if v.semantic in ("sido", "sgg"):
-            fit *= 0.5
-        return fit, ", ".join(notes) or f"값이 숫자: {name}에 맞음"
-    # CHAR / VARCHAR
+    fit = _number_share(v) + 0.5 * v.share.get("code", 0.0)
+    notes = []
+    if fit < 0.9:
+        return fit, f"값이 숫자가 아님: {name}와 맞지 않음"
+    if v.decimals > scale:
+        fit *= 0.6 if scale == 0 else 0.8
+        notes.append(f"소수 {v.decimals}자리 > {name}")
+    if v.int_digits > length - scale:
+        fit *= 0.6
+        notes.append(f"정수 {v.int_digits}자리 > {name}")
+    if v.semantic in ("sido", "sgg"):
+        fit *= 0.5
+    return fit, ", ".join(notes) or f"값이 숫자: {name}에 맞음"
+
+
+def _text_class_fit(cls: str, v: Values) -> float:
+    """A CHAR/VARCHAR class: the share of values of the kinds it holds, weighed by what the
+    values were recognised as (an address column is no 명, a phone column is a 전화번호)."""
+    s = v.share
+    text = s.get("text", 0.0)
+    num = _number_share(v)
+    code = s.get("code", 0.0)
     if cls == "명":
         fit = text + 0.5 * code + 0.2 * (num + s.get("flag", 0))
         if v.semantic in ("road_addr", "lot_addr", "addr", "url", "email"):
@@ -165,7 +190,14 @@ def _value_fit(dom: Domain | None, v: Values | None) -> tuple[float, str]:
             fit *= 0.6
     else:
         fit = text + 0.7 * (code + num)
-    fit = min(fit, 1.0)
+    return min(fit, 1.0)
+
+
+def _text_fit(dom: Domain, v: Values) -> tuple[float, str]:
+    """A CHAR/VARCHAR domain: the class fit, then the 표현 형식 and the length."""
+    cls, name = dom.domain_class, dom.name
+    length = int(dom.length) if dom.length.isdigit() else 0
+    fit = _text_class_fit(cls, v)
     shown = _display_match(dom, v)
     if shown:
         return max(fit, 0.95), f"값이 {name}의 표현 형식({shown})"

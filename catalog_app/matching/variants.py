@@ -86,19 +86,8 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
         core.append(Variant("총" + ch.label, base_prior, "variant", ("'총'을 앞에 붙임",)))
     own_prior = base_prior * (P_DROP_QUALIFIER if ch.total_word else 1.0)
     core.append(Variant(ch.label, own_prior, base_tag, ()))
-    english_missing: list[str] = []
-    korean_name = ""
-    guesses: tuple[str, ...] = ()
-    if ch.latin:
-        korean, english_missing, why, guessed = lex.from_english(ch.tokens)
-        korean_name = korean
-        term = lex.by_abbr.get("_".join(ch.tokens))
-        if term is not None:
-            core.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
-        if korean:
-            prior = P_ENGLISH_GUESS if guessed else P_ENGLISH
-            core.append(Variant(korean, prior, "variant", why))
-            guesses = tuple(n for n in why if n.endswith("(추정)"))
+    english, korean_name, english_missing, guesses = _english_variants(lex, ch)
+    core += english
 
     core += _region_units(lex, ch, base_prior)
 
@@ -107,6 +96,35 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
     if alias_name != ch.label:
         tag = "synonym" if base_tag == "exact" else "variant"
         core.append(Variant(alias_name, min(own_prior, P_ALIAS), tag, alias_notes))
+    core += _suffix_variants(core)
+    variants = _qualifier_variants(lex, ch, core, alias_name, base_prior)
+    raws = _look_up(lex, variants)
+    name, words = _proposal_name(lex, ch, korean_name or alias_name)
+    return Analysis(raws, name, words, guesses, tuple(english_missing), lex)
+
+
+def _english_variants(
+    lex: Lexicon, ch: CleanHeader
+) -> tuple[list[Variant], str, list[str], tuple[str, ...]]:
+    """A Latin header read through the 영문약어명: (variants, the Korean name, the Latin pieces
+    nothing explains, the pieces read as near abbreviations)."""
+    if not ch.latin:
+        return [], "", [], ()
+    found: list[Variant] = []
+    korean, english_missing, why, guessed = lex.from_english(ch.tokens)
+    term = lex.by_abbr.get("_".join(ch.tokens))
+    if term is not None:
+        found.append(Variant(term.name, P_CLEANED, "variant", ("영문약어명 일치",)))
+    guesses: tuple[str, ...] = ()
+    if korean:
+        prior = P_ENGLISH_GUESS if guessed else P_ENGLISH
+        found.append(Variant(korean, prior, "variant", why))
+        guesses = tuple(n for n in why if n.endswith("(추정)"))
+    return found, korean, english_missing, guesses
+
+
+def _suffix_variants(core: list[Variant]) -> list[Variant]:
+    """'…액' read as the class word '금액', and vague endings ('…현황') dropped."""
     more: list[Variant] = []
     for v in core:
         name = v.name
@@ -129,37 +147,47 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
                         v.reasons + (f"막연한 끝말 '{filler}' 제외",),
                     )
                 )
-    core += more
-    variants = list(core)
-    if ch.qualifiers:
-        # 'A(B)': B usually says which kind of A (접수(일자)), so A+B beats B, B beats A.
-        variants = [
-            Variant(v.name, v.prior * P_ONLY_HEAD, v.tag, v.reasons + ("괄호 속 말 무시",))
-            for v in core
-        ]
-        for q in ch.qualifiers:
-            q_name, q_notes = lex.rewrite_aliases(q)
-            for v in core:
-                for name, how in ((q_name + v.name, "앞"), (v.name + q_name, "뒤")):
-                    variants.append(
-                        Variant(
-                            name,
-                            v.prior * P_QUALIFIER,
-                            "variant",
-                            v.reasons + q_notes + (f"괄호 속 '{q}'를 머리글 {how}에 붙임",),
-                        )
-                    )
-            head_unknown = any(k == "unknown" for _, _, k in lex.pieces(alias_name))
-            variants.append(
-                Variant(
-                    q_name,
-                    base_prior * P_ONLY_QUALIFIER,
-                    "variant",
-                    q_notes + (f"괄호 속 '{q}'만 용어명으로 봄",),
-                    weak=head_unknown,
-                )
-            )
+    return more
 
+
+def _qualifier_variants(
+    lex: Lexicon, ch: CleanHeader, core: list[Variant], alias_name: str, base_prior: float
+) -> list[Variant]:
+    """'A(B)': B usually says which kind of A (접수(일자)), so A+B beats B, B beats A."""
+    if not ch.qualifiers:
+        return list(core)
+    variants = [
+        Variant(v.name, v.prior * P_ONLY_HEAD, v.tag, v.reasons + ("괄호 속 말 무시",))
+        for v in core
+    ]
+    for q in ch.qualifiers:
+        q_name, q_notes = lex.rewrite_aliases(q)
+        for v in core:
+            for name, how in ((q_name + v.name, "앞"), (v.name + q_name, "뒤")):
+                variants.append(
+                    Variant(
+                        name,
+                        v.prior * P_QUALIFIER,
+                        "variant",
+                        v.reasons + q_notes + (f"괄호 속 '{q}'를 머리글 {how}에 붙임",),
+                    )
+                )
+        head_unknown = any(k == "unknown" for _, _, k in lex.pieces(alias_name))
+        variants.append(
+            Variant(
+                q_name,
+                base_prior * P_ONLY_QUALIFIER,
+                "variant",
+                q_notes + (f"괄호 속 '{q}'만 용어명으로 봄",),
+                weak=head_unknown,
+            )
+        )
+    return variants
+
+
+def _look_up(lex: Lexicon, variants: list[Variant]) -> list[Raw]:
+    """Each variant name once (at its best prior) through the term rules, then the fuzzy
+    look-ups of the first three."""
     raws: list[Raw] = []
     seen: dict[str, float] = {}
     for v in variants:
@@ -182,9 +210,11 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
             if not raws or any(k == "unknown" for _, _, k in lex.pieces(v.name)):
                 fuzzed.add(v.name)
                 raws.extend(fuzzy(lex, v))
+    return raws
 
-    # the name proposals are built from: aliases rewritten, qualifiers placed by rule
-    name = korean_name or alias_name
+
+def _proposal_name(lex: Lexicon, ch: CleanHeader, name: str) -> tuple[str, list[Word] | None]:
+    """The name proposals are built from: aliases rewritten, qualifiers placed by rule."""
     words = lex.words(name) if name else None
     if ch.qualifiers:
         # 회원수(신규) -> 신규회원수 (a complete name gets its qualifier in front);
@@ -193,7 +223,7 @@ def analyse(lex: Lexicon, ch: CleanHeader) -> Analysis:
         ends_in_class = bool(words) and words[-1].is_class_word
         name = q_name + name if ends_in_class else name + q_name
         words = lex.words(name)
-    return Analysis(raws, name, words, guesses, tuple(english_missing), lex)
+    return name, words
 
 
 def _composition(lex: Lexicon, name: str) -> bool:

@@ -34,6 +34,18 @@ def compile_check(spec: RuleSpec, code_lists: dict[str, frozenset], today: date)
     p = spec.params
     # business rules ('rule:<id>') are dispatched on their kind
     code = p.get("kind", spec.code) if spec.code.startswith("rule:") else spec.code
+    for family in (_date_check, _number_check, _text_check):
+        check = family(code, p)
+        if check is not None:
+            return check
+    check = _listed_check(code, p, code_lists)
+    if check is None:
+        raise ValueError(f"unknown rule {code}")
+    return check
+
+
+def _date_check(code: str, p: dict):
+    """The check of a rule on dates, times, years and months; None for a rule of another family."""
     if code == "date_valid":
         return lambda v: (~v.dates.valid, None)
     if code == "date_two_digit_year":
@@ -73,6 +85,13 @@ def compile_check(spec: RuleSpec, code_lists: dict[str, frozenset], today: date)
             return ~(ok & (m >= 1) & (m <= 12)), None
 
         return month
+    if code == "std_time":
+        return lambda v: (~kernels.times_valid(v.values, False), None)
+    return None
+
+
+def _number_check(code: str, p: dict):
+    """The check of a rule on numbers: valid, digits, sign and ranges; None for a rule of another family."""
     if code == "number_valid":
         percent = bool(p.get("percent", True))
         return lambda v: (~v.numbers(percent).valid, None)
@@ -104,13 +123,13 @@ def compile_check(spec: RuleSpec, code_lists: dict[str, frozenset], today: date)
             return out, n.valid
 
         return bounded
+    return None
+
+
+def _listed_check(code: str, p: dict, code_lists: dict[str, frozenset]):
+    """The check of a rule on values from a list: allowed values, 시군구·법정동 and 기관 codes; None for a rule of another family."""
     if code in ("flag_yn", "allowed", "std_allowed"):
         return _allowed(p.get("values") or [], multi=code == "std_allowed")
-    if code == "phone":
-        return lambda v: (~kernels.matches(v.values, _PHONE), None)
-    if code == "zip":
-        regex = r"^\d{3}-?\d{3}$" if p.get("old") else r"^\d{5}$"
-        return lambda v: (~kernels.matches(v.values, regex), None)
     if code in ("legal_dong_code", "sgg_code"):
         codes = code_lists.get("sgg" if code == "sgg_code" else "legal_dong") or frozenset()
         shape = r"^\d{5}$" if code == "sgg_code" else r"^\d{10}$"
@@ -134,6 +153,16 @@ def compile_check(spec: RuleSpec, code_lists: dict[str, frozenset], today: date)
             return shaped & ~known, shaped
 
         return org
+    return None
+
+
+def _text_check(code: str, p: dict):
+    """The check of a rule on the written form: phone, zip, lengths, patterns and unique keys; None for a rule of another family."""
+    if code == "phone":
+        return lambda v: (~kernels.matches(v.values, _PHONE), None)
+    if code == "zip":
+        regex = r"^\d{3}-?\d{3}$" if p.get("old") else r"^\d{5}$"
+        return lambda v: (~kernels.matches(v.values, regex), None)
     if code == "code_length":
         length = int(p["length"])
         return lambda v: (
@@ -159,9 +188,7 @@ def compile_check(spec: RuleSpec, code_lists: dict[str, frozenset], today: date)
         if pattern is None:
             pattern, _error = kernels.compile_pattern(p["pattern"])
         return lambda v: (~kernels.matches(v.values, pattern), None)
-    if code == "std_time":
-        return lambda v: (~kernels.times_valid(v.values, False), None)
-    raise ValueError(f"unknown rule {code}")
+    return None
 
 
 def _allowed(values: Sequence[str], multi: bool):

@@ -10,6 +10,8 @@ import pytest
 from tests.bundle_helpers import department_catalog, export, split_corpus
 from tests.cli_helpers import FIXTURES
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory, template):

@@ -14,7 +14,7 @@ HANGUL = re.compile(r"[가-힣]")
 
 
 @pytest.fixture
-def english(app_configured):
+def in_english(app_configured):
     from ui.language import switch_language
 
     switch_language(app_configured, "en")
@@ -37,7 +37,7 @@ def test_korean_mode_returns_the_core_text_unchanged(app_configured, catalog_cop
     assert "필수 항목이 비어 있습니다." in core_tr(problem.message)
 
 
-def test_validation_problems_and_labels_in_english(english, catalog_copy):
+def test_validation_problems_and_labels_in_english(in_english, catalog_copy):
     problems = _problems(catalog_copy)
     v10 = next(p for p in problems if p.code == "V10" and p.field == "category")
     text = core_tr(v10.message)
@@ -49,7 +49,7 @@ def test_validation_problems_and_labels_in_english(english, catalog_copy):
     assert "필수" in str(v10.message)  # the core object itself is still Korean
 
 
-def test_stored_checks_in_english(english, catalog_copy):
+def test_stored_checks_in_english(in_english, catalog_copy):
     from catalog_app.catalog.store import Catalog
     from catalog_app.matching.jobs import map_catalog
 
@@ -68,14 +68,14 @@ def test_stored_checks_in_english(english, catalog_copy):
     for message in stored:
         found = match(message)
         assert found is not None, message  # every stored check finds its template again
-        english = QCoreApplication.translate("core", found.template)
-        assert not HANGUL.search(english), english  # the sentence is English …
+        in_english = QCoreApplication.translate("core", found.template)
+        assert not HANGUL.search(in_english), in_english  # the sentence is English …
         text = core_tr(message)
         for value in found.params.values():  # … and the data in it is kept
             assert (core_tr(value) if isinstance(value, Text) else str(value)) in text
 
 
-def test_pages_show_the_core_texts_in_english(english, make_window, catalog_copy, qtbot):
+def test_pages_show_the_core_texts_in_english(in_english, make_window, catalog_copy, qtbot):
     from PySide6.QtWidgets import QLabel
 
     window = make_window(catalog_copy)

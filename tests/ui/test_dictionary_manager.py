@@ -92,6 +92,7 @@ def test_add_word_and_term_with_the_rules_in_place(panel, catalog_copy, qtbot, m
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10_000)
 
 
+@pytest.mark.slow
 def test_edit_retire_and_validate_all(panel, catalog_copy, qtbot, monkeypatch):
     with Catalog(catalog_copy) as catalog:
         editor = InstitutionEditor(DictionaryStore(catalog), "관리자")
@@ -191,6 +192,7 @@ def test_a_proposal_is_edited_then_approved(make_window, catalog_copy, qtbot, mo
     assert "문제가 없습니다" in seen[0][0]
 
 
+@pytest.mark.slow
 def test_an_edition_is_compared_with_the_current_one(
     make_window, catalog_copy, tmp_path, qtbot, monkeypatch
 ):

@@ -89,6 +89,7 @@ def test_the_form_has_the_page_and_follows_the_list(catalog_page, qtbot):
     qtbot.waitUntil(lambda: form.dataset_id == target, timeout=15_000)
 
 
+@pytest.mark.slow
 def test_save_enters_only_the_changed_values_and_undo_removes_them(
     catalog_page, catalog_copy, qtbot
 ):
@@ -183,6 +184,7 @@ def test_personal_columns_are_proposed_closed_and_problems_show_in_place(
     assert form.column_combo("성명", "openness").currentData() == "공개"
 
 
+@pytest.mark.slow
 def test_show_metadata_focuses_a_field_or_a_column(catalog_page, qtbot):
     page = catalog_page
     form = page.form

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QImage
 
 from ui.main_window import PAGE_KEYS
 
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "ui"
 
 

@@ -189,6 +189,7 @@ def test_the_settings_page_switches_and_remembers(make_window, catalog_copy, eng
     assert window.pages["settings"].language.currentData() == "ko"
 
 
+@pytest.mark.slow
 def test_a_busy_page_is_kept_until_it_is_idle(
     make_window, catalog_copy, english, qtbot, monkeypatch
 ):
