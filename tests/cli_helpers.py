@@ -1,5 +1,5 @@
-"""Shared by the `catalog-app` command-line tests (test_cli*.py): the keys and values the README
-documents, the in-process runner (`run`, `run_json`), the checks of a `show --json` object, and the
+"""Shared by the `catalog-app` command-line tests (test_cli*.py): the keys and values the
+documentation (README.md and docs/) documents, the in-process runner (`run`, `run_json`), the checks of a `show --json` object, and the
 `scanned` (module-scoped: one scan of the fixtures per test module) and `catalog` fixtures."""
 
 from __future__ import annotations
@@ -16,7 +16,20 @@ from catalog_app.cli import cli
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-README = REPO / "README.md"
+
+
+class _Documentation:
+    """README.md and the chapters in docs/ read as one text: the ``--json`` contracts live in
+    docs/cli.md and the chapter of each feature, the two commands in the README."""
+
+    def files(self) -> list[Path]:
+        return [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return "\n".join(path.read_text(encoding=encoding) for path in self.files())
+
+
+DOCS = _Documentation()
 FIXTURES = HERE / "fixtures"
 
 # The keys the README documents ("JSON output (a stable contract)"), transcribed.

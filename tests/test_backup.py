@@ -15,7 +15,7 @@ from catalog_app.catalog.backup import backup_catalog, check_catalog_file
 from catalog_app.catalog.joblock import job_lock
 from catalog_app.catalog.store import Catalog
 from catalog_app.scan.scanner import scan
-from tests.cli_helpers import HANGUL, README, _stderr, run, run_json
+from tests.cli_helpers import DOCS, HANGUL, _stderr, run, run_json
 
 
 def _folder(tmp_path: Path, n: int) -> Path:
@@ -146,7 +146,7 @@ def test_core_backup_api(tmp_path):
 
 
 def test_readme_says_backup_is_the_way():
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     assert "catalog-app backup" in text and "catalog-app restore" in text
     section = text.split("## Backups", 1)[1].split("\n## ", 1)[0]
     assert "WAL" in section and "카탈로그 백업" in section

@@ -387,9 +387,9 @@ def test_export_needs_a_department(departments, tmp_path):
 # ------------------------------------------------------------------ the README's --json contract
 def _readme_spec(marker: str) -> str:
     """The shorthand after ``marker`` in the README, up to its matching bracket."""
-    from tests.cli_helpers import README
+    from tests.cli_helpers import DOCS
 
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     start = text.index(marker) + len(marker)
     opening = min(i for i in (text.find("{", start), text.find("[", start)) if i >= 0)
     depth = 0

@@ -16,13 +16,13 @@ from tests.cli_helpers import (
     COLUMN_KEYS,
     COUNT_KEYS,
     DETAIL_KEYS,
+    DOCS,
     FAILED_KEYS,
     GAS_STATIONS_XLS,
     PII_KEYS,
     POPULATION_XLS,
     PRIVACY_KEYS,
     PROFILE_KEYS,
-    README,
     SCAN_KEYS,
     SEARCH_KEYS,
     SUMMARY_KEYS,
@@ -132,7 +132,7 @@ def test_readme_documents_every_key_the_code_emits(scanned):
 
 
 def _readme_contract() -> dict[str, set[str]]:
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     assert "### JSON output (a stable contract)" in text
     section = text.split("### JSON output (a stable contract)", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```json\n(.*?)```", section, re.S)

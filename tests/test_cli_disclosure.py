@@ -211,9 +211,9 @@ def test_institution_show_json(setup):
 # ------------------------------------------------------------------------------ README contract
 def _readme_outputs() -> dict[str, dict]:
     """The shorthand key lists of the README's disclosure `--json` section, by output name."""
-    from tests.test_cli import README, _spec_keys
+    from tests.test_cli import DOCS, _spec_keys
 
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     section = text.split("## Yearly disclosure (공개목록)", 1)[1].split("\n## ", 1)[0]
     section = " ".join(section.split())
     out = {}

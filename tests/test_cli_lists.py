@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from tests.cli_helpers import run, run_json
-from tests.test_cli import README, _spec_keys
+from tests.test_cli import DOCS, _spec_keys
 from tests.test_disclosure_registered import portal_row, write_list
 from tests.test_disclosure_store import make_tree
 
@@ -35,7 +35,7 @@ def lists_catalog_path(tmp_path, template):
 
 
 def _readme(section_title: str) -> str:
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     return " ".join(text.split(section_title, 1)[1].split("\n## ", 1)[0].split())
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import README, run, run_json
+from tests.cli_helpers import DOCS, run, run_json
 from tests.test_cli import _spec_keys
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "privacy"
@@ -20,7 +20,7 @@ CHECK_CONTRACT = {"dataset_id", "table", "open_columns", "quasi_identifiers", "k
 
 
 def _readme_keys(command: str) -> tuple[set[str], dict]:
-    section = README.read_text(encoding="utf-8").split("## Personal data (개인정보)", 1)[1]
+    section = DOCS.read_text(encoding="utf-8").split("## Personal data (개인정보)", 1)[1]
     section = section.split("\n## ", 1)[0]
     spec = re.search(rf"`{command} --json`: `(\[\{{.*?\}}\])`", section, re.S)
     assert spec, f"README: no key list for {command}"

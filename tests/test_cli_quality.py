@@ -10,7 +10,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from tests.cli_helpers import README, _stderr, run, run_json
+from tests.cli_helpers import DOCS, _stderr, run, run_json
 from tests.quality_helpers import write_facilities
 
 
@@ -39,7 +39,7 @@ def _balanced(text: str, start: int) -> str:
 def _readme() -> dict[str, dict]:
     from tests.test_cli import _spec_keys
 
-    section = README.read_text(encoding="utf-8").split("## Data quality diagnosis (품질진단)", 1)[1]
+    section = DOCS.read_text(encoding="utf-8").split("## Data quality diagnosis (품질진단)", 1)[1]
     section = " ".join(section.split("\n## ", 1)[0].split())
     out = {}
     for name in ("quality run", "quality show", "quality log", "quality rules list"):
@@ -203,7 +203,7 @@ def test_code_lists(setup, tmp_path):
 
 
 def test_quality_commands_are_documented():
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     for command in ("quality run", "quality show", "quality rules add", "quality fix", "quality log",
                     "quality export", "quality codes import"):  # fmt: skip
         assert f"catalog-app {command}" in text, command

@@ -404,9 +404,9 @@ def test_readme_documents_every_error_code_and_the_new_exit_codes():
     import re
 
     from catalog_app.scan.errors import MESSAGES
-    from tests.cli_helpers import ERROR_CODES, README
+    from tests.cli_helpers import DOCS, ERROR_CODES
 
-    text = README.read_text(encoding="utf-8")
+    text = DOCS.read_text(encoding="utf-8")
     listed = re.search(r"- error codes: (.*?)\(see", text, re.S)
     assert listed, "README: error code list not found"
     documented = set(re.findall(r"`(\w+)`", listed.group(1)))

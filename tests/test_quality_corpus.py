@@ -17,13 +17,13 @@ from catalog_app.catalog.store import Catalog
 from catalog_app.quality import report
 from catalog_app.quality.job import run_quality
 from catalog_app.scan.scanner import scan
+from tests.cli_helpers import DOCS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 if not (CORPUS / "MANIFEST.csv").is_file():
     pytest.skip(f"real corpus not found at {CORPUS}", allow_module_level=True)
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
-README = Path(__file__).resolve().parents[1] / "README.md"
 GWANAK = "서울특별시_관악구_어린이보호구역_20210310_1615356324741_10427.csv"
 GANGNAM = "서울특별시_강남구_어린이보호구역_20210628_1624926398398_13352.csv"
 PARKING = "충청남도_천안시_주차장정보_20251128.csv"
@@ -162,7 +162,7 @@ def test_standard_data_files_are_recognised(quality_report):
 
 
 def test_readme_figures_are_the_diagnosis(quality_report):
-    section = README.read_text(encoding="utf-8").split("## Data quality diagnosis (품질진단)", 1)[1]
+    section = DOCS.read_text(encoding="utf-8").split("## Data quality diagnosis (품질진단)", 1)[1]
     section = section.split("\n## ", 1)[0]
     rows = re.findall(r"^\| `([^`]+)` \| (\S+) \| `(\w+)` \| ([\d,]+) / ([\d,]+) \|", section, re.M)
     assert len(rows) >= 8, "README: the table of hand-checkable figures was not found"

@@ -56,17 +56,6 @@ class Catalog:
             self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
         )
 
-    @property
-    def db(self):
-        """A ``sqlite_utils.Database`` over the connection, made on first use: importing
-        sqlite-utils pulls in pandas, numpy and pyarrow (0.4 s), which no start-up should pay."""
-        db = self.__dict__.get("_db")
-        if db is None:
-            import sqlite_utils
-
-            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn)
-        return db
-
     # ----------------------------------------------------------------- lifecycle
     def _upgrade(self) -> None:
         version = self.schema_version

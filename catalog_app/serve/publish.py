@@ -64,20 +64,15 @@ CREATE TABLE search_items (
 CREATE TABLE published (key TEXT PRIMARY KEY, value TEXT);
 """
 
-FTS = """
-CREATE VIRTUAL TABLE datasets_fts USING fts5(목록명, 파일명, 경로, content="datasets",
-    content_rowid="id", tokenize="trigram");
-INSERT INTO datasets_fts (rowid, 목록명, 파일명, 경로) SELECT id, 목록명, 파일명, 경로 FROM datasets;
-CREATE VIRTUAL TABLE sheets_fts USING fts5(시트, content="sheets", content_rowid="id",
-    tokenize="trigram");
-INSERT INTO sheets_fts (rowid, 시트) SELECT id, 시트 FROM sheets;
-CREATE VIRTUAL TABLE columns_fts USING fts5(컬럼명, 표준용어, content="columns",
-    content_rowid="id", tokenize="trigram");
-INSERT INTO columns_fts (rowid, 컬럼명, 표준용어) SELECT id, 컬럼명, 표준용어 FROM columns;
-CREATE VIRTUAL TABLE search_items_fts USING fts5(이름, content="search_items",
-    content_rowid="id", tokenize="trigram");
-INSERT INTO search_items_fts (rowid, 이름) SELECT id, 이름 FROM search_items;
-"""
+# The full-text search of each table page (FTS5, trigram: Korean has no word breaks), set up by
+# sqlite-utils, Datasette's sibling library: ``<table>_fts`` over the table's content, the layout
+# Datasette looks for when it offers a table's search box.
+FTS_COLUMNS = {
+    "datasets": ["목록명", "파일명", "경로"],
+    "sheets": ["시트"],
+    "columns": ["컬럼명", "표준용어"],
+    "search_items": ["이름"],
+}
 
 
 @dataclass
@@ -258,7 +253,8 @@ def build_publish_db(
                UNION ALL SELECT '시트', 시트, 데이터셋, id, NULL, 부서 FROM sheets
                UNION ALL SELECT '컬럼', 컬럼명, 데이터셋, 시트, id, 부서 FROM columns"""
         )
-        db.executescript(FTS)  # executescript commits the open transaction first
+        db.execute("COMMIT")
+        _enable_search(db)
         institution = meta.institution().get("name", "")
         edition = state.edition
         db.executemany(
@@ -289,3 +285,13 @@ def _pii_name(kind: str) -> str:
     from catalog_app.scan.pii import PII_KINDS
 
     return PII_KINDS.get(kind, kind)
+
+
+def _enable_search(db: sqlite3.Connection) -> None:
+    """The FTS5 trigram index of each browsable table, filled from its rows (no triggers: the
+    copy is written once and served immutable)."""
+    import sqlite_utils
+
+    tables = sqlite_utils.Database(db)
+    for table, columns in FTS_COLUMNS.items():
+        tables[table].enable_fts(columns, fts_version="FTS5", tokenize="trigram")
