@@ -9,7 +9,7 @@ from catalog_app.catalog.column_rows import profile_from_row, profile_json
 from catalog_app.catalog.queries import column_dict
 from catalog_app.scan.file_scan import scan_file
 from catalog_app.scan.scanner import scan
-from tests.scanner_helpers import CONTACTS, POPULATION, catalog, sample  # noqa: F401
+from tests.scanner_helpers import CONTACTS, POPULATION
 
 
 def _stored(catalog, rel_path):  # noqa: F811

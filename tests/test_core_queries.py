@@ -8,7 +8,7 @@ from catalog_app.catalog.queries import catalog_counts, label_tables, table_keys
 from catalog_app.disclosure import vocab
 from catalog_app.disclosure.metadata import TEMPLATE_REF, MetadataStore
 from catalog_app.scan.scanner import scan
-from tests.scanner_helpers import FACILITIES, POPULATION, catalog, sample  # noqa: F401
+from tests.scanner_helpers import FACILITIES, POPULATION
 
 
 def _id(catalog, rel):  # noqa: F811

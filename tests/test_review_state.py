@@ -14,7 +14,6 @@ from catalog_app.matching.review_state import (
     working_term_name,
 )
 from catalog_app.scan.scanner import scan
-from tests.scanner_helpers import catalog, sample  # noqa: F401
 
 
 def test_proposed_name_is_the_matchers_name_then_its_words_then_the_header():
