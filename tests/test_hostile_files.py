@@ -411,6 +411,6 @@ def test_readme_documents_every_error_code_and_the_new_exit_codes():
     assert listed, "README: error code list not found"
     documented = set(re.findall(r"`(\w+)`", listed.group(1)))
     assert documented == set(MESSAGES) == ERROR_CODES
-    exits = text.split("Exit codes:", 1)[1].split("\n\n", 1)[0]
+    exits = text.split("Exit codes: `0` success", 1)[1].split("\n\n", 1)[0]
     assert "`3` another job" in exits and "`4` a full disk" in exits
     assert "--follow-links" in text
