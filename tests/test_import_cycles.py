@@ -37,7 +37,6 @@ KNOWN: set[frozenset[str]] = {
             "catalog_app.matching.review_state",
         }
     ),
-    frozenset({"catalog_app.disclosure.snapshot", "catalog_app.disclosure.state_cache"}),
 }
 
 

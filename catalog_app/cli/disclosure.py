@@ -286,7 +286,7 @@ def meta_history(ctx, dataset: str | None, as_json: bool) -> None:
 @click.pass_context
 def validate_cmd(ctx, year: int, as_json: bool) -> None:
     """내보내기 전 점검: 차단 문제가 있으면 종료 코드 1."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.disclosure.validate import blocking, counts, problem_json, validate
 
     with open_catalog(ctx) as cat:

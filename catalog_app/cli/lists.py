@@ -257,7 +257,7 @@ def registered_import(ctx, path: Path, confirm: bool, accept_unsure: bool, as_js
 def registered_status(ctx, year: int, show_all: bool, as_json: bool) -> None:
     """등록 목록 대비 신규·변경·제외와 기한."""
     from catalog_app.disclosure.lifecycle import lifecycle
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
 
     with open_catalog(ctx) as cat:
         state = state_for_year(cat, year)
@@ -320,7 +320,7 @@ def registered_unlink(ctx, entry: str) -> None:
 def deadlines_cmd(ctx, year: int, all_calendar: bool, as_json: bool) -> None:
     """등록 기한: 신규 15일, 변경 10일, 차기 등록 예정일, 연간 일정 (지난 것부터)."""
     from catalog_app.disclosure.deadlines import deadlines
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
 
     with open_catalog(ctx) as cat:
         state = state_for_year(cat, year)

@@ -87,7 +87,7 @@ def show_cmd(ctx, dataset: str | None, personal_only: bool, as_json: bool) -> No
 @click.pass_context
 def check_cmd(ctx, dataset: str | None, year: int, as_json: bool) -> None:
     """공개·부분공개 데이터셋의 공개 컬럼으로 사람을 알아볼 수 있는지(k < 5) 점검합니다."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.reident import STATUS_NAMES, check_state
 
     with open_catalog(ctx) as cat:
@@ -213,7 +213,7 @@ def history_cmd(ctx, as_json: bool) -> None:
 @click.pass_context
 def allow_cmd(ctx, dataset: str, table_key: str | None, reason: str, year: int) -> None:
     """k < 5인 표를 예외로 내보낼 수 있게 기록합니다 (공개 컬럼이 바뀌면 다시 승인해야 함)."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
     from catalog_app.privacy.reident import BELOW_K, check_state
 
@@ -259,7 +259,7 @@ def revoke_cmd(ctx, dataset: str, table_key: str) -> None:
 @click.pass_context
 def worksheet_cmd(ctx, out: Path, year: int) -> None:
     """재식별 점검 결과와 컬럼별 권장 조치를 엑셀(.xlsx)로 씁니다 (값은 담지 않음)."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.reident import check_state
     from catalog_app.privacy.worksheet import write_worksheet
 
