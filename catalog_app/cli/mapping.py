@@ -166,7 +166,8 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
 def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
     """CSV의 머리글마다 표준용어 후보(상위 5개), 종류, 새 용어 제안, 점검 코드를 냅니다."""
     from catalog_app.matching.contract import read_tables, suggest_rows
-    from catalog_app.matching.jobs import Workspace, suggest_with_checks
+    from catalog_app.matching.jobs import suggest_with_checks
+    from catalog_app.matching.workspace import Workspace
 
     with open_catalog(ctx) as cat:
         ws = Workspace.open(cat)
