@@ -69,7 +69,7 @@ with Catalog(db) as cat:
         from bench_disclosure import _registered_list
         from catalog_app.disclosure.deadlines import deadlines
         from catalog_app.disclosure.registered import apply_import, preview_import
-        from catalog_app.disclosure.snapshot import state_for_year
+        from catalog_app.disclosure.state_cache import state_for_year
         registered = _registered_list(out / "목록.csv", out / "목록개방현황.csv")
         preview = timed("registered import: preview", lambda: preview_import(cat, registered))
         timed("registered import: apply", lambda: apply_import(cat, preview))

@@ -1,7 +1,7 @@
 """Start-up: the command line and the window's launch import no heavy library they do not use.
 
 Behaviour, not time: a fresh interpreter imports ``catalog_app.cli`` (or runs ``--help``) and the
-test looks at ``sys.modules``. The lazily loaded commands (``cli_lazy``) must stay the commands
+test looks at ``sys.modules``. The lazily loaded commands (``cli/lazy.py``) must stay the commands
 they stand for: same names, same help lines.
 """
 
@@ -15,7 +15,7 @@ import sys
 import click
 import pytest
 
-from catalog_app.cli_lazy import LAZY_COMMANDS
+from catalog_app.cli.lazy import LAZY_COMMANDS
 
 HEAVY = ("pandas", "pyarrow", "numpy", "openpyxl", "PySide6", "sqlite_utils", "python_calamine")
 
@@ -116,7 +116,8 @@ def test_lazy_help_lines_are_the_commands_own(name):
 
 
 def test_every_command_of_the_command_modules_is_registered():
-    """A command added to a cli_* module must be listed in LAZY_COMMANDS to be reachable."""
+    """A command added to a command module of catalog_app/cli/ must be listed in LAZY_COMMANDS
+    to be reachable."""
     registered = {(m, a) for m, a, _h in LAZY_COMMANDS.values()}
     for module in sorted({m for m, _a, _h in LAZY_COMMANDS.values()}):
         mod = importlib.import_module(module)
@@ -132,25 +133,25 @@ def test_every_command_of_the_command_modules_is_registered():
 
 
 def test_search_limit_default_matches_the_core():
-    from catalog_app import cli
     from catalog_app.catalog import queries
+    from catalog_app.cli import root
 
-    assert cli.SEARCH_LIMIT == queries.SEARCH_LIMIT
+    assert root.SEARCH_LIMIT == queries.SEARCH_LIMIT
 
 
 def test_the_frozen_build_can_see_every_lazy_module():
     """PyInstaller follows import statements, not strings: each module named in LAZY_COMMANDS
-    must also appear in the TYPE_CHECKING import block of cli_lazy."""
+    must also appear in the TYPE_CHECKING import block of cli/lazy.py."""
     import ast
     import inspect
 
-    from catalog_app import cli_lazy
+    from catalog_app.cli import lazy
 
-    tree = ast.parse(inspect.getsource(cli_lazy))
+    tree = ast.parse(inspect.getsource(lazy))
     seen = {
         f"{node.module}.{alias.name}"
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module == "catalog_app"
+        if isinstance(node, ast.ImportFrom) and node.module == "catalog_app.cli"
         for alias in node.names
     }
     assert {m for m, _a, _h in LAZY_COMMANDS.values()} <= seen

@@ -18,10 +18,10 @@ from catalog_app.disclosure.snapshot import (
     SnapshotError,
     list_snapshots,
     load_snapshot,
-    state_for_year,
     take_snapshot,
 )
 from catalog_app.disclosure.state import build_state
+from catalog_app.disclosure.state_cache import state_for_year
 from catalog_app.disclosure.validate import ExportBlocked
 from catalog_app.matching.jobs import map_catalog
 from catalog_app.scan.pii.patterns import rrn_check_digit

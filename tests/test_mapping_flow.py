@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from catalog_app.catalog.store import Catalog
 from catalog_app.cli import cli
 from catalog_app.dictionary.store import DictionaryStore
-from catalog_app.matching.decisions import MappingDesk, MappingError
+from catalog_app.matching.decisions import MappingDesk
+from catalog_app.matching.errors import MappingError
 from catalog_app.matching.jobs import check_catalog, map_catalog
 from catalog_app.scan.scanner import scan
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog_app.matching.decisions import MappingError
+from catalog_app.matching.errors import MappingError
 from catalog_app.matching.review_state import (
     ReviewState,
     needs_confirm,

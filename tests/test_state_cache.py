@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from catalog_app.catalog.store import Catalog
-from catalog_app.disclosure import state as state_mod
+from catalog_app.disclosure import state_cache
 from catalog_app.disclosure.export import export
 from catalog_app.disclosure.metadata import MetadataStore
-from catalog_app.disclosure.snapshot import state_for_year
+from catalog_app.disclosure.state_cache import state_for_year
 from catalog_app.scan.scanner import scan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -31,13 +31,13 @@ def cat(tmp_path, template):
 @pytest.fixture
 def builds(monkeypatch) -> list[int]:
     calls: list[int] = []
-    real = state_mod.build_state
+    real = state_cache.build_state
 
     def counting(catalog, year, **kwargs):
         calls.append(year)
         return real(catalog, year, **kwargs)
 
-    monkeypatch.setattr(state_mod, "build_state", counting)
+    monkeypatch.setattr(state_cache, "build_state", counting)  # the builds the cache asks for
     return calls
 
 
@@ -88,28 +88,24 @@ def test_no_export_changes_the_state_the_next_one_reads(cat, builds, tmp_path):
     assert builds == [2025]  # one live state for all of them
 
 
-def test_validation_is_kept_with_the_state_and_the_date(cat):
+def test_validation_is_kept_with_the_state_and_the_date(cat, monkeypatch):
     from datetime import date
 
-    from catalog_app.disclosure import validate as validate_mod
     from catalog_app.disclosure.state_cache import validated
 
     state = state_for_year(cat, 2025)
     runs = []
-    real = validate_mod.validate
+    real = state_cache.validate
 
     def counting(*args, **kwargs):
         runs.append(1)
         return real(*args, **kwargs)
 
-    validate_mod.validate = counting
-    try:
-        first = validated(state, date(2025, 3, 1))
-        assert validated(state, date(2025, 3, 1)) == first and len(runs) == 1
-        validated(state, date(2026, 1, 1))  # another reference date: validated again
-        assert len(runs) == 2
-    finally:
-        validate_mod.validate = real
+    monkeypatch.setattr(state_cache, "validate", counting)  # the runs the cache asks for
+    first = validated(state, date(2025, 3, 1))
+    assert validated(state, date(2025, 3, 1)) == first and len(runs) == 1
+    validated(state, date(2026, 1, 1))  # another reference date: validated again
+    assert len(runs) == 2
 
 
 def test_the_snapshot_text_is_the_json_of_the_state_written_record_by_record():

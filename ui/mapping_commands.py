@@ -153,7 +153,7 @@ class BulkAcceptCommand(DeskCommand):
         self.count = 0
 
     def apply(self) -> int:
-        from catalog_app.matching.decisions import MappingError
+        from catalog_app.matching.errors import MappingError
 
         batch_id, self.count = self.desk().bulk_accept(self.threshold, self.filters)
         if batch_id is None:

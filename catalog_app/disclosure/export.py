@@ -17,8 +17,8 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
-from catalog_app.disclosure.snapshot import SnapshotError, has_snapshot, state_for_year
-from catalog_app.disclosure.state_cache import snapshot_state, validated
+from catalog_app.disclosure.snapshot import SnapshotError, has_snapshot
+from catalog_app.disclosure.state_cache import snapshot_state, state_for_year, validated
 from catalog_app.disclosure.validate import ExportBlocked, blocking
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]

@@ -18,7 +18,8 @@ from catalog_app.disclosure.metadata import MetadataStore
 from catalog_app.disclosure.snapshot import list_snapshots
 from catalog_app.disclosure.state import build_state
 from catalog_app.matching.compliance import PARTS, ColumnResult, top_nonstandard_words
-from catalog_app.matching.jobs import Workspace, check_catalog, unsuggested_message
+from catalog_app.matching.jobs import check_catalog, unsuggested_message
+from catalog_app.matching.workspace import Workspace
 from catalog_app.progress import CancelToken
 
 __all__ = ["Overview", "overview_figures", "NOT_ENTERED"]

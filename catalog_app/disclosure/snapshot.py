@@ -25,7 +25,6 @@ __all__ = [
     "SnapshotInfo",
     "list_snapshots",
     "load_snapshot",
-    "state_for_year",
     "take_snapshot",
 ]
 
@@ -171,16 +170,3 @@ def load_snapshot(catalog: Catalog, year: int) -> DisclosureState:
 
 def has_snapshot(catalog: Catalog, year: int) -> bool:
     return bool(catalog.conn.execute("SELECT 1 FROM snapshots WHERE year = ?", (year,)).fetchone())
-
-
-def state_for_year(
-    catalog: Catalog, year: int, *, today: date | None = None, cancel=None
-) -> DisclosureState:
-    """The snapshot of ``year`` when there is one, else the live state labelled ``year``
-    (built once while the catalog is unchanged: ``state_cache``; ``cancel``: a ``CancelToken``
-    the live build checks, for a window that asks again)."""
-    from catalog_app.disclosure.state_cache import live_state, snapshot_state
-
-    if has_snapshot(catalog, year):
-        return snapshot_state(catalog, year)
-    return live_state(catalog, year, today, cancel=cancel)

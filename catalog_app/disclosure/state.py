@@ -24,7 +24,8 @@ from catalog_app.disclosure.model import (
 )
 from catalog_app.disclosure.registered_list import registered_records
 from catalog_app.matching.compliance import PARTS, ColumnResult, compliance, department_of
-from catalog_app.matching.jobs import CheckReport, Workspace, check_catalog
+from catalog_app.matching.jobs import CheckReport, check_catalog
+from catalog_app.matching.workspace import Workspace
 from catalog_app.progress import CancelToken
 
 __all__ = ["build_state", "profile_type"]

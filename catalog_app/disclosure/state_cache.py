@@ -1,4 +1,4 @@
-"""The live state of a year, built once while the catalog stays as it is.
+"""The state of a year, built (or read from its snapshot) once while the catalog stays as it is.
 
 A coordinator writes the year's lists one after another (목록, 정의서, 준수율, DCAT …); each export
 needs the same live state, and building it for a catalog of thousands of files takes seconds.
@@ -6,7 +6,8 @@ The state is kept with what it was built from: the connection's view of the cata
 ``PRAGMA data_version`` (moves when another connection commits) and ``total_changes`` (moves with
 this connection's own writes) — the year and the reference date. Any write to the catalog, from
 here or elsewhere, builds it again; a frozen snapshot is never cached here (it is read from its
-row). Its validation is kept with it (:func:`validated`).
+row). Its validation is kept with it (:func:`validated`). :func:`state_for_year` is what the
+exports, the CLI and the window ask for: the snapshot when the year has one, else the live state.
 
 The state is handed out as it is, not copied (a copy of 40,000 records costs as much as a good
 part of building them): the exports, the diff and validation only read it —
@@ -19,8 +20,11 @@ from datetime import date
 
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.model import DisclosureState, Problem
+from catalog_app.disclosure.snapshot import has_snapshot, load_snapshot
+from catalog_app.disclosure.state import build_state
+from catalog_app.disclosure.validate import validate
 
-__all__ = ["live_state", "snapshot_state", "validated"]
+__all__ = ["live_state", "snapshot_state", "state_for_year", "validated"]
 
 _ATTR = "_live_state_cache"
 _PROBLEMS = "_validated"
@@ -37,8 +41,6 @@ def live_state(
 ) -> DisclosureState:
     """``build_state(catalog, year, today=today)``, reused while nothing was written
     (``cancel``: a ``CancelToken`` a fresh build checks)."""
-    from catalog_app.disclosure.state import build_state
-
     key = (year, today or date.today())
     cached = catalog.__dict__.get(_ATTR)
     if cached is not None and cached[0] == key and cached[1] == _version(catalog):
@@ -52,8 +54,6 @@ def live_state(
 def snapshot_state(catalog: Catalog, year: int) -> DisclosureState:
     """``snapshot.load_snapshot(catalog, year)``, reused while nothing was written (its hash was
     checked when it was read; any write to the catalog reads and checks it again)."""
-    from catalog_app.disclosure.snapshot import load_snapshot
-
     cache = catalog.__dict__.setdefault(_FROZEN, {})
     cached = cache.get(year)
     if cached is not None and cached[0] == _version(catalog):
@@ -63,10 +63,19 @@ def snapshot_state(catalog: Catalog, year: int) -> DisclosureState:
     return state
 
 
+def state_for_year(
+    catalog: Catalog, year: int, *, today: date | None = None, cancel=None
+) -> DisclosureState:
+    """The snapshot of ``year`` when there is one, else the live state labelled ``year``
+    (each built once while the catalog is unchanged; ``cancel``: a ``CancelToken`` the live
+    build checks, for a window that asks again)."""
+    if has_snapshot(catalog, year):
+        return snapshot_state(catalog, year)
+    return live_state(catalog, year, today, cancel=cancel)
+
+
 def validated(state: DisclosureState, today: date | None = None) -> list[Problem]:
     """``validate(state, today)``, once per state and date (a state is never changed)."""
-    from catalog_app.disclosure.validate import validate
-
     key = today or date.today()
     cached = state.__dict__.get(_PROBLEMS)
     if cached is None or cached[0] != key:

@@ -18,19 +18,12 @@ from pathlib import Path
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import InstitutionEditor, current_user
 from catalog_app.dictionary.model import Term
-from catalog_app.dictionary.store import DictionaryError, DictionaryStore
+from catalog_app.dictionary.store import DictionaryStore
+from catalog_app.matching.errors import MappingError, no_such_column
 from catalog_app.safe_files import neutralise, restore, save_atomic
 from catalog_app.scan.encoding import decode_excel_csv
 
 MEMORY_FIELDS = ["label", "term_name", "term_abbr", "domain", "value_type", "uses"]
-
-
-class MappingError(DictionaryError):
-    """A decision that cannot be made (unknown column, nothing to undo …); Korean message."""
-
-
-def no_such_column(column_id: int) -> MappingError:
-    return MappingError(f"그런 컬럼이 없습니다: {column_id} (`show 데이터셋 --json` 의 컬럼 id)")
 
 
 # Row fields that say where a decision is stored, not what it is: an undo compares and restores

@@ -6,7 +6,8 @@ lasting id (``columns.id`` = ``column_keys.id``), which survives rescans. A scan
 columns it reads new or changed (``matching.refresh``), so ``map`` is only needed after the
 dictionary or the mapping memory changed, or for a catalog upgraded from an older release.
 ``check`` counts columns without a current suggestion (``unsuggested``): the rate is not to be
-trusted while there are any, and the CLI and the exports refuse.
+trusted while there are any, and the CLI and the exports refuse. The working dictionary both use,
+and the rows a table is judged from, are ``matching.workspace``'s.
 """
 
 from __future__ import annotations
@@ -14,85 +15,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from catalog_app.catalog.column_rows import profile_from_row
 from catalog_app.catalog.joblock import exclusive_job
 from catalog_app.catalog.store import Catalog
-from catalog_app.dictionary.model import Dictionary, Domain, Term
-from catalog_app.dictionary.segment import WordIndex
-from catalog_app.dictionary.store import DictionaryStore
 from catalog_app.matching.checks import check_column
 from catalog_app.matching.compliance import ColumnResult, compliance, department_of
-from catalog_app.matching.review_state import working_term_name
+from catalog_app.matching.workspace import Workspace, column_rows, table_suggestions
 from catalog_app.messages import template
 from catalog_app.progress import CancelToken, ProgressEvent
 from catalog_app.scan.flags import rate_exclusion
 from catalog_app.scan.models import ColumnProfile
 
 
-@dataclass
-class Workspace:
-    """The working dictionary prepared once per job: matcher, word index, term/domain lookups."""
-
-    official: Dictionary
-    institution: Dictionary
-    index: WordIndex
-    terms: dict[str, Term]
-    domains: dict[str, Domain]
-    matcher: object = None
-
-    @classmethod
-    def open(cls, catalog: Catalog, with_matcher: bool = True) -> Workspace:
-        from catalog_app.matching.decisions import MappingDesk
-
-        official, own = DictionaryStore(catalog).working()
-        words = official.active_words() + own.active_words()
-        terms = official.active_terms() + own.active_terms()
-        domains = {d.name: d for d in official.active_domains() + own.active_domains()}
-        ws = cls(
-            official,
-            own,
-            WordIndex(words, domains.values(), terms),
-            {t.name: t for t in terms},
-            domains,
-        )
-        if with_matcher:
-            from catalog_app.matching.matcher import Matcher
-
-            memory = {k: v["term_name"] for k, v in MappingDesk(catalog).memory().items()}
-            ws.matcher = Matcher(official, own, memory)
-        return ws
-
-
-_COLUMNS = """SELECT c.*, t.table_key, t.sheet_name, d.name AS dataset, d.folder, d.rel_path,
-                     d.flags AS dataset_flags
-              FROM columns c JOIN tables t ON t.id = c.table_id JOIN datasets d ON d.id = c.dataset_id
-              WHERE {readable} {where} ORDER BY d.folder, d.name, t.table_index, c.col_index"""
-
-
 def _columns(catalog: Catalog, dataset_ids=None):
     return column_rows(catalog.conn, dataset_ids)
-
-
-def column_rows(conn, dataset_ids=None, readable_only: bool = True):
-    """Columns with their table and file (the map job's rows), in file and sheet order."""
-    where, params = "", ()
-    if dataset_ids:
-        where = f"AND d.id IN ({', '.join('?' for _ in dataset_ids)})"
-        params = tuple(dataset_ids)
-    readable = "d.status = 'ok'" if readable_only else "1"
-    return conn.execute(_COLUMNS.format(readable=readable, where=where), params).fetchall()
 
 
 def _decisions(catalog: Catalog) -> dict[int, dict]:
     """Column id → its decision (accepted / rejected / proposed)."""
     rows = catalog.conn.execute("SELECT * FROM column_mappings")
     return {r["column_id"]: dict(r) for r in rows}
-
-
-def working_term(ws: Workspace, decision: dict | None, kind: str, top: dict | None) -> Term | None:
-    """The term a column stands for today (``review_state.working_term_name``), from ``ws``."""
-    name = working_term_name(decision, kind, top)
-    return ws.terms.get(name) if name else None
 
 
 @dataclass
@@ -143,29 +84,6 @@ def map_catalog(
         emit(ProgressEvent("file", done, len(by_dataset), cols[0]["rel_path"]))
     emit(ProgressEvent("done", len(by_dataset), len(by_dataset)))
     return summary
-
-
-def table_suggestions(ws: Workspace, cols) -> dict[int, tuple]:
-    """column id -> (suggestion, profile) for the columns of one dataset, each table judged as
-    a whole: its file and sheet names and headers are the context (issue 19: a bare 이름 in a
-    list of 시장 is 시장명; crosstab siblings are not_a_column)."""
-    from catalog_app.matching.context import TableContext
-
-    tables: dict[str, list] = {}
-    for row in cols:
-        tables.setdefault(row["table_key"], []).append(row)
-    out: dict[int, tuple] = {}
-    for rows in tables.values():
-        first = rows[0]
-        context = TableContext(
-            first["dataset"] or "", first["sheet_name"] or "", tuple(r["label"] for r in rows)
-        )
-        profiles = [profile_from_row(r) for r in rows]
-        columns = [(r["label"], p.samples, p) for r, p in zip(rows, profiles, strict=True)]
-        found = ws.matcher.suggest_table(columns, context)
-        for r, p, suggestion in zip(rows, profiles, found, strict=True):
-            out[r["id"]] = (suggestion, p)
-    return out
 
 
 @dataclass

@@ -22,9 +22,14 @@ from collections import OrderedDict
 
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.matching.checks import check_column, is_compliant
-from catalog_app.matching.jobs import Workspace, table_suggestions, working_term
 from catalog_app.matching.matcher import Suggestion
 from catalog_app.matching.stored_checks import checks_basis, stored_parts, term_of
+from catalog_app.matching.workspace import (
+    Workspace,
+    column_rows,
+    table_suggestions,
+    working_term,
+)
 from catalog_app.scan.models import ColumnProfile
 
 __all__ = ["Suggester", "match_row", "workspace_for"]
@@ -47,7 +52,7 @@ def match_row(
 ) -> tuple:
     """One ``column_match`` row (see ``store.MATCH_INSERT``) for a column and its decision;
     ``suggestion`` is the matcher's answer when the caller judged the whole table (the map job
-    and the scan both do: see ``jobs.table_suggestions``), else the header is judged alone.
+    and the scan both do: see ``workspace.table_suggestions``), else the header is judged alone.
     ``basis`` (``stored_checks.checks_basis`` of the dictionary ``ws`` was opened on) marks its
     checks as current (None: computed again on first read)."""
     if suggestion is None:
@@ -192,8 +197,6 @@ class Suggester:
         """The file's tables judged as wholes, as ``map`` judges them (subject, crosstab
         siblings), from the rows this transaction wrote; {} when that fails (each header is
         then judged alone)."""
-        from catalog_app.matching.jobs import column_rows
-
         try:
             return table_suggestions(self.ws, column_rows(conn, [dataset_id], readable_only=False))
         except Exception:

@@ -8,7 +8,7 @@ live here now:
 
 * :func:`proposed_name` / :meth:`ReviewState.proposed_term` — the name of a new term to propose;
 * :func:`working_term_name` — the term a column stands for today (an accepted decision, else an
-  exact match; ``jobs.working_term`` looks that name up in the dictionary);
+  exact match; ``workspace.working_term`` looks that name up in the dictionary);
 * :func:`needs_confirm` — a candidate scoring under the threshold is a guess: accept it only on
   a second word (the window asks; :data:`CONFIRM_BELOW` is the default threshold).
 """
@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from catalog_app.dictionary.model import Term
+from catalog_app.matching.errors import no_such_column
 
 __all__ = [
     "CONFIRM_BELOW",
@@ -147,7 +148,5 @@ def review_state(conn: sqlite3.Connection, column_id: int) -> ReviewState:
     """One column's review state; ``MappingError`` (Korean) for an unknown column."""
     found = review_states(conn, [column_id]).get(column_id)
     if found is None:
-        from catalog_app.matching.decisions import no_such_column
-
         raise no_such_column(column_id)
     return found

@@ -100,7 +100,7 @@ def stored_parts(ws, term, profile, found) -> dict:
 class StoredChecks:
     """Checks of catalog columns: stored ones while current, else computed and written back.
 
-    ``ws`` (a ``jobs.Workspace``) is only needed — and opened on first need — to compute."""
+    ``ws`` (a ``workspace.Workspace``) is only needed — and opened on first need — to compute."""
 
     def __init__(self, catalog: Catalog, ws=None):
         self.catalog = catalog
@@ -151,7 +151,7 @@ class StoredChecks:
     def _compute(self, row, term: str, full_row) -> tuple[list[dict], bool, dict]:
         from catalog_app.catalog.column_rows import profile_from_row
         from catalog_app.matching.checks import check_column, is_compliant
-        from catalog_app.matching.jobs import Workspace
+        from catalog_app.matching.workspace import Workspace
 
         if self.ws is None:
             self.ws = Workspace.open(self.catalog, with_matcher=False)

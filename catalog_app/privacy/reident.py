@@ -189,7 +189,7 @@ def check_year(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[TableCheck]:
     """The check over the year's state (its snapshot when there is one)."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
 
     return check_state(catalog, state_for_year(catalog, year), cancel=cancel, progress=progress)
 

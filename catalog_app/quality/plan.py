@@ -1,6 +1,6 @@
 """From the catalog to plans: for every readable dataset, which rules check which column.
 
-A column's working term is its accepted decision, else an exact match (``jobs.working_term``),
+A column's working term is its accepted decision, else an exact match (``workspace.working_term``),
 as the 표준 준수율 uses it; its domain comes from the working dictionary. The built-in rules come
 from ``semantics``, the 제공표준 item rules from ``provision`` (when the table follows one) and the
 business rules from ``business`` (resolved to the table's columns by label or by term). Rules that
@@ -41,7 +41,7 @@ def build_plans(
     catalog: Catalog, dataset_ids: list[int] | None = None, today: date | None = None
 ) -> tuple[list[DatasetPlan], list[dict]]:
     """(plans, skipped) — skipped: ``[{"dataset_id", "status", "message"}]``."""
-    from catalog_app.matching.jobs import Workspace, column_rows, working_term
+    from catalog_app.matching.workspace import Workspace, column_rows, working_term
 
     today = today or date.today()
     conn = catalog.conn
@@ -127,7 +127,7 @@ def build_plans(
 
 def terms_of(plan, rows, ws, decisions, matches) -> dict[int, str]:
     """column id -> working term name (business rules name columns by term too)."""
-    from catalog_app.matching.jobs import working_term
+    from catalog_app.matching.workspace import working_term
 
     out = {}
     for c in rows:

@@ -101,7 +101,8 @@ def build_publish_db(
     """Write the browsing database for ``catalog`` to ``out`` (replaced when complete)."""
     from catalog_app.disclosure.metadata import MetadataStore
     from catalog_app.disclosure.state import build_state
-    from catalog_app.matching.jobs import Workspace, check_catalog
+    from catalog_app.matching.jobs import check_catalog
+    from catalog_app.matching.workspace import Workspace
 
     today = today or date.today()
     meta = MetadataStore(catalog)

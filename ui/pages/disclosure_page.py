@@ -472,7 +472,7 @@ class DisclosurePage(Page):
             self._validate_again = True
             self._validation[1].cancel()
             return
-        from catalog_app.disclosure.snapshot import state_for_year
+        from catalog_app.disclosure.state_cache import state_for_year
         from catalog_app.disclosure.validate import problem_json
         from catalog_app.disclosure.validate import validate as run_validation
 

@@ -8,27 +8,12 @@ run again with ``--confirm``.
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from catalog_app.catalog.store import Catalog
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _catalog(ctx) -> Catalog:
-    return Catalog(ctx.obj["catalog"])
-
-
-def _fail(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)
+from catalog_app.cli.common import emit_json, fail, find_dataset_or_exit, open_catalog
 
 
 # ---------------------------------------------------------------------- categories
@@ -44,10 +29,10 @@ def categories() -> None:
 def categories_list(ctx, style: str | None, as_json: bool) -> None:
     from catalog_app.disclosure.category_store import CategoryStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         rows = [r for r in CategoryStore(cat).rows() if style is None or r.style == style]
     if as_json:
-        _echo_json(
+        emit_json(
             [
                 {"label": r.label, "style": r.style, "current": r.current, "basis": r.basis}
                 for r in rows
@@ -67,11 +52,11 @@ def categories_add(ctx, label: str, current: str | None) -> None:
     """분류체계를 추가합니다 (지금 표기, 또는 --as 로 이전 표기와 그 뜻)."""
     from catalog_app.disclosure.category_store import CategoryError, CategoryStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             row = CategoryStore(cat).add(label, current)
         except CategoryError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     target = "" if row.current == row.label else f" → {row.current}"
     click.echo(f"추가했습니다: [{row.style}] {row.label}{target}")
 
@@ -82,9 +67,9 @@ def categories_add(ctx, label: str, current: str | None) -> None:
 def categories_remove(ctx, label: str) -> None:
     from catalog_app.disclosure.category_store import CategoryStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         if not CategoryStore(cat).remove(label):
-            _fail(f"표에 없는 분류체계입니다: {label}")
+            fail(f"표에 없는 분류체계입니다: {label}")
     click.echo(f"지웠습니다: {label}")
 
 
@@ -96,11 +81,11 @@ def categories_import(ctx, path: Path, replace: bool) -> None:
     """분류체계 CSV(분류체계, 표기, 현재분류체계, 근거)를 가져옵니다."""
     from catalog_app.disclosure.category_store import CategoryError, CategoryStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             n = CategoryStore(cat).import_csv(path, replace=replace)
         except CategoryError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"분류체계 {n}개를 가져왔습니다.")
 
 
@@ -112,7 +97,7 @@ def categories_export(ctx, path: Path) -> None:
     from catalog_app.disclosure.category_store import CategoryStore
     from catalog_app.disclosure.workbook import write_csv
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         headers, rows = CategoryStore(cat).export_rows()
     write_csv(path, headers, rows)
     click.echo(f"{path} ({len(rows)}개)")
@@ -124,7 +109,7 @@ def categories_reset(ctx) -> None:
     """함께 배포된 표로 되돌립니다 (기관이 더한 값은 지워집니다)."""
     from catalog_app.disclosure.category_store import CategoryStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         n = CategoryStore(cat).reset()
     click.echo(f"배포된 분류체계 {n}개로 되돌렸습니다.")
 
@@ -142,10 +127,10 @@ def system_list(ctx, as_json: bool) -> None:
     from catalog_app.disclosure import vocab
     from catalog_app.disclosure.systems import SystemStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         systems = SystemStore(cat).systems()
     if as_json:
-        _echo_json([s.as_dict() for s in systems])
+        emit_json([s.as_dict() for s in systems])
         return
     labels = {f.key: f.label for f in vocab.SYSTEM_FIELDS}
     for s in systems:
@@ -168,11 +153,11 @@ def system_set(ctx, name: str, assignments) -> None:
             raise click.UsageError(f"항목=값 형식이 아닙니다: {a}")
         k, v = a.split("=", 1)
         values[k.strip()] = v
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             SystemStore(cat).set_system(name, values)
         except InfoSystemError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"저장했습니다: {name}")
 
 
@@ -185,11 +170,11 @@ def system_link(ctx, folder: str, name: str | None, remove: bool) -> None:
     """FOLDER(스캔한 폴더 기준)와 그 하위 폴더의 파일이 정보시스템 NAME에서 나왔다고 정합니다."""
     from catalog_app.disclosure.systems import InfoSystemError, SystemStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         store = SystemStore(cat)
         if remove:
             if not store.unlink_folder(folder):
-                _fail(f"연결된 정보시스템이 없습니다: {folder}")
+                fail(f"연결된 정보시스템이 없습니다: {folder}")
             click.echo(f"연결을 지웠습니다: {folder}")
             return
         if not name:
@@ -197,7 +182,7 @@ def system_link(ctx, folder: str, name: str | None, remove: bool) -> None:
         try:
             store.link_folder(folder, name)
         except InfoSystemError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"{folder} → {name}")
 
 
@@ -207,9 +192,9 @@ def system_link(ctx, folder: str, name: str | None, remove: bool) -> None:
 def system_remove(ctx, name: str) -> None:
     from catalog_app.disclosure.systems import SystemStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         if not SystemStore(cat).remove_system(name):
-            _fail(f"등록된 정보시스템이 아닙니다: {name}")
+            fail(f"등록된 정보시스템이 아닙니다: {name}")
     click.echo(f"지웠습니다: {name}")
 
 
@@ -235,19 +220,19 @@ def registered_import(ctx, path: Path, confirm: bool, accept_unsure: bool, as_js
         preview_import,
     )
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             preview = preview_import(cat, path)
         except RegisteredListError as exc:
             if as_json:
-                _echo_json({"applied": False, "error": str(exc)})
-            _fail(str(exc))
+                emit_json({"applied": False, "error": str(exc)})
+            fail(str(exc))
         import_id = None
         if confirm:
             unsure = {p.entry_key for p in preview.proposals if p.how == "unsure"}
             import_id = apply_import(cat, preview, unsure if accept_unsure else set())
     if as_json:
-        _echo_json({**preview.as_json(), "applied": confirm, "import_id": import_id})
+        emit_json({**preview.as_json(), "applied": confirm, "import_id": import_id})
         return
     for line in preview.summary():
         click.echo(line)
@@ -272,13 +257,13 @@ def registered_import(ctx, path: Path, confirm: bool, accept_unsure: bool, as_js
 def registered_status(ctx, year: int, show_all: bool, as_json: bool) -> None:
     """등록 목록 대비 신규·변경·제외와 기한."""
     from catalog_app.disclosure.lifecycle import lifecycle
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         state = state_for_year(cat, year)
     entries = lifecycle(state)
     if as_json:
-        _echo_json([e.as_json() for e in entries])
+        emit_json([e.as_json() for e in entries])
         return
     if not state.registered_import:
         click.echo(
@@ -299,15 +284,14 @@ def registered_status(ctx, year: int, show_all: bool, as_json: bool) -> None:
 @click.pass_context
 def registered_link(ctx, entry: str, dataset: str) -> None:
     """등록 목록의 ENTRY(목록키 또는 목록명)를 데이터셋 DATASET에 직접 연결합니다."""
-    from catalog_app.cli import _find
     from catalog_app.disclosure.registered import RegisteredListError, link_entry
 
-    with _catalog(ctx) as cat:
-        row = _find(cat, dataset)
+    with open_catalog(ctx) as cat:
+        row = find_dataset_or_exit(cat, dataset)
         try:
             link_entry(cat, entry, row["id"])
         except RegisteredListError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"{entry} → {row['rel_path']}")
 
 
@@ -317,13 +301,13 @@ def registered_link(ctx, entry: str, dataset: str) -> None:
 def registered_unlink(ctx, entry: str) -> None:
     from catalog_app.disclosure.registered import RegisteredListError, unlink_entry
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             done = unlink_entry(cat, entry)
         except RegisteredListError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if not done:
-        _fail(f"연결된 파일이 없습니다: {entry}")
+        fail(f"연결된 파일이 없습니다: {entry}")
     click.echo(f"연결을 지웠습니다: {entry}")
 
 
@@ -336,13 +320,13 @@ def registered_unlink(ctx, entry: str) -> None:
 def deadlines_cmd(ctx, year: int, all_calendar: bool, as_json: bool) -> None:
     """등록 기한: 신규 15일, 변경 10일, 차기 등록 예정일, 연간 일정 (지난 것부터)."""
     from catalog_app.disclosure.deadlines import deadlines
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         state = state_for_year(cat, year)
     found = deadlines(state, all_calendar=all_calendar)
     if as_json:
-        _echo_json([d.as_json() for d in found])
+        emit_json([d.as_json() for d in found])
         return
     if not found:
         click.echo("다가오는 기한이 없습니다.")

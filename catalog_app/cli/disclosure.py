@@ -6,7 +6,6 @@ dataset not found, an undo that cannot be done); 2 usage errors.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import click
 
 from catalog_app.catalog.store import Catalog
+from catalog_app.cli.common import emit_json, fail, find_dataset_or_exit, open_catalog
 from catalog_app.disclosure import vocab
 from catalog_app.disclosure.metadata import MetadataError, MetadataStore
 from catalog_app.disclosure.model import ENTERED, SCAN, SETTINGS
@@ -21,25 +21,12 @@ from catalog_app.disclosure.model import ENTERED, SCAN, SETTINGS
 SOURCE_NAMES = {ENTERED: "입력", SCAN: "스캔", SETTINGS: "설정"}
 
 
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _catalog(ctx) -> Catalog:
-    return Catalog(ctx.obj["catalog"])
-
-
-def _fail(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)
-
-
 def _blocked(exc, as_json: bool, year: int) -> None:
     """Print the blocking problems (Korean, or JSON) and exit 1."""
     from catalog_app.disclosure.validate import counts, problem_json
 
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "year": year,
                 "blocked": True,
@@ -69,11 +56,11 @@ def institution() -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON으로 출력합니다.")
 @click.pass_context
 def institution_show(ctx, as_json: bool) -> None:
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         meta = MetadataStore(cat)
         settings, departments = meta.institution(), meta.departments()
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "institution": settings,
                 "departments": [
@@ -101,7 +88,7 @@ def institution_set(ctx, **options) -> None:
     values = {keys.get(k, k): v for k, v in options.items() if v is not None}
     if not values:
         raise click.UsageError("바꿀 항목을 하나 이상 지정하세요 (--name, --code …).")
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         MetadataStore(cat).set_institution(values)
     click.echo("기관 설정을 저장했습니다.")
 
@@ -114,11 +101,11 @@ def institution_set(ctx, **options) -> None:
 @click.pass_context
 def institution_department(ctx, folder: str, name: str | None, phone: str, remove: bool) -> None:
     """FOLDER(스캔한 폴더 기준 상대 경로)와 그 하위 폴더의 관리부서를 NAME으로 지정합니다."""
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         meta = MetadataStore(cat)
         if remove:
             if not meta.remove_department(folder):
-                _fail(f"지정된 부서가 없습니다: {folder}")
+                fail(f"지정된 부서가 없습니다: {folder}")
             click.echo(f"지웠습니다: {folder}")
             return
         if not name:
@@ -126,7 +113,7 @@ def institution_department(ctx, folder: str, name: str | None, phone: str, remov
         try:
             meta.set_department(folder, name, phone)
         except MetadataError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"{folder} → {name}")
 
 
@@ -137,9 +124,7 @@ def meta() -> None:
 
 
 def _dataset(cat: Catalog, ref: str):
-    from catalog_app.cli import _find
-
-    return _find(cat, ref)
+    return find_dataset_or_exit(cat, ref)
 
 
 @meta.command("show")
@@ -151,15 +136,15 @@ def meta_show(ctx, dataset: str, year: int, as_json: bool) -> None:
     """DATASET의 항목 값과 출처(입력·스캔·설정)."""
     from catalog_app.disclosure.state import build_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         row = _dataset(cat, dataset)
         state = build_state(cat, year, dataset_ids=[row["id"]])  # one file, not the catalog
     record = next((d for d in state.datasets if d.dataset_id == row["id"]), None)
     if record is None:  # a file that vanished is not on any list
-        _fail(f"없어진 파일이라 공개목록 항목이 없습니다: {row['rel_path']}")
+        fail(f"없어진 파일이라 공개목록 항목이 없습니다: {row['rel_path']}")
     columns = state.columns_of(record.key)
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "dataset_id": record.dataset_id,
                 "path": record.rel_path,
@@ -204,14 +189,14 @@ def meta_set(ctx, dataset: str, assignments, label: str | None, table_key: str |
             raise click.UsageError(f"항목=값 형식이 아닙니다: {a}")
         k, v = a.split("=", 1)
         values[k.strip()] = v
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         row = _dataset(cat, dataset)
         if label and table_key is None:
             from catalog_app.catalog.queries import label_tables
 
             tables = label_tables(cat, row["id"], label)
             if len(tables) != 1:
-                _fail(
+                fail(
                     f"컬럼을 {'찾을 수 없습니다' if not tables else '특정할 수 없습니다 (--table 필요)'}: {label}"
                 )
             table_key = tables[0]
@@ -220,7 +205,7 @@ def meta_set(ctx, dataset: str, assignments, label: str | None, table_key: str |
                 row["id"], values, table_key=table_key or "", label=label or ""
             )
         except (KeyError, MetadataError) as exc:
-            _fail(exc.args[0] if exc.args else str(exc))
+            fail(exc.args[0] if exc.args else str(exc))
     click.echo("저장했습니다." if batch else "바뀐 값이 없습니다.")
 
 
@@ -230,13 +215,13 @@ def meta_set(ctx, dataset: str, assignments, label: str | None, table_key: str |
 @click.pass_context
 def meta_import(ctx, path: Path, as_json: bool) -> None:
     """담당자가 채운 CSV(meta template으로 만든 양식)를 한꺼번에 입력합니다."""
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             result = MetadataStore(cat).import_csv(path)
         except MetadataError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "datasets": result.updated,
                 "values": result.values,
@@ -256,7 +241,7 @@ def meta_import(ctx, path: Path, as_json: bool) -> None:
 @click.pass_context
 def meta_template(ctx, out: Path, year: int) -> None:
     """지금 값이 채워진 입력 양식(CSV, Excel용 UTF-8 BOM)을 만듭니다."""
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         n = MetadataStore(cat).write_template(out, year)
     click.echo(f"{out} ({n}개 데이터셋)")
 
@@ -265,11 +250,11 @@ def meta_template(ctx, out: Path, year: int) -> None:
 @click.pass_context
 def meta_undo(ctx) -> None:
     """마지막 입력(한 번의 저장·가져오기 전체)을 되돌립니다."""
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             n = MetadataStore(cat).undo()
         except MetadataError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"값 {n}개를 되돌렸습니다.")
 
 
@@ -278,11 +263,11 @@ def meta_undo(ctx) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON으로 출력합니다.")
 @click.pass_context
 def meta_history(ctx, dataset: str | None, as_json: bool) -> None:
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         dataset_id = _dataset(cat, dataset)["id"] if dataset else None
         rows = MetadataStore(cat).history(dataset_id)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     for r in rows:
         where = f"#{r['dataset_id']}" if r["dataset_id"] else "기관"
@@ -301,14 +286,14 @@ def meta_history(ctx, dataset: str | None, as_json: bool) -> None:
 @click.pass_context
 def validate_cmd(ctx, year: int, as_json: bool) -> None:
     """내보내기 전 점검: 차단 문제가 있으면 종료 코드 1."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.disclosure.validate import blocking, counts, problem_json, validate
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         state = state_for_year(cat, year)
     problems = validate(state)
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "year": year,
                 "source": state.source,
@@ -337,10 +322,10 @@ def snapshot_cmd(ctx, year: int | None, force: bool, list_: bool, as_json: bool)
     from catalog_app.disclosure.validate import ExportBlocked
 
     if list_:
-        with _catalog(ctx) as cat:
+        with open_catalog(ctx) as cat:
             infos = list_snapshots(cat)
         if as_json:
-            _echo_json([i.as_dict() for i in infos])
+            emit_json([i.as_dict() for i in infos])
         for i in [] if as_json else infos:
             rate = i.summary.get("rate")
             click.echo(
@@ -351,15 +336,15 @@ def snapshot_cmd(ctx, year: int | None, force: bool, list_: bool, as_json: bool)
         return
     if year is None:
         raise click.UsageError("--year 또는 --list 가 필요합니다.")
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             info = take_snapshot(cat, year, force=force)
         except ExportBlocked as exc:
             _blocked(exc, as_json, year)
         except SnapshotError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _echo_json(info.as_dict())
+        emit_json(info.as_dict())
         return
     click.echo(
         f"{year}년 스냅샷을 고정했습니다: 데이터셋 {info.summary['datasets']}개, "
@@ -379,13 +364,13 @@ def diff_cmd(ctx, from_year: int, to_year: int, as_json: bool) -> None:
     from catalog_app.disclosure.export import year_diff
     from catalog_app.disclosure.snapshot import SnapshotError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             result, _old, _new = year_diff(cat, to_year, base=from_year)
         except SnapshotError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _echo_json(diff_json(result))
+        emit_json(diff_json(result))
         return
     names = {"added": "추가", "removed": "삭제", "changed": "변경"}
     for c in result.changes:
@@ -419,15 +404,15 @@ def export_cmd(ctx, year: int, kind: str, out: Path, force: bool, as_json: bool)
     from catalog_app.disclosure.snapshot import SnapshotError
     from catalog_app.disclosure.validate import ExportBlocked, counts
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             result = export(cat, year, kind, out, force=force)
         except ExportBlocked as exc:
             _blocked(exc, as_json, year)
         except (SnapshotError, ValueError) as exc:
-            _fail(str(exc))
+            fail(str(exc))
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "kind": kind,
                 "year": year,

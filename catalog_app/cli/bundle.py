@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from catalog_app.catalog.store import Catalog
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+from catalog_app.cli.common import emit_json, open_catalog
 
 
 @click.group("bundle")
@@ -32,14 +27,14 @@ def export_cmd(ctx, out: Path, department, who, force: bool, as_json: bool) -> N
     from catalog_app.bundle.export import export_bundle
     from catalog_app.bundle.format import BundleError
 
-    with Catalog(ctx.obj["catalog"]) as cat:
+    with open_catalog(ctx) as cat:
         try:
             result = export_bundle(cat, out, department, who=who, force=force)
         except BundleError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)
     if as_json:
-        _echo_json(result.as_dict())
+        emit_json(result.as_dict())
         return
     click.echo(
         f"꾸러미를 만들었습니다: {result.path}\n  부서 {result.department}, 데이터셋 "
@@ -59,14 +54,14 @@ def export_cmd(ctx, out: Path, department, who, force: bool, as_json: bool) -> N
 def merge_cmd(ctx, files: tuple[Path, ...], who, as_json: bool, quiet: bool) -> None:
     """부서 꾸러미 FILE… 을 이 (기관) 카탈로그에 합칩니다. 종료 코드 1: 합치지 못한 꾸러미."""
     from catalog_app.bundle.merge import merge_bundles
-    from catalog_app.cli_progress import ProgressPrinter
+    from catalog_app.cli.progress import ProgressPrinter
 
-    with Catalog(ctx.obj["catalog"]) as cat:
+    with open_catalog(ctx) as cat:
         report = merge_bundles(
             cat, list(files), who=who, progress=ProgressPrinter(enabled=not quiet)
         )
     if as_json:
-        _echo_json(report.as_dict())
+        emit_json(report.as_dict())
     else:
         for o in report.outcomes:
             name = Path(o.bundle).name
@@ -94,10 +89,10 @@ def list_cmd(ctx, as_json: bool) -> None:
     """부서마다 지금 합쳐져 있는 꾸러미 (누가, 언제 만들었는지)."""
     from catalog_app.bundle.merge import merged_bundles
 
-    with Catalog(ctx.obj["catalog"]) as cat:
+    with open_catalog(ctx) as cat:
         rows = merged_bundles(cat)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     if not rows:
         click.echo("합친 꾸러미가 없습니다.")
@@ -116,10 +111,10 @@ def remove_cmd(ctx, department: str, as_json: bool) -> None:
     """DEPARTMENT 꾸러미로 합친 데이터셋을 기관 카탈로그에서 뺍니다 (부서 이름이 바뀌었을 때 등)."""
     from catalog_app.bundle.merge import remove_department
 
-    with Catalog(ctx.obj["catalog"]) as cat:
+    with open_catalog(ctx) as cat:
         removed = remove_department(cat, department)
     if as_json:
-        _echo_json({"department": department, "removed": removed})
+        emit_json({"department": department, "removed": removed})
         return
     if not removed:
         click.echo(f"{department} 꾸러미로 합친 데이터셋이 없습니다.")
@@ -135,10 +130,10 @@ def conflicts_cmd(ctx, show_all: bool, as_json: bool) -> None:
     """합치기 검토 대기열: 꾸러미를 합치며 찾은 충돌."""
     from catalog_app.bundle.conflicts import open_conflicts
 
-    with Catalog(ctx.obj["catalog"]) as cat:
+    with open_catalog(ctx) as cat:
         rows = open_conflicts(cat.conn, include_resolved=show_all)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     if not rows:
         click.echo("검토할 충돌이 없습니다.")

@@ -1,30 +1,23 @@
-"""`catalog-app`: the command line over the same core the desktop app uses.
-
-Exit codes: 0 success; 1 some files could not be read (the scan still completed) or the thing
-asked for was not found; 2 usage errors; 3 another job (scan, map, restore) holds the catalog;
-4 a full disk, an I/O error or a damaged catalog file (a Korean message names cause and path);
-130 interrupted.
+"""The ``catalog-app`` group and the catalog's own commands: scan, list, show, search, header and
+gui (exit codes: see the package's docstring). The other commands live in their own modules and
+are imported when they run (``lazy``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from catalog_app import __version__
-from catalog_app.cli_lazy import LazyGroup
-from catalog_app.cli_progress import ProgressPrinter
+from catalog_app.cli.common import catalog_option, emit_json, find_dataset_or_exit, open_catalog
+from catalog_app.cli.lazy import LazyGroup
+from catalog_app.cli.progress import ProgressPrinter
 from catalog_app.config import CATALOG_ENV, default_catalog_path
 
-if TYPE_CHECKING:
-    from catalog_app.catalog.store import Catalog
-
-# The core is imported inside each command (see cli_lazy): `--help` and the window's launch
+# The core is imported inside each command (see lazy): `--help` and the window's launch
 # should not pay for the modules of commands they do not run.
 SEARCH_LIMIT = 200  # catalog.queries.SEARCH_LIMIT (a test checks they agree)
 
@@ -51,53 +44,6 @@ def _utf8_output() -> None:
         ):
             with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(encoding="utf-8")
-
-
-def _emit_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _open(ctx: click.Context) -> Catalog:
-    from catalog_app.catalog.store import Catalog
-
-    return Catalog(ctx.obj["catalog"])
-
-
-def _set_catalog(ctx: click.Context, _param, value: Path | None) -> None:
-    if value is not None:
-        ctx.ensure_object(dict)
-        ctx.obj["catalog"] = value
-
-
-def catalog_option(command):
-    """`--catalog` is accepted after the command too (`catalog-app scan D:/자료 --catalog x.db`)."""
-    return click.option(
-        "--catalog",
-        type=click.Path(dir_okay=False, path_type=Path),
-        expose_value=False,
-        callback=_set_catalog,
-        help="카탈로그 파일 (기본: 사용자 데이터 폴더의 catalog.db).",
-    )(command)
-
-
-def _find(cat: Catalog, ref: str):
-    """The dataset a clerk named, or exit 1 with a Korean message (not found / which one?)."""
-    from catalog_app.catalog import queries
-
-    try:
-        row = queries.find_dataset(cat, ref)
-    except queries.AmbiguousDataset as exc:
-        click.echo(
-            f"같은 이름의 데이터셋이 {len(exc.rows)}개 있습니다. 번호나 경로로 지정하세요:",
-            err=True,
-        )
-        for r in exc.rows:
-            click.echo(f"  {r['id']:>5}  {r['path']}", err=True)
-        sys.exit(1)
-    if row is None:
-        click.echo(f"데이터셋을 찾을 수 없습니다: {ref}", err=True)
-        sys.exit(1)
-    return row
 
 
 @click.group(
@@ -152,7 +98,7 @@ def _status(ctx: click.Context) -> None:
     from catalog_app.catalog import queries
     from catalog_app.dictionary.store import DictionaryError, DictionaryStore
 
-    with _open(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             edition = DictionaryStore(cat).ensure_shipped().key  # a new catalog gets the 7차
         except DictionaryError as exc:
@@ -211,7 +157,7 @@ def scan(
     from catalog_app.scan.scanner import scan as run_scan
 
     token = CancelToken()
-    with _open(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             summary = run_scan(
                 cat,
@@ -229,7 +175,7 @@ def scan(
         if summary.suggest_error:
             click.echo(f"[경고] {summary.suggest_error} (catalog-app map 으로 다시 시도)", err=True)
         if as_json:
-            _emit_json(
+            emit_json(
                 {
                     "run_id": summary.run_id,
                     "status": summary.status,
@@ -263,10 +209,10 @@ def list_cmd(ctx: click.Context, as_json: bool, status: str | None) -> None:
     """카탈로그의 데이터셋(파일) 목록."""
     from catalog_app.catalog import queries
 
-    with _open(ctx) as cat:
+    with open_catalog(ctx) as cat:
         rows = queries.list_datasets(cat, status)
     if as_json:
-        _emit_json(rows)
+        emit_json(rows)
         return
     if not rows:
         click.echo("카탈로그가 비어 있습니다. `catalog-app scan 폴더` 로 스캔하세요.")
@@ -290,11 +236,11 @@ def show(ctx: click.Context, dataset: str, as_json: bool) -> None:
     """데이터셋 하나의 표와 컬럼 프로파일 (DATASET: 번호, 경로 또는 파일 이름)."""
     from catalog_app.catalog import queries
 
-    with _open(ctx) as cat:
-        row = _find(cat, dataset)
+    with open_catalog(ctx) as cat:
+        row = find_dataset_or_exit(cat, dataset)
         detail = queries.dataset_detail(cat, row["id"])
     if as_json:
-        _emit_json(detail)
+        emit_json(detail)
         return
     _print_detail(detail)
 
@@ -352,10 +298,10 @@ def search(ctx: click.Context, text: str, as_json: bool, limit: int) -> None:
     """데이터셋·시트·컬럼 이름에서 TEXT를 찾습니다 (두 글자 검색도 됩니다)."""
     from catalog_app.catalog import queries
 
-    with _open(ctx) as cat:
+    with open_catalog(ctx) as cat:
         hits = queries.search(cat, text, limit)
     if as_json:
-        _emit_json(hits)
+        emit_json(hits)
         return
     if not hits:
         click.echo("찾은 항목이 없습니다.")
@@ -389,8 +335,8 @@ def header(
 
     if not clear and row is None:
         raise click.UsageError("--row 또는 --clear 가 필요합니다.")
-    with _open(ctx) as cat:
-        found = _find(cat, dataset)
+    with open_catalog(ctx) as cat:
+        found = find_dataset_or_exit(cat, dataset)
         keys = queries.table_keys(cat, found["id"])
         key = table_ref or (keys[0] if keys else "#0")
         if key not in keys and table_ref is not None and f"#{table_ref}" in keys:
@@ -409,9 +355,6 @@ def header(
         click.echo(f"다시 읽지 못했습니다: {summary.failed[0][2]}", err=True)
         sys.exit(1)
     _print_detail(detail)
-
-
-LazyGroup.catalog_option = staticmethod(catalog_option)
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ exception, or a file that cannot be read again); 2 usage errors.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,19 +17,7 @@ from pathlib import Path
 import click
 
 from catalog_app.catalog.store import Catalog
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _catalog(ctx) -> Catalog:
-    return Catalog(ctx.obj["catalog"])
-
-
-def _fail(message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(1)
+from catalog_app.cli.common import emit_json, fail, open_catalog
 
 
 def _dataset_id(cat: Catalog, ref: str | None) -> int | None:
@@ -41,12 +28,12 @@ def _dataset_id(cat: Catalog, ref: str | None) -> int | None:
     try:
         row = find_dataset(cat, ref)
     except AmbiguousDataset as exc:
-        _fail(
+        fail(
             f"같은 이름의 데이터셋이 {len(exc.rows)}개 있습니다. 번호나 경로로 지정하세요: "
             + ", ".join(str(r["id"]) for r in exc.rows)
         )
     if row is None:
-        _fail(f"데이터셋을 찾을 수 없습니다: {ref}")
+        fail(f"데이터셋을 찾을 수 없습니다: {ref}")
     return row["id"]
 
 
@@ -70,10 +57,10 @@ def show_cmd(ctx, dataset: str | None, personal_only: bool, as_json: bool) -> No
     from catalog_app.privacy.verdicts import list_verdicts
     from catalog_app.scan.pii import PII_KINDS
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         rows = list_verdicts(cat.conn, _dataset_id(cat, dataset), personal_only=personal_only)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     if not rows:
         click.echo("판정이 있는 컬럼이 없습니다.")
@@ -100,17 +87,17 @@ def show_cmd(ctx, dataset: str | None, personal_only: bool, as_json: bool) -> No
 @click.pass_context
 def check_cmd(ctx, dataset: str | None, year: int, as_json: bool) -> None:
     """공개·부분공개 데이터셋의 공개 컬럼으로 사람을 알아볼 수 있는지(k < 5) 점검합니다."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.reident import STATUS_NAMES, check_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         only = _dataset_id(cat, dataset)
         checks = check_state(
             cat, state_for_year(cat, year), dataset_ids=None if only is None else {only}
         )
     blocked = any(c.blocking for c in checks)
     if as_json:
-        _echo_json([c.as_json() for c in checks])
+        emit_json([c.as_json() for c in checks])
     elif not checks:
         click.echo(f"{year}년 목록에 공개·부분공개 데이터셋이 없습니다.")
     else:
@@ -151,7 +138,7 @@ def set_cmd(ctx, column_id, personal, quasi, sensitive, kind, reason) -> None:
     """컬럼의 개인정보 판정을 담당자가 바꿉니다 (다시 스캔해도 유지, 되돌리기 가능)."""
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             step = PrivacyDesk(cat).set(
                 column_id,
@@ -162,7 +149,7 @@ def set_cmd(ctx, column_id, personal, quasi, sensitive, kind, reason) -> None:
                 kind=kind,
             )
         except PrivacyError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"판정을 바꾸었습니다 (기록 {step}). 되돌리기: catalog-app privacy undo")
 
 
@@ -173,11 +160,11 @@ def clear_cmd(ctx, column_id: int) -> None:
     """담당자 판정을 지우고 스캔의 판정으로 돌아갑니다."""
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             PrivacyDesk(cat).clear(column_id)
         except PrivacyError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo("스캔의 판정으로 돌아갔습니다.")
 
 
@@ -187,11 +174,11 @@ def undo_cmd(ctx) -> None:
     """마지막 개인정보 판정이나 예외 승인을 되돌립니다."""
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             PrivacyDesk(cat).undo()
         except PrivacyError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo("되돌렸습니다.")
 
 
@@ -202,10 +189,10 @@ def history_cmd(ctx, as_json: bool) -> None:
     """개인정보 판정과 예외 승인의 기록 (누가, 언제, 무엇을)."""
     from catalog_app.privacy.desk import PrivacyDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         rows = PrivacyDesk(cat).history()
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     names = {"set": "판정", "clear": "판정 지움", "undo": "되돌림", "allow": "예외 승인",
              "revoke": "예외 취소"}  # fmt: skip
@@ -226,26 +213,26 @@ def history_cmd(ctx, as_json: bool) -> None:
 @click.pass_context
 def allow_cmd(ctx, dataset: str, table_key: str | None, reason: str, year: int) -> None:
     """k < 5인 표를 예외로 내보낼 수 있게 기록합니다 (공개 컬럼이 바뀌면 다시 승인해야 함)."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
     from catalog_app.privacy.reident import BELOW_K, check_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         dataset_id = _dataset_id(cat, dataset)
         checks = check_state(cat, state_for_year(cat, year), dataset_ids={dataset_id})
         if table_key is not None:
             checks = [c for c in checks if table_key in (c.table, c.sheet)]
         if not checks:
-            _fail("공개·부분공개 목록에서 그 데이터셋(표)을 찾을 수 없습니다.")
+            fail("공개·부분공개 목록에서 그 데이터셋(표)을 찾을 수 없습니다.")
         if len(checks) > 1:
-            _fail("표가 여러 개입니다. --table로 지정하세요: " + ", ".join(c.table for c in checks))
+            fail("표가 여러 개입니다. --table로 지정하세요: " + ", ".join(c.table for c in checks))
         check = checks[0]
         if check.status != BELOW_K:
-            _fail(f"예외가 필요하지 않습니다: {check.message}")
+            fail(f"예외가 필요하지 않습니다: {check.message}")
         try:
             PrivacyDesk(cat).allow(dataset_id, check.table, check.signature, check.k, reason)
         except PrivacyError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo(f"예외를 기록했습니다: {check.dataset} › {check.sheet} (k = {check.k}).")
 
 
@@ -257,11 +244,11 @@ def revoke_cmd(ctx, dataset: str, table_key: str) -> None:
     """예외 승인을 취소합니다."""
     from catalog_app.privacy.desk import PrivacyDesk, PrivacyError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             PrivacyDesk(cat).revoke(_dataset_id(cat, dataset), table_key)
         except PrivacyError as exc:
-            _fail(str(exc))
+            fail(str(exc))
     click.echo("예외 승인을 취소했습니다.")
 
 
@@ -272,14 +259,14 @@ def revoke_cmd(ctx, dataset: str, table_key: str) -> None:
 @click.pass_context
 def worksheet_cmd(ctx, out: Path, year: int) -> None:
     """재식별 점검 결과와 컬럼별 권장 조치를 엑셀(.xlsx)로 씁니다 (값은 담지 않음)."""
-    from catalog_app.disclosure.snapshot import state_for_year
+    from catalog_app.disclosure.state_cache import state_for_year
     from catalog_app.privacy.reident import check_state
     from catalog_app.privacy.worksheet import write_worksheet
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         checks = check_state(cat, state_for_year(cat, year))
     try:
         path = write_worksheet(checks, out, title=f"{year}년 재식별 점검")
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(str(path))

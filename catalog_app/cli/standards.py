@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import click
 
 from catalog_app.catalog.store import Catalog
+from catalog_app.cli.common import emit_json, fail
 from catalog_app.dictionary.model import Term, Word
 from catalog_app.dictionary.store import DictionaryError, DictionaryStore
 
@@ -25,15 +25,6 @@ ACTIONS = {
 }
 
 
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _fail(message: str, code: int = 1):
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
 class _Session:
     """Opens the catalog and its dictionary for one command; Korean errors, never tracebacks."""
 
@@ -47,7 +38,7 @@ class _Session:
     def __exit__(self, exc_type, exc, tb):
         self.catalog.close()
         if isinstance(exc, DictionaryError):
-            _fail(str(exc))
+            fail(str(exc))
         return False
 
     def editor(self, who: str | None = None):
@@ -92,7 +83,7 @@ def import_cmd(
     try:
         dictionary = read_dictionary(path)
     except DictionaryFormatError as exc:
-        _fail(f"표준사전 파일로 읽을 수 없습니다: {exc}")
+        fail(f"표준사전 파일로 읽을 수 없습니다: {exc}")
     with _Session(ctx) as s:
         if institution:
             from catalog_app.dictionary import release as rel
@@ -118,7 +109,7 @@ def import_cmd(
                 dictionary, key=name, source=path.name, make_current=make_current
             ).as_dict()
     if as_json:
-        _echo_json(info)
+        emit_json(info)
     else:
         click.echo(
             f"가져왔습니다: {info['key']} (단어 {len(dictionary.words)}, 용어 "
@@ -138,7 +129,7 @@ def list_editions(ctx, as_json: bool) -> None:
         s.store.institution_id()
         rows = [e.as_dict() for e in s.store.editions()]
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     for e in rows:
         mark = "*" if e["is_current"] else " "
@@ -159,7 +150,7 @@ def use(ctx, edition: str, as_json: bool) -> None:
         s.store.ensure_shipped()
         info, affected = s.store.use(edition)
     if as_json:
-        _echo_json({"current": info.as_dict(), "affected_mappings": affected})
+        emit_json({"current": info.as_dict(), "affected_mappings": affected})
         return
     click.echo(f"현재 판: {info.key}")
     if affected:
@@ -193,7 +184,7 @@ def diff_cmd(ctx, a: str, b: str, out: Path | None, as_json: bool) -> None:
     if out:
         write_diff_xlsx(result, out)
     if as_json:
-        _echo_json(result.as_dict())
+        emit_json(result.as_dict())
         return
     click.echo(f"{a} → {b}")
     for key, section in result.sections():
@@ -226,7 +217,7 @@ def search_cmd(ctx, text: str, limit: int, as_json: bool) -> None:
     with _Session(ctx) as s:
         hits = search_dictionary(s.store, text, limit)
     if as_json:
-        _echo_json(hits)
+        emit_json(hits)
         return
     if not hits:
         click.echo("찾은 항목이 없습니다.")
@@ -267,7 +258,7 @@ def export_cmd(ctx, path: Path, scope: str, who, as_json: bool) -> None:
         "release": release.as_dict() if release is not None else None,
     }
     if as_json:
-        _echo_json(info)
+        emit_json(info)
         return
     click.echo(
         f"내보냈습니다: {path} (단어 {info['words']}, 용어 {info['terms']}, 도메인 {info['domains']})"
@@ -294,7 +285,7 @@ def validate_cmd(ctx, term_name, abbr, domain, as_json: bool) -> None:
             results = editor.validate_all()
     errors = sum(1 for _, _, fs in results for f in fs if f.severity == "error")
     if as_json:
-        _echo_json(
+        emit_json(
             [{"kind": k, "name": n, "findings": [asdict(f) for f in fs]} for k, n, fs in results]
         )
     else:
@@ -331,7 +322,7 @@ def propose_cmd(
             index, domains, _, _ = editor.context()
             proposed = propose_term(name, index, domains, max_bytes)
             if proposed is None and (not abbr or not domain):
-                _fail(
+                fail(
                     f"'{name}'을(를) 표준단어로 나눌 수 없어 약어·도메인을 만들 수 없습니다. "
                     "--abbr 와 --domain 을 지정하세요."
                 )
@@ -341,7 +332,7 @@ def propose_cmd(
         findings = editor.check("term", term)
         proposal_id = editor.propose(term, origin)
     if as_json:
-        _echo_json(
+        emit_json(
             {"id": proposal_id, "term": asdict(term), "findings": [asdict(f) for f in findings]}
         )
         return
@@ -375,7 +366,7 @@ def review(ctx, approve_id, reject_id, reason, force, show_all, who, as_json: bo
             return
         rows = editor.proposals(None if show_all else "pending")
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     if not rows:
         click.echo("검토할 제안이 없습니다.")
@@ -440,7 +431,7 @@ def add_term(ctx, name, abbr, domain, description, force, who) -> None:
             index, domains, _, _ = editor.context()
             proposed = propose_term(name, index, domains)
             if proposed is None:
-                _fail(
+                fail(
                     f"'{name}'을(를) 표준단어로 나눌 수 없습니다. --abbr 와 --domain 을 지정하세요."
                 )
             abbr, domain = abbr or proposed[0], domain or proposed[1]
@@ -474,7 +465,7 @@ def history(ctx, limit: int, as_json: bool) -> None:
     with _Session(ctx) as s:
         rows = s.editor().history(limit)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     for r in rows:
         undone = f" (되돌림 {r['undone_by']})" if r["undone_by"] else ""

@@ -4,23 +4,14 @@ prints (heavy modules are imported inside the commands: ``catalog-app --help`` s
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
+from catalog_app.cli.common import emit_json, open_catalog
+
 __all__ = ["quality"]
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _catalog(ctx):
-    from catalog_app.catalog.store import Catalog
-
-    return Catalog(ctx.obj["catalog"])
 
 
 def _dataset_ids(cat, refs) -> list[int] | None:
@@ -69,12 +60,12 @@ def run_cmd(ctx, datasets, force, as_json, quiet, who) -> None:
     표준용어 제안이 없는 컬럼이 있으면 도메인 규칙을 믿을 수 없으므로 거부하고 종료 코드 1을
     돌려줍니다 (catalog-app map 을 먼저 실행하거나 --force). 읽지 못한 파일이 있으면 종료 코드 1.
     """
-    from catalog_app.cli_progress import ProgressPrinter
+    from catalog_app.cli.progress import ProgressPrinter
     from catalog_app.progress import CancelToken
     from catalog_app.quality.job import QualityRefused, run_quality
 
     token = CancelToken()
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         ids = _dataset_ids(cat, datasets)
         try:
             summary = run_quality(
@@ -87,14 +78,14 @@ def run_cmd(ctx, datasets, force, as_json, quiet, who) -> None:
             )
         except QualityRefused as exc:
             if as_json:
-                _echo_json({"blocked": True, "message": str(exc)})
+                emit_json({"blocked": True, "message": str(exc)})
             click.echo(str(exc), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("\n진단을 중단했습니다. 끝난 데이터셋의 결과는 저장되었습니다.", err=True)
             sys.exit(130)
     if as_json:
-        _echo_json({"blocked": False, **summary.as_dict()})
+        emit_json({"blocked": False, **summary.as_dict()})
     else:
         from catalog_app.quality.report import error_rate
 
@@ -125,11 +116,11 @@ def show_cmd(ctx, dataset, as_json, show_all) -> None:
     """가장 최근 진단 결과: 기관·부서·데이터셋 오류율, 제공표준 준수율, 규칙별 결과."""
     from catalog_app.quality.report import show
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         ids = _dataset_ids(cat, [dataset] if dataset else [])
         data = show(cat, ids)
     if as_json:
-        _echo_json(data)
+        emit_json(data)
         return
     if data["run"] is None:
         click.echo("아직 진단하지 않았습니다. catalog-app quality run 으로 진단하세요.")
@@ -174,7 +165,7 @@ def export_cmd(ctx, out: Path, datasets, as_json) -> None:
     """진단 보고서(xlsx: 요약, 규칙별, 컬럼별, 진단 결과, 제공표준, 조치 이력, 업무 규칙)를 씁니다."""
     from catalog_app.quality.export import write_report
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         ids = _dataset_ids(cat, datasets)
         try:
             path = write_report(cat, out, ids)
@@ -182,7 +173,7 @@ def export_cmd(ctx, out: Path, datasets, as_json) -> None:
             click.echo(str(exc), err=True)
             sys.exit(1)
     if as_json:
-        _echo_json({"path": str(path)})
+        emit_json({"path": str(path)})
     else:
         click.echo(f"보고서를 썼습니다: {path}")
 
@@ -209,10 +200,10 @@ def rules_list(ctx, as_json, show_all) -> None:
     """업무 규칙 목록 (누가 언제 만들었는지, 실행할 수 없는 사유와 함께)."""
     from catalog_app.quality.business import RuleBook
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         items = [r.as_dict() for r in RuleBook(cat).rules(active_only=not show_all)]
     if as_json:
-        _echo_json(items)
+        emit_json(items)
         return
     if not items:
         click.echo("업무 규칙이 없습니다. catalog-app quality rules add 로 추가하세요.")
@@ -243,7 +234,7 @@ def rules_add(ctx, expression, dataset, term, name, who, as_json) -> None:
 
     if bool(dataset) == bool(term):
         raise click.UsageError("--dataset 또는 --term 중 하나를 지정하세요.")
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             kind, spec = parse_expression(expression)
             ids = _dataset_ids(cat, [dataset]) if dataset else None
@@ -260,7 +251,7 @@ def rules_add(ctx, expression, dataset, term, name, who, as_json) -> None:
             sys.exit(2)
         item = rule.as_dict()
     if as_json:
-        _echo_json(item)
+        emit_json(item)
         return
     click.echo(f"규칙을 추가했습니다: {_rule_line(item)}")
     if item["problems"]:
@@ -279,7 +270,7 @@ def rules_delete(ctx, rule_id, who) -> None:
     """규칙을 지웁니다 (기록은 남고, rules undo 로 되살릴 수 있습니다)."""
     from catalog_app.quality.business import RuleBook, RuleError
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             rule = RuleBook(cat, who).delete(rule_id)
         except RuleError as exc:
@@ -295,7 +286,7 @@ def rules_undo(ctx, who) -> None:
     """마지막 규칙 변경(추가, 수정, 삭제)을 되돌립니다."""
     from catalog_app.quality.business import RuleBook
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         change = RuleBook(cat, who).undo()
     if change is None:
         click.echo("되돌릴 변경이 없습니다.")
@@ -322,7 +313,7 @@ def fix_cmd(ctx, finding_id, action, reason, undo, who) -> None:
     조치 이력(quality log)에 조치 전·후 오류 수가 나옵니다."""
     from catalog_app.quality.store import FIX_ACTIONS, FixLog
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         log = FixLog(cat, who)
         try:
             if undo:
@@ -352,10 +343,10 @@ def log_cmd(ctx, as_json) -> None:
     """조치 이력: 누가 언제 무엇을 왜, 조치 전 오류 수와 최근 진단의 오류 수."""
     from catalog_app.quality.report import fix_history
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         items = fix_history(cat)
     if as_json:
-        _echo_json(items)
+        emit_json(items)
         return
     if not items:
         click.echo("조치 이력이 없습니다.")
@@ -381,10 +372,10 @@ def codes_show(ctx, as_json) -> None:
     """지금 쓰는 목록과 출처."""
     from catalog_app.codelists import CodeListStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         items = CodeListStore(cat).overview()
     if as_json:
-        _echo_json(items)
+        emit_json(items)
         return
     for item in items:
         click.echo(f"{item['name']}: {item['count']:,}개 — {item['source']}")
@@ -400,7 +391,7 @@ def codes_import(ctx, kind, path, who) -> None:
     from catalog_app.codelists import CodeListError, CodeListStore
     from catalog_app.dictionary.institution import current_user
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         try:
             result = CodeListStore(cat).import_file(kind, path, who or current_user())
         except CodeListError as exc:
@@ -419,6 +410,6 @@ def codes_forget(ctx, kind) -> None:
     """가져온 목록을 지우고 앱에 포함된 목록으로 돌아갑니다."""
     from catalog_app.codelists import CodeListStore
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         gone = CodeListStore(cat).forget(kind)
     click.echo("가져온 목록을 지웠습니다." if gone else "가져온 목록이 없습니다.")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from catalog_app.catalog.store import Catalog
-from catalog_app.cli_progress import ProgressPrinter
+from catalog_app.cli.common import emit_json, open_catalog
+from catalog_app.cli.progress import ProgressPrinter
 from catalog_app.dictionary.store import DictionaryError
 
 KINDS = {
@@ -22,14 +22,6 @@ KINDS = {
     "not_a_column": "구분 열(제외)",
     "unmapped": "미분석",
 }
-
-
-def _echo_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _catalog(ctx) -> Catalog:
-    return Catalog(ctx.obj["catalog"])
 
 
 def _guard(fn):
@@ -68,7 +60,7 @@ def map_cmd(ctx, auto, datasets, as_json, quiet, who) -> None:
     from catalog_app.matching.decisions import MappingDesk
     from catalog_app.matching.jobs import map_catalog
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         ids = []
         for ref in datasets:
             row = find_dataset(cat, ref)
@@ -81,7 +73,7 @@ def map_cmd(ctx, auto, datasets, as_json, quiet, who) -> None:
         if auto is not None:
             summary.batch_id, summary.accepted = MappingDesk(cat, who).bulk_accept(auto)
     if as_json:
-        _echo_json(asdict(summary))
+        emit_json(asdict(summary))
         return
     parts = ", ".join(f"{KINDS.get(k, k)} {n}" for k, n in sorted(summary.kinds.items()))
     click.echo(f"컬럼 {summary.columns}개에 제안을 만들었습니다: {parts}")
@@ -107,12 +99,12 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
     """
     from catalog_app.matching.jobs import check_catalog
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         report = check_catalog(cat)
     if not report.trusted and not force:
         message = report.refusal()
         if as_json:
-            _echo_json(
+            emit_json(
                 {
                     "blocked": True,
                     "unsuggested": report.unsuggested,
@@ -123,7 +115,7 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
         sys.exit(1)
     rates = {scope: [asdict(r) for r in items] for scope, items in report.rates.items()}
     if as_json:
-        _echo_json(
+        emit_json(
             {
                 "rates": rates,
                 "columns": report.columns,
@@ -174,9 +166,10 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
 def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
     """CSV의 머리글마다 표준용어 후보(상위 5개), 종류, 새 용어 제안, 점검 코드를 냅니다."""
     from catalog_app.matching.contract import read_tables, suggest_rows
-    from catalog_app.matching.jobs import Workspace, suggest_with_checks
+    from catalog_app.matching.jobs import suggest_with_checks
+    from catalog_app.matching.workspace import Workspace
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         ws = Workspace.open(cat)
     try:
         tables = list(read_tables(input_csv))
@@ -213,7 +206,7 @@ def show_column(ctx, column_id, as_json) -> None:
     """한 컬럼의 후보, 종류, 결정, 점검 결과."""
     from catalog_app.matching.review_state import review_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         state = review_state(cat.conn, column_id)
     data = {
         "column_id": column_id,
@@ -225,7 +218,7 @@ def show_column(ctx, column_id, as_json) -> None:
         "decision": state.decision,
     }
     if as_json:
-        _echo_json(data)
+        emit_json(data)
         return
     click.echo(
         f"[{column_id}] {data['label']} — {KINDS.get(data['kind'], data['kind'] or '미분석')}"
@@ -250,7 +243,7 @@ def accept(ctx, column_id, term, who) -> None:
     from catalog_app.matching.decisions import MappingDesk
     from catalog_app.matching.review_state import review_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         state = review_state(cat.conn, column_id)
         if term is None:
             if state.top is None:
@@ -272,7 +265,7 @@ def reject(ctx, column_id, term, who) -> None:
     """이 컬럼에 TERM 은 맞지 않습니다."""
     from catalog_app.matching.decisions import MappingDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         change = MappingDesk(cat, who).reject(column_id, term)
     click.echo(f"거부했습니다: 컬럼 {column_id} ≠ {term} [결정 {change}]")
 
@@ -290,7 +283,7 @@ def propose(ctx, column_id, name, abbr, domain, who) -> None:
     from catalog_app.matching.decisions import MappingDesk
     from catalog_app.matching.review_state import review_state
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         term = review_state(cat.conn, column_id).proposed_term(name or "", abbr, domain)
         if not term.name:
             raise DictionaryError("제안할 용어 이름을 --name 으로 지정하세요.")
@@ -309,7 +302,7 @@ def undo(ctx, history_id, who) -> None:
     """마지막 매핑 결정(일괄 수락은 한 번에)을 되돌립니다."""
     from catalog_app.matching.decisions import MappingDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         written = MappingDesk(cat, who).undo(history_id)
     click.echo(f"되돌렸습니다: 결정 {len(written)}개")
 
@@ -322,10 +315,10 @@ def history(ctx, limit, as_json) -> None:
     """매핑 결정 이력: 누가, 언제, 무엇을."""
     from catalog_app.matching.decisions import MappingDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         rows = MappingDesk(cat).history(limit)
     if as_json:
-        _echo_json(rows)
+        emit_json(rows)
         return
     for r in rows:
         term = (r["after"] or {}).get("term_name", "") if isinstance(r["after"], dict) else ""
@@ -341,7 +334,7 @@ def export_memory(ctx, path) -> None:
     """매핑 기억(머리글 → 수락한 용어)을 CSV로 내보내 다른 부서와 나눕니다."""
     from catalog_app.matching.decisions import MappingDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         n = MappingDesk(cat).export_memory(path)
     click.echo(f"내보냈습니다: {path} ({n}개)")
 
@@ -354,6 +347,6 @@ def import_memory(ctx, path) -> None:
     """다른 부서의 매핑 기억을 가져옵니다 (이 카탈로그의 결정이 우선)."""
     from catalog_app.matching.decisions import MappingDesk
 
-    with _catalog(ctx) as cat:
+    with open_catalog(ctx) as cat:
         n = MappingDesk(cat).import_memory(path)
     click.echo(f"가져왔습니다: {n}개")
