@@ -33,6 +33,7 @@ _REGISTRY: dict[str, Template] = {}
 # Modules that declare templates; imported by templates() so the list is complete.
 MESSAGE_MODULES = (
     "catalog_app.disclosure.vocab",
+    "catalog_app.disclosure.exports.registry",
     "catalog_app.disclosure.validate",
     "catalog_app.matching.checks",
     "catalog_app.matching.checks_values",

@@ -17,7 +17,7 @@ from catalog_app.disclosure.categories import (
     shipped_table,
 )
 from catalog_app.disclosure.category_store import CategoryError, CategoryStore
-from catalog_app.disclosure.export_inventory import HEADERS, inventory_rows
+from catalog_app.disclosure.exports.inventory import HEADERS, inventory_rows
 from catalog_app.disclosure.validate import validate
 from tests.disclosure_samples import sample_state
 

@@ -16,10 +16,10 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from catalog_app.disclosure.export_compliance import NOTE, write_compliance
-from catalog_app.disclosure.export_definitions import write_definitions
-from catalog_app.disclosure.export_diff import diff_sheet, write_diff
-from catalog_app.disclosure.export_inventory import write_inventory
+from catalog_app.disclosure.exports.compliance import NOTE, write_compliance
+from catalog_app.disclosure.exports.definitions import write_definitions
+from catalog_app.disclosure.exports.diff import diff_sheet, write_diff
+from catalog_app.disclosure.exports.inventory import write_inventory
 from catalog_app.disclosure.model import Change, DiffResult
 from tests.disclosure_samples import FORMULA_TEXT, RRN_TEXT, sample_state
 

@@ -16,13 +16,14 @@ import pytest
 from frictionless import Package
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from catalog_app.disclosure import export_datapackage, export_dcat
-from catalog_app.disclosure.export_datapackage import (
+from catalog_app.disclosure.exports import datapackage as export_datapackage
+from catalog_app.disclosure.exports import dcat as export_dcat
+from catalog_app.disclosure.exports.datapackage import (
     build_datapackage,
     field_type,
     write_datapackages,
 )
-from catalog_app.disclosure.export_dcat import build_dcat, tel_uri, write_dcat
+from catalog_app.disclosure.exports.dcat import build_dcat, tel_uri, write_dcat
 from catalog_app.disclosure.model import ColumnRecord
 from tests.disclosure_samples import RRN_TEXT, sample_state
 

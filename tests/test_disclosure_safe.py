@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from catalog_app.disclosure.export_compliance import write_compliance
-from catalog_app.disclosure.export_definitions import write_definitions
-from catalog_app.disclosure.export_diff import write_diff
-from catalog_app.disclosure.export_inventory import write_inventory
+from catalog_app.disclosure.exports.compliance import write_compliance
+from catalog_app.disclosure.exports.definitions import write_definitions
+from catalog_app.disclosure.exports.diff import write_diff
+from catalog_app.disclosure.exports.inventory import write_inventory
 from catalog_app.disclosure.safe import cell_text, neutralise, scrub
 from catalog_app.disclosure.workbook import save_atomic, write_csv, write_table
 from tests.disclosure_samples import FORMULA_TEXT, RRN_TEXT, sample_state

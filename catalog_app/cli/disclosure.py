@@ -15,6 +15,7 @@ import click
 from catalog_app.catalog.store import Catalog
 from catalog_app.cli.common import emit_json, fail, find_dataset_or_exit, open_catalog
 from catalog_app.disclosure import vocab
+from catalog_app.disclosure.exports import EXPORTERS
 from catalog_app.disclosure.metadata import MetadataError, MetadataStore
 from catalog_app.disclosure.model import ENTERED, SCAN, SETTINGS
 
@@ -389,10 +390,9 @@ def diff_cmd(ctx, from_year: int, to_year: int, as_json: bool) -> None:
 @click.option("--year", type=int, required=True, help="기준 연도")
 @click.option(
     "--kind",
-    type=click.Choice(["inventory", "definitions", "compliance", "diff", "dcat", "datapackage"]),
+    type=click.Choice(list(EXPORTERS)),
     required=True,
-    help="inventory 공공데이터 목록, definitions 정의서, compliance 준수율, diff 전년 대비, "
-    "dcat JSON-LD, datapackage 데이터셋별 datapackage.json",
+    help=", ".join(f"{kind} {e.describe()}" for kind, e in EXPORTERS.items()),
 )
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="파일 또는 폴더")
 @click.option("--force", is_flag=True, help="차단 문제가 있어도 내보냅니다.")

@@ -9,13 +9,13 @@ least one of the two.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from catalog_app.catalog.store import Catalog
 from catalog_app.disclosure.diff import diff_states
+from catalog_app.disclosure.exports import EXPORTERS, Exporter, exporter
 from catalog_app.disclosure.model import DiffResult, DisclosureState, Problem
 from catalog_app.disclosure.snapshot import SnapshotError, has_snapshot
 from catalog_app.disclosure.state_cache import snapshot_state, state_for_year, validated
@@ -23,14 +23,9 @@ from catalog_app.disclosure.validate import ExportBlocked, blocking
 
 __all__ = ["KINDS", "ExportResult", "default_name", "export", "year_diff"]
 
-# kind → (Korean name, default file name pattern; '' = a folder)
+# kind → (Korean name, default file name pattern; '' = a folder), read from the registry
 KINDS: dict[str, tuple[str, str]] = {
-    "inventory": ("공공데이터 목록", "{year}_공공데이터목록.xlsx"),
-    "definitions": ("테이블·컬럼 정의서", "{year}_정의서.xlsx"),
-    "compliance": ("표준 준수율 보고서", "{year}_표준준수율.xlsx"),
-    "diff": ("전년 대비 변경", "{year}_전년대비변경.xlsx"),
-    "dcat": ("DCAT (JSON-LD)", "{year}_dcat.jsonld"),
-    "datapackage": ("datapackage.json (데이터셋별)", "{year}_datapackage"),
+    kind: (str(e.label), e.stem + e.suffixes[0]) for kind, e in EXPORTERS.items()
 }
 
 
@@ -45,16 +40,16 @@ class ExportResult:
 
 
 def default_name(kind: str, year: int) -> str:
-    return KINDS[kind][1].format(year=year)
+    return exporter(kind).default_name(year)
 
 
-def _target(kind: str, year: int, out: Path) -> Path:
+def _target(found: Exporter, year: int, out: Path) -> Path:
     """``out`` itself, or a default file name inside it when it is a folder."""
     out = Path(out)
-    if kind == "datapackage":
+    if found.into_folder:
         return out
     if out.is_dir() or not out.suffix:
-        return out / default_name(kind, year)
+        return out / found.default_name(year)
     return out
 
 
@@ -64,22 +59,6 @@ def year_diff(catalog: Catalog, year: int, *, today: date | None = None, base: i
     old = snapshot_state(catalog, from_year)
     new = state_for_year(catalog, year, today=today)
     return diff_states(old, new), old, new
-
-
-def _writer(kind: str) -> Callable[[DisclosureState, Path], list[Path]]:
-    if kind == "inventory":
-        from catalog_app.disclosure.export_inventory import write_inventory as writer
-    elif kind == "definitions":
-        from catalog_app.disclosure.export_definitions import write_definitions as writer
-    elif kind == "compliance":
-        from catalog_app.disclosure.export_compliance import write_compliance as writer
-    elif kind == "dcat":
-        from catalog_app.disclosure.export_dcat import write_dcat as writer
-    elif kind == "datapackage":
-        from catalog_app.disclosure.export_datapackage import write_datapackages as writer
-    else:
-        raise ValueError(f"알 수 없는 내보내기 종류입니다: {kind} (가능: {', '.join(KINDS)})")
-    return writer
 
 
 def _reidentification_gate(catalog: Catalog, state: DisclosureState) -> None:
@@ -100,26 +79,30 @@ def export(
     today: date | None = None,
 ) -> ExportResult:
     """Write one export; ExportBlocked (with the problems) when validation blocks and not forced."""
-    if kind not in KINDS:
-        raise ValueError(f"알 수 없는 내보내기 종류입니다: {kind} (가능: {', '.join(KINDS)})")
-    target = _target(kind, year, Path(out))
-    if kind == "diff":
-        return _export_diff(catalog, year, target, force=force, today=today)
+    found = exporter(kind)  # ValueError for an unknown kind
+    target = _target(found, year, Path(out))
+    if found.needs_diff:
+        return _export_diff(found, catalog, year, target, force=force, today=today)
     state = state_for_year(catalog, year, today=today)
     problems = validated(state, today)
     stop = blocking(problems)
     if stop and not force:
         raise ExportBlocked(problems)
     _reidentification_gate(catalog, state)
-    paths = _writer(kind)(state, target)
+    paths = found.load_writer()(state, target)
     return ExportResult(kind, year, state.source, paths, problems, forced=bool(stop))
 
 
 def _export_diff(
-    catalog: Catalog, year: int, target: Path, *, force: bool, today: date | None
+    found: Exporter,
+    catalog: Catalog,
+    year: int,
+    target: Path,
+    *,
+    force: bool,
+    today: date | None,
 ) -> ExportResult:
     """Last year's snapshot → year N, and/or the list against what is registered."""
-    from catalog_app.disclosure.export_diff import write_diff
     from catalog_app.disclosure.lifecycle import lifecycle
 
     new = state_for_year(catalog, year, today=today)
@@ -137,5 +120,5 @@ def _export_diff(
     stale = [p for p in validated(new, today) if p.code == "V41"]
     if stale and not force:
         raise ExportBlocked(stale)
-    paths = write_diff(diff, target, entries, new.registered_import)
-    return ExportResult("diff", year, new.source, paths, stale, forced=bool(stale))
+    paths = found.load_writer()(diff, target, entries, new.registered_import)
+    return ExportResult(found.kind, year, new.source, paths, stale, forced=bool(stale))

@@ -17,15 +17,13 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 
-import numpy as np
-
+from catalog_app.scan.distinct import DistinctSketch, array_hashes, value_hashes
 from catalog_app.scan.models import ColumnProfile, PiiInfo
 from catalog_app.scan.pii import inspect_column
 from catalog_app.scan.pii.context import mask_profile
 from catalog_app.scan.values import ValueInfo, byte_length, classify_value, is_blank, value_pattern
 
 EXACT_DISTINCT = 5_000
-KMV_K = 4096  # about 1.6% standard error
 SAMPLE_STRIDE = 64  # overflow columns: every 64th value is classified …
 SAMPLE_CAP = 4_000
 OVERFLOW_STEP = 500  # rows counted exactly per step before a column overflows (both paths)  # … until this many; then every 64*16th (a million rows need no more)
@@ -37,7 +35,6 @@ TAILS_N = 5  # lowest and highest distinct dates kept (ColumnProfile.date_tails)
 # on every column measured (issue 20: 11,505 columns; benchmarks/bench_pii.py) at half the CPU.
 PII_SAMPLE = 500
 TYPE_SHARE = 0.95
-_HASH_SPACE = float(1 << 64)
 _BLANK_TOKENS = ("", " ", "-", "–", "—", "－")
 
 
@@ -70,67 +67,6 @@ def _range_of(pairs: list[tuple]) -> _Range:
     return out
 
 
-class _DistinctSketch:
-    """K-minimum-values estimate of the number of distinct values (used after overflow).
-
-    Keeps the k smallest distinct 64-bit hashes seen; with the k-th smallest at fraction u of
-    the hash range, about (k - 1) / u distinct values exist. Works on numpy arrays in batches.
-    """
-
-    def __init__(self, k: int = KMV_K):
-        self.k = k
-        self.kept = np.empty(0, dtype=np.int64)
-        self.pending: list[np.ndarray] = []
-        self.pending_n = 0
-        self.threshold: int | None = None
-
-    def add_hashes(self, hashes: np.ndarray) -> None:
-        if self.threshold is not None:
-            hashes = hashes[hashes < self.threshold]
-        if len(hashes):
-            self.pending.append(hashes)
-            self.pending_n += len(hashes)
-            if self.pending_n > 4 * self.k:
-                self._merge()
-
-    def _merge(self) -> None:
-        if self.pending:
-            merged = np.unique(np.concatenate([self.kept, *self.pending]))
-            self.kept = merged[: self.k]
-            self.pending, self.pending_n = [], 0
-            if len(self.kept) == self.k:
-                self.threshold = int(self.kept[-1])
-
-    def estimate(self) -> int:
-        self._merge()
-        if len(self.kept) < self.k:
-            return len(self.kept)
-        kth = (int(self.kept[-1]) + (1 << 63)) / _HASH_SPACE
-        return int(round((self.k - 1) / kth)) if kth > 0 else len(self.kept)
-
-
-def _hashes(values, typed: bool) -> np.ndarray:
-    """Signed 64-bit hashes. str hashes are already uniform (SipHash); typed cells are mixed first
-    because hash(1.0) == 1 and friends would crowd the bottom of the range."""
-    h = np.fromiter(map(hash, values), dtype=np.int64, count=len(values))
-    if typed:  # splitmix64 finaliser: float hashes carry long runs of zero bits
-        u = h.view(np.uint64)
-        with np.errstate(over="ignore"):
-            u ^= u >> np.uint64(30)
-            u *= np.uint64(0xBF58476D1CE4E5B9)
-            u ^= u >> np.uint64(27)
-            u *= np.uint64(0x94D049BB133111EB)
-            u ^= u >> np.uint64(31)
-    return h
-
-
-def _array_hashes(values) -> np.ndarray:
-    """The Arrow path's hash family (csv_arrow.hashes) for values already counted in Python."""
-    from catalog_app.scan import csv_arrow
-
-    return csv_arrow.hash_texts([str(v) for v in values])
-
-
 def _dt_key(info: ValueInfo):
     value = info.normalized
     if info.kind == "datetime":
@@ -152,7 +88,7 @@ class ColumnAccumulator:
         self.typed = False  # Excel cells (float, date, …) rather than CSV strings
         self.array_mode = False  # fed Arrow arrays (one hash family per column)
         self.sample_offset = 0
-        self.sketch: _DistinctSketch | None = None
+        self.sketch: DistinctSketch | None = None
         # overflow-mode figures
         self.ov_nulls = 0
         self.ov_maxlen = 0
@@ -225,10 +161,10 @@ class ColumnAccumulator:
 
     def _start_overflow(self) -> None:
         self.overflow = True
-        self.sketch = _DistinctSketch()
+        self.sketch = DistinctSketch()
         keys = [k for k in self.counts if not is_blank(k)]
         self.sketch.add_hashes(
-            _array_hashes(keys) if self.array_mode else _hashes(keys, self.typed)
+            array_hashes(keys) if self.array_mode else value_hashes(keys, self.typed)
         )
 
     def _update_overflow(self, values: Sequence[object]) -> None:
@@ -237,7 +173,7 @@ class ColumnAccumulator:
         self.ov_nulls += values.count("") + values.count("-")
         if self.typed:
             self.ov_nulls += values.count(None)
-        self.sketch.add_hashes(_hashes(values, self.typed))
+        self.sketch.add_hashes(value_hashes(values, self.typed))
         step = self._stride()
         start = self.sample_offset % step
         self.sample_offset = (start - len(values)) % step
@@ -281,41 +217,89 @@ class ColumnAccumulator:
                 self.ov_infos.append((info, weight))
 
     # ------------------------------------------------------------------ finish
-    def finish(self) -> ColumnProfile:  # noqa: C901 (27; to be split, issue 16)
+    def finish(self) -> ColumnProfile:
+        """The column's profile: counts and lengths, type, range, pattern, top values, and the
+        personal-data verdict (samples masked when personal). One helper per concern."""
+        tally = _Tally()
+        tally.count(self.counts)
+        if self.overflow:
+            tally.add_sample(self.ov_infos)
         profile = ColumnProfile(index=self.index, label=self.label, value_count=self.rows)
-        merged: dict[str, int] = {}
-        kinds: Counter = Counter()
-        fmts: Counter = Counter()
-        patterns: Counter = Counter()
+        self._fill_counts(profile, tally)
+        if self.rows - profile.null_count <= 0:
+            profile.inferred_type, profile.type_share = "empty", 0.0
+            return profile
+        kind = _fill_type(profile, tally)
+        self._fill_range(profile, tally, kind)
+        _fill_pattern(profile, tally.patterns)
+        _fill_values(profile, tally.merged)
+        _fill_privacy(profile, tally.merged, kind)
+        return profile
+
+    def _fill_counts(self, profile: ColumnProfile, tally: _Tally) -> None:
+        """Blanks, kinds, distinct values and the longest text: exact, or with what the overflow
+        counted exactly (blanks, lengths) and estimated (distinct values)."""
+        nulls = tally.nulls
+        maxlen = max(map(len, tally.merged), default=0)
+        maxbytes = max(map(byte_length, tally.merged), default=0)
+        if self.overflow:
+            nulls += self.ov_nulls
+            maxlen = max(maxlen, self.ov_maxlen)
+            maxbytes = max(maxbytes, self.ov_maxbytes)
+        profile.null_count = nulls
+        profile.null_ratio = round(nulls / self.rows, 6) if self.rows else 1.0
+        profile.type_counts = dict(tally.kinds)
+        profile.distinct_exact = not self.overflow
+        profile.distinct_count = self.sketch.estimate() if self.overflow else len(tally.merged)
+        profile.max_len_chars = maxlen
+        profile.max_len_bytes = maxbytes
+
+    def _fill_range(self, profile: ColumnProfile, tally: _Tally, kind: str) -> None:
+        """Min and max as written (numbers: with the overflow's exact extremes), and the
+        lowest and highest dates of a date column."""
+        chosen = tally.range_for(kind)
+        if kind in _NUMERIC and self.ov_numbers.lo is not None:
+            chosen = _merged_range(chosen, self.ov_numbers)
+        if kind != "flag":
+            profile.min_value, profile.max_value = chosen.lo_text, chosen.hi_text
+        if kind in _DATES and tally.moments:
+            # date text -> sort key, each text once at its first place (as the values came)
+            profile.date_tails = _tails({text: key for key, text in tally.moments})
+
+
+_NUMERIC = ("integer", "decimal")
+_DATES = ("date", "datetime")
+_TEMPORAL = ("date", "datetime", "time")
+
+
+class _Tally:
+    """What one pass over a column's distinct values finds, for ``finish`` to read.
+
+    ``merged`` counts each value text once (values that only differ in their raw form, such as
+    1 and 1.0, fall together), in the order first seen; ``numbers``, ``moments`` and ``times``
+    keep the ``(key, text)`` of values that have an order, in the order they come: min()/max()
+    keep the first of equal keys, as a running minimum would, and run in C.
+    """
+
+    def __init__(self) -> None:
+        self.merged: dict[str, int] = {}
+        self.kinds: Counter = Counter()
+        self.fmts: Counter = Counter()
+        self.patterns: Counter = Counter()
+        self.nulls = 0
+        self.decimals = 0
+        self.yyyymmdd = 0
+        self.numbers: list[tuple] = []
+        self.moments: list[tuple] = []
+        self.times: list[tuple] = []
+        self.sampled_texts: list[str] = []
+
+    def count(self, counts: Counter) -> None:
+        """One pass per distinct value: classify, merge equal texts, count its shape and kind;
+        lengths and text ends are taken over the merged texts afterwards, in C."""
+        merged, patterns, kinds = self.merged, self.patterns, self.kinds
         nulls = 0
-        decimals = yyyymmdd = 0
-        # (key, text) of the values that have an order, in the order they come: min()/max() keep
-        # the first of equal keys, as a running minimum would, and run in C.
-        numbers: list[tuple] = []
-        moments: list[tuple] = []
-        times: list[tuple] = []
-        sampled_texts: list[str] = []
-
-        def sort_in(info: ValueInfo, n: int) -> None:
-            nonlocal decimals, yyyymmdd
-            kind = info.kind
-            if kind == "integer" or kind == "decimal":
-                numbers.append((info.normalized, info.text))
-                if info.decimals > decimals:
-                    decimals = info.decimals
-            elif kind == "date" or kind == "datetime":
-                fmts[info.fmt] += n
-                moments.append((_dt_key(info), info.text))
-                if info.fmt == "YYYYMMDD":
-                    yyyymmdd += n
-                    numbers.append((int(info.text), info.text))
-            elif kind == "time":
-                fmts[info.fmt] += n
-                times.append((info.normalized, info.text))
-
-        # One pass per distinct value: classify, merge equal texts, count its shape and kind;
-        # lengths and text ends are taken over the merged texts afterwards, in C.
-        for raw, n in self.counts.items():
+        for raw, n in counts.items():
             info = classify_value(raw)
             if info is None:
                 nulls += n
@@ -330,78 +314,95 @@ class ColumnAccumulator:
             kind = info.kind
             kinds[kind] += n
             if kind not in _UNORDERED:
-                sort_in(info, n)
-        maxlen = max(map(len, merged), default=0)
-        maxbytes = max(map(byte_length, merged), default=0)
-        if self.overflow:
-            nulls += self.ov_nulls
-            maxlen = max(maxlen, self.ov_maxlen)
-            maxbytes = max(maxbytes, self.ov_maxbytes)
-            for info, n in self.ov_infos:
-                kinds[info.kind] += n
-                sampled_texts.append(info.text)
-                if info.kind not in _UNORDERED:
-                    sort_in(info, n)
-        ranges = {
-            "num": _range_of(numbers),
-            "dt": _range_of(moments),
-            "time": _range_of(times),
-            "text": _range_of([(t, t) for t in (min(merged), max(merged))] if merged else [])
-            if not sampled_texts
-            else _range_of([(t, t) for t in chain(merged, sampled_texts)]),
-        }
+                self.sort_in(info, n)
+        self.nulls += nulls
 
-        nonnull = self.rows - nulls
-        profile.null_count = nulls
-        profile.null_ratio = round(nulls / self.rows, 6) if self.rows else 1.0
-        profile.type_counts = dict(kinds)
-        profile.distinct_exact = not self.overflow
-        profile.distinct_count = self.sketch.estimate() if self.overflow else len(merged)
-        profile.max_len_chars = maxlen
-        profile.max_len_bytes = maxbytes
-        if nonnull <= 0:
-            profile.inferred_type, profile.type_share = "empty", 0.0
-            return profile
-        seen = sum(kinds.values()) or 1
-        kind, share = decide_type(kinds, yyyymmdd, seen)
-        profile.inferred_type, profile.type_share = kind, round(share, 4)
-        profile.decimal_places = decimals if kind == "decimal" else 0
-        if kind in ("date", "datetime", "time") and fmts:
-            profile.date_format = fmts.most_common(1)[0][0]
-        rng = {"integer": "num", "decimal": "num", "date": "dt", "datetime": "dt", "time": "time"}
-        chosen = ranges[rng.get(kind, "text")]
-        if kind in ("integer", "decimal") and self.ov_numbers.lo is not None:
-            chosen = _merged_range(chosen, self.ov_numbers)
-        if kind != "flag":
-            profile.min_value, profile.max_value = chosen.lo_text, chosen.hi_text
-        if kind in ("date", "datetime") and moments:
-            # date text -> sort key, each text once at its first place (as the values came)
-            profile.date_tails = _tails({text: key for key, text in moments})
-        total_patterns = sum(patterns.values())
-        if total_patterns:
-            pattern, count = patterns.most_common(1)[0]
-            if pattern is not None:
-                profile.pattern = pattern
-                profile.pattern_share = round(count / total_patterns, 4)
-        ordered = sorted(merged.items(), key=lambda kv: -kv[1])  # stable: first seen wins ties
-        profile.top_values = ordered[:TOP_N]
-        profile.samples = list(merged)[:SAMPLES_N]
-        sample = list(merged)[:PII_SAMPLE] if len(merged) > PII_SAMPLE else list(merged)
-        finding, profile.evidence = inspect_column(self.label, sample, kind)
-        if finding is not None:
-            profile.privacy = PiiInfo(
-                finding.kind,
-                finding.share,
-                finding.reason,
-                finding.source,
-                finding.personal,
-                finding.quasi_identifier,
-                finding.sensitive,
-            )
-            if finding.personal:  # the table-level judgement may say otherwise; masked anyway
-                profile.pii = profile.privacy
-                mask_profile(profile, finding.kind)
-        return profile
+    def add_sample(self, infos: list[tuple[ValueInfo, int]]) -> None:
+        """An overflow column's classified sample, each value weighted by the rows it stands for."""
+        for info, n in infos:
+            self.kinds[info.kind] += n
+            self.sampled_texts.append(info.text)
+            if info.kind not in _UNORDERED:
+                self.sort_in(info, n)
+
+    def sort_in(self, info: ValueInfo, n: int) -> None:
+        """An ordered value into its range list (YYYYMMDD dates also count as numbers)."""
+        kind = info.kind
+        if kind == "integer" or kind == "decimal":
+            self.numbers.append((info.normalized, info.text))
+            if info.decimals > self.decimals:
+                self.decimals = info.decimals
+        elif kind == "date" or kind == "datetime":
+            self.fmts[info.fmt] += n
+            self.moments.append((_dt_key(info), info.text))
+            if info.fmt == "YYYYMMDD":
+                self.yyyymmdd += n
+                self.numbers.append((int(info.text), info.text))
+        elif kind == "time":
+            self.fmts[info.fmt] += n
+            self.times.append((info.normalized, info.text))
+
+    def range_for(self, kind: str) -> _Range:
+        """The min/max of the values that ``kind`` orders: numbers, moments, times or texts."""
+        if kind in _NUMERIC:
+            return _range_of(self.numbers)
+        if kind in _DATES:
+            return _range_of(self.moments)
+        if kind == "time":
+            return _range_of(self.times)
+        merged = self.merged
+        if self.sampled_texts:
+            return _range_of([(t, t) for t in chain(merged, self.sampled_texts)])
+        return _range_of([(t, t) for t in (min(merged), max(merged))] if merged else [])
+
+
+def _fill_type(profile: ColumnProfile, tally: _Tally) -> str:
+    """The inferred type and its share, decimal places and the date format; returns the type."""
+    seen = sum(tally.kinds.values()) or 1
+    kind, share = decide_type(tally.kinds, tally.yyyymmdd, seen)
+    profile.inferred_type, profile.type_share = kind, round(share, 4)
+    profile.decimal_places = tally.decimals if kind == "decimal" else 0
+    if kind in _TEMPORAL and tally.fmts:
+        profile.date_format = tally.fmts.most_common(1)[0][0]
+    return kind
+
+
+def _fill_pattern(profile: ColumnProfile, patterns: Counter) -> None:
+    """The most common value shape and its share (over the first ``PATTERN_DISTINCT`` values)."""
+    total = sum(patterns.values())
+    if total:
+        pattern, count = patterns.most_common(1)[0]
+        if pattern is not None:
+            profile.pattern = pattern
+            profile.pattern_share = round(count / total, 4)
+
+
+def _fill_values(profile: ColumnProfile, merged: dict[str, int]) -> None:
+    """The most frequent values (stable sort: the first seen wins ties) and the first ones."""
+    profile.top_values = sorted(merged.items(), key=lambda kv: -kv[1])[:TOP_N]
+    profile.samples = list(merged)[:SAMPLES_N]
+
+
+def _fill_privacy(profile: ColumnProfile, merged: dict[str, int], kind: str) -> None:
+    """The personal-data verdict over the first ``PII_SAMPLE`` distinct values; a personal
+    column's values are masked here, before anything stores them (the table-level judgement may
+    say otherwise later; masked anyway)."""
+    sample = list(merged)[:PII_SAMPLE] if len(merged) > PII_SAMPLE else list(merged)
+    finding, profile.evidence = inspect_column(profile.label, sample, kind)
+    if finding is None:
+        return
+    profile.privacy = PiiInfo(
+        finding.kind,
+        finding.share,
+        finding.reason,
+        finding.source,
+        finding.personal,
+        finding.quasi_identifier,
+        finding.sensitive,
+    )
+    if finding.personal:
+        profile.pii = profile.privacy
+        mask_profile(profile, finding.kind)
 
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

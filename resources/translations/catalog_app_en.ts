@@ -707,341 +707,306 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="53"/>
-        <source>공공데이터 목록 (xlsx)</source>
-        <translation>Public data inventory (xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="54"/>
-        <source>공공데이터 목록 (CSV)</source>
-        <translation>Public data inventory (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="55"/>
-        <source>테이블·컬럼 정의서 (xlsx)</source>
-        <translation>Table and column definitions (xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="56"/>
-        <source>표준 준수율 보고서 (xlsx)</source>
-        <translation>Standard compliance report (xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="57"/>
-        <source>전년 대비 변경 (xlsx)</source>
-        <translation>Changes since last year (xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="58"/>
-        <source>DCAT JSON-LD</source>
-        <translation>DCAT JSON-LD</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="59"/>
-        <source>datapackage.json (데이터셋별 폴더)</source>
-        <translation>datapackage.json (a folder per dataset)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="70"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="100"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="99"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="109"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="108"/>
         <source>점검 (F7)</source>
         <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="111"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="110"/>
         <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
         <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="116"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="118"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="117"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="123"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="130"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="129"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="133"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="132"/>
         <source>등록 목록 가져오기…</source>
         <translation>Import registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
         <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
         <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="171"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="170"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="176"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="207"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="210"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="209"/>
         <source>기관명·기관코드를 입력하세요</source>
         <translation>Enter the institution name and code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="226"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="225"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="228"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="227"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="233"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="236"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="235"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="239"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="252"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="522"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="251"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="521"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="255"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="259"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="270"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="269"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/disclosure_page.py" line="309"/>
         <location filename="../../ui/pages/disclosure_page.py" line="310"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="311"/>
         <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
         <translation>Checks, snapshots and exports wait until the scan ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="365"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="364"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="369"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="368"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="400"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="399"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="408"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="438"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="437"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="442"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="453"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="487"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="507"/>
         <source>점검하지 못했습니다: {e}</source>
         <translation>Could not check: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="522"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="521"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="524"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="523"/>
         <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="528"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="527"/>
         <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="576"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="575"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="578"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="577"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="590"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="589"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="597"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="596"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="618"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="617"/>
         <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
         <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="627"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="626"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="629"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="628"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="647"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="648"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="670"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="671"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="672"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="673"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="674"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="675"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="677"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="678"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="703"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="704"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="707"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="708"/>
         <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
         <translation>Compared with {old} (see the Since last year tab).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="715"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="716"/>
         <source>포털에서 내려받은 등록 목록</source>
         <translation>Registered list downloaded from the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="717"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="718"/>
         <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
@@ -1825,17 +1790,17 @@ It can be undone from the change history. Continue?</translation>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="238"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>로그 파일: {path}</source>
         <translation>Log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs.py" line="264"/>
         <source>아직 기록된 로그가 없습니다.</source>
         <translation>Nothing has been logged yet.</translation>
     </message>
@@ -1843,178 +1808,178 @@ It can be undone from the change history. Continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>공개 항목</source>
         <translation>Disclosure items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>품질진단</source>
         <translation>Quality check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>부서 꾸러미 합치기…</source>
         <translation>Merge department bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>단축키</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>스캔이 끝난 뒤에 꾸러미를 합칠 수 있습니다.</source>
         <translation>Bundles can be merged once the scan has ended.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>합칠 부서 꾸러미 고르기</source>
         <translation>Choose the department bundles to merge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>카탈로그 꾸러미 (*.bundle *.sqlite *.db);;모든 파일 (*)</source>
         <translation>Catalog bundles (*.bundle *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>스캔이 끝나거나 취소된 뒤에 카탈로그를 바꿀 수 있습니다.</source>
         <translation>You can switch catalogs once the scan has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -2025,56 +1990,56 @@ It can be undone from the change history. Continue?</translation>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>카탈로그 (*.db);;모든 파일 (*)</source>
         <translation>Catalog (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>카탈로그 백업</source>
         <translation>Back up catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>백업하는 중…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>백업했습니다: {path}</source>
         <translation>Backed up: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>카탈로그를 백업했습니다:
 {path}</source>
         <translation>The catalog was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>백업하지 못했습니다:
 {error}</source>
         <translation>The backup failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>복원할 백업 파일 선택</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
         <translation>Catalogs (*.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>카탈로그 복원</source>
         <translation>Restore catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
 {path}
 
@@ -2085,12 +2050,12 @@ It can be undone from the change history. Continue?</translation>
 The current catalog is first kept as a copy beside it. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
         <translation>You can restore once the running job has finished or been cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>
 복원 전 카탈로그는 여기에 남겼습니다:
 {path}</source>
@@ -2099,19 +2064,19 @@ The catalog as it was before is kept here:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
         <translation>The catalog was restored ({n:,} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>복원하지 못했습니다:
 {error}</source>
         <translation>The restore failed:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -2126,12 +2091,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -2139,166 +2104,166 @@ PySide6 {qt}</translation>
 <context>
     <name>MappingActions</name>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="70"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="71"/>
         <source>되돌리기</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="73"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="74"/>
         <source>다시 실행</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="75"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="76"/>
         <source>일괄 수락…</source>
         <translation>Bulk accept…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="112"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="113"/>
         <source>수락</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="114"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="115"/>
         <source>아래 목록에서 고른 후보(기본: 1순위)를 수락합니다. 표에서 Enter: 1순위 수락</source>
         <translation>Accepts the candidate selected below (the top one by default). Enter in the table accepts the top candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="118"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="119"/>
         <source>거부</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="120"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="121"/>
         <source>고른 후보가 이 컬럼에 맞지 않습니다. 표에서 Delete: 1순위 거부</source>
         <translation>The selected candidate does not fit this column. Delete in the table rejects the top candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="123"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="124"/>
         <source>다른 후보 선택…</source>
         <translation>Choose another…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="125"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="126"/>
         <source>다른 후보나 사전의 다른 용어를 골라 수락합니다</source>
         <translation>Accept another candidate or any other term from the dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="128"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="129"/>
         <source>새 용어 제안…</source>
         <translation>Propose new term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="130"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="131"/>
         <source>맞는 용어가 없으면 새 용어를 기관표준 검토 대기열에 올립니다</source>
         <translation>If no term fits, add a new term to the institution standard&apos;s review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="133"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="134"/>
         <source>결정 지우기</source>
         <translation>Clear decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="133"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="134"/>
         <source>이 컬럼의 결정을 지웁니다 (미결정)</source>
         <translation>Clears this column&apos;s decision (undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="148"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="149"/>
         <source>이 점수 이상인 1순위 후보를 한 번에 수락합니다</source>
         <translation>Top candidates with at least this score are accepted in one go</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="150"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="151"/>
         <source>점수 이상 일괄 수락…</source>
         <translation>Bulk accept by score…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="152"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="153"/>
         <source>미결정 컬럼 중 1순위 점수가 기준 이상인 것을 모두 수락합니다 (Ctrl+B)</source>
         <translation>Accepts every undecided column whose top score meets the threshold (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="166"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="167"/>
         <source>기준</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="224"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="225"/>
         <source>되돌림: {what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="232"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="233"/>
         <source>다시 실행: {what}</source>
         <translation>Redone: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="238"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="239"/>
         <source>먼저 표에서 컬럼을 고르세요.</source>
         <translation>Select a column in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="248"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="249"/>
         <source>낮은 점수 후보</source>
         <translation>Low-scoring candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="250"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="251"/>
         <source>&apos;{label}&apos; → &apos;{term}&apos;의 점수는 {score:.2f}로 기준 {below:.2f}보다 낮습니다 (추측에 가까운 후보). 그래도 수락할까요?
 기준은 설정에서 바꿀 수 있습니다.</source>
         <translation>&apos;{label}&apos; → &apos;{term}&apos; scores {score:.2f}, below the threshold {below:.2f} (close to a guess). Accept anyway?
 The threshold is set on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="259"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="260"/>
         <source>수락하지 않았습니다: {t}</source>
         <translation>Not accepted: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="262"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="263"/>
         <source>이미 수락한 용어입니다: {t}</source>
         <translation>This term is already accepted: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="271"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="272"/>
         <source>교차표의 구분 열은 매핑하지 않습니다 (준수율에서 제외).</source>
         <translation>Row-label columns of cross tables are not mapped (excluded from the compliance rate).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="273"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="274"/>
         <source>후보가 없습니다. &apos;다른 후보 선택…&apos;이나 &apos;새 용어 제안…&apos;을 쓰세요.</source>
         <translation>No candidates. Use &apos;Choose another…&apos; or &apos;Propose new term…&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="355"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="356"/>
         <source>지금 필터로 보이는 컬럼 {n:,}개 중</source>
         <translation>Of the {n:,} columns the filter shows,</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="357"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="358"/>
         <source>모든 컬럼 중</source>
         <translation>Of all columns,</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="362"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="363"/>
         <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼이 없습니다.</source>
         <translation>{scope} no undecided column has a top score of {t:.2f} or more.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="369"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="370"/>
         <source>일괄 수락</source>
         <translation>Bulk accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="371"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="372"/>
         <source>{scope} 1순위 점수가 {t:.2f} 이상인 미결정 컬럼 {n:,}개의 1순위 후보를 수락할까요?
 되돌리기(Ctrl+Z) 한 번으로 모두 되돌릴 수 있습니다.</source>
         <translation>{scope} accept the top candidate of the {n:,} undecided columns scoring {t:.2f} or more?
 One Undo (Ctrl+Z) undoes them all.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_actions.py" line="380"/>
+        <location filename="../../ui/pages/mapping_actions.py" line="381"/>
         <source>{n:,}개 컬럼의 1순위 후보를 수락했습니다 (점수 {t:.2f} 이상).</source>
         <translation>Accepted the top candidate of {n:,} columns (score {t:.2f} or more).</translation>
     </message>
@@ -2306,150 +2271,150 @@ One Undo (Ctrl+Z) undoes them all.</translation>
 <context>
     <name>MappingDetail</name>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="64"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="65"/>
         <source>후보 (Enter: 고른 후보 수락)</source>
         <translation>Candidates (Enter accepts the selected one)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="67"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
         <source>순위</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="68"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="69"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="70"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="71"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="71"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="72"/>
         <source>점수</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="72"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="73"/>
         <source>근거</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="84"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="85"/>
         <source>현재 결정</source>
         <translation>Current decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="87"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="88"/>
         <source>새 용어 제안</source>
         <translation>New term proposal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="91"/>
-        <location filename="../../ui/pages/mapping_detail.py" line="205"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="92"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="206"/>
         <source>표준 점검</source>
         <translation>Standard checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="103"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="104"/>
         <source>{term} (거부함)</source>
         <translation>{term} (rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="112"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="113"/>
         <source>컬럼을 고르면 후보와 점검 결과가 여기에 나옵니다.</source>
         <translation>Select a column to see its candidates and check results here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="122"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="123"/>
         <source>&apos;{label}&apos; — {dataset} › {sheet}</source>
         <translation>&apos;{label}&apos; — {dataset} › {sheet}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="157"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="158"/>
         <source>종류 {kind}</source>
         <translation>Type: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="159"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="160"/>
         <source>정리한 이름 {name}</source>
         <translation>Cleaned name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="161"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="162"/>
         <source>형식 {type}</source>
         <translation>Data type: {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="163"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="164"/>
         <source>최대 {n}바이트</source>
         <translation>Max {n} bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="165"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="166"/>
         <source>개인정보 {kind}</source>
         <translation>Personal data: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="169"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="170"/>
         <source>값 예: {values}</source>
         <translation>Sample values: {values}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="174"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="175"/>
         <source>아직 결정하지 않았습니다.</source>
         <translation>No decision yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="180"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="181"/>
         <source> — 검토 대기 {n}번</source>
         <translation> — pending review no. {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="182"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="183"/>
         <source>{what}
 {who} · {when}</source>
         <translation>{what}
 {who} · {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="190"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="191"/>
         <source>표준에 없는 단어: {words} (단어: {all})</source>
         <translation>Words not in the standard: {words} (words: {all})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="194"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="195"/>
         <source>{name} ({abbr}, {domain}) — 단어 {words}</source>
         <translation>{name} ({abbr}, {domain}) — words {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="206"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="207"/>
         <source>교차표의 구분 열이라 점검과 준수율에서 뺍니다.</source>
         <translation>A row-label column of a cross table: left out of the checks and the compliance rate.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="210"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="211"/>
         <source>표준 점검 — 미준수</source>
         <translation>Standard checks — not compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="210"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="211"/>
         <source>표준 점검 — 준수</source>
         <translation>Standard checks — compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="213"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="214"/>
         <source>점검에서 찾은 문제가 없습니다.</source>
         <translation>The checks found no problems.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_detail.py" line="218"/>
+        <location filename="../../ui/pages/mapping_detail.py" line="219"/>
         <source> → {s}</source>
         <translation> → {s}</translation>
     </message>
@@ -5124,122 +5089,157 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>The class &apos;{domain_class}&apos; of the domain &apos;{domain}&apos; differs from the domain class &apos;{word_class}&apos; of the class word &apos;{word}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="94"/>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="40"/>
+        <source>데이터셋별 폴더</source>
+        <translation>a folder per dataset</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="86"/>
+        <source>공공데이터 목록</source>
+        <translation>Public data inventory</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="93"/>
+        <source>테이블·컬럼 정의서</source>
+        <translation>Table and column definitions</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="100"/>
+        <source>표준 준수율 보고서</source>
+        <translation>Standard compliance report</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="107"/>
+        <source>전년 대비 변경</source>
+        <translation>Changes since last year</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="113"/>
+        <source>DCAT</source>
+        <translation>DCAT</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/exports/registry.py" line="116"/>
+        <source>datapackage.json</source>
+        <translation>datapackage.json</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_app/disclosure/validate.py" line="96"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="98"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="100"/>
         <source>[기관 설정] {label}: {text}</source>
         <translation>[Institution settings] {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="99"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
         <source>[{dataset}] {label}: {text}</source>
         <translation>[{dataset}] {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="100"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="102"/>
         <source>[{dataset}] 컬럼 &apos;{column}&apos; {label}: {text}</source>
         <translation>[{dataset}] column &apos;{column}&apos; {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="103"/>
         <source>[{dataset}] 컬럼 &apos;{column}&apos; ({table}) {label}: {text}</source>
         <translation>[{dataset}] column &apos;{column}&apos; ({table}) {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="104"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="106"/>
         <source>값이 비어 있습니다. 공개목록 › 기관 설정에서 입력하세요 (명령줄: catalog-app institution set).</source>
         <translation>Empty. Enter it under Disclosure › Institution settings (command line: catalog-app institution set).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="106"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="108"/>
         <source>&apos;{code}&apos;은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리).</source>
         <translation>&apos;{code}&apos; is not 7 digits (the 7-digit administrative institution code).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="107"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="109"/>
         <source>필수 항목이 비어 있습니다.</source>
         <translation>A required field is empty.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="108"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="110"/>
         <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다. 가능한 값: {allowed}</source>
         <translation>&apos;{value}&apos; is not an allowed value. Allowed: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="110"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="112"/>
         <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다 (&apos;대분류&apos; 또는 &apos;대분류 - 중분류&apos;). 가능한 값: {allowed}</source>
         <translation>&apos;{value}&apos; is not an allowed value (&apos;category&apos; or &apos;category - subcategory&apos;). Allowed: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="112"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="114"/>
         <source>&apos;{value}&apos;은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.</source>
         <translation>&apos;{value}&apos; is not a valid date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="113"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
         <source>{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록</source>
         <translation>{value} — the planned date has passed — Enforcement Decree Art. 15: register a change within 10 days</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="117"/>
         <source>&apos;{value}&apos;은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).</source>
         <translation>&apos;{value}&apos; does not look like a phone number (e.g. 02-2148-1234, 1588-1234).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="117"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="119"/>
         <source>목록키 {list_key}가 다른 데이터셋({others})과 같습니다.</source>
         <translation>List key {list_key} is the same as another dataset&apos;s ({others}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="119"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="121"/>
         <source>목록명 &apos;{title}&apos;이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.</source>
         <translation>List name &apos;{title}&apos; is the same as another file&apos;s ({others}). If it is the same data, list only one file (include in list: N); otherwise give them different names.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="123"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="125"/>
         <source>{openness}인데 비공개사유가 없습니다. 정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요.</source>
         <translation>{openness} without a reason. Choose a reason code of the Information Disclosure Act Art. 9(1) (9-1 to 9-8) or 3P (third-party rights).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="127"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="129"/>
         <source>사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요.</source>
         <translation>It has a reason but is open. Check the openness or the reason.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="129"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="131"/>
         <source>비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.</source>
         <translation>It has withheld columns ({names}), so it should be partially open.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="131"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="133"/>
         <source>개인정보{kinds}가 있는데 공개로 되어 있습니다. 부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 비공개로 하세요.</source>
         <translation>It holds personal data{kinds} but is open. Make it partially open and withhold the personal columns (Art. 9(1)6), or withhold the whole dataset.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="135"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="137"/>
         <source>개인정보{kinds}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개(사유 {reason}, 제9조①6)로 하세요.</source>
         <translation>A column holding personal data{kinds} is published{inherited}. Withhold this column (reason {reason}, Art. 9(1)6).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="138"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="140"/>
         <source> (컬럼 공개여부가 비어 있어 공개로 봅니다)</source>
         <translation> (the column&apos;s openness is empty, so it counts as open)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="140"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="142"/>
         <source>개인정보여부를 N으로 입력했지만 스캔에서 개인정보({kinds})가 발견되었습니다; 공무원 성명 등 예외(제9조①6 라목)인지 확인하세요.</source>
         <translation>Personal data was entered as N, but the scan found personal data ({kinds}); check whether an exception applies (e.g. officials&apos; names, Art. 9(1)6 d).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="143"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="145"/>
         <source>파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.</source>
         <translation>The file could not be read, so there are no columns. Check the file and scan again.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="145"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="147"/>
         <source>표준용어 제안이 없는 컬럼이 {n}개 있어 준수율과 정의서를 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).</source>
         <translation>{n} columns have no standard-term suggestion, so the compliance rate and the definitions cannot be trusted. Make the suggestions again (catalog-app map, [Mapping review] › Make suggestions).</translation>
     </message>
@@ -5589,312 +5589,312 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>E.g. 서울특별시 종로구</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="76"/>
+        <location filename="../../catalog_app/matching/checks.py" line="79"/>
         <source>머리글 &apos;{label}&apos;은(는) 자동으로 붙은 이름입니다 (논리명 없음).</source>
         <translation>Header &apos;{label}&apos; is a generated name (no logical name).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="77"/>
+        <location filename="../../catalog_app/matching/checks.py" line="80"/>
         <source>머리글(논리명)이 비어 있습니다.</source>
         <translation>The header (logical name) is empty.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="78"/>
+        <location filename="../../catalog_app/matching/checks.py" line="81"/>
         <source>이 컬럼</source>
         <translation>this column</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="79"/>
+        <location filename="../../catalog_app/matching/checks.py" line="82"/>
         <source>머리글 &apos;{label}&apos;에 쓸 수 없는 문자가 있습니다: {kinds}</source>
         <translation>Header &apos;{label}&apos; has characters a standard name cannot hold: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="80"/>
+        <location filename="../../catalog_app/matching/checks.py" line="83"/>
         <source>여러 행에 나뉜 머리글(|)</source>
         <translation>a header spread over several rows (|)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="81"/>
+        <location filename="../../catalog_app/matching/checks.py" line="84"/>
         <source>줄바꿈</source>
         <translation>line breaks</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="82"/>
+        <location filename="../../catalog_app/matching/checks.py" line="85"/>
         <source>괄호 {chars}</source>
         <translation>brackets {chars}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="83"/>
+        <location filename="../../catalog_app/matching/checks.py" line="86"/>
         <source>공백</source>
         <translation>spaces</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="84"/>
+        <location filename="../../catalog_app/matching/checks.py" line="87"/>
         <source>특수문자 {chars}</source>
         <translation>symbols {chars}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="85"/>
+        <location filename="../../catalog_app/matching/checks.py" line="88"/>
         <source>(빈 머리글)</source>
         <translation>(empty header)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="86"/>
+        <location filename="../../catalog_app/matching/checks.py" line="89"/>
         <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어).</source>
         <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="88"/>
+        <location filename="../../catalog_app/matching/checks.py" line="91"/>
         <source>&apos;{label}&apos;은(는) 표준용어에 매핑되지 않았습니다 (미등록 용어). 신규 용어 후보: {name}({abbr}, {domain})</source>
         <translation>&apos;{label}&apos; is not mapped to a standard term (unregistered term). New term candidate: {name} ({abbr}, {domain})</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="91"/>
+        <location filename="../../catalog_app/matching/checks.py" line="94"/>
         <source>매핑된 표준용어 &apos;{term}&apos;은(는) 폐기된 용어입니다.</source>
         <translation>The mapped standard term &apos;{term}&apos; is retired.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="93"/>
+        <location filename="../../catalog_app/matching/checks.py" line="96"/>
         <source>&apos;{name}&apos;은(는) 표준용어 &apos;{term}&apos;의 이음동의어입니다. 컬럼명은 &apos;{term}&apos;으로 씁니다.</source>
         <translation>&apos;{name}&apos; is a synonym of the standard term &apos;{term}&apos;. Name the column &apos;{term}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="95"/>
+        <location filename="../../catalog_app/matching/checks.py" line="98"/>
         <source>컬럼명 &apos;{label}&apos;이(가) 매핑된 표준용어 &apos;{term}&apos;({abbr})과 다릅니다.</source>
         <translation>Column name &apos;{label}&apos; differs from the mapped standard term &apos;{term}&apos; ({abbr}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="97"/>
+        <location filename="../../catalog_app/matching/checks.py" line="100"/>
         <source>&apos;{text}&apos;은(는) 금칙어입니다. 표준단어 &apos;{word}&apos;을(를) 씁니다 (권장: {fixed}).</source>
         <translation>&apos;{text}&apos; is a forbidden word. Use the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="99"/>
+        <location filename="../../catalog_app/matching/checks.py" line="102"/>
         <source>&apos;{text}&apos;은(는) 표준단어 &apos;{word}&apos;의 이음동의어입니다 (권장: {fixed}).</source>
         <translation>&apos;{text}&apos; is a synonym of the standard word &apos;{word}&apos; (suggested: {fixed}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="100"/>
+        <location filename="../../catalog_app/matching/checks.py" line="103"/>
         <source>&apos;{name}&apos;에 표준사전에 없는 단어가 있습니다: {words}</source>
         <translation>&apos;{name}&apos; has words that are not in the standard dictionary: {words}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="101"/>
+        <location filename="../../catalog_app/matching/checks.py" line="104"/>
         <source>단어 &apos;{word}&apos;은(는) 뜻이 여럿입니다 ({meanings}); 확인이 필요합니다.</source>
         <translation>The word &apos;{word}&apos; has several meanings ({meanings}); please check.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="103"/>
+        <location filename="../../catalog_app/matching/checks.py" line="106"/>
         <source>&apos;{name}&apos;이(가) 형식단어로 끝나지 않습니다 (마지막 단어 &apos;{last}&apos;). 일자·명·여부·금액·코드 같은 분류어로 끝나야 합니다.</source>
         <translation>&apos;{name}&apos; does not end in a class word (last word &apos;{last}&apos;). It should end in a class word (date, name, flag, amount, code …).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="106"/>
+        <location filename="../../catalog_app/matching/checks.py" line="109"/>
         <source>&apos;{name}&apos;의 단어 조합이 모호합니다: 좌→우 {left}, 우→좌 {right}.{chosen}</source>
         <translation>The word split of &apos;{name}&apos; is ambiguous: left→right {left}, right→left {right}.{chosen}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="107"/>
+        <location filename="../../catalog_app/matching/checks.py" line="110"/>
         <source> 채택: {words}</source>
         <translation> Chosen: {words}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="108"/>
+        <location filename="../../catalog_app/matching/checks.py" line="111"/>
         <source>&apos;{name}&apos;에 표준단어 영문약어가 아닌 부분이 있습니다: {words}</source>
         <translation>&apos;{name}&apos; has parts that are not standard word abbreviations: {words}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="109"/>
+        <location filename="../../catalog_app/matching/checks.py" line="112"/>
         <source>&apos;{name}&apos;이(가) 형식단어 약어로 끝나지 않습니다 ({token} = {word}).</source>
         <translation>&apos;{name}&apos; does not end in a class word abbreviation ({token} = {word}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="111"/>
+        <location filename="../../catalog_app/matching/checks.py" line="114"/>
         <source>용어 &apos;{term}&apos;을(를) 표준단어로 나눌 수 없어 영문약어 {abbr}을(를) 단어 약어의 조합으로 확인할 수 없습니다.</source>
         <translation>The term &apos;{term}&apos; cannot be split into standard words, so its abbreviation {abbr} cannot be checked against the words&apos; abbreviations.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks.py" line="115"/>
+        <location filename="../../catalog_app/matching/checks.py" line="118"/>
         <source>용어 &apos;{term}&apos;의 영문약어 {abbr}이(가) 단어 약어의 조합 {joined}({words})과 다릅니다.</source>
         <translation>The abbreviation {abbr} of the term &apos;{term}&apos; differs from its words&apos; abbreviations {joined} ({words}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="28"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="27"/>
         <source>정수</source>
         <translation>Integer</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="29"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="28"/>
         <source>소수</source>
         <translation>Decimal</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="30"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="29"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="31"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="30"/>
         <source>날짜시각</source>
         <translation>date-time</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="32"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="31"/>
         <source>시각</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="33"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="32"/>
         <source>여부(Y/N류)</source>
         <translation>flag (Y/N)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="34"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="33"/>
         <source>앞자리 0이 있는 숫자</source>
         <translation>numbers with leading zeros</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="35"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="34"/>
         <source>문자</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="36"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="35"/>
         <source>빈 값</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="40"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="39"/>
         <source>{col}의 값({kind})이 {domain}의 Y/N이 아닙니다{hint}.</source>
         <translation>The values of {col} ({kind}) are not the Y/N of {domain}{hint}.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="41"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="40"/>
         <source> (0/1 대신 Y/N)</source>
         <translation> (Y/N instead of 0/1)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="42"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="41"/>
         <source>{col}의 8자리 값 중 유효한 날짜가 아닌 값이 있습니다{span}.</source>
         <translation>Some 8-digit values of {col} are not valid dates{span}.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="43"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="42"/>
         <source> (범위 {low}~{high})</source>
         <translation> (range {low}–{high})</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="44"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="43"/>
         <source>{col}의 값이 표현 형식 {display}로 쓰였습니다. 저장 형식은 {storage}입니다.</source>
         <translation>The values of {col} are written in the display format {display}. The storage format is {storage}.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="45"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="44"/>
         <source>{col}의 형식 {form}이(가) {domain}의 저장 형식 {storage}와 다릅니다.</source>
         <translation>The format {form} of {col} differs from the storage format {storage} of {domain}.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="46"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="45"/>
         <source>{col}의 값({kind})이 날짜·시각 도메인 {domain}({storage})에 맞지 않습니다.</source>
         <translation>The values of {col} ({kind}) do not fit the date/time domain {domain} ({storage}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="48"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="47"/>
         <source>{col}의 값이 앞자리 0이 있는 숫자입니다; 숫자 도메인 {domain}에서는 0이 사라집니다.</source>
         <translation>The values of {col} are numbers with leading zeros; the numeric domain {domain} drops the zeros.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="50"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="49"/>
         <source>{col}의 값({kind})이 숫자 도메인 {domain}에 맞지 않습니다.</source>
         <translation>The values of {col} ({kind}) do not fit the numeric domain {domain}.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="52"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="51"/>
         <source>{col}의 정수부 최대 {need}자리가 도메인 {domain}(정수부 {whole}자리)을 넘습니다.</source>
         <translation>The integer part of {col} reaches {need} digits, more than the domain {domain} allows ({whole} digits).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="54"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="53"/>
         <source>{col}의 소수점 이하 {places}자리가 도메인 {domain}({allowed})보다 깁니다.</source>
         <translation>The {places} decimal places of {col} are more than the domain {domain} allows ({allowed}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="55"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="54"/>
         <source>소수점 {scale}자리</source>
         <translation>{scale} decimal places</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="56"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="55"/>
         <source>소수점 없음</source>
         <translation>no decimals</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="58"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="57"/>
         <source>{col}의 값이 표현 형식({display})의 구분자 {shown}와 함께 쓰였습니다. 저장 형식은 {storage}(구분자 없음)입니다 — 값 품질 점검 대상이며 표준 준수에는 영향이 없습니다.</source>
         <translation>The values of {col} are written with the separators {shown} of the display format ({display}). The storage format is {storage} (no separators) — a value-quality finding that does not affect standard compliance.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="62"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="61"/>
         <source>{col}의 최대 길이가 구분자를 빼고도 {observed}바이트로 도메인 {domain}({length}바이트)을 넘습니다.</source>
         <translation>Even without separators, the longest value of {col} is {observed} bytes, more than the domain {domain} ({length} bytes).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="66"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="65"/>
         <source>{col}의 최대 길이 {observed}바이트가 도메인 {domain}({length}바이트)을 넘습니다.</source>
         <translation>The longest value of {col}, {observed} bytes, exceeds the domain {domain} ({length} bytes).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="69"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="68"/>
         <source>{col}의 최대 길이 {observed}바이트에 비해 도메인 {domain}({length}바이트)이 지나치게 깁니다.</source>
         <translation>The domain {domain} ({length} bytes) is far longer than the longest value of {col} ({observed} bytes).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="72"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="71"/>
         <source>{col}의 최대 길이 {observed}바이트가 고정 길이 도메인 {domain}({length}바이트)보다 짧습니다.{hint}</source>
         <translation>The longest value of {col}, {observed} bytes, is shorter than the fixed-length domain {domain} ({length} bytes).{hint}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="75"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="74"/>
         <source> 앞자리 0이 빠졌을 수 있습니다.</source>
         <translation> Leading zeros may have been lost.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="76"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="75"/>
         <source>{col}에 허용값({codes}) 밖의 값이 있습니다: {listed}{basis}{hint}</source>
         <translation>{col} has values outside the allowed values ({codes}): {listed}{basis}{hint}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="77"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="76"/>
         <source> 외 {n}개</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="78"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="77"/>
         <source> (상위 {n}개 값 기준)</source>
         <translation> (among the top {n} values)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="79"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="78"/>
         <source> — {hints}</source>
         <translation> — {hints}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="80"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="79"/>
         <source>앞자리 0이 빠진 코드가 있습니다</source>
         <translation>some codes lost their leading zeros</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="81"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="80"/>
         <source>코드 대신 코드명이 쓰였습니다</source>
         <translation>code names were written instead of codes</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/checks_values.py" line="82"/>
+        <location filename="../../catalog_app/matching/checks_values.py" line="81"/>
         <source>Y/N으로 바꾸십시오</source>
         <translation>change them to Y/N</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/matching/jobs.py" line="230"/>
+        <location filename="../../catalog_app/matching/jobs.py" line="109"/>
         <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 표준 준수율을 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, 창에서는 [매핑 검토] › 제안 만들기).</source>
         <translation>{n:,} columns have no standard-term suggestion, so the compliance rate cannot be trusted. Make the suggestions again (catalog-app map; in the window: [Mapping review] › Make suggestions).</translation>
     </message>
@@ -5942,52 +5942,52 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="178"/>
         <source>새 용어 제안</source>
         <translation>Propose a new term</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs.py" line="182"/>
         <source>컬럼 &apos;{label}&apos;에 맞는 표준용어가 없을 때 새 용어를 기관표준 검토 대기열에 올립니다. 표준 담당자가 승인하면 용어가 됩니다.</source>
         <translation>When no standard term fits column &apos;{label}&apos;, add a new term to the institution standard&apos;s review queue. It becomes a term once the standards officer approves it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="189"/>
+        <location filename="../../ui/dialogs.py" line="190"/>
         <source>표준에 없는 단어: {words} — 단어부터 등록해야 할 수 있습니다.</source>
         <translation>Words not in the standard: {words} — they may need to be registered first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="199"/>
+        <location filename="../../ui/dialogs.py" line="200"/>
         <source>예: FCLT_NM</source>
         <translation>e.g. FCLT_NM</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>예: 명V100</source>
         <translation>e.g. 명V100</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="205"/>
+        <location filename="../../ui/dialogs.py" line="206"/>
         <source>용어 이름</source>
         <translation>Term name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs.py" line="207"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="215"/>
         <source>제안</source>
         <translation>Propose</translation>
     </message>
@@ -6473,12 +6473,7 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
-        <source>공공데이터 목록 관리</source>
-        <translation>Public Data Inventory</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="85"/>
         <source>카탈로그를 열 수 없습니다:
 {path}
 
@@ -6489,13 +6484,18 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="93"/>
         <source>
 
 기본 카탈로그를 엽니다.</source>
         <translation>
 
 Opening the default catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/language.py" line="40"/>
+        <source>공공데이터 목록 관리</source>
+        <translation>Public Data Inventory</translation>
     </message>
 </context>
 <context>

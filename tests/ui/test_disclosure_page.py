@@ -123,6 +123,35 @@ def test_datapackage_export_into_a_folder(make_window, catalog_copy, qtbot, monk
     assert page.last_export and all(Path(p).name == "datapackage.json" for p in page.last_export)
 
 
+def test_the_export_menu_lists_every_form_of_the_registry(
+    make_window, catalog_copy, qtbot, monkeypatch, tmp_path
+):
+    """One menu entry per export and form it writes (read from the core's registry); the CSV
+    entry of the list writes the CSV pair."""
+    window = make_window(catalog_copy)
+    page = window.show_page("disclosure")
+    actions = page.export_button.menu().actions()
+    texts = [a.text() for a in actions]
+    assert texts[:2] == ["공공데이터 목록 (xlsx)", "공공데이터 목록 (CSV)"]
+    assert "DCAT (JSON-LD)" in texts and "datapackage.json (데이터셋별 폴더)" in texts
+    offered = []
+
+    def save_as(parent, title, start):
+        offered.append((title, Path(start).name))
+        return str(tmp_path / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)
+    actions[1].trigger()
+    wait_idle(page, qtbot)
+    year = page.year.value()
+    assert offered == [("공공데이터 목록 (CSV)", f"{year}_공공데이터목록.csv")]
+    assert [p.name for p in page.last_export] == [
+        f"{year}_공공데이터목록.csv",
+        f"{year}_공공데이터목록_컬럼메타데이터.csv",
+    ]
+
+
 def test_department_dialog_names_the_folders(make_window, catalog_copy, qtbot, monkeypatch):
     window = make_window(catalog_copy)
     page = window.show_page("disclosure")

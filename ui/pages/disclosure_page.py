@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.context import AppContext
+from ui.core_text import core_tr
 from ui.focus import keep_focus_off_fields
 from ui.models import Column, RowsModel
 from ui.pages.base import Page, card, note, table_view
@@ -47,17 +48,15 @@ REVALIDATE_DELAY_MS = 400  # saves come in bursts: one validation after they sto
 WARNING_COLOR_HEX = "#8a5a00"
 
 
-def _kind_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {
-        "inventory": tr("DisclosurePage", "공공데이터 목록 (xlsx)"),
-        "inventory_csv": tr("DisclosurePage", "공공데이터 목록 (CSV)"),
-        "definitions": tr("DisclosurePage", "테이블·컬럼 정의서 (xlsx)"),
-        "compliance": tr("DisclosurePage", "표준 준수율 보고서 (xlsx)"),
-        "diff": tr("DisclosurePage", "전년 대비 변경 (xlsx)"),
-        "dcat": tr("DisclosurePage", "DCAT JSON-LD"),
-        "datapackage": tr("DisclosurePage", "datapackage.json (데이터셋별 폴더)"),
-    }
+def _export_forms() -> list[tuple[str, str, str]]:
+    """(kind, suffix, menu text) of every form of every export, read from the core's registry."""
+    from catalog_app.disclosure.exports import EXPORTERS
+
+    return [
+        (kind, suffix, core_tr(found.title(suffix)))
+        for kind, found in EXPORTERS.items()
+        for suffix in found.suffixes
+    ]
 
 
 class DisclosurePage(Page):
@@ -123,8 +122,8 @@ class DisclosurePage(Page):
         self.export_button.setText(self.tr("내보내기"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        for kind, title in _kind_names().items():
-            menu.addAction(title, lambda k=kind: self.export(k))
+        for kind, suffix, title in _export_forms():
+            menu.addAction(title, lambda k=kind, s=suffix: self.export(k, s))
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
         self.diff_button = QPushButton(self.tr("작년과 비교"))
@@ -636,28 +635,30 @@ class DisclosurePage(Page):
         return True
 
     # ------------------------------------------------------------------ export
-    def export(self, kind: str) -> None:
-        from catalog_app.disclosure.export import default_name
+    def export(self, kind: str, suffix: str | None = None) -> None:
+        """Ask where to write ``kind`` (in the form ``suffix``, default the export's first) and
+        write it in the background."""
+        from catalog_app.disclosure.exports import exporter
 
+        found = exporter(kind)
         year = self.year.value()
-        core_kind = "inventory" if kind == "inventory_csv" else kind
         start = Path(self.ctx.settings.last_export_dir or Path.home())
-        if kind == "datapackage":
+        if found.into_folder:
             target = QFileDialog.getExistingDirectory(
                 self, self.tr("datapackage.json을 만들 폴더"), str(start)
             )
         else:
-            name = default_name(core_kind, year)
-            if kind == "inventory_csv":
-                name = name.replace(".xlsx", ".csv")
-            target, _ = QFileDialog.getSaveFileName(self, _kind_names()[kind], str(start / name))
+            name = found.default_name(year, suffix)
+            target, _ = QFileDialog.getSaveFileName(
+                self, core_tr(found.title(suffix)), str(start / name)
+            )
         if not target:
             return
         target_path = Path(target)
         self.ctx.settings.last_export_dir = str(
-            target_path if kind == "datapackage" else target_path.parent
+            target_path if found.into_folder else target_path.parent
         )
-        self._export(core_kind, year, target_path, force=False)
+        self._export(kind, year, target_path, force=False)
 
     def _export(self, kind: str, year: int, target: Path, force: bool) -> None:
         from catalog_app.disclosure.export import export

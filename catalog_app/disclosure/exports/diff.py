@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalog_app.disclosure.exports.registry import EXPORTERS
 from catalog_app.disclosure.lifecycle import ACTIONS, LifecycleEntry
 from catalog_app.disclosure.model import DiffResult
 from catalog_app.disclosure.workbook import (
@@ -112,7 +113,7 @@ def write_diff(
     """Write 요약, 등록 대비 (with a registered list) and 변경내역 (with last year's snapshot) to
     .xlsx, or the two tables as .csv files; returns the files written."""
     path = Path(path)
-    if check_suffix(path, (".xlsx", ".csv")) == ".csv":
+    if check_suffix(path, EXPORTERS["diff"].suffixes) == ".csv":
         written = []
         if diff is not None:
             written.append(write_csv(path, diff_headers(diff), diff_rows(diff)))

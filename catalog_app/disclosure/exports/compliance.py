@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl.chart import BarChart, Reference
 
+from catalog_app.disclosure.exports.registry import EXPORTERS
 from catalog_app.disclosure.model import DatasetRecord, DisclosureState, RateRecord
 from catalog_app.disclosure.workbook import check_suffix, new_workbook, save_atomic, write_table
 
@@ -57,7 +58,7 @@ FAILING_HEADERS = ("부서", "데이터셋", "테이블", "컬럼명", "매핑 �
 def write_compliance(state: DisclosureState, path: Path) -> list[Path]:
     """Write the 요약 / 부서별 / 데이터셋별 / 비준수 컬럼 workbook (.xlsx only)."""
     path = Path(path)
-    check_suffix(path, (".xlsx",))
+    check_suffix(path, EXPORTERS["compliance"].suffixes)
     departments = state.rates_of("department")
     wb = new_workbook()
     _summary(wb.create_sheet(SUMMARY), state, departments)

@@ -18,7 +18,7 @@ import re
 from datetime import datetime
 from pathlib import Path, PurePath
 
-from catalog_app.disclosure.export_dcat import (
+from catalog_app.disclosure.exports.dcat import (
     MEDIA_TYPES,
     dataset_hash,
     landing_page,

@@ -6,7 +6,7 @@ list (공개여부 … 원본 파일). Values come from the dataset fields throu
 ``vocab.DATASET_FIELDS``, so a renamed field shows up here as an import error, not a blank column.
 분류체계 is written in today's label style (an older label is mapped, ``categories``).
 
-The portal's per-column table (``export_columns``) is the workbook's 컬럼 메타데이터 sheet; a CSV
+The portal's per-column table (``exports.columns``) is the workbook's 컬럼 메타데이터 sheet; a CSV
 export writes it beside the list as ``<name>_컬럼메타데이터.csv``.
 """
 
@@ -16,14 +16,15 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from catalog_app.disclosure.export_columns import (
+from catalog_app.disclosure.exports.columns import (
     COLUMN_META_HEADERS,
     COLUMN_META_SHEET,
     CSV_SUFFIX,
     column_meta_rows,
 )
-from catalog_app.disclosure.export_columns import NUMBERS as COLUMN_NUMBERS
-from catalog_app.disclosure.export_columns import WRAP as COLUMN_WRAP
+from catalog_app.disclosure.exports.columns import NUMBERS as COLUMN_NUMBERS
+from catalog_app.disclosure.exports.columns import WRAP as COLUMN_WRAP
+from catalog_app.disclosure.exports.registry import EXPORTERS
 from catalog_app.disclosure.model import DatasetRecord, DisclosureState
 from catalog_app.disclosure.vocab import DATASET_FIELDS, reason_label
 from catalog_app.disclosure.workbook import (
@@ -112,7 +113,7 @@ def write_inventory(state: DisclosureState, path: Path) -> list[Path]:
     """Write the list as .xlsx (with the 컬럼 메타데이터 and 작성 안내 sheets) or as .csv with
     ``<name>_컬럼메타데이터.csv`` beside it; returns the files written."""
     path = Path(path)
-    suffix = check_suffix(path, (".xlsx", ".csv"))
+    suffix = check_suffix(path, EXPORTERS["inventory"].suffixes)
     rows = inventory_rows(state)
     columns = column_meta_rows(state)
     if suffix == ".csv":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalog_app.disclosure.exports.registry import EXPORTERS
 from catalog_app.disclosure.model import ColumnRecord, DatasetRecord, DisclosureState, TableRecord
 from catalog_app.disclosure.vocab import CLOSED, OPEN, PARTIAL, reason_label
 from catalog_app.disclosure.workbook import (
@@ -283,7 +284,7 @@ def write_definitions(state: DisclosureState, path: Path) -> list[Path]:
     """Write the three sheets to one .xlsx, or to three .csv files beside ``path``; returns the
     files."""
     path = Path(path)
-    suffix = check_suffix(path, (".xlsx", ".csv"))
+    suffix = check_suffix(path, EXPORTERS["definitions"].suffixes)
     databases, tables, columns = database_rows(state), table_rows(state), column_rows(state)
     if suffix == ".csv":
         return [
