@@ -34,7 +34,7 @@ def test_pds7_no_errors_on_official_terms(pds7):
             else:
                 warned.setdefault(t.name, set()).add(f.code)
     assert errors == []
-    # the 8 documented class/domain exceptions of standards-format.md §6, and nothing else
+    # the 8 documented class/domain exceptions the 7차 edition itself contains, and nothing else
     assert warned == {
         name: {"D7"}
         for name in (

@@ -65,7 +65,7 @@ def test_a_writer_refuses_a_form_it_does_not_declare(tmp_path):
 
 
 def test_the_cli_offers_the_registry_kinds():
-    from catalog_app.cli_disclosure import export_cmd
+    from catalog_app.cli.disclosure import export_cmd
 
     kind = next(p for p in export_cmd.params if p.name == "kind")
     assert list(kind.type.choices) == list(EXPORTERS)

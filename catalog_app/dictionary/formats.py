@@ -1,7 +1,7 @@
 """Read and write the 공통표준 dictionary files (MOIS xlsx, 2020 xlsx, our CSV trio, data.go.kr CSV).
 
 Columns are found by header name with all whitespace removed, never by position, because
-every edition spells and orders them differently (see shared/docs/standards-format.md §2).
+every edition spells and orders them differently (the 7차 xlsx names its sheets 표준단어/표준용어/표준도메인; older editions and CSV exports use other names, headers and column orders, all listed below).
 Every cell is read as text: the published values are formats such as '9999999999' or
 '999.99' that Excel happens to store as numbers.
 """

@@ -1,6 +1,6 @@
 """Checks for new words and terms (기관 표준 등록 심사) and proposals for their abbreviation/domain.
 
-Codes follow the check catalog of prior-art.md §5.4 where one fits; D1–D5 there are value checks
+Codes follow the column checks of ``matching.checks`` where one fits; D1–D5 there are value checks
 (profiling) and are not used here.  Every finding has a Korean message.
 
 ==== ======== ==========================================================================

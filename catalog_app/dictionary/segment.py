@@ -1,7 +1,7 @@
 """Split a Korean term name (공통표준용어명) into registered words (공통표준단어).
 
 A term name is the plain concatenation of its words and its 영문약어명 is the ``_``-join of the
-words' abbreviations (standards-format.md §5), so the abbreviation of a new term, its class word
+words' abbreviations (a term's 영문약어명 is its words' abbreviations joined by '_'), so the abbreviation of a new term, its class word
 (형식단어) and hence its domain all follow from the split.  About 5 % of the 7차 terms can be split
 in more than one way (감사인원수 = 감사+인원수 or 감사인+원+수 …), so the split is chosen by
 preference rules, compared in this order (first difference decides):

@@ -1,4 +1,4 @@
-"""Deadlines: what the coordinator must register, and by when (disclosure.md §0, §1.1, §7.4).
+"""Deadlines: what the coordinator must register, and by when (공공데이터법 시행령 제15조: 신규 15일, 변경 10일; the yearly calendar of the 공공데이터 제공 운영실태 평가).
 
 * ``register_new`` — 신규 등록 within 15 days of the file appearing (시행령 제15조①);
 * ``register_change`` — 변경 등록 within 10 days of the change (시행령 제15조②);

@@ -1,6 +1,6 @@
 """Reading the institution's registered list as a coordinator downloads it from the portal.
 
-The portal's list export (목록개방현황, disclosure.md §1.2) is a CSV or an xlsx; a clerk may have
+The portal's list export (목록개방현황) is a CSV or an xlsx; a clerk may have
 opened and saved it again in Excel (CP949 CSV, UTF-16 "유니코드 텍스트" with tabs, a title row
 above the header). Headers are matched with spaces removed (``관리 부서명`` = ``관리부서명``) to the
 dataset fields of ``vocab``; the row holding '목록명' (or an alias) within the first rows is the

@@ -1,6 +1,6 @@
 """정보시스템 / DB: where a file was extracted from, for the 데이터베이스정의서 and the column lists.
 
-A department's spreadsheet is often an extract of an information-system DB (disclosure.md §2.4):
+A department's spreadsheet is often an extract of an information-system DB (a 데이터베이스정의서 describes that DB):
 the 정의서 then needs the DB-level items (논리DB명, 물리DB명, DBMS …, ``vocab.SYSTEM_FIELDS``) and
 the table owner, and the portal's column metadata names 정보시스템명 / DB명 / Table명. A system is
 entered once; a folder is linked to it (its files and sub-folders follow, the longest folder wins),

@@ -1,4 +1,5 @@
-"""Checks a disclosure state before it is exported (disclosure.md §1.2, §3).
+"""Checks a disclosure state before it is exported (the portal's required fields
+and vocabularies, the 비공개 사유 codes).
 
 The lists go to the portal and onto the body's homepage, so anything the portal would refuse or
 the law forbids (a missing required field, a value outside a code list, personal data left open)

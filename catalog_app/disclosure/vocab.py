@@ -1,4 +1,4 @@
-"""The disclosure fields and their controlled vocabularies (disclosure.md §1.2, §2.2, §3).
+"""The disclosure fields and their controlled vocabularies (the portal's list layout, the DB 목록 fields, the 정보공개법 제9조 사유 codes).
 
 Every field a coordinator enters is declared once here: its key, its Korean label (the portal's
 header), whether the app treats it as required, the vocabulary it must come from and its kind.
@@ -114,7 +114,7 @@ COSTS = ("무료", "유료")
 LIST_TYPES = ("FILE", "API", "LINKED")
 YES_NO = ("Y", "N")
 
-# 업데이트 주기 → ISO 8601 repeating interval for dct:accrualPeriodicity (disclosure.md §5.4).
+# 업데이트 주기 → ISO 8601 repeating interval for dct:accrualPeriodicity (DCAT's frequency vocabulary).
 CYCLE_PERIODS = {
     "연간": "R/P1Y",
     "반기": "R/P6M",
@@ -224,7 +224,7 @@ INSTITUTION_FIELDS: tuple[Field, ...] = (
     Field("spatial", "기본 공간범위", help="예: 서울특별시 종로구"),
 )
 
-# The DB level of the 데이터베이스정의서 (disclosure.md §2.2, §2.3): one 정보시스템 a file was
+# The DB level of the 데이터베이스정의서 (the items of the 범정부 DB 메타데이터 and the 정의서 layouts): one 정보시스템 a file was
 # extracted from, entered once and linked per folder or named per dataset.
 SYSTEM_FIELDS: tuple[Field, ...] = (
     Field("code", "정보시스템코드"),

@@ -1,4 +1,4 @@
-"""Standard-compliance checks for one spreadsheet column (prior-art.md §5.4).
+"""Standard-compliance checks for one spreadsheet column (the codes in the table below).
 
 A column is checked against the 표준용어 it is mapped to (or none) and that term's 도메인: its
 header (T1, N1, N3), the words the header is made of (W1–W5, F1, N2) and the profiled values

@@ -3,7 +3,7 @@
 Clerks decorate names: units and notes in brackets (``금액(천원)``), reference periods in front
 (``2011년12월_``), KOSIS classification suffixes (``업종별(2)``), inner spaces and line breaks,
 multi-row paths whose upper rows are total bands (``회원|합계|계``).  A standard term name has
-none of these (standards-format.md §10: Hangul, digits and Latin only), so they are stripped
+none of these (standard names use Hangul, digits and Latin only), so they are stripped
 before any lookup and each removal becomes a short Korean reason.
 
 Headers that are not names of a data column at all - crosstab band labels such as years, age

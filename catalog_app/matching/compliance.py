@@ -1,4 +1,5 @@
-"""표준 준수율 per table, dataset, department and the whole catalog (prior-art.md §5.4 R1).
+"""표준 준수율 per table, dataset, department and the whole catalog (the share of
+columns that follow the standard, as institutions report it).
 
     표준 준수율(%) = 준수 컬럼 수 / 점검 컬럼 수 × 100
 
@@ -9,11 +10,11 @@
 * The rate is rounded half-up to one decimal.  A scope with no checked column has rate None and
   its formula says why, instead of a misleading 0 % or 100 %.
 
-This is the app's computation after the common practice (disclosure.md §6.3), not the official
+This is the app's computation after the common practice of standards-analysis tools, not the official
 수준평가 score; every Rate carries its formula so the figure can be shown with its working.
 
 Beside the composite rate, practice reports three separate ones (a standards-analysis service
-returns term, word and data-type groups, disclosure.md §6.3); each column is judged on each part
+returns term, word and data-type groups); each column is judged on each part
 by the error checks that belong to it (``PART_CODES``):
 
 * 단어 (word): the header is made of standard words and ends in a 형식단어 — no W1, W2, F1, N3.

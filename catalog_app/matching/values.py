@@ -26,7 +26,7 @@ __all__ = ["SEMANTIC_LABEL", "SEMANTIC_TERMS", "Values", "profile_of", "summaris
 _EMPTY = "empty"
 
 # Semantic value types -> (abbreviation tokens of the terms about them, the plain such term).
-# By 영문약어명, which is stable across editions (standards-format.md §0).
+# By 영문약어명, which is stable across editions (a term's name and domain may change between editions).
 SEMANTIC_TERMS = {
     "sido": (("CTPV", "NM"), "CTPV_NM"),
     "sgg": (("SGG", "NM"), "SGG_NM"),

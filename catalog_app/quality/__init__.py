@@ -16,5 +16,5 @@ The way through, one module per step:
   department and institution, each with its formula) and ``export`` (the xlsx report).
 
 오류율 = 오류 값 / 점검 값 × 100: the app's computation after common practice
-(shared/docs/disclosure.md §6.3), labelled as such wherever it is shown.
+(the 품질진단 guides define no formula the app could follow), labelled as such wherever it is shown.
 """

@@ -1,7 +1,7 @@
 """What the diagnosis found, as it stands: per finding, column, rule, dataset, department and
 the whole institution, each rate with its formula; the ``quality show --json`` contract.
 
-    오류율(%) = 오류 값 / 점검 값 × 100      (the app's computation, shared/docs/disclosure.md §6.3)
+    오류율(%) = 오류 값 / 점검 값 × 100      (the app's computation: no official formula is published)
 
 * a finding is one rule on one column: ``checked`` values it looked at, ``errors`` it rejected;
 * a column's values are counted once however many rules reject them (``quality_columns``);

@@ -1,4 +1,5 @@
-"""The public data list as a DCAT catalog in JSON-LD (disclosure.md §5.2, §5.4).
+"""The public data list as a DCAT catalog in JSON-LD (W3C DCAT 2, the fields
+mapped as in ``vocab``).
 
 Portals and harvesters outside data.go.kr (DCAT-AP, CKAN) read DCAT; JSON-LD lets them parse it as
 RDF without a Korean-specific reader. The document is written by hand with ``json`` so the app

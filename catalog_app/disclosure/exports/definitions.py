@@ -1,5 +1,5 @@
 """데이터베이스정의서, 테이블정의서 and 컬럼정의서: the DB 표준화 artefacts for the files on the list
-(disclosure.md §2.3).
+(the 테이블정의서/컬럼정의서 layouts institutions hand in).
 
 The app catalogues files, not DBMS tables, so every sheet of a file is one "table". Where a file
 is an extract of an information-system DB (``systems``: linked per folder, or named per dataset

@@ -1,6 +1,6 @@
 """공공데이터 목록: the yearly inventory as a worksheet for registering on 공공데이터포털.
 
-The columns follow the portal's own list export (disclosure.md §1.2) minus what the portal
+The columns follow the portal's own list export (목록개방현황) minus what the portal
 generates (다운로드수, 등록일, 조회수 …), then the app's columns a coordinator needs to check the
 list (공개여부 … 원본 파일). Values come from the dataset fields through the labels declared in
 ``vocab.DATASET_FIELDS``, so a renamed field shows up here as an import error, not a blank column.
@@ -41,7 +41,7 @@ __all__ = ["HEADERS", "SHEET", "inventory_rows", "write_inventory"]
 SHEET = "공공데이터 목록"
 GUIDE_SHEET = "작성 안내"
 
-# The portal's list headers, in its order (disclosure.md §1.2, portal-generated fields left out).
+# The portal's list headers, in its order (portal-generated fields left out).
 PORTAL_HEADERS = (
     "목록키",
     "목록유형",
