@@ -49,6 +49,7 @@ class InstitutionPanel(QWidget):
         self.loaded = False
         self._findings: dict[tuple[str, str], list] = {}
         self._note = ""  # what the last action did, kept through the reload after it
+        self._serial = 0  # the latest reload: an older one's rows (and note) are not shown
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
@@ -159,10 +160,14 @@ class InstitutionPanel(QWidget):
             ]  # fmt: skip
             return rows
 
+        self._serial += 1
+        serial = self._serial
         self.state.setText(self.tr("불러오는 중…"))
-        self.ctx.runner.submit(job, self._loaded, self._failed)
+        self.ctx.runner.submit(job, lambda rows: self._loaded(rows, serial), self._failed)
 
-    def _loaded(self, rows: list[dict]) -> None:
+    def _loaded(self, rows: list[dict], serial: int | None = None) -> None:
+        if serial is not None and serial != self._serial:
+            return  # a later reload (after an edit, a 규칙 검사 …) is on its way with newer rows
         self.loaded = True
         for row in rows:
             found = self._findings.get((row["kind"], row["name"]))
