@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -135,9 +134,7 @@ def test_cancel_stops_the_workers_and_keeps_what_was_written(tmp_path, monkeypat
             token.cancel()  # the first file written
 
     with Catalog(tmp_path / "c.db") as cat:
-        started = time.monotonic()
         summary = scan(cat, [str(folder)], suggest=False, progress=progress, cancel=token)
-        assert time.monotonic() - started < 60  # not the whole folder at 0.5 s a file and more
         assert summary.status == "cancelled"
         written = cat.conn.execute("SELECT COUNT(*) FROM datasets").fetchone()[0]
         assert 1 <= written < summary.counts["total"]
