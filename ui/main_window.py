@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         index = PAGE_KEYS.index(key)
         self.stack.insertWidget(index, QWidget())
         self.stack.removeWidget(page)  # hidden; still a child of the stack until deleted
-        page.shutdown()
+        _stop_page(page)
         self._retired.append(page)
         QTimer.singleShot(0, self._delete_retired)
 
@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
 
     def _shutdown_pages(self) -> None:
         for page in self.pages.values():
-            page.shutdown()
+            _stop_page(page)
 
     def shutdown(self) -> None:
         """Stop workers, remember the window, close the catalog (idempotent)."""
@@ -648,3 +648,11 @@ class MainWindow(QMainWindow):
             return
         self.shutdown()
         event.accept()
+
+
+def _stop_page(page: Page) -> None:
+    """A page's own shutdown, then every delay timer in it (a search or filter typed a moment
+    ago must not query a catalog the window is closing)."""
+    page.shutdown()
+    for timer in page.findChildren(QTimer):
+        timer.stop()

@@ -68,6 +68,10 @@ class FilterBar(QWidget):
     def _typed(self, _text: str) -> None:
         self._timer.start()  # one query after the typing pauses
 
+    def stop_typing_delay(self) -> None:
+        """No query after the page is shut down (the catalog is closed by then)."""
+        self._timer.stop()
+
     def _chosen(self, *_args) -> None:
         self._timer.stop()
         self.changed.emit()

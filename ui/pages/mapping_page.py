@@ -166,6 +166,8 @@ class MappingPage(Page):
 
     # ------------------------------------------------------------------- table
     def apply_filters(self) -> None:
+        if self._closing:
+            return  # the typing delay ran out after the window closed the catalog
         self.model.set_filters(self.filter_bar.filters())
         self._after_reload(self._current_id)
 
@@ -423,6 +425,7 @@ class MappingPage(Page):
     def shutdown(self) -> None:
         self._closing = True
         self._rate_timer.stop()
+        self.filter_bar.stop_typing_delay()
         if self._job is not None:
             self._job.cancel()
         if self._thread is not None:
