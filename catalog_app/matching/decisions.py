@@ -15,6 +15,7 @@ import io
 import json
 from pathlib import Path
 
+from catalog_app.catalog.history import record_undo
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import InstitutionEditor, current_user
 from catalog_app.dictionary.model import Term
@@ -287,23 +288,7 @@ class MappingDesk:
                         f"INSERT INTO column_mappings ({cols}) VALUES ({marks})",
                         tuple(before.values()),
                     )
-                undo_id = conn.execute(
-                    """INSERT INTO mapping_history (at, who, action, column_id, dataset_id,
-                       table_key, label, before, after) VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)""",
-                    (
-                        now_iso(),
-                        self.who,
-                        column_id,
-                        step["dataset_id"],
-                        step["table_key"],
-                        step["label"],
-                        step["after"],
-                        step["before"],
-                    ),
-                ).lastrowid
-                conn.execute(
-                    "UPDATE mapping_history SET undone_by = ? WHERE id = ?", (undo_id, step["id"])
-                )
+                undo_id = record_undo(conn, "mapping_history", self.who, step, column_id=column_id)
                 written.append(undo_id)
             if row["action"] == "bulk":
                 conn.execute(

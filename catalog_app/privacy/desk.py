@@ -21,6 +21,7 @@ import logging
 import sqlite3
 
 from catalog_app.catalog.column_rows import profile_from_row, stored_samples, stored_top_values
+from catalog_app.catalog.history import record_undo
 from catalog_app.catalog.store import Catalog, now_iso
 from catalog_app.dictionary.institution import current_user
 from catalog_app.privacy.effective import apply_override
@@ -291,23 +292,7 @@ class PrivacyDesk:
                 )
             if col is not None:
                 apply_in_force(conn, column_id)
-            undo_id = conn.execute(
-                """INSERT INTO privacy_history (at, who, action, column_id, dataset_id,
-                   table_key, label, before, after) VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)""",
-                (
-                    now_iso(),
-                    self.who,
-                    column_id,
-                    step["dataset_id"],
-                    step["table_key"],
-                    step["label"],
-                    step["after"],
-                    step["before"],
-                ),
-            ).lastrowid
-            conn.execute(
-                "UPDATE privacy_history SET undone_by = ? WHERE id = ?", (undo_id, step["id"])
-            )
+            undo_id = record_undo(conn, "privacy_history", self.who, step, column_id=column_id)
         if col is not None:
             self._refresh_suggestion(col)
         _checkpoint(self.conn)
@@ -329,21 +314,7 @@ class PrivacyDesk:
                     "WHERE id = ?",
                     (before["id"],),
                 )
-            undo_id = conn.execute(
-                """INSERT INTO privacy_history (at, who, action, dataset_id, table_key, before,
-                   after) VALUES (?, ?, 'undo', ?, ?, ?, ?)""",
-                (
-                    now_iso(),
-                    self.who,
-                    step["dataset_id"],
-                    step["table_key"],
-                    step["after"],
-                    step["before"],
-                ),
-            ).lastrowid
-            conn.execute(
-                "UPDATE privacy_history SET undone_by = ? WHERE id = ?", (undo_id, step["id"])
-            )
+            undo_id = record_undo(conn, "privacy_history", self.who, step)
         return undo_id
 
 
