@@ -41,8 +41,9 @@ from ui.pages.problem_list import ProblemTree
 from ui.pages.reident_panel import ReidentPanel
 from ui.pages.year_diff import YearDiffPanel
 from ui.widths import fit_columns, keep_widths
-from ui.workers import ReadJob, retire_job, start_in_thread
+from ui.workers import ChildJob, retire_job, start_in_thread
 
+VALIDATION_TARGET = "catalog_app.disclosure.state_cache:year_problems"  # run in a child
 REVALIDATE_DELAY_MS = 400  # saves come in bursts: one validation after they stop
 
 WARNING_COLOR_HEX = "#8a5a00"
@@ -71,7 +72,7 @@ class DisclosurePage(Page):
         self._jobs = 0
         self.last_export: list[Path] = []
         self.last_lifecycle: dict[str, int] = {}  # 신규/변경/제외/유지 counts of the last import
-        self._validation: tuple[QThread, ReadJob] | None = None
+        self._validation: tuple[QThread, ChildJob] | None = None
         self._validate_again = False
         self._validated_once = False
         self._closing = False
@@ -463,30 +464,22 @@ class DisclosurePage(Page):
         self.validate(quiet=True)
 
     def validate(self, quiet: bool = False) -> None:
-        """Check the year on a thread of its own (the clerk's saves never queue behind it);
-        asked again while one runs, the running one is cancelled and a new one follows."""
+        """Check the year in a child process watched by a thread of its own (the clerk's saves
+        never queue behind it, the window keeps its GIL); asked again while one runs, the running one is cancelled and a new one follows."""
         if self._closing or self.ctx.scanning:
             return
         if self._validation is not None:
             self._validate_again = True
             self._validation[1].cancel()
             return
-        from catalog_app.disclosure.state_cache import state_for_year
-        from catalog_app.disclosure.validate import problem_json
-        from catalog_app.disclosure.validate import validate as run_validation
-
         year = self.year.value()
         self._validate_again = False
-
-        def job(cat, token):
-            state = state_for_year(cat, year, cancel=token)
-            token.raise_if_cancelled()
-            return year, state.source, [problem_json(p) for p in run_validation(state)]
 
         message = self.tr("{year}년 목록을 점검하는 중…").format(year=year)
         self.status.setText(message)
         self.problem_summary.setText(message)
-        read = ReadJob(self.ctx.catalog_path, job)
+        # In a child process: a thread holding the GIL for 25 s froze the window (issue 15).
+        read = ChildJob(self.ctx.catalog_path, VALIDATION_TARGET, year)
         read.finished.connect(self._validated)
         read.failed.connect(self._validation_failed)
         thread = start_in_thread(read, "validate", self._validation_ended)
