@@ -292,18 +292,38 @@ class StallMeter:
         self.last = now
 
     def run(self, start, done, timeout: float = 600.0) -> tuple[float, float]:
-        """(seconds until ``done()``, worst stall) for the work ``start()`` begins."""
+        """(seconds until ``done()``, worst stall) for the work ``start()`` begins.
+
+        Waits in a QEventLoop, not a ``processEvents()`` loop: PySide6 6.12's
+        ``processEvents()`` drops a reference to ``None`` on every call, and a window that stays
+        responsive for 40 s calls it often enough to crash the interpreter."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
         self.worst = 0.0
         self.last = time.perf_counter()
         self.timer.start()
         began = time.perf_counter()
         start()  # a synchronous part counts as a stall too
         self._tick()
-        while not done():
-            if time.perf_counter() - began > timeout:
-                raise TimeoutError("workflow did not finish")
-            self.app.processEvents()
-            time.sleep(0.001)
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(2)
+        timed_out = []
+
+        def check() -> None:
+            if done():
+                loop.quit()
+            elif time.perf_counter() - began > timeout:
+                timed_out.append(True)
+                loop.quit()
+
+        poll.timeout.connect(check)
+        poll.start()
+        if not done():
+            loop.exec()
+        poll.stop()
+        if timed_out:
+            raise TimeoutError("workflow did not finish")
         elapsed = time.perf_counter() - began
         self.timer.stop()
         return elapsed, self.worst
