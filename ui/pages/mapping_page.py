@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, labels
 from ui.context import AppContext
+from ui.file_progress import show_file_progress
 from ui.mapping_model import (
     KINDS,
     Filters,
@@ -337,15 +338,8 @@ class MappingPage(Page):
             self.run_state.setText(self.tr("취소하는 중… (지금 파일을 마치고 멈춥니다)"))
 
     def _on_progress(self, event) -> None:
-        if self._closing or event.kind != "file":
-            return
-        self.progress.setRange(0, max(event.total, 1))
-        self.progress.setValue(event.done)
-        self.run_state.setText(
-            self.tr("{done:,} / {total:,} 파일 — {path}").format(
-                done=event.done, total=event.total, path=event.path or ""
-            )
-        )
+        if not self._closing:
+            show_file_progress(self.progress, self.run_state, event)
 
     def _on_finished(self, summary) -> None:
         if self._closing:
