@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.test_offload import _running
 from ui.gc_guard import BIG_YOUNG, GuiThreadCollector
-from ui.pages import disclosure_page
+from ui.pages import disclosure_check
 
 
 def _pids(marker: Path) -> list[int]:
@@ -24,7 +24,7 @@ def test_the_check_runs_in_a_child_process_that_cancel_kills(
 ):
     marker = tmp_path / "pids"
     monkeypatch.setenv("OFFLOAD_TEST_MARKER", str(marker))
-    monkeypatch.setattr(disclosure_page, "VALIDATION_TARGET", "tests.offload_helpers:waiting_check")
+    monkeypatch.setattr(disclosure_check, "TARGET", "tests.offload_helpers:waiting_check")
     window = make_window(catalog_copy)
     page = window.show_page("disclosure")
 
@@ -48,8 +48,8 @@ def test_the_real_check_comes_back_from_its_process(make_window, catalog_copy, q
     window = make_window(catalog_copy)
     page = window.show_page("disclosure")
     page.validate()
-    job = page._validation[1]
-    assert job.target == disclosure_page.VALIDATION_TARGET
+    job = page.check.running[1]
+    assert job.target == disclosure_check.TARGET
     qtbot.waitUntil(lambda: not page.busy(), timeout=60_000)
     assert page.problems_shown and "차단" in page.problem_summary.text()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,14 +36,13 @@ from ui.core_text import core_tr
 from ui.focus import keep_focus_off_fields
 from ui.models import Column, RowsModel
 from ui.pages.base import Page, card, note, table_view
+from ui.pages.disclosure_check import YearCheck
 from ui.pages.institution_form import InstitutionForm
 from ui.pages.problem_list import ProblemTree
 from ui.pages.reident_panel import ReidentPanel
 from ui.pages.year_diff import YearDiffPanel
 from ui.widths import fit_columns, keep_widths
-from ui.workers import ChildJob, retire_job, start_in_thread
 
-VALIDATION_TARGET = "catalog_app.disclosure.state_cache:year_problems"  # run in a child
 REVALIDATE_DELAY_MS = 400  # saves come in bursts: one validation after they stop
 
 WARNING_COLOR_HEX = "#8a5a00"
@@ -72,8 +71,11 @@ class DisclosurePage(Page):
         self._jobs = 0
         self.last_export: list[Path] = []
         self.last_lifecycle: dict[str, int] = {}  # 신규/변경/제외/유지 counts of the last import
-        self._validation: tuple[QThread, ChildJob] | None = None
-        self._validate_again = False
+        self.check = YearCheck(ctx.catalog_path, self)
+        self.check.checked.connect(self._validated)
+        self.check.failed.connect(self._validation_failed)
+        self.check.ended.connect(self._validation_ended)
+        self.check.started.connect(self._validation_started)
         self._validated_once = False
         self._closing = False
         self._build_bar()
@@ -274,7 +276,7 @@ class DisclosurePage(Page):
         """A job runs or a validation runs or is about to (after a burst of saves), or the
         re-identification check runs."""
         pending = self._revalidate_timer.isActive() if hasattr(self, "_revalidate_timer") else False
-        return self._jobs > 0 or self._validation is not None or pending or self.reident.busy()
+        return self._jobs > 0 or self.check.busy() or pending or self.reident.busy()
 
     def _buttons(self) -> tuple:
         return (
@@ -290,7 +292,7 @@ class DisclosurePage(Page):
         """Idle and no scan: everything; a job running or a scan holding the catalog: nothing
         that would start another job (focus is kept off the text fields meanwhile)."""
         idle = self._jobs == 0 and not self.ctx.scanning
-        checking = self._validation is not None
+        checking = self.check.busy()
         enabled = {
             self.validate_button: idle and not checking,
             self.snapshot_button: idle and not checking and not self._year_has_snapshot(),
@@ -464,38 +466,28 @@ class DisclosurePage(Page):
         self.validate(quiet=True)
 
     def validate(self, quiet: bool = False) -> None:
-        """Check the year in a child process watched by a thread of its own (the clerk's saves
-        never queue behind it, the window keeps its GIL); asked again while one runs, the running one is cancelled and a new one follows."""
+        """Check the year (``YearCheck``: a child process, so the window keeps its GIL, and the
+        clerk's saves never queue behind it); asked again while one runs, the running one is
+        cancelled and a new one follows."""
         if self._closing or self.ctx.scanning:
             return
-        if self._validation is not None:
-            self._validate_again = True
-            self._validation[1].cancel()
-            return
-        year = self.year.value()
-        self._validate_again = False
+        self.check.start(self.year.value())
 
+    def _validation_started(self, year: int) -> None:
         message = self.tr("{year}년 목록을 점검하는 중…").format(year=year)
         self.status.setText(message)
         self.problem_summary.setText(message)
-        # In a child process: a thread holding the GIL for 25 s froze the window (issue 15).
-        read = ChildJob(self.ctx.catalog_path, VALIDATION_TARGET, year)
-        read.finished.connect(self._validated)
-        read.failed.connect(self._validation_failed)
-        thread = start_in_thread(read, "validate", self._validation_ended)
-        self._validation = (thread, read)
         self._update_buttons()
 
     def _validation_ended(self) -> None:
-        self._validation = None
         if self._closing:
             return
         self._update_buttons()
-        if self._validate_again:
+        if self.check.wants_again:
             self.validate(quiet=True)
 
     def _validation_failed(self, message: str) -> None:
-        if self._closing or message == "cancelled":
+        if self._closing:
             return
         self.status.setText(self.tr("점검하지 못했습니다: {e}").format(e=message))
         self.problem_summary.setText(self.status.text())
@@ -505,7 +497,7 @@ class DisclosurePage(Page):
             return
         year, source, problems = result
         if year != self.year.value():
-            self._validate_again = True  # the year changed meanwhile: its own check follows
+            self.check.again()  # the year changed meanwhile: its own check follows
             return
         self._validated_once = True
         self._all_problems = problems
@@ -555,10 +547,7 @@ class DisclosurePage(Page):
         self._closing = True
         self.reident.shutdown()
         self._revalidate_timer.stop()
-        if self._validation is not None:
-            thread, job = self._validation
-            job.cancel()
-            retire_job(thread, job, 5000)
+        self.check.shutdown()
 
     # ------------------------------------------------------------------ snapshot
     def take_snapshot(self) -> None:
