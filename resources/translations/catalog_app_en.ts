@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ko">
 <context>
+    <name>CatalogBackup</name>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="26"/>
+        <source>카탈로그 (*.db);;모든 파일 (*)</source>
+        <translation>Catalog (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="26"/>
+        <source>카탈로그 백업</source>
+        <translation>Back up catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="37"/>
+        <source>백업하는 중…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="41"/>
+        <source>백업했습니다: {path}</source>
+        <translation>Backed up: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="44"/>
+        <source>카탈로그를 백업했습니다:
+{path}</source>
+        <translation>The catalog was backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="50"/>
+        <source>백업하지 못했습니다:
+{error}</source>
+        <translation>The backup failed:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="61"/>
+        <source>복원할 백업 파일 선택</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="63"/>
+        <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
+        <translation>Catalogs (*.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="67"/>
+        <source>카탈로그 복원</source>
+        <translation>Restore catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="69"/>
+        <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
+{path}
+
+지금 카탈로그는 먼저 옆에 사본으로 남깁니다. 계속할까요?</source>
+        <translation>The catalog&apos;s content will be replaced by this backup:
+{path}
+
+The current catalog is first kept as a copy beside it. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="82"/>
+        <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
+        <translation>You can restore once the running job has finished or been cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="89"/>
+        <source>
+복원 전 카탈로그는 여기에 남겼습니다:
+{path}</source>
+        <translation>
+The catalog as it was before is kept here:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="94"/>
+        <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
+        <translation>The catalog was restored ({n:,} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="100"/>
+        <source>복원하지 못했습니다:
+{error}</source>
+        <translation>The restore failed:
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../../ui/pages/catalog_page.py" line="37"/>
@@ -707,306 +796,306 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="70"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="100"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="102"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="109"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="111"/>
         <source>점검 (F7)</source>
         <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="111"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="113"/>
         <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
         <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="116"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="118"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="118"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="120"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="123"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="125"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="130"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="132"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="133"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
         <source>등록 목록 가져오기…</source>
         <translation>Import registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="136"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="138"/>
         <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
         <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="171"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="179"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="178"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="180"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="188"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="207"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="209"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="210"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="212"/>
         <source>기관명·기관코드를 입력하세요</source>
         <translation>Enter the institution name and code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="226"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="228"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="228"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="230"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="233"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="235"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="236"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="238"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="247"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="248"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="252"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="514"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="254"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="506"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="258"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="262"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="270"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="272"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="310"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="311"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="312"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="313"/>
         <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
         <translation>Checks, snapshots and exports wait until the scan ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="365"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="367"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="369"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="400"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="402"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="409"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="411"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="438"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="440"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="443"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="453"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="455"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="478"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="477"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="500"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="492"/>
         <source>점검하지 못했습니다: {e}</source>
         <translation>Could not check: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="514"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="506"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="516"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
         <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="520"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="512"/>
         <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="568"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="557"/>
         <source>스냅샷 고정</source>
         <translation>Freeze snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="570"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="559"/>
         <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
         <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="582"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
         <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
         <translation>Froze the {year} snapshot ({n} datasets).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="589"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="578"/>
         <source>{year}년 스냅샷을 만드는 중…</source>
         <translation>Creating the {year} snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="610"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="599"/>
         <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
         <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="619"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="608"/>
         <source>차단 문제</source>
         <translation>Blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="621"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="610"/>
         <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
         <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="641"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="630"/>
         <source>datapackage.json을 만들 폴더</source>
         <translation>Folder for datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="664"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="653"/>
         <source>… 외 {n}개</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="666"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="655"/>
         <source>내보냈습니다: {paths}</source>
         <translation>Exported: {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="668"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="657"/>
         <source>내보냈습니다.
 {paths}</source>
         <translation>Exported.
 {paths}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="671"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="660"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="697"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="686"/>
         <source>{old}년과 비교하는 중…</source>
         <translation>Comparing with {old}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="701"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="690"/>
         <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
         <translation>Compared with {old} (see the Since last year tab).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="709"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="698"/>
         <source>포털에서 내려받은 등록 목록</source>
         <translation>Registered list downloaded from the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="711"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="700"/>
         <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
@@ -1816,153 +1905,153 @@ It can be undone from the change history. Continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>공개 항목</source>
         <translation>Disclosure items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>품질진단</source>
         <translation>Quality check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>부서 꾸러미 합치기…</source>
         <translation>Merge department bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>단축키</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
@@ -1998,93 +2087,7 @@ It can be undone from the change history. Continue?</translation>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <source>카탈로그 (*.db);;모든 파일 (*)</source>
-        <translation>Catalog (*.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <source>카탈로그 백업</source>
-        <translation>Back up catalog</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <source>백업하는 중…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="529"/>
-        <source>백업했습니다: {path}</source>
-        <translation>Backed up: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>카탈로그를 백업했습니다:
-{path}</source>
-        <translation>The catalog was backed up to:
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="534"/>
-        <source>백업하지 못했습니다:
-{error}</source>
-        <translation>The backup failed:
-{error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="542"/>
-        <source>복원할 백업 파일 선택</source>
-        <translation>Choose the backup to restore</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="544"/>
-        <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
-        <translation>Catalogs (*.db *.bak);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="548"/>
-        <source>카탈로그 복원</source>
-        <translation>Restore catalog</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="550"/>
-        <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
-{path}
-
-지금 카탈로그는 먼저 옆에 사본으로 남깁니다. 계속할까요?</source>
-        <translation>The catalog&apos;s content will be replaced by this backup:
-{path}
-
-The current catalog is first kept as a copy beside it. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563"/>
-        <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
-        <translation>You can restore once the running job has finished or been cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="570"/>
-        <source>
-복원 전 카탈로그는 여기에 남겼습니다:
-{path}</source>
-        <translation>
-The catalog as it was before is kept here:
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="575"/>
-        <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
-        <translation>The catalog was restored ({n:,} datasets).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="580"/>
-        <source>복원하지 못했습니다:
-{error}</source>
-        <translation>The restore failed:
-{error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="603"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -2099,12 +2102,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
