@@ -796,306 +796,234 @@ The catalog as it was before is kept here:
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="70"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="102"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="104"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="111"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="113"/>
         <source>점검 (F7)</source>
         <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="113"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
         <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
         <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="118"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="120"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="120"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="125"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="127"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="132"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="134"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
         <source>등록 목록 가져오기…</source>
         <translation>Import registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="138"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="140"/>
         <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
         <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="173"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="175"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="179"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="180"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="190"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="209"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="212"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="214"/>
         <source>기관명·기관코드를 입력하세요</source>
         <translation>Enter the institution name and code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="228"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="230"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="230"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="235"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="237"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="238"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="247"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="248"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="247"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="249"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="248"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="250"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="254"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="506"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="258"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="262"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="264"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="272"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="274"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="312"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="313"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="315"/>
         <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
         <translation>Checks, snapshots and exports wait until the scan ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="367"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="369"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="371"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="402"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="404"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="411"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="413"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="440"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="442"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="445"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="447"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="455"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="457"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="477"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="479"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="492"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="494"/>
         <source>점검하지 못했습니다: {e}</source>
         <translation>Could not check: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="506"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="510"/>
         <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="512"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="514"/>
         <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="557"/>
-        <source>스냅샷 고정</source>
-        <translation>Freeze snapshot</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="559"/>
-        <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
-        <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
-        <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
-        <translation>Froze the {year} snapshot ({n} datasets).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="578"/>
-        <source>{year}년 스냅샷을 만드는 중…</source>
-        <translation>Creating the {year} snapshot…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="599"/>
-        <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
-        <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="608"/>
-        <source>차단 문제</source>
-        <translation>Blocking problems</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="610"/>
-        <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
-        <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="630"/>
-        <source>datapackage.json을 만들 폴더</source>
-        <translation>Folder for datapackage.json</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="653"/>
-        <source>… 외 {n}개</source>
-        <translation>… and {n} more</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="655"/>
-        <source>내보냈습니다: {paths}</source>
-        <translation>Exported: {paths}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="657"/>
-        <source>내보냈습니다.
-{paths}</source>
-        <translation>Exported.
-{paths}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="660"/>
-        <source>내보내는 중…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="686"/>
-        <source>{old}년과 비교하는 중…</source>
-        <translation>Comparing with {old}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="690"/>
-        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
-        <translation>Compared with {old} (see the Since last year tab).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="698"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="569"/>
         <source>포털에서 내려받은 등록 목록</source>
         <translation>Registered list downloaded from the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="700"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
         <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
@@ -4920,6 +4848,81 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <location filename="../../ui/pages/year_diff.py" line="57"/>
         <source>{old}년 스냅샷과 달라진 것이 없습니다.</source>
         <translation>Nothing has changed since the {old} snapshot.</translation>
+    </message>
+</context>
+<context>
+    <name>YearOutputs</name>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="27"/>
+        <source>스냅샷 고정</source>
+        <translation>Freeze snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="29"/>
+        <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
+        <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="41"/>
+        <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
+        <translation>Froze the {year} snapshot ({n} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="48"/>
+        <source>{year}년 스냅샷을 만드는 중…</source>
+        <translation>Creating the {year} snapshot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="69"/>
+        <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
+        <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="80"/>
+        <source>차단 문제</source>
+        <translation>Blocking problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="82"/>
+        <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
+        <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="102"/>
+        <source>datapackage.json을 만들 폴더</source>
+        <translation>Folder for datapackage.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="125"/>
+        <source>… 외 {n}개</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="127"/>
+        <source>내보냈습니다: {paths}</source>
+        <translation>Exported: {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="129"/>
+        <source>내보냈습니다.
+{paths}</source>
+        <translation>Exported.
+{paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="132"/>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="158"/>
+        <source>{old}년과 비교하는 중…</source>
+        <translation>Comparing with {old}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="162"/>
+        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
+        <translation>Compared with {old} (see the Since last year tab).</translation>
     </message>
 </context>
 <context>
