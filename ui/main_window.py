@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
+from ui.backup_menu import CatalogBackup
 from ui.context import AppContext
 from ui.language import switch_language
 from ui.pages.base import Page
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()  # pages kept through a language switch, rebuilt later
         self._retired: list[Page] = []  # replaced pages, deleted once no job can call them
         self.setMinimumSize(QSize(900, 600))
+        self.backup = CatalogBackup(self)
         self._build_central()
         self._build_actions()
         self._build_status_bar()
@@ -281,8 +282,8 @@ class MainWindow(QMainWindow):
         self.log_action = self._action("", self.show_log)
         self.shortcuts_action = self._action("", self.show_shortcuts, "F1")
         self.about_action = self._action("", self.show_about)
-        self.backup_action = self._action("", self._choose_backup)
-        self.restore_action = self._action("", self._choose_restore)
+        self.backup_action = self._action("", self.backup.choose_backup)
+        self.restore_action = self._action("", self.backup.choose_restore)
         self.file_menu = menu = self.menuBar().addMenu("")
         menu.addAction(self.open_action)
         menu.addAction(self.rescan_action)
@@ -441,7 +442,6 @@ class MainWindow(QMainWindow):
 
     def merge_bundles(self) -> None:
         """파일 › 부서 꾸러미 합치기 (ui.bundle_merge); the pages see the new datasets after."""
-        from PySide6.QtWidgets import QFileDialog
 
         from ui.bundle_merge import MergeDialog
 
@@ -506,80 +506,6 @@ class MainWindow(QMainWindow):
         self.show_page("overview")
         log.info("카탈로그를 열었습니다: %s", path)
         return True
-
-    # ------------------------------------------------------------- backup / restore
-    def _choose_backup(self) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        start = str(Path(self.ctx.catalog_path).with_name(f"catalog-backup-{stamp}.db"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("카탈로그 백업"), start, self.tr("카탈로그 (*.db);;모든 파일 (*)")
-        )
-        if path:
-            self.backup_to(path)
-
-    def backup_to(self, path: str) -> int:
-        """Back the catalog up to ``path`` on the task runner (SQLite's backup API: consistent
-        while pages keep reading and writing); a message says where it went."""
-        from catalog_app.catalog.backup import backup_catalog
-
-        source = self.ctx.catalog_path
-        self.statusBar().showMessage(self.tr("백업하는 중…"))
-
-        def done(target) -> None:
-            self.statusBar().showMessage(self.tr("백업했습니다: {path}").format(path=target), 10000)
-            dialogs.show_info(self, self.tr("카탈로그를 백업했습니다:\n{path}").format(path=target))
-
-        def failed(exc: Exception) -> None:
-            self.statusBar().clearMessage()
-            dialogs.show_error(self, self.tr("백업하지 못했습니다:\n{error}").format(error=exc))
-
-        return self.ctx.runner.submit(lambda _catalog: backup_catalog(source, path), done, failed)
-
-    def _choose_restore(self) -> None:
-        start = os.path.dirname(self.ctx.catalog_path)
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("복원할 백업 파일 선택"),
-            start,
-            self.tr("카탈로그 (*.db *.bak);;모든 파일 (*)"),
-        )
-        if path and dialogs.ask_confirm(
-            self,
-            self.tr("카탈로그 복원"),
-            self.tr(
-                "지금 카탈로그의 내용을 이 백업으로 바꿉니다:\n{path}\n\n지금 카탈로그는 먼저 "
-                "옆에 사본으로 남깁니다. 계속할까요?"
-            ).format(path=path),
-        ):
-            self.restore_from(path)
-
-    def restore_from(self, path: str) -> int | None:
-        """Restore the catalog from a backup (checked first; the current one is kept beside it;
-        refused while a scan or another job holds the catalog), then rebuild the pages."""
-        from catalog_app.catalog.backup import restore_catalog
-
-        if self.ctx.scanning or any(p.busy() for p in self.pages.values()):
-            dialogs.show_info(
-                self, self.tr("진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.")
-            )
-            return None
-        catalog = self.ctx.catalog_path
-
-        def done(result) -> None:
-            self.open_catalog(catalog, reload=True)
-            kept = self.tr("\n복원 전 카탈로그는 여기에 남겼습니다:\n{path}").format(
-                path=result.kept
-            )
-            dialogs.show_info(
-                self,
-                self.tr("카탈로그를 복원했습니다 (데이터셋 {n:,}개).").format(n=result.datasets)
-                + (kept if result.kept else ""),
-            )
-
-        def failed(exc: Exception) -> None:
-            dialogs.show_error(self, self.tr("복원하지 못했습니다:\n{error}").format(error=exc))
-
-        return self.ctx.runner.submit(lambda _catalog: restore_catalog(catalog, path), done, failed)
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts import ShortcutsDialog

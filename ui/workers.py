@@ -282,7 +282,9 @@ class MapJob(QObject):
 
 
 def start_in_thread(
-    job: ScanJob | MapJob | ReadJob, name: str = "scan", ended: Callable[[], None] | None = None
+    job: ScanJob | MapJob | ReadJob | ChildJob,
+    name: str = "scan",
+    ended: Callable[[], None] | None = None,
 ) -> QThread:
     """Move ``job`` to a new thread and start it; the thread ends when the job reports back.
 
@@ -334,6 +336,43 @@ class ReadJob(QObject):
             self.failed.emit("cancelled")
         except Exception as exc:
             log.warning("읽기 작업 실패: %s", exc, exc_info=True)
+            self.failed.emit(failure_text(exc, self.catalog_path))
+        else:
+            self.finished.emit(result)
+
+
+class ChildJob(QObject):
+    """A heavy read-only core call (the 공개목록 check, the 현황 figures) in a child process,
+    watched from a thread of its own: the window's process keeps its GIL and its garbage
+    collector to itself (``catalog_app.offload`` says why a thread was not enough).
+
+    ``target`` is ``"module:function"``, called in the child as ``function(catalog, *args)``.
+    :meth:`cancel` kills the child at once. Same signals as :class:`ReadJob`."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, catalog_path: str, target: str, *args: Any):
+        super().__init__()
+        self.catalog_path = catalog_path
+        self.target = target
+        self.args = args
+        self.token = CancelToken()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @Slot()
+    def run(self) -> None:
+        from catalog_app.offload import run_in_child
+        from catalog_app.progress import Cancelled
+
+        try:
+            result = run_in_child(self.target, self.catalog_path, *self.args, cancel=self.token)
+        except Cancelled:
+            self.failed.emit("cancelled")
+        except Exception as exc:
+            log.warning("작업 프로세스 실패: %s", exc, exc_info=True)
             self.failed.emit(failure_text(exc, self.catalog_path))
         else:
             self.finished.emit(result)

@@ -24,7 +24,7 @@ from catalog_app.disclosure.snapshot import has_snapshot, load_snapshot
 from catalog_app.disclosure.state import build_state
 from catalog_app.disclosure.validate import validate
 
-__all__ = ["live_state", "snapshot_state", "state_for_year", "validated"]
+__all__ = ["live_state", "snapshot_state", "state_for_year", "validated", "year_problems"]
 
 _ATTR = "_live_state_cache"
 _PROBLEMS = "_validated"
@@ -81,3 +81,16 @@ def validated(state: DisclosureState, today: date | None = None) -> list[Problem
     if cached is None or cached[0] != key:
         cached = state.__dict__[_PROBLEMS] = (key, validate(state, today))
     return list(cached[1])
+
+
+def year_problems(
+    catalog: Catalog, year: int, today: date | None = None, *, cancel=None
+) -> tuple[int, str, list[dict]]:
+    """``(year, state source, problems as problem_json dicts)``: the window's 공개목록 check,
+    compact enough to come back from a child process (``catalog_app.offload``)."""
+    from catalog_app.disclosure.validate import problem_json
+
+    state = state_for_year(catalog, year, today=today, cancel=cancel)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    return year, state.source, [problem_json(p) for p in validate(state, today)]

@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ko">
 <context>
+    <name>CatalogBackup</name>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="26"/>
+        <source>카탈로그 (*.db);;모든 파일 (*)</source>
+        <translation>Catalog (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="26"/>
+        <source>카탈로그 백업</source>
+        <translation>Back up catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="37"/>
+        <source>백업하는 중…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="41"/>
+        <source>백업했습니다: {path}</source>
+        <translation>Backed up: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="44"/>
+        <source>카탈로그를 백업했습니다:
+{path}</source>
+        <translation>The catalog was backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="50"/>
+        <source>백업하지 못했습니다:
+{error}</source>
+        <translation>The backup failed:
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="61"/>
+        <source>복원할 백업 파일 선택</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="63"/>
+        <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
+        <translation>Catalogs (*.db *.bak);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="67"/>
+        <source>카탈로그 복원</source>
+        <translation>Restore catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="69"/>
+        <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
+{path}
+
+지금 카탈로그는 먼저 옆에 사본으로 남깁니다. 계속할까요?</source>
+        <translation>The catalog&apos;s content will be replaced by this backup:
+{path}
+
+The current catalog is first kept as a copy beside it. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="82"/>
+        <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
+        <translation>You can restore once the running job has finished or been cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="89"/>
+        <source>
+복원 전 카탈로그는 여기에 남겼습니다:
+{path}</source>
+        <translation>
+The catalog as it was before is kept here:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="94"/>
+        <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
+        <translation>The catalog was restored ({n:,} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_menu.py" line="100"/>
+        <source>복원하지 못했습니다:
+{error}</source>
+        <translation>The restore failed:
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <location filename="../../ui/pages/catalog_page.py" line="37"/>
@@ -707,306 +796,234 @@
 <context>
     <name>DisclosurePage</name>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="70"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="71"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="99"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="104"/>
         <source>기준 연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="108"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="113"/>
         <source>점검 (F7)</source>
         <translation>Check (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="110"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
         <source>이 연도 공개목록의 필수 항목·허용값·개인정보를 점검합니다 (F7)</source>
         <translation>Check this year&apos;s lists: required fields, allowed values, personal data (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="115"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="120"/>
         <source>스냅샷 고정…</source>
         <translation>Freeze snapshot…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="117"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
         <source>이 연도의 공개목록 상태를 고정합니다. 고정한 스냅샷은 바꿀 수 없습니다.</source>
         <translation>Freezes this year&apos;s disclosure list as it is now. A frozen snapshot cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="122"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="127"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="129"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="134"/>
         <source>작년과 비교</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="132"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="137"/>
         <source>등록 목록 가져오기…</source>
         <translation>Import registered list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="135"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="140"/>
         <source>공공데이터포털에서 내려받은 목록(CSV, xlsx)을 가져와 신규·변경·제외를 따집니다. 미리 보고 확인한 뒤에만 저장합니다.</source>
         <translation>Imports the list downloaded from the Public Data Portal (CSV, xlsx) and works out what is new, changed or to be removed. Nothing is saved until you have checked the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="170"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="175"/>
         <source>기관 설정</source>
         <translation>Institution settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="176"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="181"/>
         <source>부서 지정…</source>
         <translation>Assign departments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="177"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="182"/>
         <source>폴더마다 관리부서와 전화번호를 정합니다</source>
         <translation>Set the managing department and phone number of each folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="187"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="192"/>
         <source>모든 목록에 들어가는 기관 정보와 데이터셋의 기본값입니다. 관리부서는 폴더 이름에서 정해지며 [부서 지정…]에서 바꿀 수 있습니다.</source>
         <translation>Institution details that go into every list, and the defaults for datasets. The managing department comes from the folder name; change it with [Assign departments…].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="206"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="211"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="209"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="214"/>
         <source>기관명·기관코드를 입력하세요</source>
         <translation>Enter the institution name and code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="225"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="230"/>
         <source>아직 점검하지 않았습니다. [점검]을 누르세요.</source>
         <translation>Not validated yet. Click [Validate].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="227"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
         <source>차단 문제만</source>
         <translation>Blocking problems only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="232"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="237"/>
         <source>두 번 누르거나 Enter: 그 항목을 엽니다</source>
         <translation>Double-click or press Enter to open the field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="235"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
         <source>점검 결과</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="239"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="240"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
         <source>고정 시각</source>
         <translation>Frozen at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="241"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="246"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="242"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="247"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="243"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="248"/>
         <source>컬럼</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="244"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="249"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="245"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="250"/>
         <source>비고</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="251"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="521"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="256"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
         <source>스냅샷</source>
         <translation>Snapshots</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="255"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="260"/>
         <source>전년 대비</source>
         <translation>Year over year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="259"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="264"/>
         <source>재식별 점검</source>
         <translation>Re-identification check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="269"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="274"/>
         <source>차단 문제가 있는 채 고정</source>
         <translation>Frozen with blocking problems</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="309"/>
-        <location filename="../../ui/pages/disclosure_page.py" line="310"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="314"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="315"/>
         <source>스캔 중에는 점검·스냅샷·내보내기를 할 수 없습니다.</source>
         <translation>Checks, snapshots and exports wait until the scan ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="364"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="369"/>
         <source>{year}년: 현재 카탈로그 기준 (스냅샷 없음)</source>
         <translation>{year}: from the current catalog (no snapshot)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="368"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="373"/>
         <source>{year}년: 고정된 스냅샷 기준 ({at}, {who})</source>
         <translation>{year}: from the frozen snapshot ({at}, {who})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="399"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="404"/>
         <source>표준용어 제안이 없는 컬럼 {n:,}개: 표준 준수율과 정의서를 믿을 수 없어 스냅샷과 내보내기가 막힙니다. [매핑 검토]에서 제안 만들기를 실행하세요.</source>
         <translation>{n:,} columns have no standard-term suggestion: the compliance rate and the definitions cannot be trusted, so snapshots and exports are blocked. Run &apos;Suggest terms&apos; in [Mapping review].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="408"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="413"/>
         <source>준수율에서 뺀 파일 {n}개 (글자가 깨져 읽힘): {names}</source>
         <translation>{n} files left out of the compliance rate (text read garbled): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="437"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="442"/>
         <source>부서 지정을 저장했습니다 ({n}개).</source>
         <translation>Saved the department assignments ({n}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="442"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="447"/>
         <source>부서 지정을 저장하는 중…</source>
         <translation>Saving the department assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="452"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="457"/>
         <source>기관 설정을 저장했습니다.</source>
         <translation>Saved the institution settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="486"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="479"/>
         <source>{year}년 목록을 점검하는 중…</source>
         <translation>Validating the {year} list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="507"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="494"/>
         <source>점검하지 못했습니다: {e}</source>
         <translation>Could not check: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="521"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="508"/>
         <source>현재 카탈로그</source>
         <translation>current catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="523"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="510"/>
         <source>{year}년: 문제가 없습니다 ({where}). 내보낼 수 있습니다.</source>
         <translation>{year}: no problems ({where}). Ready to export.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="527"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="514"/>
         <source>{year}년: 차단 {errors}건 · 경고 {warnings}건 ({where})</source>
         <translation>{year}: {errors} blocking · {warnings} warnings ({where})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="575"/>
-        <source>스냅샷 고정</source>
-        <translation>Freeze snapshot</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="577"/>
-        <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
-        <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="589"/>
-        <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
-        <translation>Froze the {year} snapshot ({n} datasets).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="596"/>
-        <source>{year}년 스냅샷을 만드는 중…</source>
-        <translation>Creating the {year} snapshot…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="617"/>
-        <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
-        <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="626"/>
-        <source>차단 문제</source>
-        <translation>Blocking problems</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="628"/>
-        <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
-        <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="648"/>
-        <source>datapackage.json을 만들 폴더</source>
-        <translation>Folder for datapackage.json</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="671"/>
-        <source>… 외 {n}개</source>
-        <translation>… and {n} more</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="673"/>
-        <source>내보냈습니다: {paths}</source>
-        <translation>Exported: {paths}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="675"/>
-        <source>내보냈습니다.
-{paths}</source>
-        <translation>Exported.
-{paths}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="678"/>
-        <source>내보내는 중…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="704"/>
-        <source>{old}년과 비교하는 중…</source>
-        <translation>Comparing with {old}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="708"/>
-        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
-        <translation>Compared with {old} (see the Since last year tab).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="716"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="569"/>
         <source>포털에서 내려받은 등록 목록</source>
         <translation>Registered list downloaded from the portal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/disclosure_page.py" line="718"/>
+        <location filename="../../ui/pages/disclosure_page.py" line="571"/>
         <source>목록 파일 (*.csv *.xlsx *.xls *.txt);;모든 파일 (*)</source>
         <translation>List files (*.csv *.xlsx *.xls *.txt);;All files (*)</translation>
     </message>
@@ -1307,6 +1324,14 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>FileProgress</name>
+    <message>
+        <location filename="../../ui/file_progress.py" line="24"/>
+        <source>{done:,} / {total:,} 파일 — {path}</source>
+        <translation>{done:,} / {total:,} files — {path}</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/pages/mapping_filters.py" line="31"/>
@@ -1573,179 +1598,179 @@ Details were written to the log file:
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="56"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="57"/>
         <source>이 기관이 더한 단어와 용어입니다. 추가·수정할 때 표준 규칙 검사 결과가 바로 나옵니다. 모든 변경은 변경 이력에서 되돌릴 수 있습니다.</source>
         <translation>The words and terms this institution added. The standard&apos;s rules are checked as you add or edit them. Every change can be undone from the change history.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="62"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="63"/>
         <source>단어 추가…</source>
         <translation>Add word…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="64"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="65"/>
         <source>용어 추가…</source>
         <translation>Add term…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="67"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="68"/>
         <source>수정…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="69"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="70"/>
         <source>폐기…</source>
         <translation>Retire…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="71"/>
-        <location filename="../../ui/pages/dictionary_institution.py" line="98"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="72"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="99"/>
         <source>규칙 검사</source>
         <translation>Check rules</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="73"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="74"/>
         <source>기관표준의 모든 단어·용어를 표준 규칙으로 검사합니다 (standards validate)</source>
         <translation>Check every institution word and term against the standard&apos;s rules (standards validate)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="91"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="92"/>
         <source>종류</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="92"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="93"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="93"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="94"/>
         <source>영문약어</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="94"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="95"/>
         <source>도메인·영문명</source>
         <translation>Domain · English</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="95"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="96"/>
         <source>설명</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="116"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="117"/>
         <source>주고받기</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="118"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="119"/>
         <source>기관표준 내보내기…</source>
         <translation>Export institution standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="120"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="121"/>
         <source>다른 PC가 가져갈 수 있게 xlsx(공통표준 3시트) 또는 CSV 폴더로 저장합니다</source>
         <translation>Save as xlsx (the standard&apos;s three sheets) or a CSV folder for other PCs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="123"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="124"/>
         <source>기관표준 가져오기…</source>
         <translation>Import institution standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="125"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="126"/>
         <source>담당자가 내보낸 기관표준으로 이 PC의 기관표준을 바꿉니다 (되돌릴 수 있음)</source>
         <translation>Replace this PC&apos;s institution standard with one the standards officer exported (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="128"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="129"/>
         <source>매핑 기억 내보내기…</source>
         <translation>Export mapping memory…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="130"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="131"/>
         <source>수락한 &apos;머리글 → 용어&apos; 결정을 CSV로 저장해 다른 부서와 나눕니다</source>
         <translation>Save the accepted &apos;header → term&apos; decisions as CSV to share with other departments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="133"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="134"/>
         <source>매핑 기억 가져오기…</source>
         <translation>Import mapping memory…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="162"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="165"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="174"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="179"/>
         <source>기관표준 단어 {w}개 · 용어 {t}개</source>
         <translation>Institution standard: {w} words · {t} terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="201"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="206"/>
         <source>규칙 검사: 단어·용어 {n}개, 오류 {e}건</source>
         <translation>Rule check: {n} words and terms, {e} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="206"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="211"/>
         <source>규칙을 검사하는 중…</source>
         <translation>Checking the rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="229"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="234"/>
         <source>{name}을(를) 추가했습니다.</source>
         <translation>Added {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="242"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="247"/>
         <source>{name}을(를) 고쳤습니다.</source>
         <translation>Edited {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="250"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="255"/>
         <source>폐기</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="251"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="256"/>
         <source>&apos;{name}&apos;을(를) 폐기하는 사유를 적어 주세요.</source>
         <translation>Please give the reason for retiring &apos;{name}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="257"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="262"/>
         <source>{name}을(를) 폐기했습니다.</source>
         <translation>Retired {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="275"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="280"/>
         <source>기관표준 내보내기</source>
         <translation>Export institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="277"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="282"/>
         <source>엑셀 (*.xlsx);;CSV 폴더 (*)</source>
         <translation>Excel (*.xlsx);;CSV folder (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="290"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="295"/>
         <source>내보냈습니다: {path} (단어 {w}, 용어 {t})</source>
         <translation>Exported: {path} ({w} words, {t} terms)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="300"/>
-        <location filename="../../ui/pages/dictionary_institution.py" line="306"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="305"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="311"/>
         <source>기관표준 가져오기</source>
         <translation>Import institution standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="302"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="307"/>
         <source>표준사전 (*.xlsx *.csv);;모든 파일 (*)</source>
         <translation>Dictionary (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="308"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="313"/>
         <source>이 PC의 기관표준을 이 파일의 내용으로 바꿉니다:
 {path}
 
@@ -1756,33 +1781,33 @@ Details were written to the log file:
 It can be undone from the change history. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="322"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="327"/>
         <source>기관표준을 가져왔습니다 (단어 {w}, 용어 {t}).</source>
         <translation>Imported the institution standard ({w} words, {t} terms).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="333"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="338"/>
         <source>매핑 기억 내보내기</source>
         <translation>Export mapping memory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="335"/>
-        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="340"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="360"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="348"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="353"/>
         <source>매핑 기억 {n}건을 내보냈습니다: {path}</source>
         <translation>Exported {n} mapping memory entries: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="355"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="360"/>
         <source>매핑 기억 가져오기</source>
         <translation>Import mapping memory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dictionary_institution.py" line="368"/>
+        <location filename="../../ui/pages/dictionary_institution.py" line="373"/>
         <source>매핑 기억 {n}건을 가져왔습니다. 제안에 쓰려면 매핑 검토에서 제안 만들기를 다시 하세요.</source>
         <translation>Imported {n} mapping memory entries. To use them in suggestions, run Make suggestions again in Mapping review.</translation>
     </message>
@@ -1808,153 +1833,153 @@ It can be undone from the change history. Continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>스캔</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>카탈로그</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>표준사전</source>
         <translation>Standard dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>공개 항목</source>
         <translation>Disclosure items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>공개목록</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>품질진단</source>
         <translation>Quality check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>설정</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>공공데이터 목록 관리</source>
         <translation>Public Data Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>카탈로그 열기…</source>
         <translation>Open catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>다시 스캔</source>
         <translation>Rescan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>부서 꾸러미 합치기…</source>
         <translation>Merge department bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>검색</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>카탈로그 백업…</source>
         <translation>Back up catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>앱이 실행 중이어도 일관된 사본을 만듭니다 (파일 복사 대신 이 기능을 쓰세요).</source>
         <translation>Makes a consistent copy even while the app runs (use this instead of copying the file).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>카탈로그 복원…</source>
         <translation>Restore catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>로그 보기</source>
         <translation>View log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>단축키</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>정보</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>파일(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>보기(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>도움말(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>도구 모음</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>카탈로그: {path}</source>
         <translation>Catalog: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>데이터셋 {datasets:,}개 · 컬럼 {columns:,}개</source>
         <translation>{datasets:,} datasets · {columns:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source> · 오류 {n:,}</source>
         <translation> · {n:,} errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source> · 없어짐 {n:,}</source>
         <translation> · {n:,} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>스캔 중… · </source>
         <translation>Scanning… · </translation>
     </message>
@@ -1990,93 +2015,7 @@ It can be undone from the change history. Continue?</translation>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <source>카탈로그 (*.db);;모든 파일 (*)</source>
-        <translation>Catalog (*.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <source>카탈로그 백업</source>
-        <translation>Back up catalog</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="526"/>
-        <source>백업하는 중…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="529"/>
-        <source>백업했습니다: {path}</source>
-        <translation>Backed up: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <source>카탈로그를 백업했습니다:
-{path}</source>
-        <translation>The catalog was backed up to:
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="534"/>
-        <source>백업하지 못했습니다:
-{error}</source>
-        <translation>The backup failed:
-{error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="542"/>
-        <source>복원할 백업 파일 선택</source>
-        <translation>Choose the backup to restore</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="544"/>
-        <source>카탈로그 (*.db *.bak);;모든 파일 (*)</source>
-        <translation>Catalogs (*.db *.bak);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="548"/>
-        <source>카탈로그 복원</source>
-        <translation>Restore catalog</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="550"/>
-        <source>지금 카탈로그의 내용을 이 백업으로 바꿉니다:
-{path}
-
-지금 카탈로그는 먼저 옆에 사본으로 남깁니다. 계속할까요?</source>
-        <translation>The catalog&apos;s content will be replaced by this backup:
-{path}
-
-The current catalog is first kept as a copy beside it. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="563"/>
-        <source>진행 중인 작업이 끝나거나 취소된 뒤에 복원할 수 있습니다.</source>
-        <translation>You can restore once the running job has finished or been cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="570"/>
-        <source>
-복원 전 카탈로그는 여기에 남겼습니다:
-{path}</source>
-        <translation>
-The catalog as it was before is kept here:
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="575"/>
-        <source>카탈로그를 복원했습니다 (데이터셋 {n:,}개).</source>
-        <translation>The catalog was restored ({n:,} datasets).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="580"/>
-        <source>복원하지 못했습니다:
-{error}</source>
-        <translation>The restore failed:
-{error}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="603"/>
         <source>공공데이터 목록 관리 {version}
 
 부서 PC의 스프레드시트를 읽기만 하여 목록을 만들고 공통표준에 맞춥니다. 인터넷 없이 동작합니다.
@@ -2091,12 +2030,12 @@ Catalog: {path}
 PySide6 {qt}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>스캔 중</source>
         <translation>Scan in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>스캔이 진행 중입니다. 취소하고 끝낼까요? (끝난 파일까지는 저장되어 있습니다)</source>
         <translation>A scan is in progress. Cancel it and quit? (Files finished so far are saved.)</translation>
     </message>
@@ -2422,130 +2361,125 @@ One Undo (Ctrl+Z) undoes them all.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="48"/>
+        <location filename="../../ui/pages/mapping_page.py" line="49"/>
         <source>매핑 검토</source>
         <translation>Mapping review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="115"/>
+        <location filename="../../ui/pages/mapping_page.py" line="116"/>
         <source>표준 준수율</source>
         <translation>Standard compliance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="125"/>
+        <location filename="../../ui/pages/mapping_page.py" line="126"/>
         <source>계산하는 중…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="135"/>
+        <location filename="../../ui/pages/mapping_page.py" line="136"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="142"/>
+        <location filename="../../ui/pages/mapping_page.py" line="143"/>
         <source>제안 만들기</source>
         <translation>Suggest terms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="145"/>
+        <location filename="../../ui/pages/mapping_page.py" line="146"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="151"/>
+        <location filename="../../ui/pages/mapping_page.py" line="152"/>
         <source>준수 컬럼 = 표준용어에 매핑되고(수락했거나 이름이 용어와 같음) 점검 오류가 없는 컬럼. 교차표의 구분 열은 점검하지 않습니다.</source>
         <translation>Compliant column = mapped to a standard term (accepted, or named exactly like the term) with no check errors. Row-label columns of cross tables are not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="218"/>
+        <location filename="../../ui/pages/mapping_page.py" line="221"/>
         <source>스캔한 컬럼이 없습니다. 먼저 스캔하세요.</source>
         <translation>No scanned columns. Run a scan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="220"/>
+        <location filename="../../ui/pages/mapping_page.py" line="223"/>
         <source>컬럼 {n:,}개</source>
         <translation>{n:,} columns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="222"/>
+        <location filename="../../ui/pages/mapping_page.py" line="225"/>
         <source> · 제안이 없는 컬럼 {n:,}개 (&apos;제안 만들기&apos;)</source>
         <translation> · {n:,} columns without suggestions (&apos;Suggest terms&apos;)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="231"/>
+        <location filename="../../ui/pages/mapping_page.py" line="234"/>
         <source>필터에 맞는 컬럼이 없습니다. 필터를 바꿔 보세요.</source>
         <translation>No column matches the filter. Try another filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="234"/>
+        <location filename="../../ui/pages/mapping_page.py" line="237"/>
         <source>스캔한 컬럼 {n:,}개에 아직 표준용어 제안이 없습니다. 위의 [제안 만들기]를 누르면 컬럼마다 후보가 만들어지고 여기에 나옵니다.</source>
         <translation>{n:,} scanned columns have no standard-term suggestions yet. Press [Make suggestions] above: candidates are made for every column and appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="239"/>
+        <location filename="../../ui/pages/mapping_page.py" line="242"/>
         <source>아직 스캔한 컬럼이 없습니다. [스캔]에서 폴더를 스캔하면 컬럼마다 표준용어 제안이 함께 만들어집니다.</source>
         <translation>No columns scanned yet. Scan a folder on the [Scan] page: every column gets its standard-term suggestions with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="255"/>
+        <location filename="../../ui/pages/mapping_page.py" line="258"/>
         <source>결정을 바꾸면 잠시 뒤 다시 계산</source>
         <translation>Recalculated shortly after a decision changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="259"/>
-        <location filename="../../ui/pages/mapping_page.py" line="290"/>
+        <location filename="../../ui/pages/mapping_page.py" line="262"/>
+        <location filename="../../ui/pages/mapping_page.py" line="293"/>
         <source>다시 계산합니다…</source>
         <translation>Recalculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="297"/>
+        <location filename="../../ui/pages/mapping_page.py" line="300"/>
         <source>준수율을 계산하지 못했습니다: {e}</source>
         <translation>Could not calculate the compliance rate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="312"/>
+        <location filename="../../ui/pages/mapping_page.py" line="315"/>
         <source>표준사전과 매칭기를 준비하는 중…</source>
         <translation>Preparing the standard dictionary and the matcher…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="335"/>
+        <location filename="../../ui/pages/mapping_page.py" line="338"/>
         <source>취소하는 중… (지금 파일을 마치고 멈춥니다)</source>
         <translation>Cancelling… (stops after the current file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="343"/>
-        <source>{done:,} / {total:,} 파일 — {path}</source>
-        <translation>{done:,} / {total:,} files — {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/mapping_page.py" line="354"/>
+        <location filename="../../ui/pages/mapping_page.py" line="350"/>
         <source>취소했습니다. 끝난 파일의 제안은 저장되어 있습니다.</source>
         <translation>Cancelled. Suggestions for finished files are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="363"/>
+        <location filename="../../ui/pages/mapping_page.py" line="359"/>
         <source>컬럼 {n:,}개에 제안을 만들었습니다: {kinds}</source>
         <translation>Suggested terms for {n:,} columns: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="374"/>
+        <location filename="../../ui/pages/mapping_page.py" line="370"/>
         <source>제안 만들기가 중단되었습니다: {e}</source>
         <translation>Suggesting terms stopped: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="376"/>
+        <location filename="../../ui/pages/mapping_page.py" line="372"/>
         <source>제안을 만드는 중 오류가 났습니다:
 {e}</source>
         <translation>An error occurred while suggesting terms:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="396"/>
+        <location filename="../../ui/pages/mapping_page.py" line="392"/>
         <source>스캔이 끝난 뒤에 만들 수 있습니다</source>
         <translation>Available once the scan has finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/mapping_page.py" line="398"/>
+        <location filename="../../ui/pages/mapping_page.py" line="394"/>
         <source>모든 컬럼에 표준용어 후보를 만듭니다 (결정은 그대로 둡니다)</source>
         <translation>Suggests standard terms for every column (decisions are kept)</translation>
     </message>
@@ -3227,122 +3161,122 @@ One Undo (Ctrl+Z) undoes them all.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/overview_page.py" line="220"/>
-        <location filename="../../ui/pages/overview_page.py" line="350"/>
+        <location filename="../../ui/pages/overview_page.py" line="351"/>
         <source>없음</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="256"/>
+        <location filename="../../ui/pages/overview_page.py" line="257"/>
         <source>계산하지 못했습니다: {e}</source>
         <translation>Could not calculate: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="270"/>
+        <location filename="../../ui/pages/overview_page.py" line="271"/>
         <source>점검할 컬럼이 없습니다</source>
         <translation>No columns to check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="279"/>
+        <location filename="../../ui/pages/overview_page.py" line="280"/>
         <source>부서별 표준 준수율 (전체 {rate:.1f}%)</source>
         <translation>Standard compliance rate by department (overall {rate:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="282"/>
+        <location filename="../../ui/pages/overview_page.py" line="283"/>
         <source>부서별 표준 준수율 (믿을 수 없음: 제안이 없는 컬럼 {n:,}개)</source>
         <translation>Standard compliance rate by department (not reliable: {n:,} columns without suggestions)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="289"/>
+        <location filename="../../ui/pages/overview_page.py" line="290"/>
         <source>자체 산출 — 공식 수준평가 점수가 아닙니다</source>
         <translation>Calculated by this app — not an official quality assessment score</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="295"/>
+        <location filename="../../ui/pages/overview_page.py" line="296"/>
         <source>스냅샷이 쌓이면 연도별 추이가 나옵니다</source>
         <translation>The yearly trend appears once snapshots accumulate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="299"/>
+        <location filename="../../ui/pages/overview_page.py" line="300"/>
         <source>{year}년</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="300"/>
+        <location filename="../../ui/pages/overview_page.py" line="301"/>
         <source> (현재)</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="312"/>
+        <location filename="../../ui/pages/overview_page.py" line="313"/>
         <source>공개</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="313"/>
+        <location filename="../../ui/pages/overview_page.py" line="314"/>
         <source>부분공개</source>
         <translation>Partly open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="314"/>
+        <location filename="../../ui/pages/overview_page.py" line="315"/>
         <source>비공개</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="315"/>
+        <location filename="../../ui/pages/overview_page.py" line="316"/>
         <source>미입력</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="320"/>
+        <location filename="../../ui/pages/overview_page.py" line="321"/>
         <source>개인정보 포함</source>
         <translation>Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="322"/>
+        <location filename="../../ui/pages/overview_page.py" line="323"/>
         <source>목록에 넣을 데이터셋이 없습니다</source>
         <translation>No datasets to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="324"/>
+        <location filename="../../ui/pages/overview_page.py" line="325"/>
         <source>비표준 단어가 없습니다</source>
         <translation>No non-standard words</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="333"/>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
         <source>단어</source>
         <translation>Word</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="333"/>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
         <source>도메인</source>
         <translation>Domain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="333"/>
+        <location filename="../../ui/pages/overview_page.py" line="334"/>
         <source>용어</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="351"/>
+        <location filename="../../ui/pages/overview_page.py" line="352"/>
         <source>다가오는 등록 기한이 없습니다</source>
         <translation>No registration deadline coming up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="356"/>
+        <location filename="../../ui/pages/overview_page.py" line="357"/>
         <source>{n}일 지남</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="358"/>
+        <location filename="../../ui/pages/overview_page.py" line="359"/>
         <source>오늘까지</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="360"/>
+        <location filename="../../ui/pages/overview_page.py" line="361"/>
         <source>D-{n}</source>
         <translation>D-{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview_page.py" line="366"/>
+        <location filename="../../ui/pages/overview_page.py" line="367"/>
         <source>… 외 {n}건</source>
         <translation>… and {n} more</translation>
     </message>
@@ -3514,168 +3448,163 @@ One Undo (Ctrl+Z) undoes them all.</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="42"/>
+        <location filename="../../ui/pages/quality_page.py" line="43"/>
         <source>품질진단</source>
         <translation>Quality check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="56"/>
+        <location filename="../../ui/pages/quality_page.py" line="57"/>
         <source>데이터셋</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="57"/>
+        <location filename="../../ui/pages/quality_page.py" line="58"/>
         <source>규칙별</source>
         <translation>By rule</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="58"/>
+        <location filename="../../ui/pages/quality_page.py" line="59"/>
         <source>업무 규칙</source>
         <translation>Business rules</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="59"/>
+        <location filename="../../ui/pages/quality_page.py" line="60"/>
         <source>조치 이력</source>
         <translation>Fix log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="72"/>
+        <location filename="../../ui/pages/quality_page.py" line="73"/>
         <source>기관 오류율 (앱 자체 산출)</source>
         <translation>Institution error rate (computed by this app)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="81"/>
+        <location filename="../../ui/pages/quality_page.py" line="82"/>
         <source>아직 진단하지 않았습니다.</source>
         <translation>Not checked yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="92"/>
+        <location filename="../../ui/pages/quality_page.py" line="93"/>
         <source>%v / %m 파일</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="101"/>
+        <location filename="../../ui/pages/quality_page.py" line="102"/>
         <source>진단 실행</source>
         <translation>Run check</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="104"/>
+        <location filename="../../ui/pages/quality_page.py" line="105"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="106"/>
+        <location filename="../../ui/pages/quality_page.py" line="107"/>
         <source>보고서 내보내기…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="149"/>
+        <location filename="../../ui/pages/quality_page.py" line="150"/>
         <source>아직 진단하지 않았습니다. [진단 실행]을 누르세요.</source>
         <translation>Not checked yet. Press [Run check].</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="156"/>
+        <location filename="../../ui/pages/quality_page.py" line="157"/>
         <source>최근 진단 #{id} {at} ({who}) · 제공표준 파일 {n}개</source>
         <translation>Last check #{id} {at} ({who}) · {n} files following a provision standard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="171"/>
+        <location filename="../../ui/pages/quality_page.py" line="172"/>
         <source>진단 결과를 읽지 못했습니다: {e}</source>
         <translation>Could not read the check results: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="177"/>
+        <location filename="../../ui/pages/quality_page.py" line="178"/>
         <source>엑셀 (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="177"/>
+        <location filename="../../ui/pages/quality_page.py" line="178"/>
         <source>품질진단 보고서</source>
         <translation>Quality check report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="189"/>
+        <location filename="../../ui/pages/quality_page.py" line="190"/>
         <source>보고서를 썼습니다:
 {path}</source>
         <translation>Report written:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="192"/>
+        <location filename="../../ui/pages/quality_page.py" line="193"/>
         <source>보고서를 쓰지 못했습니다:
 {e}</source>
         <translation>Could not write the report:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="213"/>
+        <location filename="../../ui/pages/quality_page.py" line="214"/>
         <source>표준용어 제안 없음</source>
         <translation>No standard term suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="215"/>
+        <location filename="../../ui/pages/quality_page.py" line="216"/>
         <source>표준용어 제안이 없는 컬럼이 {n:,}개 있어 도메인 규칙을 믿을 수 없습니다. [매핑 검토]에서 제안 만들기를 먼저 실행하는 것이 좋습니다. 그래도 진단할까요?</source>
         <translation>{n:,} columns have no standard term suggestion, so the domain rules cannot be trusted. Better run Make suggestions in [Mapping review] first. Check anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="223"/>
+        <location filename="../../ui/pages/quality_page.py" line="224"/>
         <source>진단을 준비하는 중…</source>
         <translation>Preparing the check…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="237"/>
+        <location filename="../../ui/pages/quality_page.py" line="238"/>
         <source>취소했습니다.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="245"/>
+        <location filename="../../ui/pages/quality_page.py" line="246"/>
         <source>취소하는 중… (읽던 파일에서 멈춥니다)</source>
         <translation>Cancelling… (stops in the file being read)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="253"/>
-        <source>{done:,} / {total:,} 파일 — {path}</source>
-        <translation>{done:,} / {total:,} files — {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/quality_page.py" line="266"/>
+        <location filename="../../ui/pages/quality_page.py" line="260"/>
         <source>취소했습니다. 끝난 데이터셋의 결과는 저장되어 있습니다.</source>
         <translation>Cancelled. The results of the datasets already checked are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="270"/>
+        <location filename="../../ui/pages/quality_page.py" line="264"/>
         <source>데이터셋 {n:,}개를 진단했습니다.</source>
         <translation>Checked {n:,} datasets.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="272"/>
+        <location filename="../../ui/pages/quality_page.py" line="266"/>
         <source> 읽지 못한 파일 {n:,}개.</source>
         <translation> {n:,} files could not be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="274"/>
+        <location filename="../../ui/pages/quality_page.py" line="268"/>
         <source> 실행하지 못한 규칙 {n:,}개.</source>
         <translation> {n:,} rules could not run.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="282"/>
+        <location filename="../../ui/pages/quality_page.py" line="276"/>
         <source>진단이 중단되었습니다: {e}</source>
         <translation>The check stopped: {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="283"/>
+        <location filename="../../ui/pages/quality_page.py" line="277"/>
         <source>진단하는 중 오류가 났습니다:
 {e}</source>
         <translation>An error occurred during the check:
 {e}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="298"/>
+        <location filename="../../ui/pages/quality_page.py" line="292"/>
         <source>스캔이 끝난 뒤에 진단할 수 있습니다</source>
         <translation>You can check once the scan has finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/quality_page.py" line="300"/>
+        <location filename="../../ui/pages/quality_page.py" line="294"/>
         <source>모든 파일을 다시 읽어 값마다 규칙을 점검합니다 (원본은 읽기만 합니다)</source>
         <translation>Reads every file again and checks every value against the rules (the originals are only read)</translation>
     </message>
@@ -4922,6 +4851,81 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
     </message>
 </context>
 <context>
+    <name>YearOutputs</name>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="27"/>
+        <source>스냅샷 고정</source>
+        <translation>Freeze snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="29"/>
+        <source>{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 없습니다. 계속할까요?</source>
+        <translation>This freezes the {year} disclosure list as it is now. A frozen snapshot cannot be edited or deleted. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="41"/>
+        <source>{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).</source>
+        <translation>Froze the {year} snapshot ({n} datasets).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="48"/>
+        <source>{year}년 스냅샷을 만드는 중…</source>
+        <translation>Creating the {year} snapshot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="69"/>
+        <source>공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k &lt; 5)이 있어 내보내지 않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, 이유를 적고 [예외 승인…]을 누르세요.</source>
+        <translation>Not exported: the open columns of a list single people out (k &lt; 5). See the advice per column under [Re-identification check] and close or generalise columns, or give a reason and press [Allow exception…].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="80"/>
+        <source>차단 문제</source>
+        <translation>Blocking problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="82"/>
+        <source>차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? 진행한 사실은 기록됩니다.</source>
+        <translation>There are {n} blocking problems (see Validation). Continue without fixing them? This will be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="102"/>
+        <source>datapackage.json을 만들 폴더</source>
+        <translation>Folder for datapackage.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="125"/>
+        <source>… 외 {n}개</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="127"/>
+        <source>내보냈습니다: {paths}</source>
+        <translation>Exported: {paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="129"/>
+        <source>내보냈습니다.
+{paths}</source>
+        <translation>Exported.
+{paths}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="132"/>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="158"/>
+        <source>{old}년과 비교하는 중…</source>
+        <translation>Comparing with {old}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/disclosure_output.py" line="162"/>
+        <source>{old}년과 비교했습니다 (전년 대비 탭).</source>
+        <translation>Compared with {old} (see the Since last year tab).</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <location filename="../../catalog_app/dictionary/rules.py" line="66"/>
@@ -5124,122 +5128,122 @@ If you continue, the files found in them before are marked &apos;Missing&apos;. 
         <translation>datapackage.json</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="96"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="97"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="100"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
         <source>[기관 설정] {label}: {text}</source>
         <translation>[Institution settings] {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="101"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="102"/>
         <source>[{dataset}] {label}: {text}</source>
         <translation>[{dataset}] {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="102"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="103"/>
         <source>[{dataset}] 컬럼 &apos;{column}&apos; {label}: {text}</source>
         <translation>[{dataset}] column &apos;{column}&apos; {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="103"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="104"/>
         <source>[{dataset}] 컬럼 &apos;{column}&apos; ({table}) {label}: {text}</source>
         <translation>[{dataset}] column &apos;{column}&apos; ({table}) {label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="106"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="107"/>
         <source>값이 비어 있습니다. 공개목록 › 기관 설정에서 입력하세요 (명령줄: catalog-app institution set).</source>
         <translation>Empty. Enter it under Disclosure › Institution settings (command line: catalog-app institution set).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="108"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="109"/>
         <source>&apos;{code}&apos;은(는) 7자리 숫자가 아닙니다 (행정표준기관코드 7자리).</source>
         <translation>&apos;{code}&apos; is not 7 digits (the 7-digit administrative institution code).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="109"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="110"/>
         <source>필수 항목이 비어 있습니다.</source>
         <translation>A required field is empty.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="110"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="111"/>
         <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다. 가능한 값: {allowed}</source>
         <translation>&apos;{value}&apos; is not an allowed value. Allowed: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="112"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="113"/>
         <source>&apos;{value}&apos;은(는) 허용된 값이 아닙니다 (&apos;대분류&apos; 또는 &apos;대분류 - 중분류&apos;). 가능한 값: {allowed}</source>
         <translation>&apos;{value}&apos; is not an allowed value (&apos;category&apos; or &apos;category - subcategory&apos;). Allowed: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="114"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
         <source>&apos;{value}&apos;은(는) 올바른 날짜(YYYY-MM-DD)가 아닙니다.</source>
         <translation>&apos;{value}&apos; is not a valid date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="115"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="116"/>
         <source>{value} — 예정일이 지났습니다 — 시행령 제15조: 변경은 10일 이내 등록</source>
         <translation>{value} — the planned date has passed — Enforcement Decree Art. 15: register a change within 10 days</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="117"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="118"/>
         <source>&apos;{value}&apos;은(는) 전화번호 형식이 아닌 것 같습니다 (예: 02-2148-1234, 1588-1234).</source>
         <translation>&apos;{value}&apos; does not look like a phone number (e.g. 02-2148-1234, 1588-1234).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="119"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="120"/>
         <source>목록키 {list_key}가 다른 데이터셋({others})과 같습니다.</source>
         <translation>List key {list_key} is the same as another dataset&apos;s ({others}).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="121"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="122"/>
         <source>목록명 &apos;{title}&apos;이(가) 다른 파일({others})과 같습니다. 같은 데이터면 한 파일만 목록에 넣고(목록포함여부 N), 다르면 목록명을 구분하세요.</source>
         <translation>List name &apos;{title}&apos; is the same as another file&apos;s ({others}). If it is the same data, list only one file (include in list: N); otherwise give them different names.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="125"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="126"/>
         <source>{openness}인데 비공개사유가 없습니다. 정보공개법 제9조① 사유 코드(9-1~9-8) 또는 3P(제3자 권리)를 고르세요.</source>
         <translation>{openness} without a reason. Choose a reason code of the Information Disclosure Act Art. 9(1) (9-1 to 9-8) or 3P (third-party rights).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="129"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="130"/>
         <source>사유가 있지만 공개로 되어 있습니다. 공개여부나 비공개사유를 확인하세요.</source>
         <translation>It has a reason but is open. Check the openness or the reason.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="131"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="132"/>
         <source>비공개 컬럼({names})이 있으므로 부분공개가 맞습니다.</source>
         <translation>It has withheld columns ({names}), so it should be partially open.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="133"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="134"/>
         <source>개인정보{kinds}가 있는데 공개로 되어 있습니다. 부분공개로 바꾸고 개인정보 컬럼을 비공개(제9조①6)로 하거나, 데이터 전체를 비공개로 하세요.</source>
         <translation>It holds personal data{kinds} but is open. Make it partially open and withhold the personal columns (Art. 9(1)6), or withhold the whole dataset.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="137"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="138"/>
         <source>개인정보{kinds}가 담긴 컬럼이 공개됩니다{inherited}. 이 컬럼을 비공개(사유 {reason}, 제9조①6)로 하세요.</source>
         <translation>A column holding personal data{kinds} is published{inherited}. Withhold this column (reason {reason}, Art. 9(1)6).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="140"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="141"/>
         <source> (컬럼 공개여부가 비어 있어 공개로 봅니다)</source>
         <translation> (the column&apos;s openness is empty, so it counts as open)</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="142"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="143"/>
         <source>개인정보여부를 N으로 입력했지만 스캔에서 개인정보({kinds})가 발견되었습니다; 공무원 성명 등 예외(제9조①6 라목)인지 확인하세요.</source>
         <translation>Personal data was entered as N, but the scan found personal data ({kinds}); check whether an exception applies (e.g. officials&apos; names, Art. 9(1)6 d).</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="145"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="146"/>
         <source>파일을 읽지 못해 컬럼 정보가 없습니다. 파일을 확인하고 다시 스캔하세요.</source>
         <translation>The file could not be read, so there are no columns. Check the file and scan again.</translation>
     </message>
     <message>
-        <location filename="../../catalog_app/disclosure/validate.py" line="147"/>
+        <location filename="../../catalog_app/disclosure/validate.py" line="148"/>
         <source>표준용어 제안이 없는 컬럼이 {n}개 있어 준수율과 정의서를 믿을 수 없습니다. 매핑 제안을 다시 만드세요 (catalog-app map, [매핑 검토] › 제안 만들기).</source>
         <translation>{n} columns have no standard-term suggestion, so the compliance rate and the definitions cannot be trusted. Make the suggestions again (catalog-app map, [Mapping review] › Make suggestions).</translation>
     </message>

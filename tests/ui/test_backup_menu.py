@@ -17,7 +17,7 @@ def test_file_menu_backs_up_and_restores(
     texts = [a.text() for a in window.file_menu.actions()]
     assert "카탈로그 백업…" in texts and "카탈로그 복원…" in texts
     target = tmp_path / "백업" / "c.db"
-    window.backup_to(str(target))
+    window.backup.backup_to(str(target))
     qtbot.waitUntil(lambda: bool(messages), timeout=15000)
     assert messages[-1][0] == "info" and str(target) in messages[-1][1]
     # An edit after the backup …
@@ -29,7 +29,7 @@ def test_file_menu_backs_up_and_restores(
     window.update_status()
     assert "데이터셋 10개" in window.counts_label.text()
     # … is undone by the restore; the pages are rebuilt on the restored catalog.
-    window.restore_from(str(target))
+    window.backup.restore_from(str(target))
     qtbot.waitUntil(lambda: len(messages) == 2, timeout=15000)
     assert messages[-1][0] == "info" and "복원했습니다" in messages[-1][1]
     assert "데이터셋 11개" in window.counts_label.text()
@@ -44,7 +44,7 @@ def test_restore_waits_for_a_running_scan(
     window = make_window(catalog_copy)
     window.ctx.scanning = True
     try:
-        assert window.restore_from(str(tmp_path / "b.db")) is None
+        assert window.backup.restore_from(str(tmp_path / "b.db")) is None
     finally:
         window.ctx.scanning = False
     assert no_unexpected_dialogs[-1][0] == "info" and "끝나거나" in no_unexpected_dialogs[-1][1]

@@ -46,7 +46,7 @@ def page(make_window, catalog_copy, qtbot, monkeypatch):
     assert "제안이 없는 컬럼" not in page.filter_bar.count_label.text()
     qtbot.mouseClick(page.map_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_running(), timeout=15_000)
-    qtbot.waitUntil(lambda: page.rate is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.rate is not None, timeout=60_000)  # a child process: hang guard
     return page
 
 
@@ -103,7 +103,9 @@ def test_accept_then_undo_and_redo(page, qtbot):
     qtbot.mouseClick(page.actions_.redo_button, Qt.MouseButton.LeftButton)
     assert "개설일" in decisions(page)
     # the 준수율 is recomputed after the decisions (debounced, on the task runner)
-    qtbot.waitUntil(lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=60_000
+    )  # hang guard: the rate runs in a child process
 
 
 def test_bulk_accept_is_one_undo_step(page, qtbot, monkeypatch):

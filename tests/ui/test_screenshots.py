@@ -68,7 +68,7 @@ def _prepare(window, key, qtbot):
         )
         page.view.selectRow(r)
         page.compute_rate()
-        qtbot.waitUntil(lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "다시 계산합니다…" not in page.rate_note.text(), timeout=60_000)
     elif key == "disclosure":
         page.validate()
         qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,12 +36,13 @@ from ui.core_text import core_tr
 from ui.focus import keep_focus_off_fields
 from ui.models import Column, RowsModel
 from ui.pages.base import Page, card, note, table_view
+from ui.pages.disclosure_check import YearCheck
+from ui.pages.disclosure_output import YearOutputs
 from ui.pages.institution_form import InstitutionForm
 from ui.pages.problem_list import ProblemTree
 from ui.pages.reident_panel import ReidentPanel
 from ui.pages.year_diff import YearDiffPanel
 from ui.widths import fit_columns, keep_widths
-from ui.workers import ReadJob, retire_job, start_in_thread
 
 REVALIDATE_DELAY_MS = 400  # saves come in bursts: one validation after they stop
 
@@ -71,8 +72,12 @@ class DisclosurePage(Page):
         self._jobs = 0
         self.last_export: list[Path] = []
         self.last_lifecycle: dict[str, int] = {}  # 신규/변경/제외/유지 counts of the last import
-        self._validation: tuple[QThread, ReadJob] | None = None
-        self._validate_again = False
+        self.outputs = YearOutputs(self)
+        self.check = YearCheck(ctx.catalog_path, self)
+        self.check.checked.connect(self._validated)
+        self.check.failed.connect(self._validation_failed)
+        self.check.ended.connect(self._validation_ended)
+        self.check.started.connect(self._validation_started)
         self._validated_once = False
         self._closing = False
         self._build_bar()
@@ -273,7 +278,7 @@ class DisclosurePage(Page):
         """A job runs or a validation runs or is about to (after a burst of saves), or the
         re-identification check runs."""
         pending = self._revalidate_timer.isActive() if hasattr(self, "_revalidate_timer") else False
-        return self._jobs > 0 or self._validation is not None or pending or self.reident.busy()
+        return self._jobs > 0 or self.check.busy() or pending or self.reident.busy()
 
     def _buttons(self) -> tuple:
         return (
@@ -289,7 +294,7 @@ class DisclosurePage(Page):
         """Idle and no scan: everything; a job running or a scan holding the catalog: nothing
         that would start another job (focus is kept off the text fields meanwhile)."""
         idle = self._jobs == 0 and not self.ctx.scanning
-        checking = self._validation is not None
+        checking = self.check.busy()
         enabled = {
             self.validate_button: idle and not checking,
             self.snapshot_button: idle and not checking and not self._year_has_snapshot(),
@@ -463,46 +468,28 @@ class DisclosurePage(Page):
         self.validate(quiet=True)
 
     def validate(self, quiet: bool = False) -> None:
-        """Check the year on a thread of its own (the clerk's saves never queue behind it);
-        asked again while one runs, the running one is cancelled and a new one follows."""
+        """Check the year (``YearCheck``: a child process, so the window keeps its GIL, and the
+        clerk's saves never queue behind it); asked again while one runs, the running one is
+        cancelled and a new one follows."""
         if self._closing or self.ctx.scanning:
             return
-        if self._validation is not None:
-            self._validate_again = True
-            self._validation[1].cancel()
-            return
-        from catalog_app.disclosure.state_cache import state_for_year
-        from catalog_app.disclosure.validate import problem_json
-        from catalog_app.disclosure.validate import validate as run_validation
+        self.check.start(self.year.value())
 
-        year = self.year.value()
-        self._validate_again = False
-
-        def job(cat, token):
-            state = state_for_year(cat, year, cancel=token)
-            token.raise_if_cancelled()
-            return year, state.source, [problem_json(p) for p in run_validation(state)]
-
+    def _validation_started(self, year: int) -> None:
         message = self.tr("{year}년 목록을 점검하는 중…").format(year=year)
         self.status.setText(message)
         self.problem_summary.setText(message)
-        read = ReadJob(self.ctx.catalog_path, job)
-        read.finished.connect(self._validated)
-        read.failed.connect(self._validation_failed)
-        thread = start_in_thread(read, "validate", self._validation_ended)
-        self._validation = (thread, read)
         self._update_buttons()
 
     def _validation_ended(self) -> None:
-        self._validation = None
         if self._closing:
             return
         self._update_buttons()
-        if self._validate_again:
+        if self.check.wants_again:
             self.validate(quiet=True)
 
     def _validation_failed(self, message: str) -> None:
-        if self._closing or message == "cancelled":
+        if self._closing:
             return
         self.status.setText(self.tr("점검하지 못했습니다: {e}").format(e=message))
         self.problem_summary.setText(self.status.text())
@@ -512,7 +499,7 @@ class DisclosurePage(Page):
             return
         year, source, problems = result
         if year != self.year.value():
-            self._validate_again = True  # the year changed meanwhile: its own check follows
+            self.check.again()  # the year changed meanwhile: its own check follows
             return
         self._validated_once = True
         self._all_problems = problems
@@ -562,151 +549,17 @@ class DisclosurePage(Page):
         self._closing = True
         self.reident.shutdown()
         self._revalidate_timer.stop()
-        if self._validation is not None:
-            thread, job = self._validation
-            job.cancel()
-            retire_job(thread, job, 5000)
+        self.check.shutdown()
 
-    # ------------------------------------------------------------------ snapshot
+    # ------------------------------------------------------------------ snapshot, export, diff
     def take_snapshot(self) -> None:
-        year = self.year.value()
-        if not dialogs.ask_confirm(
-            self,
-            self.tr("스냅샷 고정"),
-            self.tr(
-                "{year}년 공개목록을 지금 상태로 고정합니다. 고정한 스냅샷은 고치거나 지울 수 "
-                "없습니다. 계속할까요?"
-            ).format(year=year),
-        ):
-            return
-        self._snapshot(year, force=False)
+        self.outputs.take_snapshot()
 
-    def _snapshot(self, year: int, force: bool) -> None:
-        from catalog_app.disclosure.snapshot import take_snapshot
-
-        def done(info) -> None:
-            self.status.setText(
-                self.tr("{year}년 스냅샷을 고정했습니다 (데이터셋 {n}개).").format(
-                    year=year, n=info.summary.get("datasets")
-                )
-            )
-            self.refresh_year()
-
-        self._run(
-            self.tr("{year}년 스냅샷을 만드는 중…").format(year=year),
-            lambda cat: take_snapshot(cat, year, force=force),
-            done,
-            lambda exc: self._blocked(exc, lambda: self._snapshot(year, True)),
-        )
-
-    def _blocked(self, exc: Exception, retry) -> bool:
-        """An ExportBlocked: show the problems and offer to go on anyway. True when handled."""
-        from catalog_app.disclosure.validate import ExportBlocked, problem_json
-        from catalog_app.privacy.gate import ReidentificationBlocked
-
-        if not isinstance(exc, ExportBlocked):
-            return False
-        if isinstance(exc, ReidentificationBlocked):
-            # --force does not pass this one: show the check and point at the exception
-            self.reident.show_checks(exc.checks)
-            self.tabs.setCurrentWidget(self.reident)
-            self.status.setText(str(exc))
-            dialogs.show_error(
-                self,
-                self.tr(
-                    "공개하는 컬럼으로 특정 개인을 알아볼 수 있는 목록(k < 5)이 있어 내보내지 "
-                    "않았습니다. [재식별 점검]에서 컬럼별 권장 조치를 보고 컬럼을 비공개·범주화하거나, "
-                    "이유를 적고 [예외 승인…]을 누르세요."
-                ),
-            )
-            return True
-        self._validated((self.year.value(), "live", [problem_json(p) for p in exc.problems]))
-        if dialogs.ask_confirm(
-            self,
-            self.tr("차단 문제"),
-            self.tr(
-                "차단 문제 {n}건이 있습니다(점검 결과 참고). 고치지 않고 그대로 진행할까요? "
-                "진행한 사실은 기록됩니다."
-            ).format(n=len(exc.blocking)),
-        ):
-            retry()
-        else:
-            self.status.setText(str(exc))
-        return True
-
-    # ------------------------------------------------------------------ export
     def export(self, kind: str, suffix: str | None = None) -> None:
-        """Ask where to write ``kind`` (in the form ``suffix``, default the export's first) and
-        write it in the background."""
-        from catalog_app.disclosure.exports import exporter
+        self.outputs.export(kind, suffix)
 
-        found = exporter(kind)
-        year = self.year.value()
-        start = Path(self.ctx.settings.last_export_dir or Path.home())
-        if found.into_folder:
-            target = QFileDialog.getExistingDirectory(
-                self, self.tr("datapackage.json을 만들 폴더"), str(start)
-            )
-        else:
-            name = found.default_name(year, suffix)
-            target, _ = QFileDialog.getSaveFileName(
-                self, core_tr(found.title(suffix)), str(start / name)
-            )
-        if not target:
-            return
-        target_path = Path(target)
-        self.ctx.settings.last_export_dir = str(
-            target_path if found.into_folder else target_path.parent
-        )
-        self._export(kind, year, target_path, force=False)
-
-    def _export(self, kind: str, year: int, target: Path, force: bool) -> None:
-        from catalog_app.disclosure.export import export
-
-        def done(result) -> None:
-            self.last_export = list(result.paths)
-            shown = "\n".join(str(p) for p in result.paths[:5])
-            more = len(result.paths) - 5
-            if more > 0:
-                shown += "\n" + self.tr("… 외 {n}개").format(n=more)
-            self.status.setText(
-                self.tr("내보냈습니다: {paths}").format(paths=shown.replace("\n", ", "))
-            )
-            dialogs.show_info(self, self.tr("내보냈습니다.\n{paths}").format(paths=shown))
-
-        self._run(
-            self.tr("내보내는 중…"),
-            lambda cat: export(cat, year, kind, target, force=force),
-            done,
-            lambda exc: self._blocked(exc, lambda: self._export(kind, year, target, True)),
-        )
-
-    # ------------------------------------------------------------------ diff
     def compare(self) -> None:
-        from catalog_app.disclosure.diff import diff_json
-        from catalog_app.disclosure.export import year_diff
-        from catalog_app.disclosure.snapshot import SnapshotError
-
-        year = self.year.value()
-
-        def done(result) -> None:
-            self.diff_panel.show_result(result, year)
-            self.tabs.setCurrentIndex(2)
-
-        def failed(exc: Exception) -> bool:
-            if isinstance(exc, SnapshotError):
-                self.diff_panel.show_message(str(exc))
-                self.tabs.setCurrentIndex(2)
-                return True
-            return False
-
-        self._run(
-            self.tr("{old}년과 비교하는 중…").format(old=year - 1),
-            lambda cat: diff_json(year_diff(cat, year)[0]),
-            done,
-            failed,
-            done_text=self.tr("{old}년과 비교했습니다 (전년 대비 탭).").format(old=year - 1),
-        )
+        self.outputs.compare()
 
     # ------------------------------------------------------------------ registered list
     def choose_registered(self) -> None:

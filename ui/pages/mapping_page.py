@@ -21,22 +21,23 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, labels
 from ui.context import AppContext
+from ui.file_progress import show_file_progress
 from ui.mapping_model import (
     KINDS,
     Filters,
     MatchTableModel,
     column_detail,
-    rate_job,
     unmatched_count,
 )
 from ui.pages.base import Page, card, note, table_view
 from ui.pages.mapping_actions import KeyFilter, MappingActions
 from ui.pages.mapping_filters import FilterBar
 from ui.widths import fit_columns, keep_widths
-from ui.workers import MapJob, retire_thread, start_in_thread
+from ui.workers import ChildJob, MapJob, retire_job, retire_thread, start_in_thread
 
 log = logging.getLogger(__name__)
 
+RATE_TARGET = "ui.mapping_model:rate_job"  # run in a child process
 RATE_DELAY_MS = 600  # decisions come in bursts (Enter, Enter, …): one 준수율 after they stop
 # (narrowest, widest) per table column: decisions are written after the first measure.
 # the widest each table column is measured to; the column label (2) gets the spare width
@@ -48,6 +49,8 @@ class MappingPage(Page):
         super().__init__(ctx, self.tr("매핑 검토"), parent)
         self._job: MapJob | None = None
         self._thread: QThread | None = None
+        self._rate_thread: QThread | None = None
+        self._rate_job: ChildJob | None = None
         self._closing = False
         self._dirty = False
         self._rate_busy = self._rate_again = False
@@ -262,8 +265,11 @@ class MappingPage(Page):
             self._rate_timer.start()
 
     def compute_rate(self) -> None:
-        """``check_catalog`` on the task runner, one at a time: on a big catalog it takes
-        seconds, so decisions made meanwhile ask for one more run after it, not a queue."""
+        """``check_catalog`` one at a time: on a big catalog it takes seconds, so decisions made
+        meanwhile ask for one more run after it, not a queue. It starts behind the task runner's
+        queued writes (so the decisions just made count) and runs in a child process
+        (``ChildJob``): on a thread its pure-Python work held the GIL and froze the window
+        (issue 15, benchmarks/bench_ui.py)."""
         self._rate_timer.stop()
         if self._closing or self.is_running():  # a finished run computes it
             return
@@ -271,32 +277,42 @@ class MappingPage(Page):
             self._rate_again = True
             return
         self._rate_busy, self._rate_again = True, False
-        self.ctx.runner.submit(rate_job, self._rate_done, self._rate_failed)
+        self.ctx.runner.submit(lambda _catalog: None, lambda _r: self._start_rate())
 
-    def _rate_end(self) -> bool:
-        """The run finished; True when another one was started for newer decisions."""
+    def _start_rate(self) -> None:
+        if self._closing:
+            self._rate_busy = False
+            return
+        job = ChildJob(self.ctx.catalog_path, RATE_TARGET)
+        job.finished.connect(self._rate_done)
+        job.failed.connect(self._rate_failed)
+        self._rate_job = job
+        self._rate_thread = start_in_thread(job, "rate", self._rate_ended)
+
+    def _rate_ended(self) -> None:
+        """The run's thread has finished: another run for newer decisions, if any."""
+        self._rate_thread = self._rate_job = None
         self._rate_busy = False
         if self._rate_again and not self._closing:
             self.compute_rate()
-            return True
-        return False
 
     def _rate_done(self, result) -> None:
-        again = self._rate_end()
         if self._closing:
             return
         rate, fresh = result
         self.rate = rate
         self.rate_value.setText(f"{rate.rate:.1f}%" if rate.rate is not None else "-")
         self.rate_formula.setText(rate.formula)
+        again = self._rate_again
         self.rate_note.setText(self.tr("다시 계산합니다…") if again else self._rate_help())
         self.model.set_fresh_checks(fresh)
         if self._current_id is not None:
             self.detail.refresh_checks(self.model.fresh_checks(self._current_id))
 
-    def _rate_failed(self, exc: Exception) -> None:
-        self._rate_end()
-        self.rate_formula.setText(self.tr("준수율을 계산하지 못했습니다: {e}").format(e=exc))
+    def _rate_failed(self, message: str) -> None:
+        if self._closing or message == "cancelled":
+            return
+        self.rate_formula.setText(self.tr("준수율을 계산하지 못했습니다: {e}").format(e=message))
 
     # ------------------------------------------------------------ map (worker)
     def is_running(self) -> bool:
@@ -337,15 +353,8 @@ class MappingPage(Page):
             self.run_state.setText(self.tr("취소하는 중… (지금 파일을 마치고 멈춥니다)"))
 
     def _on_progress(self, event) -> None:
-        if self._closing or event.kind != "file":
-            return
-        self.progress.setRange(0, max(event.total, 1))
-        self.progress.setValue(event.done)
-        self.run_state.setText(
-            self.tr("{done:,} / {total:,} 파일 — {path}").format(
-                done=event.done, total=event.total, path=event.path or ""
-            )
-        )
+        if not self._closing:
+            show_file_progress(self.progress, self.run_state, event)
 
     def _on_finished(self, summary) -> None:
         if self._closing:
@@ -430,6 +439,9 @@ class MappingPage(Page):
             self._job.cancel()
         if self._thread is not None:
             retire_thread(self._thread, 10_000)
+        if self._rate_thread is not None:
+            self._rate_job.cancel()
+            retire_job(self._rate_thread, self._rate_job, 5000)
 
 
 def _kind_rank(kind: str) -> int:

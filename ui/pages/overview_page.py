@@ -226,16 +226,17 @@ class OverviewPage(Page):
 
     def refresh_figures(self) -> None:
         """준수율, openness and words need the checks over every column (seconds on a big
-        catalog): on a read-only thread of their own, so the clerk's edits never wait behind them.
-        A refresh asked for while one runs is done once it ends."""
-        from catalog_app.disclosure.overview import overview_figures
-        from ui.workers import ReadJob, start_in_thread
+        catalog): in a read-only child process (``ChildJob``), so the clerk's edits never wait
+        behind them and the window keeps its GIL. A refresh asked for while one runs is done
+        once it ends."""
+        from ui.workers import ChildJob, start_in_thread
 
         if self._figures_thread is not None:
             self._figures_again = True
             return
         self._figures_again = False
-        job = ReadJob(self.ctx.catalog_path, lambda cat, token: overview_figures(cat, cancel=token))
+        # In a child process: on a thread its pure-Python work held the GIL and froze the window.
+        job = ChildJob(self.ctx.catalog_path, "catalog_app.disclosure.overview:overview_figures")
         job.finished.connect(self._figures_done)
         job.failed.connect(self._figures_failed)
         self._figures_job = job

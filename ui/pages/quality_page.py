@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.context import AppContext
+from ui.file_progress import show_file_progress
 from ui.pages.base import Page, card
 from ui.pages.quality_jobs import QualityJob
 from ui.pages.quality_results import ResultsPanel, pct
@@ -245,15 +246,8 @@ class QualityPage(Page):
             self.run_state.setText(self.tr("취소하는 중… (읽던 파일에서 멈춥니다)"))
 
     def _on_progress(self, event) -> None:
-        if self._closing or event.kind != "file":
-            return
-        self.progress.setRange(0, max(event.total, 1))
-        self.progress.setValue(event.done)
-        self.run_state.setText(
-            self.tr("{done:,} / {total:,} 파일 — {path}").format(
-                done=event.done, total=event.total, path=event.path or ""
-            )
-        )
+        if not self._closing:
+            show_file_progress(self.progress, self.run_state, event)
 
     def _on_finished(self, summary) -> None:
         if self._closing:
