@@ -62,6 +62,9 @@ class WordIndex:
         # substring as soon as no registered name starts with it (most stop after a syllable
         # or two), instead of trying every length up to the longest word.
         self._word_prefixes = {n[:k] for n in self._by_name for k in range(1, len(n))}
+        # the characters words are written with: a name with any other (an unknown syllable,
+        # a typo) has no cover, which ``decompose`` then says without scanning it
+        self._word_chars = frozenset("".join(self._by_name))
         self._longest = max(self.max_len, self.max_alias_len)
         self._prefixes = self._word_prefixes | {
             n[:k] for n in self._alias for k in range(1, len(n))
@@ -225,7 +228,7 @@ def decompose(name: str, index: WordIndex, abbr: str | None = None) -> list[Word
         if ws is not None:
             return ws
     n = len(name)
-    if n == 0:
+    if n == 0 or not index._word_chars.issuperset(name):
         return None
     matches = index._matches(name)
     # no exact cover at all (an unknown syllable): say so before any scoring

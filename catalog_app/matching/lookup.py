@@ -146,7 +146,7 @@ def _completions(lex: Lexicon, v: Variant, last: Word | None, is_term: bool) -> 
     lo = bisect.bisect_right(lex.sorted_names, name)
     hi = bisect.bisect_left(lex.sorted_names, name + "\U0010ffff")
     complete = is_term or (last is not None and last.is_class_word)
-    for full in lex.sorted_names[lo:hi][:80]:
+    for full in lex.sorted_names[lo : min(hi, lo + 80)]:
         ws = lex.term_words.get(full)
         if not ws:
             continue
@@ -198,7 +198,7 @@ def _synonym_completions(lex: Lexicon, v: Variant) -> list[Raw]:
     out: list[Raw] = []
     lo = bisect.bisect_right(lex.sorted_synonyms, name)
     hi = bisect.bisect_left(lex.sorted_synonyms, name + "\U0010ffff")
-    for syn in lex.sorted_synonyms[lo:hi][:20]:
+    for syn in lex.sorted_synonyms[lo : min(hi, lo + 20)]:
         rest = lex.index.by_name(syn[len(name) :])
         if rest is not None and rest.is_class_word:
             t = lex.term_synonyms[syn]
