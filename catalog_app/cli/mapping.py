@@ -188,7 +188,7 @@ def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
         return items
 
     # a large input over both cores (a forked copy of this process; the same answers)
-    for item in suggest_groups(work, tables, [len(rows) for _, rows in tables]):
+    for item in suggest_groups(work, tables, [len(rows) for _, rows in tables], plain=True):
         if as_json:
             click.echo(json.dumps(item, ensure_ascii=False))
         else:

@@ -109,7 +109,8 @@ def suggest_file(input_csv: Path, matcher: Matcher, workers: int | None = None) 
             for s in suggest_rows(matcher, context, rows)
         ]
 
-    yield from suggest_groups(work, tables, [len(rows) for _, rows in tables], workers)
+    sizes = [len(rows) for _, rows in tables]
+    yield from suggest_groups(work, tables, sizes, workers, plain=True)
 
 
 def write_jsonl(input_csv: Path, matcher: Matcher, out) -> int:
