@@ -27,6 +27,8 @@ __all__ = ["PARALLEL_MIN_ROWS", "can_fork", "suggest_groups"]
 # back: about 0.1 s at 5,000 rows).
 PARALLEL_MIN_ROWS = 2_000
 
+_OWN_SHARE = 0.47  # of the rows, done in this process while the child does the rest
+
 _JOB: Callable | None = None  # the work of the forked child (set just before the fork)
 
 
@@ -62,10 +64,11 @@ def suggest_groups(
     workers = default_workers() if workers is None else workers
     if workers < 2 or total < PARALLEL_MIN_ROWS or len(groups) < 2 or not can_fork():
         return work(groups)
-    # split where half the rows are done: the halves cost about the same
+    # this process also built the matcher, read the input and reads the child's answers back:
+    # it keeps a little less than half of the rows (about 0.2 s of 4 s of work)
     done, cut = 0, len(groups)
     for i, n in enumerate(sizes):
-        if done >= total / 2:
+        if done >= total * _OWN_SHARE:
             cut = i
             break
         done += n
