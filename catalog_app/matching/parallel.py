@@ -80,6 +80,7 @@ def _forked(
     work: Callable[[Sequence], list], mine: Sequence, theirs: Sequence, plain: bool
 ) -> list:
     """``work(mine) + work(theirs)``, ``theirs`` done in a forked child at the same time."""
+    import gc
     import marshal
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -94,7 +95,14 @@ def _forked(
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-            future = pool.submit(_run_job)
+            # what exists now is frozen for the fork (Python's advice for fork without exec):
+            # the child's cycle collector then never walks the dictionary and the matcher it
+            # inherited, so it neither spends time on them nor copies their memory pages
+            gc.freeze()
+            try:
+                future = pool.submit(_run_job)  # the child is forked here
+            finally:
+                gc.unfreeze()
             first = work(mine)
             rest = future.result()
             return first + (marshal.loads(rest) if plain else rest)
