@@ -69,3 +69,13 @@ def test_contract_answers_are_the_same_split_or_not(tmp_path, shipped_matcher, m
     split = list(suggest_file(path, shipped_matcher, workers=2))
     assert split == alone
     assert [o["header"] for o in split] == [h for _, cols in tables for h, _ in cols]
+
+
+def test_by_default_a_busy_machine_keeps_the_work_in_this_process(monkeypatch):
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (3.0, 3.0, 3.0))
+    assert parallel.default_workers() == 1
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.4, 0.5, 0.5))
+    assert parallel.default_workers() == 2
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 1)
+    assert parallel.default_workers() == 1
