@@ -14,7 +14,8 @@ composable abbreviation accuracy, confident terms on nonstandard columns, the ki
 table.  Timings, each run ``--repeat`` times (default 3) on a fresh matcher and printed as
 median and minimum (the machine is shared): 10,000 headers repeated from the labelled rows, and
 10,000 all-distinct headers generated from the dictionary (each one unseen) through the contract
-(values profiled; over two processes as ``suggest_file`` does by default on Linux, and in one),
+(values profiled; as ``suggest_file`` does by default: over two processes on Linux when
+another core is free, else in one; and always in one, ``workers=1``),
 and through the matcher alone (profiles given, as the map job has them).
 ``--map`` also times the ``map`` job over a generated catalog of 45,000 columns (bench_ui's).
 The labels are only measured here; nothing from them reaches the matcher.
