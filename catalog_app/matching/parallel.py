@@ -48,7 +48,8 @@ def default_workers() -> int:
     """Both cores of the office PCs the app runs on, never more than two processes (the
     clerk's machine stays usable), and one when the other cores are busy already: then a
     second process only waits for a core and the split costs more than it saves (measured on
-    a shared machine at load 9: 3.5 s of CPU either way, the wall clock worse split)."""
+    the shared development machine at load 4.4: 5.9-6.1 s split against 3.4-5.0 s in one
+    process, the split using about 0.5 s more CPU)."""
     cores = os.cpu_count() or 1
     if cores < 2 or _busy(cores):
         return 1
