@@ -166,7 +166,8 @@ def check_cmd(ctx, as_json, show_all, force) -> None:
 def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
     """CSV의 머리글마다 표준용어 후보(상위 5개), 종류, 새 용어 제안, 점검 코드를 냅니다."""
     from catalog_app.matching.contract import read_tables, suggest_rows
-    from catalog_app.matching.jobs import suggest_with_checks
+    from catalog_app.matching.jobs import profile_of_values, suggest_with_checks
+    from catalog_app.matching.parallel import suggest_groups
     from catalog_app.matching.workspace import Workspace
 
     with open_catalog(ctx) as cat:
@@ -175,13 +176,19 @@ def suggest_cmd(ctx, input_csv: Path, as_json: bool) -> None:
         tables = list(read_tables(input_csv))
     except (ValueError, UnicodeDecodeError) as exc:
         raise DictionaryError(f"입력 CSV를 읽을 수 없습니다: {exc}") from exc
-    rows = [
-        (header, values, s)
-        for context, part in tables
-        for (header, values), s in zip(part, suggest_rows(ws.matcher, context, part), strict=True)
-    ]
-    for header, values, suggestion in rows:
-        item = suggest_with_checks(ws, header, values, suggestion)
+
+    def work(part) -> list[dict]:
+        """Each row's values profiled once, for the matcher and for the checks."""
+        items = []
+        for context, rows in part:
+            profiles = [profile_of_values(h, v) for h, v in rows]
+            found = suggest_rows(ws.matcher, context, rows, profiles)
+            for (h, v), p, s in zip(rows, profiles, found, strict=True):
+                items.append(suggest_with_checks(ws, h, v, s, profile=p))
+        return items
+
+    # a large input over both cores (a forked copy of this process; the same answers)
+    for item in suggest_groups(work, tables, [len(rows) for _, rows in tables], plain=True):
         if as_json:
             click.echo(json.dumps(item, ensure_ascii=False))
         else:

@@ -62,6 +62,9 @@ class WordIndex:
         # substring as soon as no registered name starts with it (most stop after a syllable
         # or two), instead of trying every length up to the longest word.
         self._word_prefixes = {n[:k] for n in self._by_name for k in range(1, len(n))}
+        # the characters words are written with: a name with any other (an unknown syllable,
+        # a typo) has no cover, which ``decompose`` then says without scanning it
+        self._word_chars = frozenset("".join(self._by_name))
         self._longest = max(self.max_len, self.max_alias_len)
         self._prefixes = self._word_prefixes | {
             n[:k] for n in self._alias for k in range(1, len(n))
@@ -225,14 +228,17 @@ def decompose(name: str, index: WordIndex, abbr: str | None = None) -> list[Word
         if ws is not None:
             return ws
     n = len(name)
-    if n == 0:
+    if n == 0 or not index._word_chars.issuperset(name):
         return None
     matches = index._matches(name)
     # no exact cover at all (an unknown syllable): say so before any scoring
     reach = [False] * (n + 1)
     reach[n] = True
     for i in range(n - 1, -1, -1):
-        reach[i] = any(reach[j] for j, _ in matches[i])
+        for j, _ in matches[i]:
+            if reach[j]:
+                reach[i] = True
+                break
     if not reach[0]:
         return None
     # best[j][id(w)] = (cost, length tie-break, path) of the best cover of name[:j] ending in w
@@ -242,17 +248,29 @@ def decompose(name: str, index: WordIndex, abbr: str | None = None) -> list[Word
     for j, w in matches[0]:
         if reach[j]:
             _relax(best[j], w, index._step_cost(None, w), (-len(w.name),), [w])
+    # ``_step_cost`` and ``_relax`` written out: this loop runs for every new header name
+    pairs = index.pairs
+    costs = index._cost
     for i in range(1, n):
         if not best[i]:
             continue
-        for (c0, c1, c2, c3), tie, path in list(best[i].values()):
-            prev = path[-1]
-            for j, w in matches[i]:
-                if not reach[j]:
-                    continue
-                s0, s1, s2, s3 = index._step_cost(prev, w)
-                new_cost = (c0 + s0, c1 + s1, c2 + s2, c3 + s3)
-                _relax(best[j], w, new_cost, (*tie, -len(w.name)), [*path, w])
+        steps = [
+            (j, w, id(w), 1 if len(w.name) == 1 and not w.is_class_word else 0, -len(w.name))
+            for j, w in matches[i]
+            if reach[j]
+        ]
+        if not steps:
+            continue
+        for (c0, c1, c2, c3), tie, path in best[i].values():  # j > i: best[i] stays as it is
+            prev = id(path[-1])
+            for j, w, wid, single, neg_len in steps:
+                unattested = 1 if pairs and (prev, wid) not in pairs else 0
+                cost = (c0 + unattested, c1 + single, c2 + 1, c3 + costs[wid])
+                new_tie = (*tie, neg_len)
+                cell = best[j]
+                old = cell.get(wid)
+                if old is None or (cost, new_tie) < (old[0], old[1]):
+                    cell[wid] = (cost, new_tie, [*path, w])
     if not best[n]:
         return None
     _, _, _, path = min(

@@ -78,19 +78,39 @@ def suggestion_json(s: Suggestion) -> dict:
 
 
 def suggest_rows(
-    matcher: Matcher, context: TableContext | None, rows: list[tuple[str, list[str]]]
+    matcher: Matcher,
+    context: TableContext | None,
+    rows: list[tuple[str, list[str]]],
+    profiles: list | None = None,
 ) -> list[Suggestion]:
-    """Suggestions for one group of ``read_tables``: a table judged together, or one row."""
+    """Suggestions for one group of ``read_tables``: a table judged together, or one row.
+    ``profiles`` (one per row, None for a row without values) when the caller profiled the
+    values already; otherwise the matcher profiles them."""
+    if profiles is None:
+        profiles = [None] * len(rows)
     if context is None:
-        return [matcher.suggest(h, v) for h, v in rows]
-    return matcher.suggest_table([(h, v, None) for h, v in rows], context)
+        return [matcher.suggest(h, v, p) for (h, v), p in zip(rows, profiles, strict=True)]
+    columns = [(h, v, p) for (h, v), p in zip(rows, profiles, strict=True)]
+    return matcher.suggest_table(columns, context)
 
 
-def suggest_file(input_csv: Path, matcher: Matcher) -> Iterator[dict]:
-    """One JSON-ready dict per input row, in input order."""
-    for context, rows in read_tables(input_csv):
-        for s in suggest_rows(matcher, context, rows):
-            yield suggestion_json(s)
+def suggest_file(input_csv: Path, matcher: Matcher, workers: int | None = None) -> Iterator[dict]:
+    """One JSON-ready dict per input row, in input order.  A large input is shared with a
+    forked copy of this process where that is safe (``parallel.suggest_groups``; ``workers=1``
+    keeps it in this process); the answers are the same either way."""
+    from catalog_app.matching.parallel import suggest_groups
+
+    tables = list(read_tables(input_csv))
+
+    def work(part) -> list[dict]:
+        return [
+            suggestion_json(s)
+            for context, rows in part
+            for s in suggest_rows(matcher, context, rows)
+        ]
+
+    sizes = [len(rows) for _, rows in tables]
+    yield from suggest_groups(work, tables, sizes, workers, plain=True)
 
 
 def write_jsonl(input_csv: Path, matcher: Matcher, out) -> int:

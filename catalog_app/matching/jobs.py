@@ -272,13 +272,20 @@ def profile_of_values(header: str, values) -> ColumnProfile | None:
     return acc.finish()
 
 
-def suggest_with_checks(ws: Workspace, header: str, values, suggestion=None) -> dict:
+_UNPROFILED = object()
+
+
+def suggest_with_checks(
+    ws: Workspace, header: str, values, suggestion=None, profile=_UNPROFILED
+) -> dict:
     """One line of the suggest contract: the matcher's answer (``suggestion`` when the caller
-    judged the whole table already) plus the check codes it implies."""
+    judged the whole table already) plus the check codes it implies.  ``profile``: the
+    ``profile_of_values`` the caller made already for the matcher (profiled once, not twice)."""
     from catalog_app.matching.clean import clean_header
     from catalog_app.matching.contract import suggestion_json
 
-    profile = profile_of_values(header, values)
+    if profile is _UNPROFILED:
+        profile = profile_of_values(header, values)
     if suggestion is None:
         suggestion = ws.matcher.suggest(header, values, profile)
     out = suggestion_json(suggestion)

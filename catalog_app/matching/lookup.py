@@ -146,7 +146,7 @@ def _completions(lex: Lexicon, v: Variant, last: Word | None, is_term: bool) -> 
     lo = bisect.bisect_right(lex.sorted_names, name)
     hi = bisect.bisect_left(lex.sorted_names, name + "\U0010ffff")
     complete = is_term or (last is not None and last.is_class_word)
-    for full in lex.sorted_names[lo:hi][:80]:
+    for full in lex.sorted_names[lo : min(hi, lo + 80)]:
         ws = lex.term_words.get(full)
         if not ws:
             continue
@@ -198,7 +198,7 @@ def _synonym_completions(lex: Lexicon, v: Variant) -> list[Raw]:
     out: list[Raw] = []
     lo = bisect.bisect_right(lex.sorted_synonyms, name)
     hi = bisect.bisect_left(lex.sorted_synonyms, name + "\U0010ffff")
-    for syn in lex.sorted_synonyms[lo:hi][:20]:
+    for syn in lex.sorted_synonyms[lo : min(hi, lo + 20)]:
         rest = lex.index.by_name(syn[len(name) :])
         if rest is not None and rest.is_class_word:
             t = lex.term_synonyms[syn]
@@ -235,13 +235,30 @@ def _suffix_terms(lex: Lexicon, v: Variant) -> list[Raw]:
     return []
 
 
+_RF: tuple = ()  # (fuzz, process, Indel) once imported (_rapidfuzz)
+
+
+def _rapidfuzz() -> tuple | None:
+    """rapidfuzz's modules, imported on the first typo look-up and kept: an import statement
+    in the look-up itself cost 2% of matching 10,000 unseen headers.  None without rapidfuzz."""
+    global _RF
+    if not _RF:
+        try:
+            from rapidfuzz import fuzz, process
+            from rapidfuzz.distance import Indel
+        except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
+            return None
+        _RF = (fuzz, process, Indel)
+    return _RF
+
+
 def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
     """Jamo-level similar term names (typos: 일짜 ~ 일자) and similar term stems plus a class
     word the values choose; imported here so a missing rapidfuzz only disables this step."""
-    try:
-        from rapidfuzz import fuzz, process
-    except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
+    rf = _rapidfuzz()
+    if rf is None:  # pragma: no cover - rapidfuzz is a declared dependency
         return []
+    fuzz, process, _ = rf
 
     out: list[Raw] = []
     name = v.name
@@ -278,19 +295,15 @@ def fuzzy(lex: Lexicon, v: Variant) -> list[Raw]:
 
 def _typo(name: str, other: str, query: str, choice: str, score: float) -> bool:
     """A typo keeps the syllable count; an inserted or dropped word does not."""
-    from rapidfuzz.distance import Indel
-
     return len(other) == len(name) and (
-        score >= _TYPO_SIM * 100 or Indel.distance(query, choice) <= 2
+        score >= _TYPO_SIM * 100 or _RF[2].distance(query, choice) <= 2
     )
 
 
 def _name_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
-    from rapidfuzz import fuzz
-
     t = lex.fuzzy_terms[idx]
     matched = lex.fuzzy_plain[idx]
-    sim = (score + fuzz.ratio(name, matched)) / 200
+    sim = (score + _RF[0].ratio(name, matched)) / 200
     if sim < _FUZZY_CUTOFF or t.name == name:
         return []
     prior = v.prior * P_FUZZY * sim * sim
@@ -310,10 +323,8 @@ def _name_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
 
 
 def _stem_hit(lex, v, name, query, choice, score, idx) -> list[Raw]:
-    from rapidfuzz import fuzz
-
     stem = lex.stem_names[idx]
-    sim = (score + fuzz.ratio(name, stem)) / 200
+    sim = (score + _RF[0].ratio(name, stem)) / 200
     if sim < _FUZZY_CUTOFF or stem == name:
         return []
     prior = v.prior * P_FUZZY * sim * sim * 0.9

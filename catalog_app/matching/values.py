@@ -181,16 +181,26 @@ def summarise(profile: ColumnProfile | None) -> Values | None:
     if n == 0 or profile.inferred_type == _EMPTY:
         return None
     share = {k: c / n for k, c in counts.items()}
-    texts = [str(v) for v, _ in (profile.top_values or [])] or [str(s) for s in profile.samples]
+    top = profile.top_values
+    texts = [str(v) for v, _ in top] if top else [str(s) for s in profile.samples]
     texts = [t for t in texts if t and not is_total_word(t)]
-    int_digits = max(_digits(profile.min_value), _digits(profile.max_value))
-    if profile.inferred_type not in ("integer", "decimal"):
-        int_digits = 0
+    int_digits = 0
+    if profile.inferred_type in ("integer", "decimal"):
+        int_digits = max(_digits(profile.min_value), _digits(profile.max_value))
     years = months = year_months = 0.0
     if texts:
-        years = sum(1 for t in texts if _YEAR_TEXT.match(t.replace(",", ""))) / len(texts)
-        months = sum(1 for t in texts if t.isdigit() and 1 <= int(t) <= 12) / len(texts)
-        year_months = sum(1 for t in texts if _YM.match(t)) / len(texts)
+        # one pass over the few texts (this runs for every column a job ranks)
+        y = m = ym = 0
+        year_text, year_month = _YEAR_TEXT.match, _YM.match
+        for t in texts:
+            if year_text(t.replace(",", "")):
+                y += 1
+            if t.isdigit() and 1 <= int(t) <= 12:
+                m += 1
+            if year_month(t):
+                ym += 1
+        k = len(texts)
+        years, months, year_months = y / k, m / k, ym / k
     semantic = _pii_semantic(profile) or (
         _semantic_type(texts) if share.get("text", 0) >= 0.5 else None
     )
