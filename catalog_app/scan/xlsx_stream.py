@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 STREAM_PART_BYTES = 32 << 20  # worksheet XML above this is read in slices
-SLICE_BYTES = 8 << 20  # sheet XML per slice
+SLICE_BYTES = 4 << 20  # sheet XML per slice (three in flight: two read, one profiled)
 SLICE_CELLS = 2_000_000  # dense cells per slice (rows × used columns)
 # calamine parses a slice with the GIL released: two threads keep both cores of a small PC busy
 # while the caller profiles (measured on 2 cores: 200,000 × 20 cells 9.0 s -> see docs/benchmarks).
@@ -216,7 +216,7 @@ class StreamedSheet:
     # ------------------------------------------------------------------ the caller's side
     def rows(self) -> Iterator[list]:
         """Every row from sheet row 0, cells from column A (absolute positions)."""
-        slices: queue.Queue = queue.Queue(maxsize=READ_THREADS)
+        slices: queue.Queue = queue.Queue(maxsize=1)  # + one read, one being read: 3 slices
         stop = threading.Event()
         self._readers = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="xlsx-read")
         loader = threading.Thread(
@@ -240,12 +240,18 @@ class StreamedSheet:
                     continue
                 first, col = item.start
                 while row_at < first:  # rows between slices hold nothing
-                    yield self._kept([])
+                    if len(self.head) < HEAD_KEEP:
+                        self.head.append([])
+                    yield []
                     row_at += 1
-                pad = [""] * col
-                for row in item.rows:
-                    yield self._kept(pad + row if col else row)
-                    row_at += 1
+                rows = item.rows
+                if col:
+                    pad = [""] * col
+                    rows = [pad + row for row in rows]
+                if len(self.head) < HEAD_KEEP:
+                    self.head.extend(rows[: HEAD_KEEP - len(self.head)])
+                yield from rows  # no Python call per row
+                row_at += len(rows)
         finally:
             stop.set()
             while loader.is_alive():
@@ -254,11 +260,6 @@ class StreamedSheet:
             loader.join()
             self._readers.shutdown(wait=True, cancel_futures=True)
         self.merged = merges
-
-    def _kept(self, row: list) -> list:
-        if len(self.head) < HEAD_KEEP:
-            self.head.append(row)
-        return row
 
     # ------------------------------------------------------------------ the loader thread
     def _load(self, out: queue.Queue, stop: threading.Event) -> None:
