@@ -4,7 +4,8 @@ Excel writes every text of a workbook once, in ``xl/sharedStrings.xml``, and the
 it by index. A 200,000-row sheet has about a million entries (28 MB of XML); a list of a million
 ``bytes`` objects cost 60 MB more than the text and grew with the rows. Here the entries
 (``<si>…</si>`` as written) lie end to end in one blob with an array of offsets; a table bigger
-than ``SPILL_BYTES`` goes to a temporary file, so memory no longer grows with the table at all.
+than ``SPILL_BYTES`` goes to a temporary file, read through a map whose pages are handed back
+after each slice, so only the offsets (8 bytes an entry) stay in memory.
 
 Each slice of a big sheet (``xlsx_stream``) gets a table of only the entries it uses. Earlier
 each slice kept the original numbering and padded the unused entries with ``<si/>``: every
@@ -22,6 +23,8 @@ so a sheet's cost grew with the square of its rows. Two ways, both linear:
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import re
 import tempfile
 import threading
@@ -33,7 +36,6 @@ import numpy as np
 __all__ = ["MARK", "SPILL_BYTES", "Marked", "SharedStrings", "SST_HEAD", "load_shared_strings"]
 
 SPILL_BYTES = 8 << 20  # tables bigger than this live in a temporary file
-RUN_GAP = 16
 LADDER_WIDTH = 1000  # unused entries read along rather than starting another read
 _READ = 4 << 20
 SST_HEAD = (
@@ -83,9 +85,9 @@ class SharedStrings:
         self._blob = bytearray()
         self._offsets: list[np.ndarray] = [np.zeros(1, dtype=np.uint64)]
         self._size = 0
-        self._file = None  # blob, then offsets, once the table is over SPILL_BYTES
-        self._offsets_at = 0  # where the offsets start in the file
-        self._lock = threading.Lock()  # slices are read by two threads; one file position
+        self._file = None  # the blob, once the table is over SPILL_BYTES …
+        self._map = None  # … read through a read-only map of the file
+        self._lock = threading.Lock()  # the ladder is grown by two reader threads
         self._ladder = bytearray()
         self._ladder_ends = [0]
 
@@ -108,59 +110,50 @@ class SharedStrings:
             self._blob += data
 
     def seal(self) -> None:
-        offsets = np.concatenate(self._offsets)
+        self._offsets = [np.concatenate(self._offsets)]
         if self._file is not None:
-            self._offsets_at = self._size
-            self._file.write(offsets.tobytes())
             self._file.flush()
-            self._offsets = []
+            if self._size:
+                self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
         else:
-            self._offsets = [offsets]
             self._blob = bytes(self._blob)
 
     def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
+            self._map = None
         if self._file is not None:
             self._file.close()
             self._file = None
 
     # ---------------------------------------------------------------- reading
-    def _read(self, pos: int, n: int) -> bytes:
-        if self._file is None:
-            return self._blob[pos : pos + n]
-        with self._lock:
-            self._file.seek(pos)
-            return self._file.read(n)
-
-    def _ends(self, first: int, last: int) -> np.ndarray:
-        """Offsets ``first`` … ``last`` (inclusive; entry i spans offset i to i + 1)."""
-        if self._file is None:
-            return self._offsets[0][first : last + 1]
-        raw = self._read(self._offsets_at + 8 * first, 8 * (last + 1 - first))
-        return np.frombuffer(raw, dtype=np.uint64)
+    def _source(self):
+        return self._blob if self._map is None else self._map
 
     def entries(self, wanted: list[int]) -> bytes:
-        """The entries at ``wanted`` (ascending, repeats allowed), end to end; runs of nearby
-        entries come in one read."""
+        """The entries at ``wanted`` (repeats allowed), end to end. From a temporary file, the
+        pages read are handed back afterwards: they stay in the system's file cache, not in
+        this process (its memory does not grow with the table)."""
         if not wanted:
             return b""
         idx = np.asarray(wanted, dtype=np.int64)
-        cuts = np.flatnonzero(np.diff(idx) > RUN_GAP) + 1
-        out = []
-        for run in np.split(idx, cuts):
-            first, last = int(run[0]), int(run[-1])
-            ends = self._ends(first, last + 1)
-            base = int(ends[0])
-            data = self._read(base, int(ends[-1]) - base)
-            if last - first + 1 == len(run):  # every entry of the run, once each
-                out.append(data)
-                continue
-            starts = (ends[run - first] - base).tolist()
-            stops = (ends[run - first + 1] - base).tolist()
-            out.extend(data[a:b] for a, b in zip(starts, stops, strict=True))
-        return b"".join(out)
+        offsets = self._offsets[0]
+        starts = offsets[idx].tolist()
+        stops = offsets[idx + 1].tolist()
+        source = self._source()
+        out = b"".join([source[a:b] for a, b in zip(starts, stops, strict=True)])
+        self._release()
+        return out
+
+    def _release(self) -> None:
+        if self._map is not None and hasattr(mmap, "MADV_DONTNEED"):
+            with contextlib.suppress(OSError, ValueError):
+                self._map.madvise(mmap.MADV_DONTNEED)
 
     def everything(self) -> bytes:
-        return self._read(0, self._size)
+        out = bytes(self._source()[: self._size])
+        self._release()
+        return out
 
     def marked(self, xml: bytes) -> Marked | None:
         """The slice with marks for its shared cells (see the module docstring); None when its
@@ -175,8 +168,8 @@ class SharedStrings:
         numbers = np.fromiter(map(int, forms), np.int64, len(forms))
         if int(numbers.max()) >= self.count:
             return None
-        used = np.unique(numbers)
-        positions = np.searchsorted(used, numbers).tolist()
+        used, positions = np.unique(numbers, return_inverse=True)  # sorting: faster here
+        positions = positions.tolist()
         return Marked(
             xml.replace(_PLAIN_CELL, _MARKED_CELL),
             SST_HEAD + self.entries(used.tolist()) + b"</sst>",
