@@ -165,3 +165,20 @@ def test_text_numbers_min_and_max_as_a_loop_over_the_values_finds_them():
             loop(texts, a)
             _text_number_extremes(texts, b)
             assert (a.lo, a.lo_text, a.hi, a.hi_text) == (b.lo, b.lo_text, b.hi, b.hi_text)
+
+
+def test_suspect_key_values_found_in_one_pass_are_the_per_value_verdicts():
+    """RowClassifier.suspects (a regex pass over the joined texts, then is_suspect on the few it
+    picks) flags exactly what is_suspect flags value by value."""
+    import random
+
+    from catalog_app.scan.header import RowClassifier
+
+    atoms = ["", " ", "합계", "소계 ", " 종로구", "종로구", "1) 주석", "1)", "12", "3.5", "※ 참고",
+             "*", "note", "Note: x", "total", "출처: 통계청", "(주1)", "주)", "가" * 70, "a\nb",
+             "\u00a0값", "값\u3000", "비고", "tT", "sum", "G", "١)", "²)", None, 1.5, 0, True]  # fmt: skip
+    rng = random.Random(9)
+    for _ in range(3000):
+        values = {rng.choice(atoms) for _ in range(rng.randint(1, 8))}
+        expected = {v for v in values if RowClassifier.is_suspect(v)}
+        assert RowClassifier.suspects(values) == expected, values

@@ -375,7 +375,8 @@ def test_a_sheet_holding_the_mark_character_is_still_read_exactly(tmp_path, monk
     marked = _marked_slices(monkeypatch)
     rows = _sliced_rows(path, monkeypatch)
     assert rows == _whole_rows(path)
-    assert rows[399][0] == mark and not marked[-1] and any(marked)
+    assert rows[399][0] == mark
+    assert any(marked) and not all(marked)  # (two reader threads: slices recorded in any order)
 
 
 def test_the_shared_string_table_is_not_held_as_a_list(tmp_path):

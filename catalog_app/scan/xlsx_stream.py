@@ -9,12 +9,14 @@ over the zip entry, which does the guard's work and the reading at once:
   used-range scanner (a sheet over ``MAX_SHEET_CELLS`` is ``too_large``, named as by the guard);
 - the XML is cut after a ``</row>`` into slices of ``SLICE_BYTES`` (fewer rows when the sheet is
   wide, so a slice never holds more than ``SLICE_CELLS`` dense cells); each slice becomes a small
-  workbook in memory (the original styles, the shared strings the slice uses, the date system)
-  that calamine reads (``shared_strings``: the entries the slice uses, renumbered) — dates, numbers and text come out exactly as in a whole-sheet read;
+  workbook in memory (the original styles, the shared strings the slice uses — see
+  ``shared_strings`` —, the date system) that calamine reads: dates, numbers and text come out
+  exactly as in a whole-sheet read;
 - a thread inflates and cuts the XML; ``READ_THREADS`` threads have calamine read the next
   slices while the caller profiles the current one (zlib and calamine's parsing release the GIL,
   so on two cores the parse of slice k+1 and k+2 runs beside the profiling of slice k); the
-  slices still reach the caller in sheet order, at most ``READ_THREADS`` + 1 of them in memory.
+  slices still reach the caller in sheet order, at most ``READ_THREADS`` + 1 of them in memory
+  (docs/benchmarks.md: 200,000 × 20 cells in about 1.5× calamine's whole read, not 2.1×).
 
 Merged ranges sit after the cells in the sheet XML, so they are known when the pass ends
 (``StreamedSheet.merged``); the caller compares the header found without them and decides whether
@@ -61,10 +63,10 @@ __all__ = [
 ]
 
 STREAM_PART_BYTES = 32 << 20  # worksheet XML above this is read in slices
-SLICE_BYTES = 4 << 20  # sheet XML per slice (three in flight: two read, one profiled)
+SLICE_BYTES = 2 << 20  # sheet XML per slice (three in flight: two read, one profiled)
 SLICE_CELLS = 2_000_000  # dense cells per slice (rows × used columns)
 # calamine parses a slice with the GIL released: two threads keep both cores of a small PC busy
-# while the caller profiles (measured on 2 cores: 200,000 × 20 cells 9.0 s -> see docs/benchmarks).
+# while the caller profiles.
 READ_THREADS = max(1, min(2, os.cpu_count() or 1))
 HEAD_KEEP = 400  # first rows kept for deciding the header again once the merges are known
 _CELL_REF = re.compile(rb"<c r=\"[A-Z]")
