@@ -5,7 +5,7 @@ it by index. A 200,000-row sheet has about a million entries (28 MB of XML); a l
 ``bytes`` objects cost 60 MB more than the text and grew with the rows. Here the entries
 (``<si>…</si>`` as written) lie end to end in one blob with an array of offsets; a table bigger
 than ``SPILL_BYTES`` goes to a temporary file, read through a map whose pages are handed back
-after each slice, so only the offsets (8 bytes an entry) stay in memory.
+every few thousand entries, so only the offsets (4 bytes an entry) stay in memory.
 
 Each slice of a big sheet (``xlsx_stream``) gets a table of only the entries it uses. Earlier
 each slice kept the original numbering and padded the unused entries with ``<si/>``: every
@@ -36,7 +36,8 @@ import numpy as np
 __all__ = ["MARK", "SPILL_BYTES", "Marked", "SharedStrings", "SST_HEAD", "load_shared_strings"]
 
 SPILL_BYTES = 8 << 20  # tables bigger than this live in a temporary file
-LADDER_WIDTH = 1000  # unused entries read along rather than starting another read
+LADDER_WIDTH = 1000  # entries per row of the ladder sheet
+RELEASE_EVERY = 2048  # entries copied out of the map before its pages are handed back
 _READ = 4 << 20
 SST_HEAD = (
     b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
@@ -110,7 +111,11 @@ class SharedStrings:
             self._blob += data
 
     def seal(self) -> None:
-        self._offsets = [np.concatenate(self._offsets)]
+        offsets = np.concatenate(self._offsets)
+        self._offsets = []
+        if self._size < (1 << 32):
+            offsets = offsets.astype(np.uint32)  # 4 bytes an entry
+        self._offsets = [offsets]
         if self._file is not None:
             self._file.flush()
             if self._size:
@@ -138,12 +143,15 @@ class SharedStrings:
             return b""
         idx = np.asarray(wanted, dtype=np.int64)
         offsets = self._offsets[0]
-        starts = offsets[idx].tolist()
-        stops = offsets[idx + 1].tolist()
         source = self._source()
-        out = b"".join([source[a:b] for a, b in zip(starts, stops, strict=True)])
-        self._release()
-        return out
+        out = []
+        for at in range(0, len(idx), RELEASE_EVERY):  # a bounded number of pages at a time
+            part = idx[at : at + RELEASE_EVERY]
+            starts = offsets[part].tolist()
+            stops = offsets[part + 1].tolist()
+            out.append(b"".join([source[a:b] for a, b in zip(starts, stops, strict=True)]))
+            self._release()
+        return b"".join(out)
 
     def _release(self) -> None:
         if self._map is not None and hasattr(mmap, "MADV_DONTNEED"):

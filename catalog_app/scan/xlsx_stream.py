@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 STREAM_PART_BYTES = 32 << 20  # worksheet XML above this is read in slices
-SLICE_BYTES = 2 << 20  # sheet XML per slice (three in flight: two read, one profiled)
+SLICE_BYTES = 1 << 20  # sheet XML per slice (three in flight: two read, one profiled)
 SLICE_CELLS = 2_000_000  # dense cells per slice (rows × used columns)
 # calamine parses a slice with the GIL released: two threads keep both cores of a small PC busy
 # while the caller profiles.
