@@ -16,7 +16,7 @@ over the zip entry, which does the guard's work and the reading at once:
   slices while the caller profiles the current one (zlib and calamine's parsing release the GIL,
   so on two cores the parse of slice k+1 and k+2 runs beside the profiling of slice k); the
   slices still reach the caller in sheet order, at most ``READ_THREADS`` + 1 of them in memory
-  (docs/benchmarks.md: 200,000 × 20 cells in about 1.5× calamine's whole read, not 2.1×).
+  (docs/benchmarks.md: 200,000 × 20 cells in 1.4× calamine's whole read, was 2.1×).
 
 Merged ranges sit after the cells in the sheet XML, so they are known when the pass ends
 (``StreamedSheet.merged``); the caller compares the header found without them and decides whether
