@@ -138,3 +138,47 @@ def test_date_tails_of_personal_data_are_dropped():
 
     mask_profile(p, "rrn")  # what the scan does to a personal-data column
     assert p.date_tails == {}
+
+
+def test_text_numbers_min_and_max_as_a_loop_over_the_values_finds_them():
+    """The exact min/max of numbers written as text (overflow columns) is found in one regex
+    pass per chunk; it must pick the same values and texts as stripping and matching each value
+    in turn would (first of equal values wins; values spanning lines; odd whitespace)."""
+    import random
+
+    from catalog_app.scan.profile import _NUMBER, _Range, _text_number_extremes
+
+    def loop(texts, into):
+        for value in texts:
+            text = value.strip()
+            if _NUMBER.match(text):
+                into.add(float(text.replace(",", "")), text)
+
+    atoms = ["1", "12", "1,234", "-5", " 7 ", "7", "+3.5", "3.50", "abc", "1,23", "１２", "-0",
+             "\u00a012\u00a0", "12\n", "\t-0.0", "0", "1e5", " ", "1,000,000", "1000000",
+             "x\n1", "2 ", "\u300012", "0.0"]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(3000):
+        a, b = _Range(), _Range()
+        for _chunk in range(3):
+            texts = [t for t in (rng.choice(atoms) for _ in range(rng.randint(1, 6))) if t]
+            loop(texts, a)
+            _text_number_extremes(texts, b)
+            assert (a.lo, a.lo_text, a.hi, a.hi_text) == (b.lo, b.lo_text, b.hi, b.hi_text)
+
+
+def test_suspect_key_values_found_in_one_pass_are_the_per_value_verdicts():
+    """RowClassifier.suspects (a regex pass over the joined texts, then is_suspect on the few it
+    picks) flags exactly what is_suspect flags value by value."""
+    import random
+
+    from catalog_app.scan.header import RowClassifier
+
+    atoms = ["", " ", "합계", "소계 ", " 종로구", "종로구", "1) 주석", "1)", "12", "3.5", "※ 참고",
+             "*", "note", "Note: x", "total", "출처: 통계청", "(주1)", "주)", "가" * 70, "a\nb",
+             "\u00a0값", "값\u3000", "비고", "tT", "sum", "G", "١)", "²)", None, 1.5, 0, True]  # fmt: skip
+    rng = random.Random(9)
+    for _ in range(3000):
+        values = {rng.choice(atoms) for _ in range(rng.randint(1, 8))}
+        expected = {v for v in values if RowClassifier.is_suspect(v)}
+        assert RowClassifier.suspects(values) == expected, values

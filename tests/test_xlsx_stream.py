@@ -237,3 +237,159 @@ def test_a_slice_holds_a_bounded_part_of_the_sheet(tmp_path, monkeypatch):
     _, slices = _read(path, monkeypatch, sliced=True, slice_bytes=16384)
     assert len(slices) > 10
     assert max(slices) <= 16384
+
+
+# ------------------------------------------------------------------ shared strings, cell by cell
+_SST_ENTRIES = [
+    "<si><t>일반 글자</t></si>",
+    "<si><t>a &amp; b &lt;c&gt; &#44032;</t></si>",
+    '<si><t xml:space="preserve">  앞뒤 공백  </t></si>',
+    '<si><r><rPr><b/></rPr><t>서식</t></r><r><t xml:space="preserve"> 있는 글</t></r></si>',
+    "<si><t>줄_x000D_바꿈</t></si>",
+    "<si><t/></si>",
+    "<si/>",
+    '<si><t>한글</t><rPh sb="0" eb="1"><t>ハン</t></rPh></si>',
+    "<si><t>1234</t></si>",
+    "<si><t>2024-01-05</t></si>",
+]
+
+
+def _sst_workbook(path: Path, body: str, entries=_SST_ENTRIES) -> Path:
+    """A workbook with a shared-string table written by hand (entities, rich text, empty and
+    phonetic entries), as other writers than openpyxl produce them."""
+    hf.write_xlsx(path, hf.sheet_xml(body))
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" '
+                    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                    b'sharedStrings+xml"/></Types>')  # fmt: skip
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://'
+                    b'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                    b'Target="sharedStrings.xml"/></Relationships>')  # fmt: skip
+            zout.writestr(info, data)
+        zout.writestr(
+            "xl/sharedStrings.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main">' + "".join(entries) + "</sst>",
+        )
+    tmp.replace(path)
+    return path
+
+
+def _sst_body(rows: int, cell=lambda ref, i: f'<c r="{ref}" t="s"><v>{i}</v></c>') -> str:
+    out = [f'<row r="1">{hf.cell("A1", "구분")}{hf.cell("B1", "값")}{hf.cell("C1", "수")}</row>']
+    n = len(_SST_ENTRIES)
+    for r in range(2, rows + 2):
+        out.append(
+            f'<row r="{r}">{cell(f"A{r}", r % n)}{cell(f"B{r}", (r * 7) % n)}'
+            f'<c r="C{r}"><v>{r}</v></c></row>'
+        )
+    return "".join(out)
+
+
+def _trimmed(rows) -> list[list]:
+    out = [list(row) for row in rows]
+    for row in out:
+        while row and row[-1] == "":
+            row.pop()
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _sliced_rows(path: Path, monkeypatch, slice_bytes: int = 2048) -> list[list]:
+    from catalog_app.scan.excel_reader import iter_excel_tables
+
+    with monkeypatch.context() as m:
+        m.setattr(xlsx_stream, "STREAM_PART_BYTES", 1)
+        m.setattr(xlsx_stream, "SLICE_BYTES", slice_bytes)
+        for raw in iter_excel_tables(str(path), "xlsx", []):  # rows read while the book is open
+            assert raw.stream is not None, "not read in slices"
+            return _trimmed(raw.iter_rows())
+    raise AssertionError("no sheet")
+
+
+def _marked_slices(monkeypatch) -> list[bool]:
+    """Records, per slice, whether its shared cells were marked (else renumbered)."""
+    from catalog_app.scan import shared_strings
+
+    seen: list[bool] = []
+    real = shared_strings.SharedStrings.marked
+
+    def recording(self, xml):
+        out = real(self, xml)
+        seen.append(out is not None)
+        return out
+
+    monkeypatch.setattr(shared_strings.SharedStrings, "marked", recording)
+    return seen
+
+
+def _whole_rows(path: Path) -> list[list]:
+    import python_calamine as calamine
+
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    return _trimmed(book.get_sheet_by_index(0).to_python(skip_empty_area=False))
+
+
+@pytest.mark.parametrize("spill", [False, True], ids=["in-memory", "temporary-file"])
+def test_shared_strings_read_in_slices_are_calamines_texts_cell_by_cell(
+    tmp_path, monkeypatch, spill
+):
+    """Entities, rich text runs, kept spaces, _x000D_, empty and phonetic entries: each slice's
+    cells come out as calamine reads them from the whole workbook, whether the table is held
+    in memory or in a temporary file."""
+    from catalog_app.scan import shared_strings
+
+    if spill:
+        monkeypatch.setattr(shared_strings, "SPILL_BYTES", 64)
+    path = _sst_workbook(tmp_path / "공유.xlsx", _sst_body(600))
+    whole = _whole_rows(path)
+    assert "a & b <c> 가" in whole[1] + whole[2] + whole[3] + whole[4] + whole[5]
+    marked = _marked_slices(monkeypatch)
+    assert _sliced_rows(path, monkeypatch) == whole
+    assert len(marked) > 3 and all(marked)
+    _same_both_ways(path, monkeypatch, slice_bytes=2048)
+
+
+def test_shared_cells_in_other_markup_are_renumbered_cell_by_cell(tmp_path, monkeypatch):
+    """A writer that puts the type before another attribute (``t="s" s="0"``) takes the other
+    way (indices rewritten); the texts are the same."""
+    body = _sst_body(400, cell=lambda ref, i: f'<c r="{ref}" t="s" s="0"><v>{i}</v></c>')
+    path = _sst_workbook(tmp_path / "다른표기.xlsx", body)
+    marked = _marked_slices(monkeypatch)
+    assert _sliced_rows(path, monkeypatch) == _whole_rows(path)
+    assert marked and not any(marked)
+
+
+def test_a_sheet_holding_the_mark_character_is_still_read_exactly(tmp_path, monkeypatch):
+    """The private-use character that marks shared cells, written in a real cell: that slice
+    takes the other way, so no real text is ever taken for a mark."""
+    mark = "\ue0003"  # what shared entry 3 would be marked as
+    body = _sst_body(300) + f'<row r="400">{hf.cell("A400", mark)}</row>'
+    path = _sst_workbook(tmp_path / "표식.xlsx", body)
+    marked = _marked_slices(monkeypatch)
+    rows = _sliced_rows(path, monkeypatch)
+    assert rows == _whole_rows(path)
+    assert rows[399][0] == mark
+    assert any(marked) and not all(marked)  # (two reader threads: slices recorded in any order)
+
+
+def test_the_shared_string_table_is_not_held_as_a_list(tmp_path):
+    """The table lives in one blob (or a temporary file) whatever its length: entries come back
+    by index, in runs."""
+    from catalog_app.scan import shared_strings
+
+    table = shared_strings.SharedStrings()
+    entries = [b"<si><t>%d</t></si>" % i for i in range(1000)]
+    table.add(entries[:400])
+    table.add(entries[400:])
+    table.seal()
+    assert table.count == 1000
+    wanted = [0, 1, 2, 500, 500, 999]
+    assert table.entries(wanted) == b"".join(entries[i] for i in wanted)
+    table.close()

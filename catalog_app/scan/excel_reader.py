@@ -198,6 +198,7 @@ def _iter_streaming(path: str, big: dict, flags) -> Iterator[RawTable]:
                 formulas = formula_cells_without_values(path)
             yield _sheet_from(book, index, formulas.get(name, 0))
     finally:
+        shared.close()  # the shared-string table's temporary file, if it has one
         if book is not None:
             book.close()
 

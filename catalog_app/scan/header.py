@@ -26,6 +26,16 @@ TOTAL_WORDS = frozenset(
 # First characters of every footnote marker and total word (plus digits for '1) 주석'):
 # a key cell starting with anything else cannot make its row special.
 _SUSPECT_FIRST = frozenset("※*＊주자출(비nN☞합소계총누전tTsSgG0123456789")
+# A line (one value) that ``RowClassifier.is_suspect`` may flag: empty, whitespace at an end, 60
+# characters or more, a first character of _SUSPECT_FIRST other than a digit, or a digit first
+# and a ")" later. A superset: each line found is checked by is_suspect itself.
+_MAYBE_SUSPECT = re.compile(
+    r"^(?:|[^\S\n][^\n]*|[^\n]*[^\S\n]|[^\n]{60,}"
+    r"|["
+    + "".join(sorted(c for c in _SUSPECT_FIRST if not c.isdigit())).replace("*", "\\*")
+    + r"][^\n]*|\d[^\n]*\)[^\n]*)$",
+    re.M,
+)
 _TOTAL_STARTS = ("합계", "소계", "총계", "누계", "누적", "총합계")
 _TOTAL_PREFIX = re.compile(r"^(합계|소계|총계|누계|누적|총합계)\s*[\(\[（]")
 FOOTNOTE_MARKERS = ("※", "*", "＊", "주)", "주 )", "주:", "주 :", "자료:", "자료 :", "자료출처")
@@ -306,6 +316,22 @@ class RowClassifier:
             return ")" in value and bool(_FOOTNOTE_NUMBERED.match(value))
         return is_footnote_text(value) or is_total_label(value) or value.startswith(_TOTAL_STARTS)
 
+    @classmethod
+    def suspects(cls, values: set) -> set:
+        """The values of ``values`` that :meth:`is_suspect` flags. The texts are joined into one
+        string and a regex pass in C picks the few that may be suspect (empty, spaced at an
+        end, long, or starting as a note, a total or a numbered footnote); only those go
+        through :meth:`is_suspect`."""
+        suspect = cls.is_suspect
+        texts = [v for v in values if type(v) is str]
+        flagged = {v for v in values if v is None} if len(texts) != len(values) else set()
+        if not texts:
+            return flagged
+        joined = "\n".join(texts)
+        if joined.count("\n") != len(texts) - 1:  # a value spans lines: one at a time
+            return flagged | {v for v in texts if suspect(v)}
+        return flagged | {v for v in _MAYBE_SUSPECT.findall(joined) if suspect(v)}
+
     def split(self, chunk: list[list], columns: list[tuple]) -> tuple[list[int], dict[str, int]]:
         """Indexes of the non-data rows of ``chunk`` and the count per row class.
 
@@ -315,8 +341,7 @@ class RowClassifier:
         keys = columns[self.lo : min(self.hi, self.lo + 3)]
         if not keys:
             return [], counts
-        suspect = self.is_suspect
-        flagged = {v for v in set().union(*keys) if suspect(v)}
+        flagged = self.suspects(set().union(*keys))
         if not flagged:
             return [], counts
         candidates = sorted({i for col in keys for i, v in enumerate(col) if v in flagged})

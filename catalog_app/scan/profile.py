@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 
+import numpy as np
+
 from catalog_app.scan.distinct import DistinctSketch, array_hashes, value_hashes
 from catalog_app.scan.models import ColumnProfile, PiiInfo
 from catalog_app.scan.pii import inspect_column
@@ -428,10 +430,34 @@ def _number_extremes(values, into: _Range) -> None:
             info = classify_value(end)
             if info is not None:
                 into.add(end, info.text)
-    for value in texts:
-        text = value.strip()
-        if _NUMBER.match(text):
-            into.add(float(text.replace(",", "")), text)
+    if texts:
+        _text_number_extremes(texts, into)
+
+
+# ``_NUMBER`` over the values of a chunk joined by newlines: one regex pass in C finds the
+# numbers (stripped as ``str.strip`` does, ``\s`` being the same Unicode whitespace).
+_NUMBER_LINES = re.compile(r"^[^\S\n]*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[^\S\n]*$", re.M)
+
+
+def _text_number_extremes(texts: list[str], into: _Range) -> None:
+    """``into.add(number, text)`` for every number written as text, as a loop would (the first
+    of equal values wins), with the per-value work in C: a chunk of amounts costs one regex
+    pass and one ``float`` per number instead of a strip, a match and a call per value."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a value spans lines: one at a time
+        for value in texts:
+            text = value.strip()
+            if _NUMBER.match(text):
+                into.add(float(text.replace(",", "")), text)
+        return
+    found = _NUMBER_LINES.findall(joined)
+    if not found:
+        return
+    numbers = (t.replace(",", "") for t in found) if "," in joined else found
+    keys = np.fromiter(map(float, numbers), dtype=np.float64, count=len(found))
+    low, high = int(keys.argmin()), int(keys.argmax())  # the first of equal keys, as a loop
+    into.add(float(keys[low]), found[low])
+    into.add(float(keys[high]), found[high])
 
 
 def _merged_range(a: _Range, b: _Range) -> _Range:

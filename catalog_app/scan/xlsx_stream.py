@@ -9,10 +9,14 @@ over the zip entry, which does the guard's work and the reading at once:
   used-range scanner (a sheet over ``MAX_SHEET_CELLS`` is ``too_large``, named as by the guard);
 - the XML is cut after a ``</row>`` into slices of ``SLICE_BYTES`` (fewer rows when the sheet is
   wide, so a slice never holds more than ``SLICE_CELLS`` dense cells); each slice becomes a small
-  workbook in memory (the original styles, the shared strings the slice uses, the date system)
-  that calamine reads — dates, numbers and text come out exactly as in a whole-sheet read;
-- a thread inflates and reads slice k+1 while the caller profiles slice k (zlib and calamine
-  release the GIL), one slice waiting at most.
+  workbook in memory (the original styles, the shared strings the slice uses — see
+  ``shared_strings`` —, the date system) that calamine reads: dates, numbers and text come out
+  exactly as in a whole-sheet read;
+- a thread inflates and cuts the XML; ``READ_THREADS`` threads have calamine read the next
+  slices while the caller profiles the current one (zlib and calamine's parsing release the GIL,
+  so on two cores the parse of slice k+1 and k+2 runs beside the profiling of slice k); the
+  slices still reach the caller in sheet order, at most ``READ_THREADS`` + 1 of them in memory
+  (docs/benchmarks.md: 200,000 × 20 cells in 1.4× calamine's whole read, was 2.1×).
 
 Merged ranges sit after the cells in the sheet XML, so they are known when the pass ends
 (``StreamedSheet.merged``); the caller compares the header found without them and decides whether
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import queue
 import re
 import struct
@@ -31,12 +36,14 @@ import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import python_calamine as calamine
 
 from catalog_app.scan.errors import ScanFailure
 from catalog_app.scan.models import MergedRange
+from catalog_app.scan.shared_strings import SharedStrings, load_shared_strings
 from catalog_app.scan.sniff import ZIP_TOTAL_LIMIT
 from catalog_app.scan.xlsx_guard import (
     MAX_SHEET_CELLS,
@@ -56,17 +63,16 @@ __all__ = [
 ]
 
 STREAM_PART_BYTES = 32 << 20  # worksheet XML above this is read in slices
-SLICE_BYTES = 8 << 20  # sheet XML per slice
+SLICE_BYTES = 1 << 20  # sheet XML per slice (three in flight: two read, one profiled)
 SLICE_CELLS = 2_000_000  # dense cells per slice (rows × used columns)
+# calamine parses a slice with the GIL released: two threads keep both cores of a small PC busy
+# while the caller profiles.
+READ_THREADS = max(1, min(2, os.cpu_count() or 1))
 HEAD_KEEP = 400  # first rows kept for deciding the header again once the merges are known
 _CELL_REF = re.compile(rb"<c r=\"[A-Z]")
-_SHARED_INDEX = re.compile(rb'\bt="s"[^>]*>\s*<v>(\d+)</v>')
-_SHARED_CELL = re.compile(rb'\bt="s"')
-_ROW_TAG = re.compile(rb"<row\b")
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _DATE1904 = re.compile(rb'<workbookPr\b[^>]*\bdate1904="(?:1|true)"')
-_SI = re.compile(rb"<si>.*?</si>|<si/>|<si\s[^>]*?/>|<si\s[^>]*>.*?</si>", re.S)
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb"<c\b[^>]*>\s*(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
@@ -78,7 +84,9 @@ _TYPES = (
     b'"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
     b'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
     b'"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-    b'spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/'
+    b'spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType='
+    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    b'<Override PartName="/xl/styles.xml" ContentType="application/'
     b'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName='
     b'"/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
     b'spreadsheetml.sharedStrings+xml"/></Types>'
@@ -96,16 +104,21 @@ _BOOK_RELS = (
     b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     b'relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.'
     b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-    b'Target="sharedStrings.xml"/></Relationships>'
+    b'Target="sharedStrings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.'
+    b'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>'
+    b"</Relationships>"
 )
 _BOOK = (
     b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
     b'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-    b'relationships">%s<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    b'relationships">%s<sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="T" sheetId="2" '
+    b'r:id="rId4"/></sheets></workbook>'
 )
-_SST_HEAD = (
-    b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-    b'spreadsheetml/2006/main">'
+# The slice's second sheet: the shared-string entries it uses, decoded by calamine (see
+# shared_strings.Marked).
+_LADDER = (
+    b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
 )
 _EMPTY_STYLES = (
     b'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org'
@@ -122,28 +135,11 @@ class SharedParts:
     """What every slice of a workbook shares: styles, shared strings and the date system."""
 
     styles: bytes = _EMPTY_STYLES
-    strings: list[bytes] = field(default_factory=list)  # each <si>…</si> as in the file
+    strings: SharedStrings = field(default_factory=SharedStrings)
     date1904: bool = False
 
-    def strings_for(self, xml: bytes) -> bytes:
-        """A shared-string table for a slice: the entries it uses at their own positions, the
-        others empty (``<si/>``), so the slice's cells keep their indices."""
-        if not self.strings:
-            return _SST_HEAD + b"</sst>"
-        used = sorted({int(i) for i in _SHARED_INDEX.findall(xml)})
-        if len(_SHARED_CELL.findall(xml)) != sum(1 for _ in _SHARED_INDEX.finditer(xml)):
-            return _SST_HEAD + b"".join(self.strings) + b"</sst>"  # odd markup: all of them
-        pieces, at = [_SST_HEAD], 0
-        n = len(self.strings)
-        for i in used:
-            if i >= n:
-                break
-            if i > at:
-                pieces.append(b"<si/>" * (i - at))
-            pieces.append(self.strings[i])
-            at = i + 1
-        pieces.append(b"</sst>")
-        return b"".join(pieces)
+    def close(self) -> None:
+        self.strings.close()
 
 
 def shared_parts(zf: zipfile.ZipFile) -> SharedParts:
@@ -153,7 +149,7 @@ def shared_parts(zf: zipfile.ZipFile) -> SharedParts:
     if "xl/styles.xml" in names:
         parts.styles = zf.read(names["xl/styles.xml"])
     if "xl/sharedstrings.xml" in names:
-        parts.strings = _SI.findall(zf.read(names["xl/sharedstrings.xml"]))
+        parts.strings = load_shared_strings(zf, names["xl/sharedstrings.xml"])
     if "xl/workbook.xml" in names:
         parts.date1904 = bool(_DATE1904.search(zf.read(names["xl/workbook.xml"])))
     return parts
@@ -166,8 +162,15 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _slice_book(head: bytes, xml: bytes, shared: SharedParts) -> calamine.CalamineSheet:
-    """calamine's reading of one slice, through a small workbook built in memory."""
+def _slice_book(head: bytes, xml: bytes, shared: SharedParts):
+    """calamine's reading of one slice, through a small workbook built in memory: the sheet,
+    and for a slice whose shared cells were marked, mark -> text (else None)."""
+    marked = shared.strings.marked(xml)
+    if marked is not None:
+        xml, table, ladder = marked.xml, marked.table, marked.ladder
+    else:
+        xml, table = shared.strings.for_slice(xml)
+        ladder = b""
     buf = io.BytesIO()
     book = _BOOK % (b'<workbookPr date1904="1"/>' if shared.date1904 else b"")
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
@@ -176,13 +179,21 @@ def _slice_book(head: bytes, xml: bytes, shared: SharedParts) -> calamine.Calami
         zf.writestr("xl/workbook.xml", book)
         zf.writestr("xl/_rels/workbook.xml.rels", _BOOK_RELS)
         zf.writestr("xl/styles.xml", shared.styles)
-        zf.writestr("xl/sharedStrings.xml", shared.strings_for(xml))
+        zf.writestr("xl/sharedStrings.xml", table)
         zf.writestr("xl/worksheets/sheet1.xml", head + xml + b"</sheetData></worksheet>")
+        zf.writestr("xl/worksheets/sheet2.xml", _LADDER % ladder)
     buf.seek(0)
     try:
-        return calamine.CalamineWorkbook.from_filelike(buf).get_sheet_by_index(0)
+        workbook = calamine.CalamineWorkbook.from_filelike(buf)
+        sheet = workbook.get_sheet_by_index(0)
+        if marked is None:
+            return sheet, None
+        ladder = workbook.get_sheet_by_index(1)
+        start = ladder.start
+        rows = ladder.to_python(skip_empty_area=False) if start is not None else []
     except calamine.CalamineError as exc:
         raise ScanFailure("corrupt", f"시트 XML: {exc}") from exc
+    return sheet, marked.names(rows)
 
 
 @dataclass
@@ -207,8 +218,9 @@ class StreamedSheet:
     # ------------------------------------------------------------------ the caller's side
     def rows(self) -> Iterator[list]:
         """Every row from sheet row 0, cells from column A (absolute positions)."""
-        slices: queue.Queue = queue.Queue(maxsize=1)
+        slices: queue.Queue = queue.Queue(maxsize=1)  # + one read, one being read: 3 slices
         stop = threading.Event()
+        self._readers = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="xlsx-read")
         loader = threading.Thread(
             target=self._load, args=(slices, stop), name="xlsx-slices", daemon=True
         )
@@ -218,6 +230,8 @@ class StreamedSheet:
         try:
             while True:
                 item = slices.get()
+                if isinstance(item, Future):
+                    item = item.result()  # the slice's reading, or its error raised here
                 if isinstance(item, BaseException):
                     raise item
                 if isinstance(item, list):  # the end: the merged ranges
@@ -228,24 +242,26 @@ class StreamedSheet:
                     continue
                 first, col = item.start
                 while row_at < first:  # rows between slices hold nothing
-                    yield self._kept([])
+                    if len(self.head) < HEAD_KEEP:
+                        self.head.append([])
+                    yield []
                     row_at += 1
-                pad = [""] * col
-                for row in item.rows:
-                    yield self._kept(pad + row if col else row)
-                    row_at += 1
+                rows = item.rows
+                if col:
+                    pad = [""] * col
+                    rows = [pad + row for row in rows]
+                if len(self.head) < HEAD_KEEP:
+                    self.head.extend(rows[: HEAD_KEEP - len(self.head)])
+                yield from rows  # no Python call per row
+                row_at += len(rows)
         finally:
             stop.set()
             while loader.is_alive():
                 with contextlib.suppress(queue.Empty):
                     slices.get(timeout=0.05)
             loader.join()
+            self._readers.shutdown(wait=True, cancel_futures=True)
         self.merged = merges
-
-    def _kept(self, row: list) -> list:
-        if len(self.head) < HEAD_KEEP:
-            self.head.append(row)
-        return row
 
     # ------------------------------------------------------------------ the loader thread
     def _load(self, out: queue.Queue, stop: threading.Event) -> None:
@@ -352,7 +368,7 @@ class StreamedSheet:
     def _emit(self, head: bytes, xml: bytes, extent: SheetExtent, put) -> None:
         if not xml.strip():
             return
-        rows = len(_ROW_TAG.findall(xml))
+        rows = xml.count(b"<row")  # ≥ the rows (every row element; a count in C)
         if rows * max(extent.cols, 1) > SLICE_CELLS * 4 and rows > 1:
             # a sheet far wider than its first rows said: cut this slice smaller
             half = xml.rfind(b"</row>", 0, len(xml) // 2)
@@ -361,12 +377,19 @@ class StreamedSheet:
                 self._emit(head, xml[:half], extent, put)
                 self._emit(head, xml[half:], extent, put)
                 return
-        sheet = _slice_book(head, xml, self.shared)
+        put(self._readers.submit(self._read, head, xml))
+
+    def _read(self, head: bytes, xml: bytes) -> _Slice:
+        """One slice through calamine (in a reader thread)."""
+        sheet, names = _slice_book(head, xml, self.shared)
         gaps = len(_FORMULA_WITHOUT_VALUE.findall(xml)) if b"<f" in xml else 0
         if sheet.start is None or not sheet.height:
-            put(_Slice(None, [], gaps))
-            return
-        put(_Slice(tuple(sheet.start), sheet.to_python(skip_empty_area=True), gaps))
+            return _Slice(None, [], gaps)
+        rows = sheet.to_python(skip_empty_area=True)
+        if names:
+            get = names.get  # a mark becomes its text; every other value stays (map: in C)
+            rows = [list(map(get, row, row)) for row in rows]
+        return _Slice(tuple(sheet.start), rows, gaps)
 
 
 class _Stopped(Exception):
