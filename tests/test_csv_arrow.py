@@ -155,3 +155,26 @@ def test_cp949_file_with_a_bad_byte_falls_back(tmp_path, monkeypatch):
     fast = scan_file(str(path))
     assert fast.encoding_method == slow.encoding_method
     assert fast.tables[0].row_count == slow.tables[0].row_count
+
+
+def test_longest_agrees_with_measuring_every_trimmed_value():
+    import random
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from catalog_app.scan import csv_arrow
+
+    rng = random.Random(1)
+    for pool in ("가a ·Ω𝄞\u30001", "가a 𝄞\u30001漢"):
+        for _ in range(200):
+            texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))]
+            texts += [
+                "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(99)
+            ]
+            values = pa.array(texts).slice(rng.randint(0, 5))
+            floor = rng.randint(0, 10)
+            chars, rule = csv_arrow.longest(values, floor)
+            assert chars == max(map(len, values.to_pylist()))
+            exact = csv_arrow.max_byte_length(pc.utf8_trim_whitespace(values))
+            assert rule == max(floor, exact)

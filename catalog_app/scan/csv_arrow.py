@@ -113,7 +113,11 @@ def decode_column(column: pa.Array, encoding: str) -> pa.Array:
     text = np.frombuffer(str(memoryview(joined), encoding).encode("utf-8"), dtype=np.uint8)
     nuls = np.flatnonzero(text == 0)
     if len(nuls) != n:  # NUL bytes inside values: rare, done value by value
-        return pa.array([v.decode(encoding) for v in column.to_pylist()], pa.string())
+        encoded = [v.decode(encoding).encode("utf-8") for v in column.to_pylist()]
+        new_offsets = np.zeros(n + 1, dtype=np.int32)
+        np.cumsum([len(e) for e in encoded], out=new_offsets[1:])
+        utf8 = pa.py_buffer(b"".join(encoded))
+        return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(new_offsets), utf8])
     new_offsets = np.zeros(n + 1, dtype=np.int32)
     new_offsets[1:] = nuls - np.arange(n)
     utf8 = text[text != 0]
@@ -291,6 +295,12 @@ def max_byte_length(values: pa.Array) -> int:
     return int(_string_sums(_RULE_BYTES[data[lo:hi]], offsets - lo, np.int32).max())
 
 
+def _int32s(values: pa.Array) -> np.ndarray:
+    """An int32 array without nulls as a numpy view (to_numpy may import pandas)."""
+    start = values.offset
+    return np.frombuffer(values.buffers()[1], dtype=np.int32)[start : start + len(values)]
+
+
 def longest(values: pa.Array, floor: int) -> tuple[int, int]:
     """The most characters of any value, and the most bytes under the standard's rule of any
     trimmed value if more than ``floor`` (else ``floor``).
@@ -308,11 +318,14 @@ def longest(values: pa.Array, floor: int) -> tuple[int, int]:
     if not len(body) or int(body.max()) < 0x80:
         chars = bound = nbytes
     else:
-        chars = pc.utf8_length(values).to_numpy(zero_copy_only=False).astype(np.int64)
-        leads = np.zeros(len(body) + 1, dtype=np.int64)
-        np.cumsum(body >= 0xC0, out=leads[1:])
-        rel = offsets - lo
-        bound = chars + (leads[rel[1:]] - leads[rel[:-1]])
+        chars = _int32s(pc.utf8_length(values)).astype(np.int64)
+        if np.any((body & 0xE0) == 0xC0):  # two-byte characters (·, Ω …): count the leads
+            leads = np.zeros(len(body) + 1, dtype=np.int64)
+            np.cumsum(body >= 0xC0, out=leads[1:])
+            rel = offsets - lo
+            bound = chars + (leads[rel[1:]] - leads[rel[:-1]])
+        else:  # every other character takes 3 or 4 bytes: at most (bytes - chars) / 2 of them
+            bound = chars + (nbytes - chars) // 2
     most_chars = int(chars.max())
     best = floor
     if 2 * most_chars <= floor:
@@ -332,6 +345,25 @@ def longest(values: pa.Array, floor: int) -> tuple[int, int]:
 _NUMBER = r"^\s*[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$"
 
 
+def _beyond(values: pa.Array, into) -> pa.Array | None:
+    """The values that, read without their thousands separators, fall outside the range found
+    so far (None when some do not read as numbers: blanks, text): only those need the exact
+    number pattern, the values inside the range cannot change it."""
+    try:
+        numbers = pc.cast(
+            pc.replace_substring(pc.utf8_trim_whitespace(values), ",", ""), pa.float64()
+        )
+    except pa.ArrowInvalid:
+        return None
+    if into.lo is None:
+        return values
+    read = np.frombuffer(numbers.buffers()[1], dtype=np.float64)[: len(numbers)]
+    outside = np.flatnonzero((read < into.lo) | (read > into.hi))
+    return values.take(
+        pa.Array.from_buffers(pa.int64(), len(outside), [None, pa.py_buffer(outside)])
+    )
+
+
 def number_extremes(values: pa.Array, into, direct: bool = True) -> bool:
     """Exact min/max of the numeric values of a column chunk (into a profile _Range).
 
@@ -343,6 +375,10 @@ def number_extremes(values: pa.Array, into, direct: bool = True) -> bool:
             numeric, numbers = values, pc.cast(values, pa.float64())
         except pa.ArrowInvalid:
             direct = False
+    if numbers is None:
+        found = _beyond(values, into)
+        if found is not None:
+            values = found
     if numbers is None:
         numeric = values.filter(pc.match_substring_regex(values, _NUMBER))
         if not len(numeric):

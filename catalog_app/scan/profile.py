@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 
-import numpy as np
-
 from catalog_app.scan.distinct import DistinctSketch, array_hashes, value_hashes
 from catalog_app.scan.models import ColumnProfile, PiiInfo
 from catalog_app.scan.pii import inspect_column
@@ -99,7 +97,6 @@ class ColumnAccumulator:
         self.ov_infos: list[tuple[ValueInfo, int]] = []
         self.ov_numbers = _Range()  # exact min/max of numeric overflow columns
         self.cast_ok = True  # Arrow path: its numbers cast to float without cleaning
-        self.arrow_counts: _ArrowCounts | None = None  # Arrow path: exact counts before Python
 
     def update(self, values: Sequence[object]) -> None:
         if not self.rows:
@@ -149,34 +146,19 @@ class ColumnAccumulator:
         self.ov_maxlen = max(self.ov_maxlen, most_chars)
 
     def _count_arrow(self, values, pc, force: bool = False) -> bool:
-        """Add a chunk's value counts to the exact counter if it fits (or when forced).
-
-        While the counter fits, the counts stay in Arrow and numpy (``_ArrowCounts``): the
-        Python ``Counter`` is made once, when the column overflows or finishes, in the same
-        first-seen order."""
+        """Add a chunk's value counts to the exact counter if it fits (or when forced)."""
         counted = pc.value_counts(values)
-        if self.arrow_counts is None and not self.counts:
-            self.arrow_counts = _ArrowCounts()
-        if self.arrow_counts is not None:
-            if not force and self.arrow_counts.add(counted, EXACT_DISTINCT):
-                return True
-            self._python_counts()
-        keys = counted.field("values").to_pylist()
         room = EXACT_DISTINCT - len(self.counts)
+        if not force and len(counted) - len(self.counts) > room:
+            return False  # more new keys than room whatever the counter holds
+        keys = counted.field("values").to_pylist()
         if force or len(keys) <= room or len(set(keys) - self.counts.keys()) <= room:
             counts = counted.field("counts").to_pylist()
             self.counts.update(dict(zip(keys, counts, strict=True)))
             return True
         return False
 
-    def _python_counts(self) -> None:
-        """The Arrow-side counts into the Python counter (overflow or finish)."""
-        if self.arrow_counts is not None:
-            self.counts.update(self.arrow_counts.as_dict())
-            self.arrow_counts = None
-
     def _start_overflow(self) -> None:
-        self._python_counts()
         self.overflow = True
         self.sketch = DistinctSketch()
         keys = [k for k in self.counts if not is_blank(k)]
@@ -237,7 +219,6 @@ class ColumnAccumulator:
     def finish(self) -> ColumnProfile:
         """The column's profile: counts and lengths, type, range, pattern, top values, and the
         personal-data verdict (samples masked when personal). One helper per concern."""
-        self._python_counts()
         tally = _Tally()
         tally.count(self.counts)
         if self.overflow:
@@ -283,48 +264,6 @@ class ColumnAccumulator:
         if kind in _DATES and tally.moments:
             # date text -> sort key, each text once at its first place (as the values came)
             profile.date_tails = _tails({text: key for key, text in tally.moments})
-
-
-class _ArrowCounts:
-    """Exact value counts of an Arrow column kept as Arrow keys (in first-seen order) and a numpy
-    array of counts: a batch costs a value_counts and an index_in, no Python string per value."""
-
-    def __init__(self) -> None:
-        self.keys: list = []  # Arrow arrays of new keys, in the order first seen
-        self.known = None  # their concatenation (rebuilt when new keys come)
-        self.size = 0
-        self.totals = np.zeros(0, dtype=np.int64)
-
-    def add(self, counted, cap: int) -> bool:
-        """Add one value_counts result; False (nothing added) when the keys would pass ``cap``."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        keys, counts = counted.field("values"), counted.field("counts")
-        counts = counts.to_numpy(zero_copy_only=False)
-        if self.known is None:
-            where = np.full(len(keys), -1, dtype=np.int64)
-        else:
-            where = pc.index_in(keys, value_set=self.known).to_numpy(zero_copy_only=False)
-            where = np.nan_to_num(where, nan=-1).astype(np.int64)
-        new = np.flatnonzero(where < 0)
-        if self.size + len(new) > cap:
-            return False
-        if len(new):
-            indices = pa.Array.from_buffers(pa.int64(), len(new), [None, pa.py_buffer(new)])
-            self.keys.append(keys.take(indices))
-            where[new] = np.arange(self.size, self.size + len(new))
-            self.size += len(new)
-            self.known = pa.concat_arrays(self.keys)
-            self.keys = [self.known]
-            self.totals = np.concatenate([self.totals, np.zeros(len(new), dtype=np.int64)])
-        np.add.at(self.totals, where, counts)
-        return True
-
-    def as_dict(self) -> dict:
-        if self.known is None:
-            return {}
-        return dict(zip(self.known.to_pylist(), self.totals.tolist(), strict=True))
 
 
 _NUMERIC = ("integer", "decimal")
