@@ -178,3 +178,27 @@ def test_longest_agrees_with_measuring_every_trimmed_value():
             assert chars == max(map(len, values.to_pylist()))
             exact = csv_arrow.max_byte_length(pc.utf8_trim_whitespace(values))
             assert rule == max(floor, exact)
+
+
+def test_suspect_prefilter_lets_through_every_suspect_key():
+    """The Arrow prefilter may pass too much (Python decides), never too little."""
+    import random
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from catalog_app.scan import csv_arrow
+    from catalog_app.scan.header import FOOTNOTE_MARKERS, TOTAL_WORDS, RowClassifier
+
+    atoms = [*TOTAL_WORDS, *FOOTNOTE_MARKERS, "주 1)", "(주3)", "12) ", "１) ", "주\u3000２)"]
+    atoms += [" ", "\n", "\t", "\u3000", "\xa0", "\x1c", "가", "소연희", "전민수", "x" * 61]
+    atoms += ["Total", "SUB TOTAL", "grand total", "합 계", "총 합계", "(", ")", "[", "（", ":"]
+    rng = random.Random(5)
+    texts = sorted(
+        {"".join(rng.choice(atoms) for _ in range(rng.randint(1, 4))) for _ in range(30000)}
+    )
+    values = pa.array(texts)
+    passed = set(values.filter(pc.match_substring_regex(values, csv_arrow._SUSPECT)).to_pylist())
+    suspects = [t for t in texts if RowClassifier.is_suspect(t)]
+    assert suspects and all(t in passed for t in suspects)
+    assert "소연희" not in passed and "전민수" not in passed

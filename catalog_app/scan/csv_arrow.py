@@ -29,8 +29,23 @@ BLOCK_BYTES = (
 MAX_INVALID_SHARE = 0.001  # rows whose field count differs: a few are counted, many -> fallback
 ENCODINGS = {"utf-8", "utf-8-sig", "cp949"}
 # A key cell that may make its row special (see RowClassifier.is_suspect): checked exactly in
-# Python, but only for the distinct values this prefilter lets through.
-_SUSPECT = r"^(?:$|\s|.*\s$|.{60,}|[※*＊주자출(비nN☞합소계총누전tTsSgG]|\d+\))|\n"
+# Python, but only for the distinct values this prefilter lets through. It spells out what
+# is_suspect looks for (blank or padded cells, long notes, footnote markers, numbered notes,
+# total words with any spaces, values starting with a total word), so a name such as 소연희 or
+# 전민수 no longer reaches Python.
+_TOTALS = "|".join(
+    " *".join(word)
+    for word in ("합계", "소계", "계", "총계", "총합계", "누계", "누적", "전체", "총", "합")
+    + ("전국계", "총합", "total", "sum", "subtotal", "grandtotal")
+)
+_SPACE = r"[\s\x{1c}-\x{1f}\x{85}\p{Z}]"  # what str.isspace() takes (\s alone is ASCII)
+_DIGIT = r"\p{Nd}"  # what Python's \d takes
+_SUSPECT = (
+    rf"^(?:$|{_SPACE}|.*{_SPACE}$|.{{60,}}|[※*＊☞]|주 ?[):]|자료 ?:|자료출처|출처 ?:|\(출처|비고 ?:"
+    rf"|note|Note|NOTE|합계|소계|총계|누계|누적|총합계|주{_SPACE}*{_DIGIT}+\)|\(주{_DIGIT}*\)"
+    rf"|{_DIGIT}+\){_SPACE})|\n|^ *(?i:{_TOTALS}) *$"
+    rf"|^(?:합 *계|소 *계|총 *계|누 *계|누 *적|총 *합 *계){_SPACE}*[\(\[（]"
+)
 
 
 class FastPathUnsuitable(Exception):
