@@ -28,11 +28,16 @@ from catalog_app.disclosure.snapshot import has_snapshot, load_snapshot
 from catalog_app.disclosure.state import build_state
 from catalog_app.disclosure.validate import validate
 
-__all__ = ["live_state", "snapshot_state", "state_for_year", "validated"]
+__all__ = ["catalog_version", "live_state", "snapshot_state", "state_for_year", "validated"]
 
 _ATTR = "_live_state_cache"
 _PROBLEMS = "_validated"
 _FROZEN = "_snapshot_state_cache"
+
+
+def catalog_version(catalog: Catalog) -> tuple[int, int]:
+    """What moves with any committed write to the catalog, seen from this connection."""
+    return _version(catalog)
 
 
 def _version(catalog: Catalog) -> tuple[int, int]:
