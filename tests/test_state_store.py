@@ -65,6 +65,19 @@ def test_a_second_process_reads_the_kept_state(db, builds):
     assert kept is not built and _same(kept, built) and _same(kept, fresh)
 
 
+def test_the_validation_of_the_day_is_kept_with_it(db, monkeypatch):
+    from catalog_app.disclosure.state_cache import validated
+    from catalog_app.disclosure.validate import validate
+
+    with Catalog(db) as first:
+        expected = validate(state_for_year(first, 2025))
+    runs = []
+    monkeypatch.setattr(state_cache, "validate", lambda *a, **k: runs.append(1) or [])
+    with Catalog(db) as second:
+        assert validated(state_for_year(second, 2025)) == expected and expected
+    assert runs == []
+
+
 def test_a_write_from_anywhere_builds_it_again(db, builds):
     with Catalog(db) as first:
         state = state_for_year(first, 2025)

@@ -56,14 +56,19 @@ def live_state(
     if cached is not None and cached[0] == key and cached[1] == before:
         return cached[2]
     kept = state_store.fingerprint(catalog)  # another process may have built it already
-    state = state_store.load(catalog, year, key[1], kept)
-    if state is None:
+    found = state_store.load(catalog, year, key[1], kept)
+    if found is not None:
+        state, problems = found
+        if problems is not None:
+            state.__dict__[_PROBLEMS] = (key[1], problems)
+    else:
         state = build_state(catalog, year, today=today, cancel=cancel)
         after = _version(catalog)
         if after[0] == before[0]:  # nobody else wrote meanwhile: the state is this catalog's
             if after[1] != before[1]:  # its own writes (check results it had to compute)
                 kept = state_store.fingerprint(catalog)
-            state_store.save(catalog, year, key[1], kept, state)
+            problems = validated(state, key[1])  # every export asks for it next
+            state_store.save(catalog, year, key[1], kept, state, problems)
     # after the build: building may store check results it had to compute (stored_checks)
     catalog.__dict__[_ATTR] = (key, _version(catalog), state)
     return state

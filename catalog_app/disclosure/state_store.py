@@ -4,7 +4,8 @@ Each ``catalog-app export`` is a process of its own: without this, the seven exp
 each built the state again (seconds on a catalog of thousands of files). The built state is
 written beside the catalog (``<catalog>.state-<year>.json.gz``, the snapshot's JSON, gzip level
 1) with the fingerprint of the catalog it was built from; a later process whose catalog has the
-same fingerprint reads it instead of building (about a fifth of the time).
+same fingerprint reads it instead of building (about a fifth of the time), with the state's
+validation of the day (the exports validate first).
 
 The fingerprint is a BLAKE2 digest of the catalog file's bytes after a passive checkpoint (and
 of its write-ahead log, when a reader keeps the checkpoint from finishing): equal bytes are an equal
@@ -23,16 +24,17 @@ import hashlib
 import json
 import os
 import sqlite3
+from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from catalog_app.catalog.store import Catalog
-from catalog_app.disclosure.model import DisclosureState
+from catalog_app.disclosure.model import DisclosureState, Problem
 
 __all__ = ["fingerprint", "load", "path_for", "save"]
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def path_for(catalog: Catalog, year: int) -> Path | None:
@@ -87,8 +89,11 @@ def _key(year: int, today: date, print_: str) -> dict:
             "catalog": print_}  # fmt: skip
 
 
-def load(catalog: Catalog, year: int, today: date, print_: str | None) -> DisclosureState | None:
-    """The kept state of ``year`` when it was built from this very catalog, else None."""
+def load(
+    catalog: Catalog, year: int, today: date, print_: str | None
+) -> tuple[DisclosureState, list[Problem] | None] | None:
+    """The kept state of ``year`` and its validation (None when not kept) when it was built from
+    this very catalog, else None."""
     target = path_for(catalog, year)
     if target is None or print_ is None or not target.exists():
         return None
@@ -97,16 +102,25 @@ def load(catalog: Catalog, year: int, today: date, print_: str | None) -> Disclo
             head = json.loads(fh.readline())
             if head != _key(year, today, print_):
                 return None
-            return DisclosureState.from_dict(json.loads(fh.read()))
+            problems = json.loads(fh.readline())
+            state = DisclosureState.from_dict(json.loads(fh.read()))
+        if problems is not None:
+            problems = [Problem(**p) for p in problems]
+        return state, problems
     except (OSError, ValueError, TypeError, EOFError):
         return None
 
 
 def save(
-    catalog: Catalog, year: int, today: date, print_: str | None, state: DisclosureState
+    catalog: Catalog,
+    year: int,
+    today: date,
+    print_: str | None,
+    state: DisclosureState,
+    problems: list[Problem] | None = None,
 ) -> None:
-    """Keep ``state`` for the catalog whose fingerprint is ``print_`` (quietly skipped when the
-    folder cannot be written)."""
+    """Keep ``state`` (and its validation on ``today``) for the catalog whose fingerprint is
+    ``print_`` (quietly skipped when the folder cannot be written)."""
     from catalog_app.disclosure.snapshot import snapshot_payload
 
     target = path_for(catalog, year)
@@ -116,6 +130,8 @@ def save(
     try:
         with gzip.open(part, "wb", compresslevel=1) as fh:
             fh.write(json.dumps(_key(year, today, print_)).encode() + b"\n")
+            kept = None if problems is None else [asdict(p) for p in problems]
+            fh.write(json.dumps(kept, ensure_ascii=False).encode() + b"\n")
             fh.write(snapshot_payload(state))
         os.replace(part, target)
     except OSError:
