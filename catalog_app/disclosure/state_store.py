@@ -12,8 +12,8 @@ of its write-ahead log, when a reader keeps the checkpoint from finishing): equa
 catalog, so a state is never read for a catalog that has changed in any way, whoever wrote it.
 A checkpoint that rewrites the file without changing its content can only cost a build. With
 the date, the year and the app's own code in the key, a kept state is what a build would give
-except for its ``created_at``, the time it was built. A missing, stale or unreadable file is
-simply built again; nothing here is needed for correctness. The file holds what the catalog
+(its ``created_at`` and ``created_by`` are stamped again when it is read). A missing, stale or
+unreadable file is simply built again; nothing here is needed for correctness. The file holds what the catalog
 holds (samples of personal columns are masked there already) and is not part of backups.
 """
 
@@ -29,7 +29,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from catalog_app.catalog.store import Catalog
+from catalog_app.catalog.store import Catalog, now_iso
+from catalog_app.dictionary.institution import current_user
 from catalog_app.disclosure.model import DisclosureState, Problem
 
 __all__ = ["fingerprint", "load", "path_for", "save"]
@@ -104,6 +105,8 @@ def load(
                 return None
             problems = json.loads(fh.readline())
             state = DisclosureState.from_dict(json.loads(fh.read()))
+        # stamped as a build would stamp it: when and by whom this list is made
+        state.created_at, state.created_by = now_iso(), current_user()
         if problems is not None:
             problems = [Problem(**p) for p in problems]
         return state, problems
