@@ -63,10 +63,19 @@ def year_diff(catalog: Catalog, year: int, *, today: date | None = None, base: i
 
 def _reidentification_gate(catalog: Catalog, state: DisclosureState) -> None:
     """A 공개/부분공개 list whose open columns re-identify people (k < 5) is not written without
-    a recorded exception; ``force`` does not pass it (issue 14, ``privacy.gate``)."""
+    a recorded exception; ``force`` does not pass it (issue 14, ``privacy.gate``). A state that
+    passed stays passed while the catalog is unchanged: exports in a row check it once."""
+    from catalog_app.disclosure.state_cache import catalog_version
     from catalog_app.privacy.gate import privacy_gate
 
+    version = catalog_version(catalog)
+    if state.__dict__.get(_GATE_PASSED) == version:
+        return
     privacy_gate(catalog, state)
+    state.__dict__[_GATE_PASSED] = catalog_version(catalog)
+
+
+_GATE_PASSED = "_reidentification_passed"
 
 
 def export(

@@ -9,6 +9,7 @@ loaded from a frozen snapshot (``snapshot.load_snapshot``).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 
 # Where a field's value came from: typed by a person, derived from the scan, or from the
 # institution settings (department phone, default licence …).
@@ -208,8 +209,16 @@ class DisclosureState:
 
 def _known(cls, data: dict) -> dict:
     """Only the keys the dataclass knows, so a snapshot written by a newer version still loads."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
+    if names.issuperset(data):  # the usual case: written by this version
+        return data
     return {k: v for k, v in data.items() if k in names}
+
+
+@cache
+def _field_names(cls) -> frozenset[str]:
+    """Once per class: 40,000 column records asked ``fields()`` each time (a third of a load)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass

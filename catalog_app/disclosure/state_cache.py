@@ -9,6 +9,9 @@ here or elsewhere, builds it again; a frozen snapshot is never cached here (it i
 row). Its validation is kept with it (:func:`validated`). :func:`state_for_year` is what the
 exports, the CLI and the window ask for: the snapshot when the year has one, else the live state.
 
+Between processes (each CLI export is one) the built state is kept on disk beside the catalog
+and read back while the catalog's bytes are the same (:mod:`state_store`).
+
 The state is handed out as it is, not copied (a copy of 40,000 records costs as much as a good
 part of building them): the exports, the diff and validation only read it —
 ``tests/test_state_cache.py`` runs every export and checks the state did not change.
@@ -19,16 +22,29 @@ from __future__ import annotations
 from datetime import date
 
 from catalog_app.catalog.store import Catalog
+from catalog_app.disclosure import state_store
 from catalog_app.disclosure.model import DisclosureState, Problem
 from catalog_app.disclosure.snapshot import has_snapshot, load_snapshot
 from catalog_app.disclosure.state import build_state
 from catalog_app.disclosure.validate import validate
 
-__all__ = ["live_state", "snapshot_state", "state_for_year", "validated", "year_problems"]
+__all__ = [
+    "catalog_version",
+    "live_state",
+    "snapshot_state",
+    "state_for_year",
+    "validated",
+    "year_problems",
+]
 
 _ATTR = "_live_state_cache"
 _PROBLEMS = "_validated"
 _FROZEN = "_snapshot_state_cache"
+
+
+def catalog_version(catalog: Catalog) -> tuple[int, int]:
+    """What moves with any committed write to the catalog, seen from this connection."""
+    return _version(catalog)
 
 
 def _version(catalog: Catalog) -> tuple[int, int]:
@@ -43,9 +59,23 @@ def live_state(
     (``cancel``: a ``CancelToken`` a fresh build checks)."""
     key = (year, today or date.today())
     cached = catalog.__dict__.get(_ATTR)
-    if cached is not None and cached[0] == key and cached[1] == _version(catalog):
+    before = _version(catalog)
+    if cached is not None and cached[0] == key and cached[1] == before:
         return cached[2]
-    state = build_state(catalog, year, today=today, cancel=cancel)
+    kept = state_store.fingerprint(catalog)  # another process may have built it already
+    found = state_store.load(catalog, year, key[1], kept)
+    if found is not None:
+        state, problems = found
+        if problems is not None:
+            state.__dict__[_PROBLEMS] = (key[1], problems)
+    else:
+        state = build_state(catalog, year, today=today, cancel=cancel)
+        after = _version(catalog)
+        if after[0] == before[0]:  # nobody else wrote meanwhile: the state is this catalog's
+            if after[1] != before[1]:  # its own writes (check results it had to compute)
+                kept = state_store.fingerprint(catalog)
+            problems = validated(state, key[1])  # every export asks for it next
+            state_store.save(catalog, year, key[1], kept, state, problems)
     # after the build: building may store check results it had to compute (stored_checks)
     catalog.__dict__[_ATTR] = (key, _version(catalog), state)
     return state
@@ -93,4 +123,4 @@ def year_problems(
     state = state_for_year(catalog, year, today=today, cancel=cancel)
     if cancel is not None:
         cancel.raise_if_cancelled()
-    return year, state.source, [problem_json(p) for p in validate(state, today)]
+    return year, state.source, [problem_json(p) for p in validated(state, today)]

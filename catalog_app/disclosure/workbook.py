@@ -310,13 +310,20 @@ class _TableWorkbook(_RowSplicing, Workbook):
 def _cell_xml(ref: str, converted: tuple, date_style: int, wrap_style: int) -> str:
     value, number_format, wrapped, _width = converted
     if isinstance(value, str):
-        style = f' s="{wrap_style}"' if wrapped else ""
-        text = xml_escape(value)
-        space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        return f'<c r="{ref}"{_text_xml(value, wrapped, wrap_style)}'
     if isinstance(value, date):
         return f'<c r="{ref}" s="{date_style}" t="n"><v>{to_excel(value)}</v></c>'
     return f'<c r="{ref}" t="n"><v>{value!r}</v></c>'
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_xml(value: str, wrapped: bool, wrap_style: int) -> str:
+    """A text cell's XML after its reference, once per distinct text (a list repeats its
+    departments, types, codes and messages thousands of times)."""
+    style = f' s="{wrap_style}"' if wrapped else ""
+    text = xml_escape(value)
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')

@@ -144,17 +144,16 @@ class ColumnAccumulator:
         self._classify_sample(picked, step)
         if self._numeric():
             self.cast_ok = csv_arrow.number_extremes(values, self.ov_numbers, self.cast_ok)
-        longest = pc.max(pc.utf8_length(values)).as_py() or 0
-        self.ov_maxlen = max(self.ov_maxlen, longest)
-        if longest * 2 > self.ov_maxbytes:
-            trimmed = pc.utf8_trim_whitespace(values)
-            self.ov_maxbytes = max(self.ov_maxbytes, csv_arrow.max_byte_length(trimmed))
+        most_chars, self.ov_maxbytes = csv_arrow.longest(values, self.ov_maxbytes)
+        self.ov_maxlen = max(self.ov_maxlen, most_chars)
 
     def _count_arrow(self, values, pc, force: bool = False) -> bool:
         """Add a chunk's value counts to the exact counter if it fits (or when forced)."""
         counted = pc.value_counts(values)
-        keys = counted.field("values").to_pylist()
         room = EXACT_DISTINCT - len(self.counts)
+        if not force and len(counted) - len(self.counts) > room:
+            return False  # more new keys than room whatever the counter holds
+        keys = counted.field("values").to_pylist()
         if force or len(keys) <= room or len(set(keys) - self.counts.keys()) <= room:
             counts = counted.field("counts").to_pylist()
             self.counts.update(dict(zip(keys, counts, strict=True)))
