@@ -365,6 +365,12 @@ def measure_workflows(catalog: Path) -> list[tuple[str, float | None, float | No
         freeze_startup()
     except ImportError:
         pass
+    try:  # as ui.app.main does too: the pages' modules imported while the window is idle
+        from ui.page_warmup import warm_page_modules
+
+        warm_page_modules()
+    except ImportError:
+        pass
     # The floor: the longest gap with nothing to do, what the machine's other work costs
     # (a loaded 2-core machine deschedules the GUI thread too; not the window's doing).
     idle_until = time.perf_counter() + 10

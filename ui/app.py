@@ -129,6 +129,9 @@ def main(catalog_path: str | None = None) -> int:
     from ui.gc_guard import freeze_startup
 
     QTimer.singleShot(1000, freeze_startup)  # the window's own objects: never walked again
+    from ui.page_warmup import warm_page_modules
+
+    QTimer.singleShot(1500, warm_page_modules)  # first visits then only build widgets
     main.window = window  # reachable for tests and kept alive while the loop runs
     try:
         return app.exec()

@@ -22,6 +22,18 @@ FIXED = ("name", "department")  # read-only columns before the fields
 FIELDS = vocab.DATASET_FIELDS
 EDITED_BRUSH = QBrush(QColor("#fff6d6"))  # a changed cell, not saved yet
 Cell = tuple[int, str]  # (row, field key)
+# The roles data() answers; Qt asks a cell for a dozen more when it measures or paints it
+# (font, alignment, decoration, check state, …): those return at once, before any lookup.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.UserRole,
+    }
+)
 
 
 def _tr(text: str) -> str:
@@ -111,7 +123,7 @@ class EntryModel(QAbstractTableModel):
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
         f = self.field_of(index.column())

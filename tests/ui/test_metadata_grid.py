@@ -130,3 +130,47 @@ def test_filters_narrow_the_rows(grid, qtbot):
     grid.search.clear()
     grid.missing_only.setChecked(True)
     assert 0 < grid.proxy.rowCount() <= total  # nothing is entered yet: every row misses some
+
+
+def test_a_save_keeps_the_widths_and_the_hidden_form_follows_when_shown(
+    make_window, catalog_copy, qtbot, monkeypatch
+):
+    """A grid save reloads the rows without measuring the columns again, and the form (on the
+    other tab) is rebuilt when it is shown, not while the grid is in front (bench_ui: those two
+    held the window after every save)."""
+    import ui.pages.metadata_grid as grid_module
+
+    fits = []
+    real_fit = grid_module.fit_columns
+    monkeypatch.setattr(
+        grid_module, "fit_columns", lambda *a, **k: (fits.append(1), real_fit(*a, **k))
+    )
+    window = make_window(catalog_copy)
+    page = window.show_page("metadata")
+    form = page.form
+    qtbot.waitUntil(lambda: form.dataset_id is not None and not form.is_busy(), timeout=15_000)
+    shown = form.dataset_id
+    assert form.editor("update_cycle").currentText() != "수시"
+    loads = []
+    real_load = form.load
+    monkeypatch.setattr(form, "load", lambda i: (loads.append(i), real_load(i))[1])
+
+    page.tabs.setCurrentWidget(page.grid)
+    grid = page.grid
+    qtbot.waitUntil(lambda: grid.loaded and not grid.busy(), timeout=40_000)
+    assert len(fits) == 1  # the first load sizes the columns
+    row = next(i for i, r in enumerate(grid.model.rows) if r.dataset_id == shown)
+    grid.model.put({(row, "update_cycle"): "수시"})
+    assert grid.save()
+    qtbot.waitUntil(lambda: not grid.busy() and not grid.is_dirty(), timeout=20_000)
+    assert grid.model.entered(row, "update_cycle") == "수시"  # the reloaded rows hold it
+    assert len(fits) == 1  # … and the widths were kept
+    assert loads == []  # the hidden form waits
+
+    page.tabs.setCurrentIndex(0)
+    assert loads == [shown]
+    qtbot.waitUntil(lambda: not form.is_busy(), timeout=15_000)
+    assert form.editor("update_cycle").currentText() == "수시"
+    page.tabs.setCurrentWidget(grid)
+    page.tabs.setCurrentIndex(0)
+    assert loads == [shown]  # once per save, not on every visit

@@ -37,6 +37,7 @@ class MetadataPage(Page):
         super().__init__(ctx, self.tr("공개 항목"), parent)
         self._restoring = False
         self._dirty = False
+        self._form_stale = False  # a grid save changed the form's dataset while it was hidden
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_single(), self.tr("데이터셋별 입력"))
         self.grid = MetadataGrid(ctx)
@@ -189,14 +190,25 @@ class MetadataPage(Page):
             self.grid.load(force=True)
 
     def _grid_saved(self, ids: list) -> None:
+        """The form follows a grid save when it is next shown: rebuilding its column table
+        (a combo box per column) while the grid is in front held the window after each save."""
         self.ctx.metadata_changed.emit(list(ids))
         if self.form.dataset_id in ids and not self.form.is_dirty():
+            self._form_stale = True
+            if self.tabs.currentWidget() is not self.grid:
+                self._reload_form()
+
+    def _reload_form(self) -> None:
+        self._form_stale = False
+        if not self.form.is_dirty():
             self.form.reload()
 
     # ------------------------------------------------------------------ page
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.grid and not self.grid.loaded:
             self.grid.load()
+        elif self.tabs.widget(index) is not self.grid and self._form_stale:
+            self._reload_form()
 
     def _on_data_changed(self) -> None:
         if self.isVisible():
