@@ -304,44 +304,61 @@ def start_in_thread(
     return thread
 
 
-class ReadJob(QObject):
-    """A slow read-only core call (the dashboard figures) on a thread of its own, with its own
-    catalog connection, so it never queues in front of the clerk's edits on the TaskRunner.
-
-    ``job(catalog, token)`` should check the token: :meth:`cancel` lets a closing window stop it
-    at once (a QThread still running when the process exits aborts it)."""
+class _CoreCallJob(QObject):
+    """A slow read-only core call run off the GUI thread: cancel token, one answer or one failure
+    text (``"cancelled"`` when the token stopped it). Subclasses say how the call runs."""
 
     finished = Signal(object)
     failed = Signal(str)
+    _failure_log = "작업 실패: %s"
 
-    def __init__(self, catalog_path: str, job: Callable[[Any, CancelToken], Any]):
+    def __init__(self, catalog_path: str):
         super().__init__()
         self.catalog_path = catalog_path
-        self.job = job
         self.token = CancelToken()
 
     def cancel(self) -> None:
         self.token.cancel()
+
+    def _call(self) -> Any:
+        raise NotImplementedError
 
     @Slot()
     def run(self) -> None:
         from catalog_app.progress import Cancelled
 
         try:
-            from catalog_app.catalog.store import Catalog
-
-            with heavy_job(), Catalog(self.catalog_path) as catalog:
-                result = self.job(catalog, self.token)
+            result = self._call()
         except Cancelled:
             self.failed.emit("cancelled")
         except Exception as exc:
-            log.warning("읽기 작업 실패: %s", exc, exc_info=True)
+            log.warning(self._failure_log, exc, exc_info=True)
             self.failed.emit(failure_text(exc, self.catalog_path))
         else:
             self.finished.emit(result)
 
 
-class ChildJob(QObject):
+class ReadJob(_CoreCallJob):
+    """A slow read-only core call (the dashboard figures) on a thread of its own, with its own
+    catalog connection, so it never queues in front of the clerk's edits on the TaskRunner.
+
+    ``job(catalog, token)`` should check the token: :meth:`cancel` lets a closing window stop it
+    at once (a QThread still running when the process exits aborts it)."""
+
+    _failure_log = "읽기 작업 실패: %s"
+
+    def __init__(self, catalog_path: str, job: Callable[[Any, CancelToken], Any]):
+        super().__init__(catalog_path)
+        self.job = job
+
+    def _call(self) -> Any:
+        from catalog_app.catalog.store import Catalog
+
+        with heavy_job(), Catalog(self.catalog_path) as catalog:
+            return self.job(catalog, self.token)
+
+
+class ChildJob(_CoreCallJob):
     """A heavy read-only core call (the 공개목록 check, the 현황 figures) in a child process,
     watched from a thread of its own: the window's process keeps its GIL and its garbage
     collector to itself (``catalog_app.offload`` says why a thread was not enough).
@@ -349,30 +366,14 @@ class ChildJob(QObject):
     ``target`` is ``"module:function"``, called in the child as ``function(catalog, *args)``.
     :meth:`cancel` kills the child at once. Same signals as :class:`ReadJob`."""
 
-    finished = Signal(object)
-    failed = Signal(str)
+    _failure_log = "작업 프로세스 실패: %s"
 
     def __init__(self, catalog_path: str, target: str, *args: Any):
-        super().__init__()
-        self.catalog_path = catalog_path
+        super().__init__(catalog_path)
         self.target = target
         self.args = args
-        self.token = CancelToken()
 
-    def cancel(self) -> None:
-        self.token.cancel()
-
-    @Slot()
-    def run(self) -> None:
+    def _call(self) -> Any:
         from catalog_app.offload import run_in_child
-        from catalog_app.progress import Cancelled
 
-        try:
-            result = run_in_child(self.target, self.catalog_path, *self.args, cancel=self.token)
-        except Cancelled:
-            self.failed.emit("cancelled")
-        except Exception as exc:
-            log.warning("작업 프로세스 실패: %s", exc, exc_info=True)
-            self.failed.emit(failure_text(exc, self.catalog_path))
-        else:
-            self.finished.emit(result)
+        return run_in_child(self.target, self.catalog_path, *self.args, cancel=self.token)
